@@ -1,0 +1,168 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Qingfeng.Features.Audit;
+using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Rules;
+using Qingfeng.Platform.Security;
+
+namespace Qingfeng.Features.Accounts;
+
+public sealed record UserListItem(Guid Id, string UserName, string DisplayName, string? OrganName, IReadOnlyList<string> Roles, bool TwoFactorEnabled, DateTimeOffset? LockoutEnd, bool IsDemo);
+
+public sealed record CreateUserRequest
+{
+    [Required]
+    [StringLength(32, MinimumLength = 3)]
+    [RegularExpression("^[a-zA-Z0-9._-]+$", ErrorMessage = "Validation.UserName")]
+    public string UserName { get; init; } = "";
+
+    [Required]
+    [StringLength(32)]
+    public string DisplayName { get; init; } = "";
+
+    public Guid? OrganId { get; init; }
+
+    [Required]
+    [StringLength(128, MinimumLength = 12)]
+    public string Password { get; init; } = "";
+}
+
+public sealed record SetRolesRequest
+{
+    [Required]
+    public IReadOnlyList<string> Roles { get; init; } = [];
+}
+
+public sealed record IssueTokenRequest
+{
+    [Required]
+    [StringLength(64)]
+    public string Name { get; init; } = "";
+}
+
+public sealed record IssuedToken(Guid Id, string Name, string Token, DateTimeOffset ExpiresAt);
+
+/// <summary>
+/// Accounts under 三员分立: the system admin creates users, the security admin grants roles and
+/// unlocks accounts, nobody grants themself a role. Every change is audited.
+/// </summary>
+public sealed class AccountService(
+    UserManager<QingfengUser> userManager,
+    IDbContextFactory<QingfengDb> dbFactory,
+    CurrentUser currentUser,
+    AuditLog audit,
+    SecurityOptions options,
+    TimeProvider time)
+{
+    public async Task<IReadOnlyList<UserListItem>> ListUsersAsync(CancellationToken cancellationToken = default)
+    {
+        Require(Permission.UsersManage, Permission.RolesAssign);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var users = await db.Users.AsNoTracking().OrderBy(u => u.UserName)
+            .Select(u => new
+            {
+                u.Id,
+                u.UserName,
+                u.DisplayName,
+                OrganName = db.Organs.Where(o => o.Id == u.OrganId).Select(o => o.Name).FirstOrDefault(),
+                Roles = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList(),
+                u.TwoFactorEnabled,
+                u.LockoutEnd,
+                u.IsDemo,
+            })
+            .ToListAsync(cancellationToken);
+        return [.. users.Select(u => new UserListItem(u.Id, u.UserName!, u.DisplayName, u.OrganName, u.Roles, u.TwoFactorEnabled, u.LockoutEnd, u.IsDemo))];
+    }
+
+    public async Task<Guid> CreateUserAsync(CreateUserRequest request, CancellationToken cancellationToken = default)
+    {
+        Require(Permission.UsersManage);
+        var user = new QingfengUser { UserName = request.UserName, DisplayName = request.DisplayName, OrganId = request.OrganId };
+        var result = await userManager.CreateAsync(user, request.Password);
+        if (!result.Succeeded)
+        {
+            throw new DomainRuleException("Account.CreateFailed", string.Join("; ", result.Errors.Select(e => e.Code)));
+        }
+
+        return user.Id;
+    }
+
+    /// <summary>Replaces a user's roles. Administrator roles are exclusive (三员分立) and nobody changes their own roles.</summary>
+    public async Task SetRolesAsync(Guid userId, SetRolesRequest request, CancellationToken cancellationToken = default)
+    {
+        var actor = Require(Permission.RolesAssign);
+        if (actor.UserId == userId)
+        {
+            throw new DomainRuleException("Account.OwnRoles") { Status = 409 };
+        }
+
+        var wanted = request.Roles.Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Any(r => !Roles.All.Contains(r)))
+        {
+            throw new DomainRuleException("Account.UnknownRole");
+        }
+
+        if (wanted.Any(Roles.IsAdministrator) && wanted.Count > 1)
+        {
+            throw new DomainRuleException("Account.AdminRoleExclusive");
+        }
+
+        var user = await userManager.FindByIdAsync(userId.ToString()) ?? throw DomainRuleException.NotFound("Account.NotFound");
+        var current = await userManager.GetRolesAsync(user);
+        var remove = current.Except(wanted).ToList();
+        var add = wanted.Except(current).ToList();
+        if (remove.Count > 0)
+        {
+            await userManager.RemoveFromRolesAsync(user, remove);
+        }
+
+        if (add.Count > 0)
+        {
+            await userManager.AddToRolesAsync(user, add);
+        }
+
+        await userManager.UpdateSecurityStampAsync(user);
+        await audit.RecordAsync("RolesChanged", "User", userId.ToString(), $"+[{string.Join(',', add)}] -[{string.Join(',', remove)}]", cancellationToken: cancellationToken);
+    }
+
+    public async Task UnlockAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        Require(Permission.RolesAssign);
+        var user = await userManager.FindByIdAsync(userId.ToString()) ?? throw DomainRuleException.NotFound("Account.NotFound");
+        await userManager.SetLockoutEndDateAsync(user, null);
+        await userManager.ResetAccessFailedCountAsync(user);
+        await audit.RecordAsync("Unlocked", "User", userId.ToString(), cancellationToken: cancellationToken);
+    }
+
+    /// <summary>Issues a token for the current user; the plain token is shown once and only its hash is kept.</summary>
+    public async Task<IssuedToken> IssueTokenAsync(IssueTokenRequest request, CancellationToken cancellationToken = default)
+    {
+        var user = currentUser.Require();
+        var now = time.GetUtcNow();
+        return await IssueTokenForAsync(dbFactory, user.UserId, request.Name, now, now.AddDays(options.ApiTokenDays), cancellationToken);
+    }
+
+    internal static async Task<IssuedToken> IssueTokenForAsync(IDbContextFactory<QingfengDb> dbFactory, Guid userId, string name, DateTimeOffset createdAt, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        var plain = ApiTokenAuthenticationHandler.Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
+            .Replace('+', '-').Replace('/', '_').TrimEnd('=');
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var token = new ApiToken(userId, name, ApiTokenAuthenticationHandler.Hash(plain), QingfengDb.Truncate(createdAt), QingfengDb.Truncate(expiresAt));
+        db.ApiTokens.Add(token);
+        await db.SaveChangesAsync(cancellationToken);
+        return new IssuedToken(token.Id, name, plain, token.ExpiresAt);
+    }
+
+    private UserContext Require(params Permission[] anyOf)
+    {
+        var user = currentUser.Require();
+        if (!anyOf.Any(user.Has))
+        {
+            throw new DomainRuleException("Rule.Forbidden") { Status = 403 };
+        }
+
+        return user;
+    }
+}

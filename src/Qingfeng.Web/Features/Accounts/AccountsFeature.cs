@@ -1,0 +1,139 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Qingfeng.Platform.Api;
+using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Security;
+
+namespace Qingfeng.Features.Accounts;
+
+public static class AccountsFeature
+{
+    public const string PolicyScheme = "Qingfeng";
+
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        var security = configuration.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
+        services.AddSingleton(security);
+        services.AddScoped<AccountPolicy>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<LoginService>();
+        services.AddScoped<TwoFactorService>();
+        services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<QingfengDb>>().CreateDbContext());
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = PolicyScheme;
+                o.DefaultChallengeScheme = PolicyScheme;
+            })
+            .AddPolicyScheme(PolicyScheme, PolicyScheme, o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? ApiTokenAuthenticationHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies();
+
+        services.AddIdentityCore<QingfengUser>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<QingfengRole>()
+            .AddEntityFrameworkStores<QingfengDb>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<QingfengClaimsFactory>()
+            .AddDefaultTokenProviders();
+
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "qingfeng.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(Math.Clamp(security.IdleTimeoutMinutes, 1, 24 * 60));
+            o.SlidingExpiration = true;
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/denied";
+            o.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAuthorization(o =>
+        {
+            foreach (var permission in Enum.GetValues<Permission>())
+            {
+                o.AddPolicy(RolePermissions.PolicyName(permission), p => p.RequireRole(RolePermissions.RolesFor(permission)));
+            }
+        });
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/account/logout", async (LoginService login) =>
+        {
+            await login.SignOutAsync();
+            return TypedResults.LocalRedirect("/account/login");
+        });
+        app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext context) =>
+        {
+            var chosen = culture == "en" ? "en" : "zh-CN";
+            context.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, HttpOnly = true, IsEssential = true });
+            return TypedResults.LocalRedirect(returnUrl is { } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? url : "/");
+        }).AllowAnonymous();
+
+        var account = app.MapApiGroup("/account", "Accounts");
+        account.MapPost("/tokens", async (IssueTokenRequest request, AccountService accounts, CancellationToken ct) =>
+                TypedResults.Ok(await accounts.IssueTokenAsync(request, ct)))
+            .WithName("IssueApiToken").WithSummary("Issues an API token for the signed-in user (shown once).");
+
+        var users = app.MapApiGroup("/users", "Accounts");
+        users.MapGet("/", async (AccountService accounts, CancellationToken ct) => TypedResults.Ok(await accounts.ListUsersAsync(ct)))
+            .WithName("ListUsers").WithSummary("User accounts (system and security administrators).");
+        users.MapPost("/", async (CreateUserRequest request, AccountService accounts, CancellationToken ct) =>
+                TypedResults.Created($"/api/v1/users/{await accounts.CreateUserAsync(request, ct)}"))
+            .RequirePermission(Permission.UsersManage)
+            .WithName("CreateUser").WithSummary("Creates a user account (system administrator).");
+        users.MapPut("/{id:guid}/roles", async (Guid id, SetRolesRequest request, AccountService accounts, CancellationToken ct) =>
+            {
+                await accounts.SetRolesAsync(id, request, ct);
+                return TypedResults.NoContent();
+            })
+            .RequirePermission(Permission.RolesAssign)
+            .WithName("SetUserRoles").WithSummary("Replaces a user's roles (security administrator).");
+        users.MapPost("/{id:guid}/unlock", async (Guid id, AccountService accounts, CancellationToken ct) =>
+            {
+                await accounts.UnlockAsync(id, ct);
+                return TypedResults.NoContent();
+            })
+            .RequirePermission(Permission.RolesAssign)
+            .WithName("UnlockUser").WithSummary("Ends a lockout (security administrator).");
+        return app;
+    }
+
+    private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

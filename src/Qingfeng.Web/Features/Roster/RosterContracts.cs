@@ -1,0 +1,98 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Qingfeng.Features.Roster;
+
+public enum OfficialSort
+{
+    Name,
+    Unit,
+    Category,
+    Position,
+}
+
+/// <summary>Filter, sort and page for the officials list (page numbers start at 1).</summary>
+public sealed record OfficialQuery
+{
+    /// <summary>Name, pinyin (zhangwei) or initials (zw).</summary>
+    [StringLength(32)]
+    public string? Search { get; init; }
+
+    [StringLength(128)]
+    public string? Unit { get; init; }
+
+    [StringLength(12)]
+    [RegularExpression("^[0-9]{6,12}$", ErrorMessage = "Validation.RegionCode")]
+    public string? RegionCode { get; init; }
+
+    public LeaderCategory? Category { get; init; }
+
+    public bool? PrincipalOnly { get; init; }
+
+    public OfficialSort Sort { get; init; } = OfficialSort.Name;
+
+    public bool Descending { get; init; }
+
+    [Range(1, 100_000)]
+    public int Page { get; init; } = 1;
+
+    [Range(1, 200)]
+    public int PageSize { get; init; } = 20;
+}
+
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
+
+public sealed record OfficialListItem(
+    Guid Id,
+    string Name,
+    Gender Gender,
+    DateOnly? BirthDate,
+    string? UnitName,
+    string Position,
+    bool IsPrincipal,
+    LeaderCategory? Category,
+    OfficialRank Rank,
+    string RegionKey);
+
+public sealed record TenureItem(Guid Id, string UnitName, string PostTitle, bool IsPrincipal, DateOnly Start, DateOnly? End);
+
+public sealed record FamilyMemberItem(FamilyRelation Relation, string Name, string? Employer, string? Position);
+
+public sealed record OfficialProfile(
+    Guid Id,
+    string Name,
+    string NamePinyin,
+    Gender Gender,
+    DateOnly? BirthDate,
+    Guid? UnitId,
+    string? UnitName,
+    string? RegionPath,
+    string Position,
+    bool IsPrincipal,
+    LeaderCategory? Category,
+    OfficialRank Rank,
+    IReadOnlyList<TenureItem> Tenures,
+    IReadOnlyList<FamilyMemberItem>? Family);
+
+public sealed record UnitQuery
+{
+    [StringLength(64)]
+    public string? Search { get; init; }
+
+    [StringLength(12)]
+    [RegularExpression("^[0-9]{6,12}$", ErrorMessage = "Validation.RegionCode")]
+    public string? RegionCode { get; init; }
+
+    public UnitKind? Kind { get; init; }
+
+    [Range(1, 100_000)]
+    public int Page { get; init; } = 1;
+
+    [Range(1, 200)]
+    public int PageSize { get; init; } = 20;
+}
+
+public sealed record UnitListItem(Guid Id, string Name, UnitKind Kind, ManagingLevel ManagingLevel, string Sector, string RegionCode, string RegionName, int OfficialCount);
+
+public sealed record RegionNode(string Code, string Name, RegionLevel Level, bool HasChildren);
+
+public sealed record RegionChildren(IReadOnlyList<RegionNode> Regions, IReadOnlyList<UnitListItem> Units);

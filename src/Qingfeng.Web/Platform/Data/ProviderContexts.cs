@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Qingfeng.Platform.Data;
+
+/// <summary>The SQLite flavour of <see cref="QingfengDb"/>; owns the SQLite migration set.</summary>
+public sealed class SqliteQingfengDb(DbContextOptions<SqliteQingfengDb> options, DbActor? actor = null)
+    : QingfengDb(options, actor)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot compare or order DateTimeOffset stored as text; store UTC ticks instead.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+/// <summary>The PostgreSQL flavour of <see cref="QingfengDb"/>; owns the PostgreSQL migration set.</summary>
+public sealed class PostgresQingfengDb(DbContextOptions<PostgresQingfengDb> options, DbActor? actor = null)
+    : QingfengDb(options, actor);
+
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteQingfengDb>
+{
+    public SqliteQingfengDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteQingfengDb>().UseSqlite("Data Source=design.db").Options);
+}
+
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresQingfengDb>
+{
+    public PostgresQingfengDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresQingfengDb>().UseNpgsql("Host=localhost;Database=design").Options);
+}

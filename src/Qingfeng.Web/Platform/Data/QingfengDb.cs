@@ -1,0 +1,227 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Qingfeng.Features.Accounts;
+using Qingfeng.Features.Audit;
+using Qingfeng.Features.Organs;
+using Qingfeng.Features.Roster;
+using Qingfeng.Platform.Security;
+
+namespace Qingfeng.Platform.Data;
+
+/// <summary>What a context needs besides its options: the clock and the acting user.</summary>
+public sealed record DbActor(TimeProvider Time, Func<UserContext> User)
+{
+    public static readonly DbActor System = new(TimeProvider.System, () => UserContext.System);
+}
+
+/// <summary>
+/// The one database context. Each feature's configuration is picked up from the assembly.
+/// Every save stamps audit fields and appends hash-chained audit entries in the same transaction.
+/// Provider subclasses (<see cref="SqliteQingfengDb"/>, <see cref="PostgresQingfengDb"/>) carry one
+/// migration set each.
+/// </summary>
+public abstract class QingfengDb : IdentityDbContext<QingfengUser, QingfengRole, Guid>
+{
+    private readonly DbActor _actor;
+
+    protected QingfengDb(DbContextOptions options, DbActor? actor)
+        : base(options)
+    {
+        _actor = actor ?? DbActor.System;
+    }
+
+    public DbSet<Region> Regions => Set<Region>();
+
+    public DbSet<Unit> Units => Set<Unit>();
+
+    public DbSet<Post> Posts => Set<Post>();
+
+    public DbSet<Official> Officials => Set<Official>();
+
+    public DbSet<Tenure> Tenures => Set<Tenure>();
+
+    public DbSet<FamilyMember> FamilyMembers => Set<FamilyMember>();
+
+    public DbSet<Organ> Organs => Set<Organ>();
+
+    public DbSet<JurisdictionGrant> JurisdictionGrants => Set<JurisdictionGrant>();
+
+    public DbSet<SupervisionDelegation> SupervisionDelegations => Set<SupervisionDelegation>();
+
+    public DbSet<CollaborationGroup> CollaborationGroups => Set<CollaborationGroup>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>When set, a save records this one summary entry instead of one entry per changed row (bulk imports).</summary>
+    public AuditEntry? BulkAuditSummary { get; set; }
+
+    /// <summary>Truncates to microseconds: the precision both providers store, so hashes survive a round trip.</summary>
+    public static DateTimeOffset Truncate(DateTimeOffset value) =>
+        new(value.UtcTicks - (value.UtcTicks % 10), TimeSpan.Zero);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var entries = PrepareAudit();
+        if (entries.Count == 0)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        AuditChain.AppendLock.Wait();
+        try
+        {
+            var tail = AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
+                .Select(e => new { e.Sequence, e.Hash }).FirstOrDefault();
+            Chain(tail?.Sequence ?? 0, tail?.Hash ?? AuditChain.Genesis, entries);
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            AuditChain.AppendLock.Release();
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var entries = PrepareAudit();
+        if (entries.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await AuditChain.AppendLock.WaitAsync(cancellationToken);
+        try
+        {
+            var tail = await AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
+                .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
+            Chain(tail?.Sequence ?? 0, tail?.Hash ?? AuditChain.Genesis, entries);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            AuditChain.AppendLock.Release();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(QingfengDb).Assembly, t => !t.IsAbstract);
+        builder.Entity<QingfengUser>(b =>
+        {
+            b.Property(u => u.DisplayName).HasMaxLength(64);
+            b.HasIndex(u => u.OrganId);
+        });
+    }
+
+    private List<AuditEntry> PrepareAudit()
+    {
+        ChangeTracker.DetectChanges();
+        var now = Truncate(_actor.Time.GetUtcNow());
+        var user = _actor.User();
+        var generated = new List<AuditEntry>();
+
+        foreach (var entry in ChangeTracker.Entries().ToList())
+        {
+            if (entry.Entity is AuditEntry)
+            {
+                if (entry.State is EntityState.Modified or EntityState.Deleted)
+                {
+                    throw new InvalidOperationException("The audit log is append-only.");
+                }
+
+                continue;
+            }
+
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            if (entry.Entity is Entity entity)
+            {
+                Stamp(entry, entity, now, user);
+            }
+
+            if (BulkAuditSummary is null)
+            {
+                generated.Add(Describe(entry));
+            }
+        }
+
+        if (BulkAuditSummary is not null)
+        {
+            generated.Add(BulkAuditSummary);
+            BulkAuditSummary = null;
+        }
+
+        // Entries added explicitly (views, logins) join the generated ones; all are attached once
+        // they have their sequence numbers, so that several new entries never share a key.
+        var explicitEntries = ChangeTracker.Entries<AuditEntry>()
+            .Where(e => e.State == EntityState.Added && e.Entity.Hash.Length == 0)
+            .ToList();
+        foreach (var explicitEntry in explicitEntries)
+        {
+            explicitEntry.State = EntityState.Detached;
+        }
+
+        var pending = explicitEntries.Select(e => e.Entity).Concat(generated).ToList();
+        foreach (var audit in pending)
+        {
+            audit.Timestamp = now;
+            if (audit.UserName.Length == 0)
+            {
+                audit.UserId = user.IsAuthenticated ? user.UserId : null;
+                audit.UserName = user.UserName;
+                audit.OrganId = user.OrganId;
+                audit.OrganName = user.OrganName;
+                audit.IpAddress = user.IpAddress;
+            }
+        }
+
+        return pending;
+    }
+
+    private void Chain(long lastSequence, string lastHash, List<AuditEntry> entries)
+    {
+        AuditChain.Extend(lastSequence, lastHash, entries);
+        AuditEntries.AddRange(entries);
+    }
+
+    private static void Stamp(EntityEntry entry, Entity entity, DateTimeOffset now, UserContext user)
+    {
+        if (entry.State == EntityState.Added)
+        {
+            entity.CreatedAt = now;
+            entity.CreatedBy = user.UserName;
+        }
+        else if (entry.State == EntityState.Modified)
+        {
+            entity.UpdatedAt = now;
+            entity.UpdatedBy = user.UserName;
+            entity.Version = Guid.NewGuid();
+        }
+    }
+
+    private static AuditEntry Describe(EntityEntry entry)
+    {
+        var action = entry.State switch
+        {
+            EntityState.Added => "Create",
+            EntityState.Modified => "Update",
+            _ => "Delete",
+        };
+        var key = entry.Metadata.FindPrimaryKey()?.Properties
+            .Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+        var details = entry.State == EntityState.Modified
+            ? string.Join(',', entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name))
+            : null;
+        var type = entry.Metadata.ClrType;
+        var typeName = type.IsGenericType ? type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] : type.Name;
+        return new AuditEntry(action, typeName, key is null ? null : string.Join('|', key), details);
+    }
+}

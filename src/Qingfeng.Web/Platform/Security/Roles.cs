@@ -1,0 +1,65 @@
+namespace Qingfeng.Platform.Security;
+
+/// <summary>
+/// The roles of domain.md: three separated administrators (三员分立) who see no business data,
+/// and the business roles of a commission, kept apart (查审分离).
+/// </summary>
+public static class Roles
+{
+    public const string SystemAdmin = "sysadmin";
+    public const string SecurityAdmin = "secadmin";
+    public const string AuditAdmin = "auditadmin";
+
+    public const string CommissionLeader = "leader";
+    public const string PetitionOffice = "petition";
+    public const string CaseManagement = "casemgmt";
+    public const string SupervisionOffice = "supervision";
+    public const string InvestigationOffice = "investigation";
+    public const string TrialOffice = "trial";
+    public const string PartyConductOffice = "partyconduct";
+    public const string StationedTeam = "stationed";
+    public const string InspectionStaff = "inspection";
+
+    public static readonly IReadOnlyList<string> Administrators = [SystemAdmin, SecurityAdmin, AuditAdmin];
+
+    public static readonly IReadOnlyList<string> Business =
+    [
+        CommissionLeader, PetitionOffice, CaseManagement, SupervisionOffice, InvestigationOffice,
+        TrialOffice, PartyConductOffice, StationedTeam, InspectionStaff,
+    ];
+
+    public static readonly IReadOnlyList<string> All = [.. Administrators, .. Business];
+
+    public static bool IsAdministrator(string role) => Administrators.Contains(role);
+}
+
+/// <summary>What a user may do. Pages and route groups check these; services check them again.</summary>
+public enum Permission
+{
+    RosterRead,
+    RosterFamilyRead,
+    RosterManage,
+    AuditRead,
+    UsersManage,
+    RolesAssign,
+}
+
+/// <summary>The one table from roles to permissions.</summary>
+public static class RolePermissions
+{
+    private static readonly Dictionary<Permission, string[]> Map = new()
+    {
+        [Permission.RosterRead] = [.. Roles.Business],
+        [Permission.RosterFamilyRead] = [Roles.CommissionLeader, Roles.SupervisionOffice, Roles.InvestigationOffice],
+        [Permission.RosterManage] = [Roles.CommissionLeader, Roles.CaseManagement],
+        [Permission.AuditRead] = [Roles.AuditAdmin],
+        [Permission.UsersManage] = [Roles.SystemAdmin],
+        [Permission.RolesAssign] = [Roles.SecurityAdmin],
+    };
+
+    public static IReadOnlyList<string> RolesFor(Permission permission) => Map[permission];
+
+    public static bool Grants(IEnumerable<string> roles, Permission permission) => roles.Any(Map[permission].Contains);
+
+    public static string PolicyName(Permission permission) => "perm:" + permission;
+}

@@ -1,0 +1,84 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+
+namespace Qingfeng.Platform.Ui;
+
+/// <summary>
+/// The UI and error texts in both languages, side by side in one embedded file
+/// (<c>texts.tsv</c>: key, Simplified Chinese, English). Chinese is the default.
+/// </summary>
+public sealed class TextCatalog
+{
+    public const string ResourceName = "Qingfeng.Platform.Ui.texts.tsv";
+
+    private TextCatalog(FrozenDictionary<string, (string Zh, string En)> entries) => Entries = entries;
+
+    public static TextCatalog Instance { get; } = Load();
+
+    public FrozenDictionary<string, (string Zh, string En)> Entries { get; }
+
+    public static bool IsEnglish(CultureInfo culture) => culture.TwoLetterISOLanguageName == "en";
+
+    public string? Find(string key, CultureInfo culture) =>
+        Entries.TryGetValue(key, out var text) ? (IsEnglish(culture) ? text.En : text.Zh) : null;
+
+    public string Get(string key, CultureInfo culture, params object[] arguments)
+    {
+        var format = Find(key, culture) ?? key;
+        return arguments.Length == 0 ? format : string.Format(culture, format, arguments);
+    }
+
+    private static TextCatalog Load()
+    {
+        using var stream = typeof(TextCatalog).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"Missing embedded resource {ResourceName}.");
+        using var reader = new StreamReader(stream);
+        var entries = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        var lineNumber = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            lineNumber++;
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var parts = line.Split('\t');
+            if (parts.Length != 3 || !entries.TryAdd(parts[0], (parts[1], parts[2])))
+            {
+                throw new InvalidOperationException($"texts.tsv line {lineNumber} is malformed or duplicated.");
+            }
+        }
+
+        return new TextCatalog(entries.ToFrozenDictionary(StringComparer.Ordinal));
+    }
+}
+
+/// <summary>An <see cref="IStringLocalizer"/> over <see cref="TextCatalog"/>, using the current UI culture.</summary>
+public sealed class CatalogStringLocalizer : IStringLocalizer
+{
+    public LocalizedString this[string name] => Localize(name, []);
+
+    public LocalizedString this[string name, params object[] arguments] => Localize(name, arguments);
+
+    public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) =>
+        TextCatalog.Instance.Entries.Keys.Select(k => this[k]);
+
+    private static LocalizedString Localize(string name, object[] arguments)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        var found = TextCatalog.Instance.Find(name, culture);
+        var value = found is null ? name : (arguments.Length == 0 ? found : string.Format(culture, found, arguments));
+        return new LocalizedString(name, value, resourceNotFound: found is null);
+    }
+}
+
+public sealed class CatalogStringLocalizerFactory : IStringLocalizerFactory
+{
+    private static readonly CatalogStringLocalizer Localizer = new();
+
+    public IStringLocalizer Create(Type resourceSource) => Localizer;
+
+    public IStringLocalizer Create(string baseName, string location) => Localizer;
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Localization;
+using Qingfeng.Components;
+using Qingfeng.Features.Accounts;
+using Qingfeng.Features.Audit;
+using Qingfeng.Features.DemoProvince;
+using Qingfeng.Features.Roster;
+using Qingfeng.Platform;
+using Qingfeng.Platform.Api;
+using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Ui;
+using Scalar.AspNetCore;
+
+// Command-line verbs (audit verify, demo generate) run and exit without starting the server.
+if (await Commands.TryRunAsync(args))
+{
+    return;
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? "http://127.0.0.1:5080");
+builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 32 * 1024 * 1024);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+builder.Services.AddSingleton<IStringLocalizerFactory, CatalogStringLocalizerFactory>();
+builder.Services.AddLocalization();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+{
+    // Localise the titles of framework-made problems (401, 403, 404, 413…) too.
+    if (context.ProblemDetails.Status is { } status && TextCatalog.Instance.Find($"Problem.Title.{status}", CultureInfo.CurrentUICulture) is { } title)
+    {
+        context.ProblemDetails.Title = title;
+    }
+});
+builder.Services.AddExceptionHandler<ProblemDetailsHandler>();
+builder.Services.AddOpenApi();
+builder.Services.AddAntDesign();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
+
+builder.Services
+    .AddQingfengData(builder.Configuration, builder.Environment.ContentRootPath)
+    .AddQingfengSecurity()
+    .AddAccounts(builder.Configuration)
+    .AddAudit()
+    .AddRoster()
+    .AddDemoProvince(builder.Configuration);
+
+var app = builder.Build();
+
+string[] cultures = ["zh-CN", "en"];
+app.UseRequestLocalization(new RequestLocalizationOptions()
+    .SetDefaultCulture("zh-CN")
+    .AddSupportedCultures(cultures)
+    .AddSupportedUICultures(cultures));
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseCurrentUser();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapScalarApiReference("/api/reference", o => o.WithTitle("Qingfeng API"));
+app.MapAccounts();
+app.MapAudit();
+app.MapRoster();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.Services.GetRequiredService<DemoSeeder>().PrepareAsync(app.Lifetime.ApplicationStopping);
+await app.RunAsync();
+
+/// <summary>The web host; public for WebApplicationFactory.</summary>
+public partial class Program
+{
+    protected Program()
+    {
+    }
+}
