@@ -16,13 +16,13 @@ using Qingfeng.Platform.Ui;
 using Scalar.AspNetCore;
 
 // Command-line verbs (audit verify, demo generate) run and exit without starting the server.
-if (await Commands.TryRunAsync(args))
+if (Commands.IsCommand(args))
 {
+    Environment.ExitCode = await Commands.RunAsync(args, Console.Out);
     return;
 }
 
 var builder = WebApplication.CreateBuilder(args);
-builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? "http://127.0.0.1:5080");
 builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 32 * 1024 * 1024);
 
 builder.Services.AddSingleton(TimeProvider.System);
@@ -75,6 +75,8 @@ app.MapRoster();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.Services.GetRequiredService<DemoSeeder>().PrepareAsync(app.Lifetime.ApplicationStopping);
+app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
+    "Qingfeng is running. Open {Urls} and sign in with one of the accounts above.", string.Join(", ", app.Urls)));
 await app.RunAsync();
 
 /// <summary>The web host; public for WebApplicationFactory.</summary>

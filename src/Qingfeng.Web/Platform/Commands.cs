@@ -6,17 +6,19 @@ namespace Qingfeng.Platform;
 
 /// <summary>
 /// Command-line verbs of the host (<c>dotnet run --project src/Qingfeng.Web -- audit verify</c>).
-/// They print to the console on purpose: they are the operator's tools.
+/// They write to the given output (the console from Program): they are the operator's tools.
 /// </summary>
 internal static class Commands
 {
-    public static async Task<bool> TryRunAsync(string[] args)
+    private static string? Verb(string[] args) =>
+        args.Length >= 2 && $"{args[0]} {args[1]}" is "audit verify" or "demo generate" ? $"{args[0]} {args[1]}" : null;
+
+    public static bool IsCommand(string[] args) => Verb(args) is not null;
+
+    /// <summary>Runs the verb and returns the process exit code (0 success, 1 failure).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
-        var verb = args.Length >= 2 ? $"{args[0]} {args[1]}" : null;
-        if (verb is not ("audit verify" or "demo generate"))
-        {
-            return false;
-        }
+        var verb = Verb(args) ?? throw new ArgumentException("Not a command.", nameof(args));
 
         var configuration = new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
@@ -28,27 +30,25 @@ internal static class Commands
         var database = new QingfengDatabase(options, Directory.GetCurrentDirectory());
         await database.MigrateAsync();
 
-#pragma warning disable RS0030 // Console output is this command's purpose.
         if (verb == "audit verify")
         {
             var result = await AuditLog.VerifyChainAsync(database.Create(DbActor.System));
             if (result.Intact)
             {
-                Console.WriteLine($"Audit chain intact: {result.EntriesChecked} entries verified ({AuditChain.Algorithm}).");
+                await output.WriteLineAsync($"Audit chain intact: {result.EntriesChecked} entries verified ({AuditChain.Algorithm}).");
             }
             else
             {
-                Console.WriteLine($"Audit chain BROKEN at entry #{result.Break!.Sequence}: {result.Break.Reason} ({result.EntriesChecked} entries verified before it).");
-                Environment.ExitCode = 1;
+                await output.WriteLineAsync($"Audit chain BROKEN at entry #{result.Break!.Sequence}: {result.Break.Reason} ({result.EntriesChecked} entries verified before it).");
+                return 1;
             }
 
-            return true;
+            return 0;
         }
 
         var scale = Enum.TryParse<DemoScale>(configuration["scale"], ignoreCase: true, out var s) ? s : DemoScale.Demo;
         var stats = await DemoProvinceGenerator.GenerateAsync(database, scale, TimeProvider.System);
-        Console.WriteLine($"Generated {scale} province: {stats}.");
-#pragma warning restore RS0030
-        return true;
+        await output.WriteLineAsync($"Generated {scale} province: {stats}.");
+        return 0;
     }
 }

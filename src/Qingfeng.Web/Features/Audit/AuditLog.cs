@@ -28,10 +28,16 @@ public sealed record AuditQuery
     public AuditOutcome? Outcome { get; init; }
 
     [Range(1, 1_000_000)]
-    public int Page { get; init; } = 1;
+    public int? Page { get; init; }
+
+    /// <summary>The page to return (1 when not given).</summary>
+    public int PageNumber => Page ?? 1;
 
     [Range(1, 500)]
-    public int PageSize { get; init; } = 50;
+    public int? PageSize { get; init; }
+
+    /// <summary>Rows per page (50 when not given).</summary>
+    public int Size => PageSize ?? 50;
 }
 
 public sealed record AuditItem(
@@ -85,10 +91,10 @@ public sealed class AuditLog(IDbContextFactory<QingfengDb> dbFactory, CurrentUse
         var q = Filter(db.AuditEntries.AsNoTracking(), query);
         var total = await q.CountAsync(cancellationToken);
         var items = await q.OrderByDescending(e => e.Sequence)
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .Skip((query.PageNumber - 1) * query.Size).Take(query.Size)
             .Select(e => new AuditItem(e.Sequence, e.Timestamp, e.UserName, e.OrganName, e.Action, e.EntityType, e.EntityId, e.Details, e.IpAddress, e.Outcome, e.Algorithm, e.Hash))
             .ToListAsync(cancellationToken);
-        return new Paged<AuditItem>(items, total, query.Page, query.PageSize);
+        return new Paged<AuditItem>(items, total, query.PageNumber, query.Size);
     }
 
     /// <summary>All entries matching the filter (newest first, at most 100,000) for export; the export itself is audited.</summary>

@@ -28,15 +28,21 @@ public sealed record OfficialQuery
 
     public bool? PrincipalOnly { get; init; }
 
-    public OfficialSort Sort { get; init; } = OfficialSort.Name;
+    public OfficialSort? Sort { get; init; }
 
-    public bool Descending { get; init; }
+    public bool? Descending { get; init; }
 
     [Range(1, 100_000)]
-    public int Page { get; init; } = 1;
+    public int? Page { get; init; }
+
+    /// <summary>The page to return (1 when not given).</summary>
+    public int PageNumber => Page ?? 1;
 
     [Range(1, 200)]
-    public int PageSize { get; init; } = 20;
+    public int? PageSize { get; init; }
+
+    /// <summary>Rows per page (20 when not given).</summary>
+    public int Size => PageSize ?? 20;
 }
 
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
@@ -85,10 +91,16 @@ public sealed record UnitQuery
     public UnitKind? Kind { get; init; }
 
     [Range(1, 100_000)]
-    public int Page { get; init; } = 1;
+    public int? Page { get; init; }
+
+    /// <summary>The page to return (1 when not given).</summary>
+    public int PageNumber => Page ?? 1;
 
     [Range(1, 200)]
-    public int PageSize { get; init; } = 20;
+    public int? PageSize { get; init; }
+
+    /// <summary>Rows per page (20 when not given).</summary>
+    public int Size => PageSize ?? 20;
 }
 
 public sealed record UnitListItem(Guid Id, string Name, UnitKind Kind, ManagingLevel ManagingLevel, string Sector, string RegionCode, string RegionName, int OfficialCount);

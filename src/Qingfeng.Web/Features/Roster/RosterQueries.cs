@@ -25,10 +25,10 @@ public sealed class RosterQueries(
         var officials = Filter(q(db), query);
         var total = await officials.CountAsync(cancellationToken);
         var items = await Sort(officials, query)
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .Skip((query.PageNumber - 1) * query.Size).Take(query.Size)
             .Select(o => new OfficialListItem(o.Id, o.Name, o.Gender, o.BirthDate, o.Unit != null ? o.Unit.Name : null, o.Position, o.IsPrincipal, o.LeaderCategory, o.Rank, o.RegionKey))
             .ToListAsync(cancellationToken);
-        return new Paged<OfficialListItem>(items, total, query.Page, query.PageSize);
+        return new Paged<OfficialListItem>(items, total, query.PageNumber, query.Size);
     }
 
     /// <summary>Every official matching the filter (at most 50,000 rows) for Excel export; the export is audited.</summary>
@@ -113,9 +113,9 @@ public sealed class RosterQueries(
 
         var total = await units.CountAsync(cancellationToken);
         var items = await ProjectUnits(db, units.OrderBy(u => u.RegionCode).ThenBy(u => u.Name)
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize))
+            .Skip((query.PageNumber - 1) * query.Size).Take(query.Size))
             .ToListAsync(cancellationToken);
-        return new Paged<UnitListItem>(items, total, query.Page, query.PageSize);
+        return new Paged<UnitListItem>(items, total, query.PageNumber, query.Size);
     }
 
     /// <summary>
@@ -229,7 +229,7 @@ public sealed class RosterQueries(
         _ => code,
     };
 
-    private static IQueryable<Official> Sort(IQueryable<Official> officials, OfficialQuery query) => (query.Sort, query.Descending) switch
+    private static IQueryable<Official> Sort(IQueryable<Official> officials, OfficialQuery query) => (query.Sort ?? OfficialSort.Name, query.Descending == true) switch
     {
         (OfficialSort.Unit, false) => officials.OrderBy(o => o.Unit!.Name).ThenBy(o => o.NamePinyin),
         (OfficialSort.Unit, true) => officials.OrderByDescending(o => o.Unit!.Name).ThenBy(o => o.NamePinyin),

@@ -1,0 +1,164 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Qingfeng.Features.Accounts;
+using Qingfeng.Platform.Data;
+
+namespace Qingfeng.IntegrationTests.Infrastructure;
+
+public enum Provider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// The real app on its own fresh database (a temporary SQLite file or a new PostgreSQL database),
+/// seeded with the demo province. Tests call it over HTTP with API tokens of real users.
+/// </summary>
+public sealed class QingfengApp : WebApplicationFactory<Program>
+{
+    public const string Password = "Test-Passw0rd!2026";
+
+    private readonly string _connectionString;
+    private readonly string? _postgresAdmin;
+    private readonly string _databaseName;
+    private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _tokenLock = new(1, 1);
+
+    private QingfengApp(Provider provider, string connectionString, string? postgresAdmin, string databaseName)
+    {
+        Provider = provider;
+        _connectionString = connectionString;
+        _postgresAdmin = postgresAdmin;
+        _databaseName = databaseName;
+    }
+
+    public Provider Provider { get; }
+
+    public string ConnectionString => _connectionString;
+
+    public static async Task<QingfengApp> StartAsync(Provider provider)
+    {
+        var name = "qf_test_" + Guid.NewGuid().ToString("N")[..12];
+        QingfengApp app;
+        if (provider == Provider.Sqlite)
+        {
+            var file = Path.Combine(Path.GetTempPath(), name + ".db");
+            app = new QingfengApp(provider, $"Data Source={file}", null, file);
+        }
+        else
+        {
+            var admin = Requirements.PostgresAdminConnection();
+            await using (var connection = new NpgsqlConnection(admin))
+            {
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+                await command.ExecuteNonQueryAsync();
+            }
+
+            var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = true };
+            app = new QingfengApp(provider, builder.ConnectionString, admin, name);
+        }
+
+        _ = app.Server;
+        await app.CreateTestUsersAsync();
+        return app;
+    }
+
+    /// <summary>An HTTP client signed in with an API token of the named test user.</summary>
+    public async Task<HttpClient> ClientForAsync(string userName, string? language = null)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenForAsync(userName));
+        if (language is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
+        return client;
+    }
+
+    public QingfengDb CreateDb() => Services.GetRequiredService<QingfengDatabase>().Create(DbActor.System);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("Database:ConnectionString", _connectionString);
+        builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("Demo:Scale", "Demo");
+        builder.UseSetting("Security:DemoMode", "true");
+        builder.UseEnvironment("Testing");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Provider == Provider.Sqlite)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(_databaseName + suffix);
+            }
+        }
+        else
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(_postgresAdmin);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        _tokenLock.Dispose();
+    }
+
+    private async Task<string> TokenForAsync(string userName)
+    {
+        await _tokenLock.WaitAsync();
+        try
+        {
+            if (!_tokens.TryGetValue(userName, out var token))
+            {
+                await using var scope = Services.CreateAsyncScope();
+                var user = await scope.ServiceProvider.GetRequiredService<UserManager<QingfengUser>>().FindByNameAsync(userName)
+                    ?? throw new InvalidOperationException($"No test user {userName}.");
+                var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<QingfengDb>>();
+                var now = TimeProvider.System.GetUtcNow();
+                token = (await AccountService.IssueTokenForAsync(factory, user.Id, "tests", now, now.AddDays(1), CancellationToken.None)).Token;
+                _tokens[userName] = token;
+            }
+
+            return token;
+        }
+        finally
+        {
+            _tokenLock.Release();
+        }
+    }
+
+    /// <summary>Real (non-demo) users for each test persona, on either provider.</summary>
+    private async Task CreateTestUsersAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<QingfengUser>>();
+        await using var db = CreateDb();
+        var organs = await db.Organs.AsNoTracking().ToDictionaryAsync(o => o.Name, o => o.Id);
+        foreach (var persona in TestUsers.All)
+        {
+            var user = new QingfengUser { UserName = persona.UserName, DisplayName = persona.UserName, OrganId = organs[persona.Organ] };
+            var created = await users.CreateAsync(user, Password);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+            }
+
+            await users.AddToRoleAsync(user, persona.Role);
+        }
+    }
+}

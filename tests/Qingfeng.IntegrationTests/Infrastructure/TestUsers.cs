@@ -1,0 +1,25 @@
+using Qingfeng.Platform.Security;
+
+namespace Qingfeng.IntegrationTests.Infrastructure;
+
+public sealed record TestUser(string UserName, string Organ, string Role);
+
+/// <summary>The personas of the tests, one per organ and role that matters.</summary>
+public static class TestUsers
+{
+    public static readonly TestUser ProvinceLeader = new("t.gz.leader", "贵州省纪委监委", Roles.CommissionLeader);
+    public static readonly TestUser ProvinceCaseManagement = new("t.gz.casemgmt", "贵州省纪委监委", Roles.CaseManagement);
+    public static readonly TestUser KaiyangSupervision = new("t.ky.supervision", "开阳县纪委监委", Roles.SupervisionOffice);
+    public static readonly TestUser KaiyangCaseManagement = new("t.ky.casemgmt", "开阳县纪委监委", Roles.CaseManagement);
+    public static readonly TestUser ChishuiSupervision = new("t.cs.supervision", "赤水市纪委监委", Roles.SupervisionOffice);
+    public static readonly TestUser StationedHealth = new("t.zs.health", "省纪委监委驻省卫生健康委纪检监察组", Roles.StationedTeam);
+    public static readonly TestUser SystemAdmin = new("t.sysadmin", "贵州省纪委监委", Roles.SystemAdmin);
+    public static readonly TestUser SecurityAdmin = new("t.secadmin", "贵州省纪委监委", Roles.SecurityAdmin);
+    public static readonly TestUser AuditAdmin = new("t.auditadmin", "贵州省纪委监委", Roles.AuditAdmin);
+
+    public static IReadOnlyList<TestUser> All { get; } =
+    [
+        ProvinceLeader, ProvinceCaseManagement, KaiyangSupervision, KaiyangCaseManagement, ChishuiSupervision,
+        StationedHealth, SystemAdmin, SecurityAdmin, AuditAdmin,
+    ];
+}
