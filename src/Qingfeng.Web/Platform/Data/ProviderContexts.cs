@@ -10,11 +10,17 @@ public sealed class SqliteQingfengDb(DbContextOptions<SqliteQingfengDb> options,
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // SQLite cannot compare or order DateTimeOffset stored as text; store UTC ticks instead.
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        // SQLite cannot compare or order DateTimeOffset stored as text; store exact UTC ticks instead
+        // (EF's DateTimeOffsetToBinaryConverter drops precision, which would break audit hashes).
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
     }
 }
+
+/// <summary>Stores a <see cref="DateTimeOffset"/> as its UTC ticks; read back with offset zero.</summary>
+internal sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+    value => value.UtcTicks,
+    ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
 
 /// <summary>The PostgreSQL flavour of <see cref="QingfengDb"/>; owns the PostgreSQL migration set.</summary>
 public sealed class PostgresQingfengDb(DbContextOptions<PostgresQingfengDb> options, DbActor? actor = null)

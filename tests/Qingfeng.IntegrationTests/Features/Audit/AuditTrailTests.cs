@@ -1,0 +1,105 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Qingfeng.Features.Audit;
+using Qingfeng.Features.Roster;
+using Qingfeng.IntegrationTests.Infrastructure;
+using Qingfeng.Platform;
+using Xunit;
+
+namespace Qingfeng.IntegrationTests.Features.Audit;
+
+/// <summary>The hash-chained audit trail: what gets recorded, who may read it, and tamper detection.</summary>
+public sealed class AuditTrailTests(SharedApps apps)
+{
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Viewing_a_profile_is_recorded_with_user_organ_and_outcome(Provider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var client = await app.ClientForAsync(TestUsers.KaiyangSupervision.UserName);
+        await using var db = app.CreateDb();
+        var id = await db.Officials.AsNoTracking().Where(o => o.RegionKey.StartsWith("520121")).Select(o => o.Id).FirstAsync();
+        var foreign = await db.Officials.AsNoTracking().Where(o => o.RegionKey.StartsWith("520381")).Select(o => o.Id).FirstAsync();
+
+        await (await client.GetAsync($"/api/v1/officials/{id}")).OkJsonAsync<OfficialProfile>();
+        await (await client.GetAsync($"/api/v1/officials/{foreign}")).ProblemAsync(HttpStatusCode.NotFound);
+
+        await using var check = app.CreateDb();
+        var entries = await check.AuditEntries.AsNoTracking()
+            .Where(e => e.Action == "View" && e.UserName == TestUsers.KaiyangSupervision.UserName)
+            .ToListAsync();
+        var seen = Assert.Single(entries, e => e.EntityId == id.ToString());
+        Assert.Equal(AuditOutcome.Success, seen.Outcome);
+        Assert.Equal("开阳县纪委监委", seen.OrganName);
+        Assert.Equal("SM3", seen.Algorithm);
+        Assert.Equal(AuditOutcome.Denied, Assert.Single(entries, e => e.EntityId == foreign.ToString()).Outcome);
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Only_the_audit_administrator_reads_the_audit_trail(Provider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var auditor = await app.ClientForAsync(TestUsers.AuditAdmin.UserName);
+        var page = await (await auditor.GetAsync("/api/v1/audit?pageSize=10")).OkJsonAsync<Paged<AuditItem>>();
+        Assert.NotEmpty(page.Items);
+
+        foreach (var other in new[] { TestUsers.ProvinceLeader, TestUsers.SystemAdmin, TestUsers.SecurityAdmin })
+        {
+            var client = await app.ClientForAsync(other.UserName);
+            await (await client.GetAsync("/api/v1/audit")).ProblemAsync(HttpStatusCode.Forbidden);
+        }
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Verification_passes_on_a_clean_log_and_names_the_first_altered_entry(Provider provider)
+    {
+        await using var app = await QingfengApp.StartAsync(provider);
+        var auditor = await app.ClientForAsync(TestUsers.AuditAdmin.UserName);
+        var clean = await (await auditor.GetAsync("/api/v1/audit/verify")).OkJsonAsync<AuditVerification>();
+        Assert.True(clean.Intact);
+        Assert.True(clean.EntriesChecked > 1);
+
+        long victim;
+        await using (var db = app.CreateDb())
+        {
+            victim = await db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).Skip(1).Select(e => e.Sequence).FirstAsync();
+            await db.Database.ExecuteSqlAsync($"UPDATE \"AuditEntries\" SET \"UserName\" = 'intruder' WHERE \"Sequence\" = {victim}");
+        }
+
+        var broken = await (await auditor.GetAsync("/api/v1/audit/verify")).OkJsonAsync<AuditVerification>();
+        Assert.False(broken.Intact);
+        Assert.Equal(victim, broken.Break!.Sequence);
+        Assert.Equal("Audit.Verify.Hash", broken.Break.Reason);
+
+        var output = new StringWriter();
+        var exit = await Commands.RunAsync(["audit", "verify", $"--Database:Provider={provider}", $"--Database:ConnectionString={app.ConnectionString}"], output);
+        Assert.Equal(1, exit);
+        Assert.Contains($"#{victim}", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Deleting_an_entry_breaks_the_chain_at_the_gap(Provider provider)
+    {
+        await using var app = await QingfengApp.StartAsync(provider);
+        long victim;
+        await using (var db = app.CreateDb())
+        {
+            var output = new StringWriter();
+            Assert.Equal(0, await Commands.RunAsync(["audit", "verify", $"--Database:Provider={provider}", $"--Database:ConnectionString={app.ConnectionString}"], output));
+            victim = await db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).Skip(2).Select(e => e.Sequence).FirstAsync();
+            await db.Database.ExecuteSqlAsync($"DELETE FROM \"AuditEntries\" WHERE \"Sequence\" = {victim}");
+        }
+
+        var auditor = await app.ClientForAsync(TestUsers.AuditAdmin.UserName);
+        var broken = await (await auditor.GetAsync("/api/v1/audit/verify")).OkJsonAsync<AuditVerification>();
+        Assert.Equal(victim, broken.Break!.Sequence);
+        Assert.Equal("Audit.Verify.Gap", broken.Break.Reason);
+    }
+}
