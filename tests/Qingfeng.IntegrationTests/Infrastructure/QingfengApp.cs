@@ -111,8 +111,20 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
             NpgsqlConnection.ClearAllPools();
             await using var connection = new NpgsqlConnection(_postgresAdmin);
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_databaseName}\"", connection);
+                    await command.ExecuteNonQueryAsync();
+                    break;
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 20)
+                {
+                    // A pooled connection may still be closing.
+                    await Task.Delay(250);
+                }
+            }
         }
 
         _tokenLock.Dispose();
