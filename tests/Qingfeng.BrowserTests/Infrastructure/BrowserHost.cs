@@ -1,0 +1,110 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+using Xunit;
+
+[assembly: AssemblyFixture(typeof(Qingfeng.BrowserTests.Infrastructure.BrowserHost))]
+
+namespace Qingfeng.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The real app on Kestrel (loopback, random port, its own SQLite file with the demo province and
+/// demo accounts) and a headless Debian Chromium driven by Playwright. No browser is downloaded.
+/// </summary>
+public sealed class BrowserHost : IAsyncLifetime
+{
+    public const string DemoPassword = "Qingfeng@2026";
+
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"qf_browser_{Guid.NewGuid():N}.db");
+    private App? _app;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private string? _skipReason;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public static string ChromiumPath =>
+        Environment.GetEnvironmentVariable("QINGFENG_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            _skipReason = $"Browser tests need Chromium at {ChromiumPath} (apt-get install chromium; .ci/run installs it).";
+            return;
+        }
+
+        _app = new App(_database);
+        _app.UseKestrel(0);
+        _app.StartServer();
+        BaseUrl = _app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A fresh browser context (own cookies) with a page, in Simplified Chinese.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        if (_skipReason is not null)
+        {
+            if (Environment.GetEnvironmentVariable("QINGFENG_REQUIRE_ALL") == "1")
+            {
+                Assert.Fail(_skipReason);
+            }
+
+            Assert.Skip(_skipReason);
+        }
+
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        context.SetDefaultTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in through the login form and waits until the interactive page is live.</summary>
+    public static async Task SignInAsync(IPage page, string userName, string password = DemoPassword)
+    {
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#username", userName);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForSelectorAsync("[data-testid=page-ready]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(_database + suffix);
+        }
+    }
+
+    private sealed class App(string database) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("Database:ConnectionString", $"Data Source={database}");
+            builder.UseSetting("Demo:Seed", "true");
+            builder.UseSetting("Security:DemoMode", "true");
+            builder.UseEnvironment("Testing");
+        }
+    }
+}
