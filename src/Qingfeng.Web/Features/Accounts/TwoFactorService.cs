@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using QRCoder;
 using Qingfeng.Features.Audit;
 using Qingfeng.Platform.Rules;
+using QRCoder;
 
 namespace Qingfeng.Features.Accounts;
 
