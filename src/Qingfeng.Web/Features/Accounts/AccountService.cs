@@ -11,6 +11,9 @@ namespace Qingfeng.Features.Accounts;
 
 public sealed record UserListItem(Guid Id, string UserName, string DisplayName, string? OrganName, IReadOnlyList<string> Roles, bool TwoFactorEnabled, DateTimeOffset? LockoutEnd, bool IsDemo);
 
+/// <summary>An organ to choose from when creating a user.</summary>
+public sealed record OrganOption(Guid Id, string Name);
+
 public sealed record CreateUserRequest
 {
     [Required]
@@ -74,6 +77,17 @@ public sealed class AccountService(
             })
             .ToListAsync(cancellationToken);
         return [.. users.Select(u => new UserListItem(u.Id, u.UserName!, u.DisplayName, u.OrganName, u.Roles, u.TwoFactorEnabled, u.LockoutEnd, u.IsDemo))];
+    }
+
+    /// <summary>All organs, ordered by name, for the organ choice when creating a user (system administrator).</summary>
+    public async Task<IReadOnlyList<OrganOption>> ListOrgansAsync(CancellationToken cancellationToken = default)
+    {
+        Require(Permission.UsersManage);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var organs = await db.Organs.AsNoTracking()
+            .Select(o => new OrganOption(o.Id, o.Name))
+            .ToListAsync(cancellationToken);
+        return [.. organs.OrderBy(o => o.Name, StringComparer.Ordinal)];
     }
 
     public async Task<Guid> CreateUserAsync(CreateUserRequest request, CancellationToken cancellationToken = default)

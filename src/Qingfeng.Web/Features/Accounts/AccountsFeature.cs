@@ -104,6 +104,9 @@ public static class AccountsFeature
         var users = app.MapApiGroup("/users", "Accounts");
         users.MapGet("/", async (AccountService accounts, CancellationToken ct) => TypedResults.Ok(await accounts.ListUsersAsync(ct)))
             .WithName("ListUsers").WithSummary("User accounts (system and security administrators).");
+        users.MapGet("/organs", async (AccountService accounts, CancellationToken ct) => TypedResults.Ok(await accounts.ListOrgansAsync(ct)))
+            .RequirePermission(Permission.UsersManage)
+            .WithName("ListOrgans").WithSummary("Organs to choose from when creating a user (system administrator).");
         users.MapPost("/", async (CreateUserRequest request, AccountService accounts, CancellationToken ct) =>
                 TypedResults.Created($"/api/v1/users/{await accounts.CreateUserAsync(request, ct)}"))
             .RequirePermission(Permission.UsersManage)

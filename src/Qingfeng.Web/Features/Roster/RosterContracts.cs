@@ -90,6 +90,9 @@ public sealed record UnitQuery
 
     public UnitKind? Kind { get; init; }
 
+    /// <summary>Only units located directly in <see cref="RegionCode"/>, not in the regions below it.</summary>
+    public bool? DirectOnly { get; init; }
+
     [Range(1, 100_000)]
     public int? Page { get; init; }
 
@@ -104,6 +107,9 @@ public sealed record UnitQuery
 }
 
 public sealed record UnitListItem(Guid Id, string Name, UnitKind Kind, ManagingLevel ManagingLevel, string Sector, string RegionCode, string RegionName, int OfficialCount);
+
+/// <summary>Head counts within the user's jurisdiction, for the workbench.</summary>
+public sealed record RosterSummary(int Officials, int Principals, int Units);
 
 public sealed record RegionNode(string Code, string Name, RegionLevel Level, bool HasChildren);
 

@@ -21,10 +21,18 @@ internal static class RosterEndpoints
                 TypedResults.File(await excel.ExportOfficialsAsync(query, ct), ApiConventions.ExcelContentType, "officials.xlsx"))
             .WithName("ExportOfficials").WithSummary("Excel export of the filtered officials list.");
 
+        var roster = app.MapApiGroup("/roster", "Roster").RequirePermission(Permission.RosterRead);
+        roster.MapGet("/summary", async (RosterQueries queries, CancellationToken ct) =>
+                TypedResults.Ok(await queries.SummaryAsync(ct)))
+            .WithName("RosterSummary").WithSummary("Counts of officials, principal leaders and units within jurisdiction.");
+
         var units = app.MapApiGroup("/units", "Roster").RequirePermission(Permission.RosterRead);
         units.MapGet("/", async ([AsParameters] UnitQuery query, RosterQueries roster, CancellationToken ct) =>
                 TypedResults.Ok(await roster.SearchUnitsAsync(query, ct)))
             .WithName("ListUnits").WithSummary("Units within jurisdiction (paged).");
+        units.MapGet("/export", async ([AsParameters] UnitQuery query, RosterExcel excel, CancellationToken ct) =>
+                TypedResults.File(await excel.ExportUnitsAsync(query, ct), ApiConventions.ExcelContentType, "units.xlsx"))
+            .WithName("ExportUnits").WithSummary("Excel export of the filtered units list.");
         units.MapGet("/tree", async ([FromQuery] string? region, RosterQueries roster, CancellationToken ct) =>
                 TypedResults.Ok(await roster.RegionChildrenAsync(region, ct)))
             .WithName("UnitTree").WithSummary("One level of the region/unit tree; omit region for the top.");

@@ -88,6 +88,30 @@ public sealed class RosterExcel(RosterQueries queries)
         return stream.ToArray();
     }
 
+    public async Task<byte[]> ExportUnitsAsync(UnitQuery query, CancellationToken cancellationToken)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        string H(string key) => TextCatalog.Instance.Get(key, culture);
+        var rows = (await queries.ExportUnitsAsync(query, cancellationToken)).Select(u => new Dictionary<string, object?>
+        {
+            [H("Field.UnitName")] = u.Name,
+            [H("Field.UnitKind")] = EnumText.Label(u.Kind, culture),
+            [H("Field.ManagingLevel")] = EnumText.Label(u.ManagingLevel, culture),
+            [H("Field.Sector")] = u.Sector,
+            [H("Field.RegionCode")] = u.RegionCode,
+            [H("Field.Region")] = u.RegionName,
+            [H("Field.OfficialCount")] = u.OfficialCount,
+        }).ToList();
+        if (rows.Count == 0)
+        {
+            rows.Add(new Dictionary<string, object?> { [H("Field.UnitName")] = H("Common.NoData") });
+        }
+
+        using var stream = new MemoryStream();
+        await stream.SaveAsAsync(rows, cancellationToken: cancellationToken);
+        return stream.ToArray();
+    }
+
     public static byte[] ErrorReport(IEnumerable<RosterImportError> errors)
     {
         var rows = errors.Select(e => new Dictionary<string, object?>

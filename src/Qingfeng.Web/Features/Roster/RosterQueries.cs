@@ -95,15 +95,57 @@ public sealed class RosterQueries(
     {
         var scope = await RequireScopeAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var units = await FilterUnitsAsync(db, scope, query, cancellationToken);
+        var total = await units.CountAsync(cancellationToken);
+        var items = await ProjectUnits(db, units.OrderBy(u => u.RegionCode).ThenBy(u => u.Name)
+            .Skip((query.PageNumber - 1) * query.Size).Take(query.Size))
+            .ToListAsync(cancellationToken);
+        return new Paged<UnitListItem>(items, total, query.PageNumber, query.Size);
+    }
+
+    /// <summary>Every unit matching the filter (at most 50,000 rows) for Excel export; the export is audited.</summary>
+    public async Task<IReadOnlyList<UnitListItem>> ExportUnitsAsync(UnitQuery query, CancellationToken cancellationToken = default)
+    {
+        var scope = await RequireScopeAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var units = await FilterUnitsAsync(db, scope, query, cancellationToken);
+        var items = await ProjectUnits(db, units.OrderBy(u => u.RegionCode).ThenBy(u => u.Kind).ThenBy(u => u.Name).Take(50_000))
+            .ToListAsync(cancellationToken);
+        await audit.RecordAsync("Export", nameof(Unit), null, string.Create(CultureInfo.InvariantCulture, $"rows={items.Count}"), cancellationToken: cancellationToken);
+        return items;
+    }
+
+    /// <summary>How many officials, principal leaders (一把手) and units lie within the jurisdiction.</summary>
+    public async Task<RosterSummary> SummaryAsync(CancellationToken cancellationToken = default)
+    {
+        var scope = await RequireScopeAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var officials = db.Officials.AsNoTracking().Where(scope.Predicate<Official>(o => o.RegionKey, o => o.UnitId));
+        var officialCount = await officials.CountAsync(cancellationToken);
+        var principalCount = await officials.CountAsync(o => o.IsPrincipal, cancellationToken);
+        var unitCount = await db.Units.AsNoTracking().Where(scope.Predicate<Unit>(u => u.RegionKey, u => u.Id)).CountAsync(cancellationToken);
+        return new RosterSummary(officialCount, principalCount, unitCount);
+    }
+
+    private static async Task<IQueryable<Unit>> FilterUnitsAsync(QingfengDb db, JurisdictionScope scope, UnitQuery query, CancellationToken cancellationToken)
+    {
         var units = db.Units.AsNoTracking().Where(scope.Predicate<Unit>(u => u.RegionKey, u => u.Id));
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            units = units.Where(u => u.Name.Contains(query.Search.Trim()));
+            var text = query.Search.Trim();
+            units = units.Where(u => u.Name.Contains(text));
         }
 
-        if (query.RegionCode is { } code && await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => r.TreeKey).SingleOrDefaultAsync(cancellationToken) is { } key)
+        if (query.RegionCode is { } code)
         {
-            units = units.Where(u => u.RegionKey.StartsWith(key));
+            if (query.DirectOnly == true)
+            {
+                units = units.Where(u => u.RegionCode == code);
+            }
+            else if (await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => r.TreeKey).SingleOrDefaultAsync(cancellationToken) is { } key)
+            {
+                units = units.Where(u => u.RegionKey.StartsWith(key));
+            }
         }
 
         if (query.Kind is { } kind)
@@ -111,11 +153,7 @@ public sealed class RosterQueries(
             units = units.Where(u => u.Kind == kind);
         }
 
-        var total = await units.CountAsync(cancellationToken);
-        var items = await ProjectUnits(db, units.OrderBy(u => u.RegionCode).ThenBy(u => u.Name)
-            .Skip((query.PageNumber - 1) * query.Size).Take(query.Size))
-            .ToListAsync(cancellationToken);
-        return new Paged<UnitListItem>(items, total, query.PageNumber, query.Size);
+        return units;
     }
 
     /// <summary>

@@ -49,6 +49,7 @@ internal sealed class ValidationFilter : IEndpointFilter
                 var message = attribute switch
                 {
                     RangeAttribute range => TextCatalog.Instance.Get("Validation.Range", culture, field, range.Minimum, range.Maximum),
+                    StringLengthAttribute { MinimumLength: > 0 } length => TextCatalog.Instance.Get("Validation.LengthRange", culture, field, length.MinimumLength, length.MaximumLength),
                     StringLengthAttribute length => TextCatalog.Instance.Get("Validation.Length", culture, field, length.MaximumLength),
                     RequiredAttribute => TextCatalog.Instance.Get("Validation.Required", culture, field),
                     _ => TextCatalog.Instance.Get(attribute.ErrorMessage ?? "Validation.Invalid", culture, field),
