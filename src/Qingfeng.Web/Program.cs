@@ -23,6 +23,15 @@ if (Commands.IsCommand(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+{
+    // Loopback by default: a commission's server is put behind its own gateway, never exposed by accident.
+    builder.WebHost.UseUrls("http://127.0.0.1:5080");
+}
+
+// Serve package assets (AntDesign, the Blazor script) from the build output in every environment,
+// not only in Development; a published app has them in wwwroot and this is a no-op there.
+builder.WebHost.UseStaticWebAssets();
 builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 32 * 1024 * 1024);
 
 builder.Services.AddSingleton(TimeProvider.System);

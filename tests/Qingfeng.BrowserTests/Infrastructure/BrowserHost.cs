@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Qingfeng.Platform.Data;
 using Xunit;
 
 [assembly: AssemblyFixture(typeof(Qingfeng.BrowserTests.Infrastructure.BrowserHost))]
@@ -66,6 +69,15 @@ public sealed class BrowserHost : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>The first official (by name) in a region subtree of the demo province.</summary>
+    public async Task<(Guid Id, string Name)> OfficialInAsync(string regionKey)
+    {
+        await using var db = _app!.Services.GetRequiredService<QingfengDatabase>().Create(DbActor.System);
+        var official = await db.Officials.AsNoTracking().Where(o => o.RegionKey.StartsWith(regionKey) && o.IsPrincipal)
+            .OrderBy(o => o.NamePinyin).Select(o => new { o.Id, o.Name }).FirstAsync();
+        return (official.Id, official.Name);
+    }
+
     /// <summary>Signs in through the login form and waits until the interactive page is live.</summary>
     public static async Task SignInAsync(IPage page, string userName, string password = DemoPassword)
     {
@@ -73,7 +85,23 @@ public sealed class BrowserHost : IAsyncLifetime
         await page.FillAsync("#username", userName);
         await page.FillAsync("#password", password);
         await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForSelectorAsync("[data-testid=page-ready]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+        await WaitUntilReadyAsync(page);
+    }
+
+    /// <summary>Waits for the page's interactive marker; on time-out keeps a screenshot under artifacts/browser-failures.</summary>
+    public static async Task WaitUntilReadyAsync(IPage page)
+    {
+        try
+        {
+            await page.WaitForSelectorAsync("[data-testid=page-ready]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+        }
+        catch (TimeoutException)
+        {
+            var folder = Path.Combine(AppContext.BaseDirectory, "browser-failures");
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{Guid.NewGuid():N}.png"), FullPage = true });
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -100,6 +128,7 @@ public sealed class BrowserHost : IAsyncLifetime
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            builder.UseSetting("urls", "http://127.0.0.1:0");
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("Database:ConnectionString", $"Data Source={database}");
             builder.UseSetting("Demo:Seed", "true");

@@ -34,6 +34,6 @@ public sealed class LoginJourneyTests(BrowserHost host)
         var page = await host.NewPageAsync();
         await page.GotoAsync("/roster/officials");
         await page.WaitForURLAsync("**/account/login**");
-        Assert.Contains("returnUrl", page.Url, StringComparison.Ordinal);
+        Assert.Contains("returnurl=%2froster%2fofficials", page.Url, StringComparison.OrdinalIgnoreCase);
     }
 }

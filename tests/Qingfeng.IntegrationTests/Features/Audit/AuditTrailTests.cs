@@ -22,18 +22,24 @@ public sealed class AuditTrailTests(SharedApps apps)
         var id = await db.Officials.AsNoTracking().Where(o => o.RegionKey.StartsWith("520121")).Select(o => o.Id).FirstAsync();
         var foreign = await db.Officials.AsNoTracking().Where(o => o.RegionKey.StartsWith("520381")).Select(o => o.Id).FirstAsync();
 
+        var user = TestUsers.KaiyangSupervision.UserName;
+        var idText = id.ToString();
+        var foreignText = foreign.ToString();
+        var before = await db.AuditEntries.AsNoTracking().Where(e => e.Action == "View" && e.UserName == user).MaxAsync(e => (long?)e.Sequence) ?? 0;
+
         await (await client.GetAsync($"/api/v1/officials/{id}")).OkJsonAsync<OfficialProfile>();
         await (await client.GetAsync($"/api/v1/officials/{foreign}")).ProblemAsync(HttpStatusCode.NotFound);
 
+        // Other tests share this app and may view the same officials: look only at what came after.
         await using var check = app.CreateDb();
         var entries = await check.AuditEntries.AsNoTracking()
-            .Where(e => e.Action == "View" && e.UserName == TestUsers.KaiyangSupervision.UserName)
+            .Where(e => e.Action == "View" && e.UserName == user && e.Sequence > before && (e.EntityId == idText || e.EntityId == foreignText))
             .ToListAsync();
-        var seen = Assert.Single(entries, e => e.EntityId == id.ToString());
+        var seen = Assert.Single(entries, e => e.EntityId == idText);
         Assert.Equal(AuditOutcome.Success, seen.Outcome);
         Assert.Equal("开阳县纪委监委", seen.OrganName);
         Assert.Equal("SM3", seen.Algorithm);
-        Assert.Equal(AuditOutcome.Denied, Assert.Single(entries, e => e.EntityId == foreign.ToString()).Outcome);
+        Assert.Equal(AuditOutcome.Denied, Assert.Single(entries, e => e.EntityId == foreignText).Outcome);
     }
 
     [Theory]

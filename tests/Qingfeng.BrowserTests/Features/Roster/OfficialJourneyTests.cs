@@ -1,0 +1,60 @@
+using Microsoft.Playwright;
+using Qingfeng.BrowserTests.Infrastructure;
+using Xunit;
+
+namespace Qingfeng.BrowserTests.Features.Roster;
+
+/// <summary>A county officer's day-one journey, and the same jurisdiction rule the API obeys.</summary>
+public sealed class OfficialJourneyTests(BrowserHost host)
+{
+    [Fact]
+    public async Task A_county_officer_searches_an_official_and_opens_the_profile()
+    {
+        var (_, name) = await host.OfficialInAsync("520121");
+        var page = await host.NewPageAsync();
+        await BrowserHost.SignInAsync(page, "ky.supervision");
+
+        await page.GotoAsync("/roster/officials");
+        await BrowserHost.WaitUntilReadyAsync(page);
+        await page.FillAsync("[data-testid=official-search]", name);
+        await page.ClickAsync("[data-testid=official-search-submit]");
+        var link = page.Locator("[data-testid=official-link]", new PageLocatorOptions { HasTextString = name }).First;
+        await link.ClickAsync();
+
+        await page.WaitForURLAsync("**/roster/officials/*");
+        Assert.Equal(name, await page.Locator("[data-testid=profile-name]").InnerTextAsync());
+        Assert.Contains("开阳县", await page.InnerTextAsync("body"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_officer_of_another_county_finds_nothing_by_search_or_by_url()
+    {
+        var (id, name) = await host.OfficialInAsync("520121");
+        var page = await host.NewPageAsync();
+        await BrowserHost.SignInAsync(page, "cs.supervision");
+
+        await page.GotoAsync("/roster/officials");
+        await BrowserHost.WaitUntilReadyAsync(page);
+        await page.FillAsync("[data-testid=official-search]", name);
+        await page.ClickAsync("[data-testid=official-search-submit]");
+        await page.WaitForSelectorAsync("[data-testid=official-empty]");
+        Assert.Equal(0, await page.Locator("[data-testid=official-link]").CountAsync());
+
+        await page.GotoAsync($"/roster/officials/{id}");
+        await BrowserHost.WaitUntilReadyAsync(page);
+        Assert.Equal(0, await page.Locator("[data-testid=profile-name]").CountAsync());
+        Assert.Contains("404", await page.InnerTextAsync(".qf-content"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_interface_switches_to_English()
+    {
+        var page = await host.NewPageAsync();
+        await BrowserHost.SignInAsync(page, "ky.supervision");
+
+        await page.GotoAsync("/culture/en?returnUrl=/roster/officials");
+        await BrowserHost.WaitUntilReadyAsync(page);
+
+        Assert.Contains("Officials", await page.InnerTextAsync(".qf-content"), StringComparison.Ordinal);
+    }
+}
