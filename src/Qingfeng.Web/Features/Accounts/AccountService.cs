@@ -47,6 +47,8 @@ public sealed record IssueTokenRequest
 
 public sealed record IssuedToken(Guid Id, string Name, string Token, DateTimeOffset ExpiresAt);
 
+public sealed record ApiTokenItem(Guid Id, string Name, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? RevokedAt);
+
 /// <summary>
 /// Accounts under 三员分立: the system admin creates users, the security admin grants roles and
 /// unlocks accounts, nobody grants themself a role. Every change is audited.
@@ -156,6 +158,28 @@ public sealed class AccountService(
         var user = currentUser.Require();
         var now = time.GetUtcNow();
         return await IssueTokenForAsync(dbFactory, user.UserId, request.Name, now, now.AddDays(options.ApiTokenDays), cancellationToken);
+    }
+
+    /// <summary>The current user's API tokens (never the tokens themselves).</summary>
+    public async Task<IReadOnlyList<ApiTokenItem>> ListTokensAsync(CancellationToken cancellationToken = default)
+    {
+        var user = currentUser.Require();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var tokens = await db.ApiTokens.AsNoTracking().Where(t => t.UserId == user.UserId)
+            .Select(t => new ApiTokenItem(t.Id, t.Name, t.CreatedAt, t.ExpiresAt, t.RevokedAt))
+            .ToListAsync(cancellationToken);
+        return [.. tokens.OrderByDescending(t => t.CreatedAt)];
+    }
+
+    /// <summary>Revokes one of the current user's tokens; someone else's token is "not found".</summary>
+    public async Task RevokeTokenAsync(Guid tokenId, CancellationToken cancellationToken = default)
+    {
+        var user = currentUser.Require();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == tokenId && t.UserId == user.UserId, cancellationToken)
+            ?? throw DomainRuleException.NotFound("Account.TokenNotFound");
+        token.Revoke(QingfengDb.Truncate(time.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     internal static async Task<IssuedToken> IssueTokenForAsync(IDbContextFactory<QingfengDb> dbFactory, Guid userId, string name, DateTimeOffset createdAt, DateTimeOffset expiresAt, CancellationToken cancellationToken)

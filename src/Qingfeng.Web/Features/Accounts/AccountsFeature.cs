@@ -100,6 +100,14 @@ public static class AccountsFeature
         account.MapPost("/tokens", async (IssueTokenRequest request, AccountService accounts, CancellationToken ct) =>
                 TypedResults.Ok(await accounts.IssueTokenAsync(request, ct)))
             .WithName("IssueApiToken").WithSummary("Issues an API token for the signed-in user (shown once).");
+        account.MapGet("/tokens", async (AccountService accounts, CancellationToken ct) => TypedResults.Ok(await accounts.ListTokensAsync(ct)))
+            .WithName("ListApiTokens").WithSummary("The signed-in user's API tokens (names and dates only).");
+        account.MapDelete("/tokens/{id:guid}", async (Guid id, AccountService accounts, CancellationToken ct) =>
+            {
+                await accounts.RevokeTokenAsync(id, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("RevokeApiToken").WithSummary("Revokes one of the signed-in user's API tokens.");
 
         var users = app.MapApiGroup("/users", "Accounts");
         users.MapGet("/", async (AccountService accounts, CancellationToken ct) => TypedResults.Ok(await accounts.ListUsersAsync(ct)))
