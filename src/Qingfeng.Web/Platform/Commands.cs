@@ -1,3 +1,4 @@
+using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.DemoProvince;
 using Qingfeng.Platform.Data;
@@ -11,7 +12,7 @@ namespace Qingfeng.Platform;
 internal static class Commands
 {
     private static string? Verb(string[] args) =>
-        args.Length >= 2 && $"{args[0]} {args[1]}" is "audit verify" or "demo generate" ? $"{args[0]} {args[1]}" : null;
+        args.Length >= 2 && $"{args[0]} {args[1]}" is "audit verify" or "demo generate" or "admin create" ? $"{args[0]} {args[1]}" : null;
 
     public static bool IsCommand(string[] args) => Verb(args) is not null;
 
@@ -44,6 +45,28 @@ internal static class Commands
             }
 
             return 0;
+        }
+
+        if (verb == "admin create")
+        {
+            if (configuration["user"] is not { Length: > 0 } user || configuration["role"] is not { Length: > 0 } role)
+            {
+                await output.WriteLineAsync("Usage: admin create --user NAME --role sysadmin|secadmin|auditadmin [--organ 贵州省纪委监委]");
+                return 1;
+            }
+
+            await using var db = database.Create(DbActor.System);
+            try
+            {
+                var password = await AdministratorBootstrap.CreateAsync(db, user, role, configuration["organ"]);
+                await output.WriteLineAsync($"Created {role} '{user}'. One-time password (shown once; two-factor enrolment follows the first sign-in): {password}");
+                return 0;
+            }
+            catch (Rules.DomainRuleException e)
+            {
+                await output.WriteLineAsync($"Refused: {e.Code}");
+                return 1;
+            }
         }
 
         var scale = Enum.TryParse<DemoScale>(configuration["scale"], ignoreCase: true, out var s) ? s : DemoScale.Demo;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Audit;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Security;
@@ -91,8 +92,11 @@ public sealed class LoginService(
     private async Task RecordAsync(QingfengUser? user, string userName, string action, string? details, AuditOutcome outcome, CancellationToken cancellationToken)
     {
         var name = userName.Length > 64 ? userName[..64] : userName;
-        var actor = new UserContext(user?.Id ?? Guid.Empty, user?.UserName ?? name, user?.DisplayName ?? name, user?.OrganId, null, new HashSet<string>(), currentUser.Context.IpAddress);
         await using var db = database.Create(DbActor.System);
+        var organName = user?.OrganId is { } organId
+            ? await db.Organs.AsNoTracking().Where(o => o.Id == organId).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        var actor = new UserContext(user?.Id ?? Guid.Empty, user?.UserName ?? name, user?.DisplayName ?? name, user?.OrganId, organName, new HashSet<string>(), currentUser.Context.IpAddress);
         await AuditLog.RecordForAsync(db, actor, action, "User", user?.Id.ToString(), details, outcome, cancellationToken);
     }
 }

@@ -49,6 +49,7 @@ public sealed class DemoSeeder(
     {
         await database.MigrateAsync(cancellationToken);
         await using var scope = scopeFactory.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(UserContext.System);
         var roleManager = scope.ServiceProvider.GetRequiredService<RoleManager<QingfengRole>>();
         foreach (var role in Roles.All)
         {
