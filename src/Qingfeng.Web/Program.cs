@@ -7,6 +7,7 @@ using Qingfeng.Components;
 using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.DemoProvince;
+using Qingfeng.Features.Organs;
 using Qingfeng.Features.Roster;
 using Qingfeng.Platform;
 using Qingfeng.Platform.Api;
@@ -58,6 +59,7 @@ builder.Services
     .AddQingfengSecurity()
     .AddAccounts(builder.Configuration)
     .AddAudit()
+    .AddOrgans()
     .AddRoster()
     .AddDemoProvince(builder.Configuration);
 
@@ -80,6 +82,7 @@ app.MapOpenApi("/openapi/{documentName}.json");
 app.MapScalarApiReference("/api/reference", o => o.WithTitle("Qingfeng API"));
 app.MapAccounts();
 app.MapAudit();
+app.MapOrgans();
 app.MapRoster();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

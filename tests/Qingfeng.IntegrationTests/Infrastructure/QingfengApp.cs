@@ -83,6 +83,29 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>A client for a (supervision office) user of the given organ, created on first use.</summary>
+    public async Task<HttpClient> ClientForOrganAsync(Guid organId)
+    {
+        var name = $"t.organ.{organId:N}"[..24];
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<QingfengUser>>();
+            if (await users.FindByNameAsync(name) is null)
+            {
+                var user = new QingfengUser { UserName = name, DisplayName = name, OrganId = organId };
+                var created = await users.CreateAsync(user, Password);
+                if (!created.Succeeded)
+                {
+                    throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+                }
+
+                await users.AddToRoleAsync(user, Qingfeng.Platform.Security.Roles.SupervisionOffice);
+            }
+        }
+
+        return await ClientForAsync(name);
+    }
+
     public QingfengDb CreateDb() => Services.GetRequiredService<QingfengDatabase>().Create(DbActor.System);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

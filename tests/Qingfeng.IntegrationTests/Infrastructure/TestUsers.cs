@@ -9,6 +9,7 @@ public static class TestUsers
 {
     public static readonly TestUser ProvinceLeader = new("t.gz.leader", "贵州省纪委监委", Roles.CommissionLeader);
     public static readonly TestUser ProvinceCaseManagement = new("t.gz.casemgmt", "贵州省纪委监委", Roles.CaseManagement);
+    public static readonly TestUser KaiyangLeader = new("t.ky.leader", "开阳县纪委监委", Roles.CommissionLeader);
     public static readonly TestUser KaiyangSupervision = new("t.ky.supervision", "开阳县纪委监委", Roles.SupervisionOffice);
     public static readonly TestUser KaiyangCaseManagement = new("t.ky.casemgmt", "开阳县纪委监委", Roles.CaseManagement);
     public static readonly TestUser ChishuiSupervision = new("t.cs.supervision", "赤水市纪委监委", Roles.SupervisionOffice);
@@ -19,7 +20,7 @@ public static class TestUsers
 
     public static IReadOnlyList<TestUser> All { get; } =
     [
-        ProvinceLeader, ProvinceCaseManagement, KaiyangSupervision, KaiyangCaseManagement, ChishuiSupervision,
+        ProvinceLeader, ProvinceCaseManagement, KaiyangLeader, KaiyangSupervision, KaiyangCaseManagement, ChishuiSupervision,
         StationedHealth, SystemAdmin, SecurityAdmin, AuditAdmin,
     ];
 }

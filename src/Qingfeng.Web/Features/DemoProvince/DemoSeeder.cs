@@ -37,6 +37,7 @@ public sealed class DemoSeeder(
         new("gz.leader", "省纪委领导", "贵州省纪委监委", Roles.CommissionLeader, "provincial commission leader: whole province, family data"),
         new("gz.casemgmt", "省案管室干部", "贵州省纪委监委", Roles.CaseManagement, "provincial case management: roster import"),
         new("gy.supervision", "贵阳市监督检查室干部", "贵阳市纪委监委", Roles.SupervisionOffice, "Guiyang city supervision office"),
+        new("ky.leader", "开阳县纪委监委领导", "开阳县纪委监委", Roles.CommissionLeader, "Kaiyang county commission leader: escalation, area collaboration"),
         new("ky.supervision", "开阳县监督检查室干部", "开阳县纪委监委", Roles.SupervisionOffice, "Kaiyang county supervision office"),
         new("ky.casemgmt", "开阳县案管室干部", "开阳县纪委监委", Roles.CaseManagement, "Kaiyang county case management: roster import"),
         new("ky.petition", "开阳县信访室干部", "开阳县纪委监委", Roles.PetitionOffice, "Kaiyang county petition office"),

@@ -177,6 +177,22 @@ public sealed class SupervisionDelegation : Entity
     }
 
     public bool IsInForce(DateOnly today) => ValidFrom <= today && (ValidTo is null || ValidTo >= today);
+
+    /// <summary>Ends the delegation on <paramref name="lastDay"/>; the home organ supervises again from the next day.</summary>
+    public void End(DateOnly lastDay)
+    {
+        if (lastDay < ValidFrom)
+        {
+            throw new DomainRuleException("Delegation.EndBeforeStart");
+        }
+
+        if (ValidTo is { } current && current <= lastDay)
+        {
+            throw new DomainRuleException("Delegation.AlreadyEnded") { Status = 409 };
+        }
+
+        ValidTo = lastDay;
+    }
 }
 
 /// <summary>An area collaboration group (片区协作组) of several township commissions.</summary>

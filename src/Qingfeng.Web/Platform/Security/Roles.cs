@@ -42,6 +42,9 @@ public enum Permission
     AuditRead,
     UsersManage,
     RolesAssign,
+
+    /// <summary>Decide escalated supervision and area collaboration for the organs below (commission leadership).</summary>
+    JurisdictionManage,
 }
 
 /// <summary>The one table from roles to permissions.</summary>
@@ -55,6 +58,7 @@ public static class RolePermissions
         [Permission.AuditRead] = [Roles.AuditAdmin],
         [Permission.UsersManage] = [Roles.SystemAdmin],
         [Permission.RolesAssign] = [Roles.SecurityAdmin],
+        [Permission.JurisdictionManage] = [Roles.CommissionLeader],
     };
 
     public static IReadOnlyList<string> RolesFor(Permission permission) => Map[permission];

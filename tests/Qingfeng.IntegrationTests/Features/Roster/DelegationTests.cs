@@ -1,12 +1,8 @@
 using System.Net;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Organs;
 using Qingfeng.Features.Roster;
 using Qingfeng.IntegrationTests.Infrastructure;
-using Qingfeng.Platform.Security;
 using Xunit;
 
 namespace Qingfeng.IntegrationTests.Features.Roster;
@@ -25,7 +21,7 @@ public sealed class DelegationTests(SharedApps apps)
     {
         var app = await apps.GetAsync(provider);
         var (delegation, villageLeader, home) = await DelegationAsync(app, DelegationKind.Escalation);
-        var homeClient = await ClientForOrganAsync(app, home);
+        var homeClient = await app.ClientForOrganAsync(home);
         var county = await app.ClientForAsync(TestUsers.KaiyangSupervision.UserName);
 
         await (await homeClient.GetAsync($"/api/v1/officials/{villageLeader}")).ProblemAsync(HttpStatusCode.NotFound);
@@ -48,8 +44,8 @@ public sealed class DelegationTests(SharedApps apps)
         var members = await db.Set<CollaborationGroupMember>().Where(m => m.GroupId == groupId).Select(m => m.OrganId).ToListAsync();
         var other = members.First(m => m != home);
 
-        var homeClient = await ClientForOrganAsync(app, home);
-        var otherClient = await ClientForOrganAsync(app, other);
+        var homeClient = await app.ClientForOrganAsync(home);
+        var otherClient = await app.ClientForOrganAsync(other);
 
         await (await homeClient.GetAsync($"/api/v1/officials/{villageLeader}")).ProblemAsync(HttpStatusCode.NotFound);
         var seen = await (await otherClient.GetAsync($"/api/v1/officials/{villageLeader}")).OkJsonAsync<OfficialProfile>();
@@ -64,20 +60,4 @@ public sealed class DelegationTests(SharedApps apps)
         return (delegation.Id, leader, delegation.HomeOrganId);
     }
 
-    private static async Task<HttpClient> ClientForOrganAsync(QingfengApp app, Guid organId)
-    {
-        var name = $"t.organ.{organId:N}"[..24];
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<QingfengUser>>();
-            if (await users.FindByNameAsync(name) is null)
-            {
-                var user = new QingfengUser { UserName = name, DisplayName = name, OrganId = organId };
-                Assert.True((await users.CreateAsync(user, QingfengApp.Password)).Succeeded);
-                await users.AddToRoleAsync(user, Roles.SupervisionOffice);
-            }
-        }
-
-        return await app.ClientForAsync(name);
-    }
 }
