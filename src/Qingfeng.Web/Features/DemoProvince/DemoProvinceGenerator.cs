@@ -121,7 +121,7 @@ public static class DemoProvinceGenerator
             foreach (var (department, sector) in GuizhouGazetteer.CountyDepartments.Take(3))
             {
                 var unit = AddUnit(prefecture.Name + department, UnitKind.Department, ManagingLevel.Prefectural, sector, prefecture);
-                Staff(unit, "局长", null, OfficialRank.CountyDivision, ("副局长", 2));
+                Staff(unit, "局长", LeaderCategory.CityCountyDepartment, OfficialRank.CountyDivision, ("副局长", 2));
             }
 
             if (prefecture.Code == "520200")
@@ -146,7 +146,7 @@ public static class DemoProvinceGenerator
             foreach (var (department, sector) in GuizhouGazetteer.CountyDepartments)
             {
                 var unit = AddUnit(county.Name + department, UnitKind.Department, ManagingLevel.County, sector, county, government);
-                Staff(unit, "局长", null, OfficialRank.TownshipSection, ("副局长", 2));
+                Staff(unit, "局长", LeaderCategory.CityCountyDepartment, OfficialRank.TownshipSection, ("副局长", 2));
             }
 
             var hospital = AddUnit(county.Name + "人民医院", UnitKind.Hospital, ManagingLevel.County, "卫生健康", county);

@@ -37,7 +37,8 @@ public enum ManagingLevel
 
 /// <summary>
 /// Category of a 一把手 for typed case analysis: the four categories of domain.md A2
-/// plus township/village leaders and grass-roots institutions.
+/// plus township/village leaders, grass-roots institutions, and the heads of city and county
+/// departments (who fit none of the four but are 一把手 of their units and are analysed by sector).
 /// </summary>
 public enum LeaderCategory
 {
@@ -47,6 +48,7 @@ public enum LeaderCategory
     DevelopmentZone = 4,
     TownshipOrVillage = 5,
     GrassRootsInstitution = 6,
+    CityCountyDepartment = 7,
 }
 
 /// <summary>Rank band used in statistics (省部级 … 一般干部).</summary>
