@@ -70,6 +70,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions()
     .SetDefaultCulture("zh-CN")
     .AddSupportedCultures(cultures)
     .AddSupportedUICultures(cultures));
+app.UseBaselineSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles();
