@@ -45,6 +45,9 @@ public enum Permission
 
     /// <summary>Decide escalated supervision and area collaboration for the organs below (commission leadership).</summary>
     JurisdictionManage,
+
+    /// <summary>Maintain the holiday schedules (节假日安排) of the working-day calendar.</summary>
+    CalendarManage,
 }
 
 /// <summary>The one table from roles to permissions.</summary>
@@ -59,6 +62,7 @@ public static class RolePermissions
         [Permission.UsersManage] = [Roles.SystemAdmin],
         [Permission.RolesAssign] = [Roles.SecurityAdmin],
         [Permission.JurisdictionManage] = [Roles.CommissionLeader],
+        [Permission.CalendarManage] = [Roles.SystemAdmin],
     };
 
     public static IReadOnlyList<string> RolesFor(Permission permission) => Map[permission];

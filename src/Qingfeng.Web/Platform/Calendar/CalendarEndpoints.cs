@@ -1,0 +1,51 @@
+using System.Text;
+using Qingfeng.Platform.Api;
+using Qingfeng.Platform.Rules;
+using Qingfeng.Platform.Security;
+
+namespace Qingfeng.Platform.Calendar;
+
+internal static class CalendarEndpoints
+{
+    private const int MaxFileBytes = 256 * 1024;
+
+    public static void MapCalendarEndpoints(this IEndpointRouteBuilder app)
+    {
+        var calendar = app.MapApiGroup("/calendar", "Calendar");
+        calendar.MapGet("/years", (HolidayCalendarStore store) => TypedResults.Ok(store.Years))
+            .WithName("ListCalendarYears").WithSummary("The years with a holiday schedule, their source and whether built in or uploaded.");
+        calendar.MapGet("/{year:int}", (int year, HolidayCalendarStore store) =>
+                TypedResults.Ok((store.Find(year) ?? throw DomainRuleException.NotFound("Calendar.YearUnknown")).ToFile()))
+            .WithName("GetCalendarYear").WithSummary("One year's holidays and adjusted working weekends, in the data file format.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        calendar.MapPut("/{year:int}", async (int year, HttpRequest request, HolidayCalendarStore store, CancellationToken ct) =>
+                TypedResults.Ok((await store.SaveYearAsync(await ReadBodyAsync(request, ct), year, ct)).ToFile()))
+            .RequirePermission(Permission.CalendarManage)
+            .Accepts<HolidayYearFile>("application/json")
+            .WithName("PutCalendarYear").WithSummary("Replaces or adds a year's schedule (validated; 422 with a Calendar.* code when invalid).")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+    }
+
+    private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxFileBytes)
+        {
+            throw new DomainRuleException("Calendar.TooLarge", MaxFileBytes / 1024);
+        }
+
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        var buffer = new char[MaxFileBytes + 1];
+        var builder = new StringBuilder();
+        int read;
+        while ((read = await reader.ReadAsync(buffer, ct)) > 0)
+        {
+            builder.Append(buffer, 0, read);
+            if (builder.Length > MaxFileBytes)
+            {
+                throw new DomainRuleException("Calendar.TooLarge", MaxFileBytes / 1024);
+            }
+        }
+
+        return builder.ToString();
+    }
+}

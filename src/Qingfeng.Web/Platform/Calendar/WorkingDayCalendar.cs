@@ -1,0 +1,79 @@
+namespace Qingfeng.Platform.Calendar;
+
+/// <summary>
+/// Working days (工作日) under the State Council's holiday schedule: weekends and public holidays are off,
+/// adjusted weekends (调休上班) are on. Years without data count weekends only. Thread-safe; every call
+/// reads one consistent snapshot of the <see cref="HolidayCalendarStore"/>.
+/// </summary>
+public sealed class WorkingDayCalendar(HolidayCalendarStore store)
+{
+    /// <summary>A calendar over the embedded years only (tests, command-line tools).</summary>
+    public static WorkingDayCalendar BuiltIn() => new(HolidayCalendarStore.BuiltIn());
+
+    public bool IsKnownYear(int year) => store.Current.Years.ContainsKey(year);
+
+    public bool IsWorkingDay(DateOnly date) => IsWorkingDay(store.Current, date);
+
+    /// <summary>
+    /// The day <paramref name="days"/> working days after <paramref name="start"/>; the start day itself
+    /// does not count. Negative values count backwards; zero returns the start.
+    /// </summary>
+    public DateOnly AddWorkingDays(DateOnly start, int days)
+    {
+        var snapshot = store.Current;
+        var step = days < 0 ? -1 : 1;
+        var remaining = Math.Abs((long)days);
+        var day = start;
+        while (remaining > 0)
+        {
+            day = day.AddDays(step);
+            if (IsWorkingDay(snapshot, day))
+            {
+                remaining--;
+            }
+        }
+
+        return day;
+    }
+
+    /// <summary>
+    /// Working days after <paramref name="from"/> up to and including <paramref name="to"/>
+    /// (so <c>WorkingDaysBetween(d, AddWorkingDays(d, n)) == n</c>); negative when <paramref name="to"/> is earlier.
+    /// </summary>
+    public int WorkingDaysBetween(DateOnly from, DateOnly to)
+    {
+        if (to < from)
+        {
+            return -WorkingDaysBetween(to, from);
+        }
+
+        var snapshot = store.Current;
+        var count = 0;
+        for (var day = from.AddDays(1); day <= to; day = day.AddDays(1))
+        {
+            if (IsWorkingDay(snapshot, day))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>The holiday that <paramref name="date"/> belongs to, if any.</summary>
+    public HolidayPeriod? HolidayOn(DateOnly date) => store.Current.HolidayDays.GetValueOrDefault(date);
+
+    /// <summary>Holidays overlapping the inclusive range, in date order.</summary>
+    public IReadOnlyList<HolidayPeriod> HolidaysBetween(DateOnly from, DateOnly to) =>
+        [.. store.Current.Periods.Where(p => p.From <= to && p.To >= from)];
+
+    private static bool IsWorkingDay(CalendarSnapshot snapshot, DateOnly date)
+    {
+        if (snapshot.HolidayDays.ContainsKey(date))
+        {
+            return false;
+        }
+
+        return date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) || snapshot.AdjustedWorkdays.Contains(date);
+    }
+}
