@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Qingfeng.Platform.Data.FullText;
+
+/// <summary>
+/// <see cref="IFullTextIndex"/> on PostgreSQL: one row per document with its space-separated tokens and a
+/// GIN index on <c>to_tsvector('simple', terms)</c>. The <c>simple</c> configuration only lowercases,
+/// which is all opaque <c>[a-z0-9]+</c> tokens need (it would find nothing in unsegmented Chinese).
+/// Queries repeat the indexed expression exactly so that the planner uses the GIN index.
+/// </summary>
+public sealed class PostgresFullTextIndex : IFullTextIndex
+{
+    /// <summary>Creates the index table (for <c>migrationBuilder.Sql</c>).</summary>
+    public const string CreateSql = """
+        CREATE TABLE search_documents (
+            kind text NOT NULL,
+            document_id uuid NOT NULL,
+            terms text NOT NULL,
+            CONSTRAINT pk_search_documents PRIMARY KEY (kind, document_id)
+        );
+        CREATE INDEX ix_search_documents_terms ON search_documents USING gin (to_tsvector('simple', terms));
+        """;
+
+    /// <summary>Drops the index table (for <c>migrationBuilder.Sql</c> in <c>Down</c>).</summary>
+    public const string DropSql = "DROP TABLE IF EXISTS search_documents;";
+
+    public async Task IndexAsync(QingfengDb db, string kind, Guid documentId, IReadOnlyCollection<string> terms, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        FullTextTokens.ValidateKind(kind);
+        var tokens = FullTextTokens.Validate(terms, nameof(terms));
+        if (tokens.Count == 0)
+        {
+            await RemoveAsync(db, kind, documentId, ct);
+            return;
+        }
+
+        var text = string.Join(' ', tokens);
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO search_documents (kind, document_id, terms) VALUES ({kind}, {documentId}, {text})
+            ON CONFLICT (kind, document_id) DO UPDATE SET terms = excluded.terms
+            """,
+            ct);
+    }
+
+    public async Task RemoveAsync(QingfengDb db, string kind, Guid documentId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        FullTextTokens.ValidateKind(kind);
+        await db.Database.ExecuteSqlAsync(
+            $"DELETE FROM search_documents WHERE kind = {kind} AND document_id = {documentId}",
+            ct);
+    }
+
+    public IQueryable<Guid> Matching(QingfengDb db, string kind, IReadOnlyCollection<string> terms)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        FullTextTokens.ValidateKind(kind);
+        var tokens = FullTextTokens.Validate(terms, nameof(terms));
+        if (tokens.Count == 0)
+        {
+            throw new ArgumentException("A full-text query needs at least one token.", nameof(terms));
+        }
+
+        // 't1 & t2' from validated [a-z0-9]+ tokens, bound as a parameter.
+        var query = string.Join(" & ", tokens);
+        return db.Database.SqlQuery<Guid>(
+            $"""
+            SELECT document_id AS "Value"
+            FROM search_documents
+            WHERE kind = {kind} AND to_tsvector('simple', terms) @@ to_tsquery('simple', {query})
+            """);
+    }
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Qingfeng.Platform.Data.FullText;
+
+/// <summary>
+/// <see cref="IFullTextIndex"/> on SQLite FTS5.
+/// <para>
+/// <c>search_documents</c> maps (kind, document id) to an integer id through a unique index, so that
+/// replacing or removing one document is an index lookup, not a scan of the full-text table (FTS5 cannot
+/// index <c>UNINDEXED</c> columns). <c>search_terms</c> is a contentless FTS5 table whose rowid is that
+/// id: tokens are opaque hashes, so storing them again as content would only cost space;
+/// <c>contentless_delete=1</c> (SQLite 3.43+) allows deleting and replacing rows; <c>detail=none</c>
+/// keeps only which rows hold a token (no positions: we never ask for phrases). (<c>columnsize=0</c>
+/// would save a little more but SQLite refuses it together with <c>contentless_delete</c>.) The <c>ascii</c> tokenizer suffices for
+/// <c>[a-z0-9]+</c> tokens.
+/// </para>
+/// <para>
+/// Document ids are stored as EF Core stores a <see cref="Guid"/> on SQLite, uppercase text
+/// (<c>0198C3B2-…</c>), so that <see cref="Matching"/> compares equal to entity key columns.
+/// </para>
+/// </summary>
+public sealed class SqliteFullTextIndex : IFullTextIndex
+{
+    /// <summary>Creates the index tables (for <c>migrationBuilder.Sql</c>).</summary>
+    public const string CreateSql = """
+        CREATE TABLE search_documents (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            document_id TEXT NOT NULL,
+            CONSTRAINT ux_search_documents_kind_document_id UNIQUE (kind, document_id)
+        );
+        CREATE VIRTUAL TABLE search_terms USING fts5(
+            terms,
+            content = '',
+            contentless_delete = 1,
+            detail = none,
+            tokenize = 'ascii'
+        );
+        """;
+
+    /// <summary>Drops the index tables (for <c>migrationBuilder.Sql</c> in <c>Down</c>).</summary>
+    public const string DropSql = """
+        DROP TABLE IF EXISTS search_terms;
+        DROP TABLE IF EXISTS search_documents;
+        """;
+
+    public async Task IndexAsync(QingfengDb db, string kind, Guid documentId, IReadOnlyCollection<string> terms, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        FullTextTokens.ValidateKind(kind);
+        var tokens = FullTextTokens.Validate(terms, nameof(terms));
+        if (tokens.Count == 0)
+        {
+            await RemoveAsync(db, kind, documentId, ct);
+            return;
+        }
+
+        var id = ToEfText(documentId);
+        var text = string.Join(' ', tokens);
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO search_documents (kind, document_id) VALUES ({kind}, {id})
+                ON CONFLICT (kind, document_id) DO NOTHING;
+            INSERT OR REPLACE INTO search_terms (rowid, terms)
+                SELECT id, {text} FROM search_documents WHERE kind = {kind} AND document_id = {id};
+            """,
+            ct);
+    }
+
+    public async Task RemoveAsync(QingfengDb db, string kind, Guid documentId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        FullTextTokens.ValidateKind(kind);
+        var id = ToEfText(documentId);
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            DELETE FROM search_terms
+                WHERE rowid = (SELECT id FROM search_documents WHERE kind = {kind} AND document_id = {id});
+            DELETE FROM search_documents WHERE kind = {kind} AND document_id = {id};
+            """,
+            ct);
+    }
+
+    public IQueryable<Guid> Matching(QingfengDb db, string kind, IReadOnlyCollection<string> terms)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        FullTextTokens.ValidateKind(kind);
+        var tokens = FullTextTokens.Validate(terms, nameof(terms));
+        if (tokens.Count == 0)
+        {
+            throw new ArgumentException("A full-text query needs at least one token.", nameof(terms));
+        }
+
+        // Quoted tokens separated by AND: an FTS5 query of validated [a-z0-9]+ strings, bound as a parameter.
+        var match = string.Join(" AND ", tokens.Select(t => "\"" + t + "\""));
+        return db.Database.SqlQuery<Guid>(
+            $"""
+            SELECT d.document_id AS "Value"
+            FROM search_terms
+            JOIN search_documents AS d ON d.id = search_terms.rowid
+            WHERE search_terms MATCH {match} AND d.kind = {kind}
+            """);
+    }
+
+    /// <summary>EF Core's SQLite representation of a <see cref="Guid"/>: uppercase "D" text.</summary>
+    internal static string ToEfText(Guid id) => id.ToString("D", CultureInfo.InvariantCulture).ToUpperInvariant();
+}

@@ -1,0 +1,232 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Qingfeng.Features.Accounts;
+using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Data.FullText;
+using Xunit;
+
+namespace Qingfeng.Tests.Platform.Data;
+
+/// <summary>The SQLite FTS5 implementation on an in-memory database with the full model plus <see cref="SqliteFullTextIndex.CreateSql"/>.</summary>
+public sealed class FullTextIndexTests : IAsyncLifetime
+{
+    private static readonly string[] JuzhangAndLijin = ["juzhang", "lijin"];
+
+    private readonly SqliteConnection _connection = new("Data Source=:memory:");
+    private readonly CommandLog _log = new();
+    private readonly SqliteFullTextIndex _index = new();
+    private SqliteQingfengDb _db = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        await _connection.OpenAsync(Ct);
+        _db = new SqliteQingfengDb(new DbContextOptionsBuilder<SqliteQingfengDb>()
+            .UseSqlite(_connection)
+            .AddInterceptors(_log)
+            .Options);
+        await _db.Database.EnsureCreatedAsync(Ct);
+        await _db.Database.ExecuteSqlRawAsync(SqliteFullTextIndex.CreateSql, Ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _db.DisposeAsync();
+        await _connection.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_document_matches_only_when_it_holds_all_terms()
+    {
+        var both = Guid.CreateVersion7();
+        var one = Guid.CreateVersion7();
+        await _index.IndexAsync(_db, "clue", both, ["lijin", "shoushou", "juzhang"], Ct);
+        await _index.IndexAsync(_db, "clue", one, ["lijin", "yinjiu"], Ct);
+
+        Assert.Equal(Sorted(both, one), await MatchingAsync("clue", "lijin"));
+        Assert.Equal([both], await MatchingAsync("clue", "lijin", "juzhang"));
+        Assert.Equal([one], await MatchingAsync("clue", "yinjiu", "lijin"));
+        Assert.Empty(await MatchingAsync("clue", "yinjiu", "juzhang"));
+        Assert.Empty(await MatchingAsync("clue", "absent"));
+    }
+
+    [Fact]
+    public async Task Kinds_are_kept_apart()
+    {
+        var clue = Guid.CreateVersion7();
+        var talk = Guid.CreateVersion7();
+        await _index.IndexAsync(_db, "clue", clue, ["lijin"], Ct);
+        await _index.IndexAsync(_db, "talk", talk, ["lijin"], Ct);
+
+        Assert.Equal([clue], await MatchingAsync("clue", "lijin"));
+        Assert.Equal([talk], await MatchingAsync("talk", "lijin"));
+        Assert.Empty(await MatchingAsync("case", "lijin"));
+    }
+
+    [Fact]
+    public async Task The_same_id_under_two_kinds_is_two_documents()
+    {
+        var id = Guid.CreateVersion7();
+        await _index.IndexAsync(_db, "clue", id, ["lijin"], Ct);
+        await _index.IndexAsync(_db, "talk", id, ["yinjiu"], Ct);
+        await _index.RemoveAsync(_db, "talk", id, Ct);
+
+        Assert.Equal([id], await MatchingAsync("clue", "lijin"));
+        Assert.Empty(await MatchingAsync("talk", "yinjiu"));
+    }
+
+    [Fact]
+    public async Task Indexing_again_replaces_the_terms()
+    {
+        var id = Guid.CreateVersion7();
+        await _index.IndexAsync(_db, "clue", id, ["lijin", "juzhang"], Ct);
+        await _index.IndexAsync(_db, "clue", id, ["yinjiu"], Ct);
+
+        Assert.Empty(await MatchingAsync("clue", "lijin"));
+        Assert.Equal([id], await MatchingAsync("clue", "yinjiu"));
+        Assert.Equal(1L, await CountAsync("SELECT count(*) AS \"Value\" FROM search_documents"));
+    }
+
+    [Fact]
+    public async Task Removing_a_document_drops_it_and_its_terms()
+    {
+        var kept = Guid.CreateVersion7();
+        var removed = Guid.CreateVersion7();
+        await _index.IndexAsync(_db, "clue", kept, ["lijin"], Ct);
+        await _index.IndexAsync(_db, "clue", removed, ["lijin"], Ct);
+
+        await _index.RemoveAsync(_db, "clue", removed, Ct);
+        await _index.RemoveAsync(_db, "clue", Guid.CreateVersion7(), Ct);
+
+        Assert.Equal([kept], await MatchingAsync("clue", "lijin"));
+        Assert.Equal(1L, await CountAsync("SELECT count(*) AS \"Value\" FROM search_documents"));
+    }
+
+    [Fact]
+    public async Task Indexing_no_terms_removes_the_document()
+    {
+        var id = Guid.CreateVersion7();
+        await _index.IndexAsync(_db, "clue", id, ["lijin"], Ct);
+        await _index.IndexAsync(_db, "clue", id, [], Ct);
+
+        Assert.Empty(await MatchingAsync("clue", "lijin"));
+        Assert.Equal(0L, await CountAsync("SELECT count(*) AS \"Value\" FROM search_documents"));
+    }
+
+    [Theory]
+    [InlineData("a' OR 1=1 --")]
+    [InlineData("lijin\" OR \"x")]
+    [InlineData("LiJin")]
+    [InlineData("礼金")]
+    [InlineData("li jin")]
+    [InlineData("lijin*")]
+    [InlineData("")]
+    public async Task Tokens_that_are_not_lowercase_ascii_letters_or_digits_are_rejected(string token)
+    {
+        var id = Guid.CreateVersion7();
+        await Assert.ThrowsAsync<ArgumentException>(() => _index.IndexAsync(_db, "clue", id, ["lijin", token], Ct));
+        Assert.Throws<ArgumentException>(() => _index.Matching(_db, "clue", ["lijin", token]));
+        Assert.Equal(0L, await CountAsync("SELECT count(*) AS \"Value\" FROM search_documents"));
+    }
+
+    [Fact]
+    public void A_query_without_terms_is_rejected()
+    {
+        Assert.Throws<ArgumentException>(() => _index.Matching(_db, "clue", []));
+    }
+
+    [Fact]
+    public async Task A_kind_with_quotes_is_only_a_parameter()
+    {
+        var id = Guid.CreateVersion7();
+        await _index.IndexAsync(_db, "x' OR '1'='1", id, ["lijin"], Ct);
+
+        Assert.Empty(await MatchingAsync("clue", "lijin"));
+        Assert.Equal([id], await MatchingAsync("x' OR '1'='1", "lijin"));
+    }
+
+    [Fact]
+    public async Task Document_ids_are_stored_as_EF_stores_a_Guid()
+    {
+        var user = new QingfengUser { UserName = "stored", NormalizedUserName = "STORED", DisplayName = "Stored" };
+        _db.Users.Add(user);
+        await _db.SaveChangesAsync(Ct);
+        await _index.IndexAsync(_db, "user", user.Id, ["lijin"], Ct);
+
+        // Text equality with the column EF wrote, not a parse: this is what IN (subquery) compares.
+        Assert.Equal(1L, await CountAsync("SELECT count(*) AS \"Value\" FROM AspNetUsers AS u JOIN search_documents AS d ON d.document_id = u.Id"));
+    }
+
+    [Fact]
+    public async Task Matching_composes_with_a_table_into_one_statement()
+    {
+        var users = Enumerable.Range(1, 3)
+            .Select(i => new QingfengUser { UserName = $"user{i}", NormalizedUserName = $"USER{i}", DisplayName = $"User {i}" })
+            .ToList();
+        _db.Users.AddRange(users);
+        await _db.SaveChangesAsync(Ct);
+        await _index.IndexAsync(_db, "user", users[0].Id, ["lijin", "juzhang"], Ct);
+        await _index.IndexAsync(_db, "user", users[1].Id, ["lijin"], Ct);
+        await _index.IndexAsync(_db, "clue", users[2].Id, ["lijin", "juzhang"], Ct);
+
+        var query = _db.Users
+            .Where(u => _index.Matching(_db, "user", JuzhangAndLijin).Contains(u.Id))
+            .Select(u => u.UserName);
+        var sql = query.ToQueryString();
+        TestContext.Current.TestOutputHelper?.WriteLine(sql);
+        _log.Commands.Clear();
+
+        var names = await query.ToListAsync(Ct);
+
+        Assert.Equal(["user1"], names);
+        var command = Assert.Single(_log.Commands);
+        Assert.Contains("IN (", command, StringComparison.Ordinal);
+        Assert.Contains("MATCH", command, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Indexing_takes_part_in_the_callers_transaction()
+    {
+        var id = Guid.CreateVersion7();
+        await using (var transaction = await _db.Database.BeginTransactionAsync(Ct))
+        {
+            await _index.IndexAsync(_db, "clue", id, ["lijin"], Ct);
+            Assert.Equal([id], await MatchingAsync("clue", "lijin"));
+            await transaction.RollbackAsync(Ct);
+        }
+
+        Assert.Empty(await MatchingAsync("clue", "lijin"));
+    }
+
+    private async Task<List<Guid>> MatchingAsync(string kind, params string[] terms)
+    {
+        var ids = await _index.Matching(_db, kind, terms).ToListAsync(Ct);
+        ids.Sort();
+        return ids;
+    }
+
+    private static List<Guid> Sorted(params Guid[] ids) => [.. ids.Order()];
+
+    private Task<long> CountAsync(string sql) =>
+        _db.Database.SqlQueryRaw<long>(sql).SingleAsync(Ct);
+
+    private sealed class CommandLog : DbCommandInterceptor
+    {
+        public List<string> Commands { get; } = [];
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            Commands.Add(command.CommandText);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Commands.Add(command.CommandText);
+            return ValueTask.FromResult(result);
+        }
+    }
+}

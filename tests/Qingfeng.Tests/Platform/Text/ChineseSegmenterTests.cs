@@ -1,0 +1,177 @@
+using Qingfeng.Platform.Text;
+using Xunit;
+
+namespace Qingfeng.Tests.Platform.Text;
+
+public class ChineseSegmenterTests
+{
+    private const string GiftMoneyPetition = "反映该局局长张某某在春节期间收受下属礼金两万元";
+    private const string DrinkingPetition = "工作日中午在农家乐饮酒";
+
+    private readonly ChineseSegmenter _segmenter = new();
+
+    [Fact]
+    public void Jieba_dictionary_is_copied_to_the_test_output()
+    {
+        Assert.True(File.Exists(Path.Combine(ChineseSegmenter.ResourceDirectory, "dict.txt")));
+    }
+
+    [Fact]
+    public void Index_terms_of_a_petition_contain_礼金()
+    {
+        var terms = _segmenter.IndexTerms(GiftMoneyPetition);
+
+        Assert.Contains("礼金", terms);
+        Assert.Contains("收受", terms);
+    }
+
+    [Fact]
+    public void Index_terms_of_a_petition_contain_饮酒()
+    {
+        var terms = _segmenter.IndexTerms(DrinkingPetition);
+
+        Assert.Contains("饮酒", terms);
+        Assert.Contains("农家乐", terms);
+    }
+
+    [Fact]
+    public void Index_terms_drop_stop_words_punctuation_and_whitespace()
+    {
+        var terms = _segmenter.IndexTerms("他在 村委会。的，了！");
+
+        Assert.DoesNotContain("的", terms);
+        Assert.DoesNotContain("在", terms);
+        Assert.DoesNotContain("。", terms);
+        Assert.DoesNotContain(" ", terms);
+        Assert.Contains("村委会", terms);
+    }
+
+    [Fact]
+    public void Index_terms_include_two_character_sub_words_of_longer_terms()
+    {
+        var terms = _segmenter.IndexTerms("违规收受礼金购物卡");
+
+        Assert.Contains("礼金", terms);
+        Assert.Contains("购物", terms);
+        Assert.Contains("物卡", terms);
+    }
+
+    [Fact]
+    public void Index_terms_are_distinct_and_lower_case_ascii()
+    {
+        var terms = _segmenter.IndexTerms("KTV 消费 ktv 消费 ＫＴＶ");
+
+        Assert.Equal(terms.Count, terms.Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains("ktv", terms);
+        Assert.DoesNotContain("KTV", terms);
+    }
+
+    [Fact]
+    public void Domain_words_stay_whole_in_a_query()
+    {
+        Assert.Equal(["公款吃喝"], _segmenter.QueryTerms("公款吃喝"));
+        Assert.Equal(["八项规定"], _segmenter.QueryTerms("八项规定"));
+        Assert.Equal(["健康委", "党组书记"], _segmenter.QueryTerms("健康委党组书记"));
+    }
+
+    [Fact]
+    public void Every_query_term_of_a_realistic_query_is_an_index_term_of_the_petition()
+    {
+        var index = _segmenter.IndexTerms(GiftMoneyPetition);
+
+        var query = _segmenter.QueryTerms("局长 收受礼金");
+
+        Assert.Equal(["局长", "收受", "礼金"], query);
+        Assert.All(query, term => Assert.Contains(term, index));
+    }
+
+    [Fact]
+    public void Highlight_marks_each_occurrence_at_its_offset()
+    {
+        var segments = ChineseSegmenter.Highlight("在农家乐饮酒，又在酒店饮酒", ["饮酒"]);
+
+        Assert.Equal(
+            [
+                new TextSegment("在农家乐", false),
+                new TextSegment("饮酒", true),
+                new TextSegment("，又在酒店", false),
+                new TextSegment("饮酒", true),
+            ],
+            segments);
+    }
+
+    [Fact]
+    public void Highlight_merges_overlapping_and_adjacent_terms()
+    {
+        var segments = ChineseSegmenter.Highlight("违规收受礼金两万元", ["收受礼", "礼金", "两万"]);
+
+        Assert.Equal(
+            [new TextSegment("违规", false), new TextSegment("收受礼金两万", true), new TextSegment("元", false)],
+            segments);
+    }
+
+    [Fact]
+    public void Highlight_ignores_ascii_case()
+    {
+        var segments = ChineseSegmenter.Highlight("在KTV唱歌", ["ktv"]);
+
+        Assert.Equal(new TextSegment("KTV", true), segments[1]);
+    }
+
+    [Fact]
+    public void Highlight_without_a_match_returns_the_text_unmarked()
+    {
+        Assert.Equal([new TextSegment("没有命中", false)], ChineseSegmenter.Highlight("没有命中", ["礼金"]));
+    }
+
+    [Fact]
+    public void Snippet_is_a_window_around_the_first_match_with_ellipses_at_cut_ends()
+    {
+        var text = new string('甲', 30) + "礼金" + new string('乙', 30);
+
+        var segments = ChineseSegmenter.Highlight(text, ["礼金"], snippetLength: 10);
+
+        Assert.Equal(
+            [
+                new TextSegment("…甲甲甲甲", false),
+                new TextSegment("礼金", true),
+                new TextSegment("乙乙乙乙…", false),
+            ],
+            segments);
+    }
+
+    [Fact]
+    public void Snippet_at_the_start_has_no_leading_ellipsis()
+    {
+        var segments = ChineseSegmenter.Highlight("礼金" + new string('乙', 30), ["礼金"], snippetLength: 6);
+
+        Assert.Equal([new TextSegment("礼金", true), new TextSegment("乙乙乙乙…", false)], segments);
+    }
+
+    [Fact]
+    public void Tagger_marks_a_chinese_name_as_a_person_name()
+    {
+        var tags = _segmenter.Tag("反映王建国在春节期间收受下属礼金");
+
+        Assert.Contains(("王建国", "nr"), tags);
+    }
+
+    [Fact]
+    public void Tagger_uses_domain_dictionary_tags()
+    {
+        var tags = _segmenter.Tag("市健康委党组书记");
+
+        Assert.Contains(("健康委", "nt"), tags);
+        Assert.Contains(("党组书记", "n"), tags);
+    }
+
+    [Fact]
+    public async Task Concurrent_callers_get_the_same_terms_as_a_single_caller()
+    {
+        var expected = _segmenter.IndexTerms(GiftMoneyPetition);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => _segmenter.IndexTerms(GiftMoneyPetition), TestContext.Current.CancellationToken)));
+
+        Assert.All(results, r => Assert.Equal(expected, r));
+    }
+}
