@@ -28,7 +28,7 @@ namespace Qingfeng.Features.Clues.Text;
 public sealed class DuplicateDetector
 {
     /// <summary>The default decision threshold, chosen on the tuning half of the labelled pairs.</summary>
-    public const double DefaultThreshold = 0.38;
+    public const double DefaultThreshold = 0.35;
 
     public const int SignatureSize = 128;
 
