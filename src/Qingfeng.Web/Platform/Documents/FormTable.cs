@@ -12,7 +12,7 @@ namespace Qingfeng.Platform.Documents;
 public sealed class FormTable
 {
     // Label, value, label, value as shares of the 版心 (they add to 1).
-    private static readonly double[] Shares = [0.19, 0.31, 0.19, 0.31];
+    private static readonly double[] Shares = [0.22, 0.28, 0.22, 0.28];
 
     /// <summary>Signature placeholder for an opinion not yet given.</summary>
     public const string SignaturePlaceholder = "签名：　　　　　　　　年　　月　　日";
@@ -46,7 +46,7 @@ public sealed class FormTable
     /// An opinion row: the opinion (blank when not given), then "签名：name　date" at the right, or
     /// <see cref="SignaturePlaceholder"/> while the step is open.
     /// </summary>
-    public FormTable Opinion(string label, string? opinion, string? signer, DateOnly? signedOn, int lines = 4)
+    public FormTable Opinion(string label, string? opinion, string? signer, DateOnly? signedOn, int lines = 3)
     {
         var signature = signer is null && signedOn is null
             ? SignaturePlaceholder
@@ -54,12 +54,12 @@ public sealed class FormTable
         _rows.Add(widths =>
         {
             var width = widths[1] + widths[2] + widths[3];
-            var cell = new TableCell(CellProperties(width, 3, TableVerticalAlignmentValues.Top));
-            foreach (var paragraph in Lines(opinion))
+            // Bottom-aligned: the space above the signature is where an open step's opinion is written by hand.
+            var cell = new TableCell(CellProperties(width, 3, TableVerticalAlignmentValues.Bottom));
+            if (!string.IsNullOrWhiteSpace(opinion))
             {
-                cell.Append(paragraph);
+                cell.Append(Lines(opinion));
             }
-            cell.Append(OfficialDocument.Para(OfficialStyles.FormText, null));
             cell.Append(OfficialDocument.Para(OfficialStyles.FormText, signature, JustificationValues.Right));
             return Row(lines, LabelCell(widths[0], 1, label), cell);
         });
@@ -84,9 +84,9 @@ public sealed class FormTable
                     new InsideVerticalBorder { Val = BorderValues.Single, Size = 4, Color = "000000" }),
                 new TableLayout { Type = TableLayoutValues.Fixed },
                 new TableCellMarginDefault(
-                    new TopMargin { Width = "57", Type = TableWidthUnitValues.Dxa },
+                    new TopMargin { Width = "28", Type = TableWidthUnitValues.Dxa },
                     new TableCellLeftMargin { Width = 108, Type = TableWidthValues.Dxa },
-                    new BottomMargin { Width = "57", Type = TableWidthUnitValues.Dxa },
+                    new BottomMargin { Width = "28", Type = TableWidthUnitValues.Dxa },
                     new TableCellRightMargin { Width = 108, Type = TableWidthValues.Dxa })),
             new TableGrid(widths.Select(w => new GridColumn { Width = Dxa(w) })));
         foreach (var row in _rows)
@@ -100,7 +100,7 @@ public sealed class FormTable
     {
         var row = new TableRow(new TableRowProperties(
             new CantSplit(),
-            new TableRowHeight { Val = (uint)(lines * OfficialStyles.FormLine + 114), HeightType = HeightRuleValues.AtLeast }));
+            new TableRowHeight { Val = (uint)(lines * OfficialStyles.FormLine + 56), HeightType = HeightRuleValues.AtLeast }));
         row.Append(cells);
         return row;
     }

@@ -111,15 +111,21 @@ public sealed class OfficialDocument
         return this;
     }
 
-    /// <summary>Centred title in 2号小标宋; one blank line before it (after a head) and one after it.</summary>
-    public OfficialDocument Title(string text)
+    /// <summary>
+    /// Centred title in 2号小标宋; with <paramref name="spaced"/>, one blank line before it (after a head)
+    /// and one after it, as for a letter or report; forms leave the blanks out to stay on one page.
+    /// </summary>
+    public OfficialDocument Title(string text, bool spaced = true)
     {
-        if (_body.Count > 0)
+        if (spaced && _body.Count > 0)
         {
             _body.Add(Para(OfficialStyles.Body, null));
         }
         _body.Add(Para(OfficialStyles.Title, text));
-        _body.Add(Para(OfficialStyles.Body, null));
+        if (spaced)
+        {
+            _body.Add(Para(OfficialStyles.Body, null));
+        }
         return this;
     }
 
@@ -127,6 +133,13 @@ public sealed class OfficialDocument
     public OfficialDocument Line(string? left, string? right = null)
     {
         _body.Add(SplitLine(OfficialStyles.Plain, left, right));
+        return this;
+    }
+
+    /// <summary>The line above a form table (填报单位 at the left, 编号 at the right), in the form's type size.</summary>
+    public OfficialDocument FormCaption(string? left, string? right = null)
+    {
+        _body.Add(SplitLine(OfficialStyles.FormText, left, right));
         return this;
     }
 
@@ -204,8 +217,10 @@ public sealed class OfficialDocument
     }
 
     /// <summary>
-    /// 版记 at the foot of the last page: "抄送：…。" and, except in 信函格式, the printing organ and date
+    /// 版记 after the text: "抄送：…。" and, except in 信函格式, the printing organ and date
     /// ("2026年11月28日印发") between thick outer and thin inner separator lines (GB/T 9704-2012 8, 10.1).
+    /// The standard puts it at the foot of the last page; it follows the text after a blank line here,
+    /// because floating tables pinned to the page foot do not survive LibreOffice and WPS.
     /// </summary>
     public OfficialDocument Distribution(IReadOnlyList<string> copyTo, string? printedBy = null, DateOnly? printedOn = null)
     {
@@ -228,13 +243,6 @@ public sealed class OfficialDocument
         var lines = !_letterFormat;
         var table = new Table(
             new TableProperties(
-                new TablePositionProperties
-                {
-                    VerticalAnchor = VerticalAnchorValues.Margin,
-                    TablePositionYAlignment = VerticalAlignmentValues.Bottom,
-                    HorizontalAnchor = HorizontalAnchorValues.Margin,
-                    TablePositionXAlignment = HorizontalAlignmentValues.Left,
-                },
                 new TableWidth { Width = TextWidth.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
                 new TableBorders(
                     new TopBorder { Val = lines ? BorderValues.Single : BorderValues.Nil, Size = 8, Color = "000000" },
@@ -256,6 +264,7 @@ public sealed class OfficialDocument
                 new TableCellProperties(new TableCellWidth { Width = TextWidth.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }),
                 SplitLine(OfficialStyles.Distribution, left, right))));
         }
+        _body.Add(Para(OfficialStyles.Plain, null));
         _body.Add(table);
         _body.Add(Para(OfficialStyles.Plain, null));
         return this;
@@ -309,7 +318,6 @@ public sealed class OfficialDocument
             {
                 section.Append(new TitlePage());
             }
-            section.Append(new DocGrid { Type = DocGridValues.Lines, LinePitch = BodyLine });
 
             main.Document = new Document(new Body(_body.Select(e => e.CloneNode(true)).Append(section)));
             main.Document.Save();

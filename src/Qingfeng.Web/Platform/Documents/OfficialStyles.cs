@@ -23,9 +23,9 @@ internal static class OfficialStyles
     public const string FormLabel = "QfFormLabel";
     public const string PageNumber = "Footer";
 
-    /// <summary>Form cells: 4号仿宋 on a fixed 22 pt line.</summary>
-    public const int FormSize = 28;
-    public const int FormLine = 440;
+    /// <summary>Form cells: 小四仿宋 on a fixed 18 pt line (labels in 小四黑体), so a chain of four signatures fits one page.</summary>
+    public const int FormSize = 24;
+    public const int FormLine = 360;
 
     private static readonly (string Name, string Fallback, string Family)[] FontList =
     [
@@ -88,7 +88,7 @@ internal static class OfficialStyles
         ParagraphStyle(Distribution, "版记", Plain, isDefault: false,
             new StyleParagraphProperties(
                 new SpacingBetweenLines { Line = "560", LineRule = LineSpacingRuleValues.Exact },
-                new Indentation { Left = "280", Right = "280", Hanging = "840" }),
+                new Indentation { Left = "1120", Right = "280", Hanging = "840" }),
             new StyleRunProperties(new FontSize { Val = "28" }, new FontSizeComplexScript { Val = "28" })),
         ParagraphStyle(FormText, "表格文字", Plain, isDefault: false,
             new StyleParagraphProperties(new SpacingBetweenLines { Line = Twips(FormLine), LineRule = LineSpacingRuleValues.Exact }),
