@@ -44,11 +44,11 @@ public sealed record CaseFilingApprovalForm(
         var table = new FormTable()
             .Fields("姓　　名", Person.Name, "性　　别", Person.Gender)
             .Fields("出生年月", Person.BornOnText, "政治面貌", Person.PoliticalStatus)
-            .Field("工作单位及职务", Person.UnitAndPost)
+            .Field("单位及职务", Person.UnitAndPost)
             .Fields("职　　级", Person.Rank, "干部管理权限", Person.ManagementAuthority)
             .Fields("是否一把手", Person.IsPrincipalLeader ? "是" : "否", "案件来源", Source)
-            .Text("涉嫌违纪违法的主要事实", MainFacts, lines: 6)
-            .Text("立案依据", FilingBasis, lines: 3)
+            .Text("涉嫌违纪违法的主要事实", MainFacts, lines: 4)
+            .Text("立案依据", FilingBasis, lines: 2)
             .Opinion("承办部门意见", DepartmentOpinion, signer: null, signedOn: null, lines: 3);
         foreach (var step in PrintedApprovals)
         {
@@ -58,8 +58,8 @@ public sealed record CaseFilingApprovalForm(
         return new OfficialDocument()
             .WithoutPageNumbers()
             .Marks(Secrecy, null)
-            .Title(Title)
-            .Line("填报单位：" + Commission, "编号：" + OfficialDocument.OrBlank(CaseNumber))
+            .Title(Title, spaced: false)
+            .FormCaption("填报单位：" + Commission, "编号：" + OfficialDocument.OrBlank(CaseNumber))
             .Table(table)
             .ToBytes();
     }

@@ -46,15 +46,15 @@ public sealed record DisposalApprovalForm(
         var table = new FormTable()
             .Fields("线索编号", ClueNumber, "收件日期", ReceivedOn is { } received ? OfficialDocument.FormatDate(received) : null)
             .Fields("被反映人", Person.Name, "是否一把手", Person.IsPrincipalLeader ? "是" : "否")
-            .Field("工作单位及职务", Person.UnitAndPost)
+            .Field("单位及职务", Person.UnitAndPost)
             .Fields("干部管理权限", Person.ManagementAuthority, "线索来源", Source)
-            .Text("反映的主要问题", ProblemSummary, lines: 5)
+            .Text("反映的主要问题", ProblemSummary, lines: 3)
             .Opinion(
                 "承办部门意见",
                 OfficialDocument.OrBlank(HandlingDepartment) + "拟对该线索采取" + OfficialDocument.OrBlank(ProposedMethod) + "方式处置。\n理由：" + OfficialDocument.OrBlank(ProposalReason),
                 signer: null,
                 signedOn: null,
-                lines: 5);
+                lines: 3);
         if (Person.IsPrincipalLeader)
         {
             table.Field("一把手事项", PrincipalLeaderNote);
@@ -67,8 +67,8 @@ public sealed record DisposalApprovalForm(
         return new OfficialDocument()
             .WithoutPageNumbers()
             .Marks(Secrecy, null)
-            .Title(Title)
-            .Line("填报单位：" + Commission + (HandlingDepartment ?? ""), "编号：" + OfficialDocument.OrBlank(ClueNumber))
+            .Title(Title, spaced: false)
+            .FormCaption("填报单位：" + Commission, "编号：" + OfficialDocument.OrBlank(ClueNumber))
             .Table(table)
             .ToBytes();
     }

@@ -16,7 +16,7 @@ public sealed class DisposalApprovalFormTests
 
         Assert.Equal("Title", DocxInspection.StyleOf(docx.ParagraphWith("问题线索处置审批表")));
         Assert.Equal(
-            ["线索编号", "被反映人", "工作单位及职务", "干部管理权限", "反映的主要问题", "承办部门意见",
+            ["线索编号", "被反映人", "单位及职务", "干部管理权限", "反映的主要问题", "承办部门意见",
              "承办室负责人意见", "分管常委意见", "分管副书记意见", "书记意见"],
             FirstCells(docx));
     }
