@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -41,6 +42,9 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
     public Provider Provider { get; }
 
     public string ConnectionString => _connectionString;
+
+    /// <summary>This app's own <c>Calendar:Directory</c>, so uploaded holiday files never land in the repository.</summary>
+    public string CalendarDirectory { get; } = Path.Combine(Path.GetTempPath(), "qf_calendar_" + Guid.NewGuid().ToString("N")[..12]);
 
     public static async Task<QingfengApp> StartAsync(Provider provider)
     {
@@ -116,12 +120,26 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Demo:Scale", "Demo");
         builder.UseSetting("Security:DemoMode", "true");
+        builder.UseSetting("Calendar:Directory", CalendarDirectory);
+        if (Provider == Provider.Postgres)
+        {
+            // PostgreSQL refuses to start without configured keys; SQLite apps use the demo key file beside their database.
+            builder.UseSetting("Encryption:CurrentKeyId", "test");
+            builder.UseSetting("Encryption:Keys:test", Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)));
+            builder.UseSetting("Encryption:IndexKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        }
+
         builder.UseEnvironment("Testing");
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (Directory.Exists(CalendarDirectory))
+        {
+            Directory.Delete(CalendarDirectory, recursive: true);
+        }
+
         if (Provider == Provider.Sqlite)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -9,6 +9,7 @@ internal static class CalendarEndpoints
 {
     private const int MaxFileBytes = 256 * 1024;
 
+    // The body is read raw (HttpContext, not a bound model) so that malformed JSON is a 422 with a Calendar.* code.
     public static void MapCalendarEndpoints(this IEndpointRouteBuilder app)
     {
         var calendar = app.MapApiGroup("/calendar", "Calendar");
@@ -18,8 +19,8 @@ internal static class CalendarEndpoints
                 TypedResults.Ok((store.Find(year) ?? throw DomainRuleException.NotFound("Calendar.YearUnknown")).ToFile()))
             .WithName("GetCalendarYear").WithSummary("One year's holidays and adjusted working weekends, in the data file format.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        calendar.MapPut("/{year:int}", async (int year, HttpRequest request, HolidayCalendarStore store, CancellationToken ct) =>
-                TypedResults.Ok((await store.SaveYearAsync(await ReadBodyAsync(request, ct), year, ct)).ToFile()))
+        calendar.MapPut("/{year:int}", async (int year, HttpContext http, HolidayCalendarStore store, CancellationToken ct) =>
+                TypedResults.Ok((await store.SaveYearAsync(await ReadBodyAsync(http.Request, ct), year, ct)).ToFile()))
             .RequirePermission(Permission.CalendarManage)
             .Accepts<HolidayYearFile>("application/json")
             .WithName("PutCalendarYear").WithSummary("Replaces or adds a year's schedule (validated; 422 with a Calendar.* code when invalid).")

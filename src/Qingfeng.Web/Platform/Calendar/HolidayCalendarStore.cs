@@ -1,12 +1,14 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Qingfeng.Platform.Rules;
 
 namespace Qingfeng.Platform.Calendar;
 
 /// <summary>Where a loaded year came from: shipped with the app, or a file in the calendar directory.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<CalendarOrigin>))]
 public enum CalendarOrigin
 {
     BuiltIn,
