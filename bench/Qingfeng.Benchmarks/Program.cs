@@ -11,12 +11,19 @@ using Qingfeng.Platform.Security;
 // Qingfeng benchmarks. Each measurement runs next to a baseline in the same process, and the
 // report gives the ratio. Usage:
 //   dotnet run -c Release --project bench/Qingfeng.Benchmarks -- import [--rows 25000] [--runs 3]
+//   dotnet run -c Release --project bench/Qingfeng.Benchmarks -- clues [--clues 500000] [--samples 200] [--postgres "Host=…"]
 var verb = args.FirstOrDefault() ?? "import";
 var rows = Option("--rows", 25_000);
 var runs = Option("--runs", 3);
+if (verb == "clues")
+{
+    var postgresIndex = Array.IndexOf(args, "--postgres");
+    return await Qingfeng.Benchmarks.ClueBenchmark.RunAsync(Option("--clues", 500_000), Option("--samples", 200), postgresIndex >= 0 ? args[postgresIndex + 1] : null);
+}
+
 if (verb != "import")
 {
-    Console.Error.WriteLine($"Unknown benchmark '{verb}'. Available: import");
+    Console.Error.WriteLine($"Unknown benchmark '{verb}'. Available: import, clues");
     return 2;
 }
 

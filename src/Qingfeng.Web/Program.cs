@@ -6,13 +6,18 @@ using Microsoft.Extensions.Localization;
 using Qingfeng.Components;
 using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Audit;
+using Qingfeng.Features.Clues;
 using Qingfeng.Features.DemoProvince;
+using Qingfeng.Features.Notifications;
 using Qingfeng.Features.Organs;
 using Qingfeng.Features.Roster;
 using Qingfeng.Platform;
 using Qingfeng.Platform.Api;
+using Qingfeng.Platform.Calendar;
 using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Data.FullText;
 using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Text;
 using Qingfeng.Platform.Ui;
 using Scalar.AspNetCore;
 
@@ -48,6 +53,9 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
     }
 });
 builder.Services.AddExceptionHandler<ProblemDetailsHandler>();
+
+// Enums travel by name (ClueState "Filed", not 15): readable for integrators and stable if values are added.
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddOpenApi();
 builder.Services.AddAntDesign();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -56,11 +64,17 @@ builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticati
 
 builder.Services
     .AddQingfengData(builder.Configuration, builder.Environment.ContentRootPath)
+    .AddFullTextIndex()
+    .AddChineseText()
     .AddQingfengSecurity()
+    .AddFieldEncryption(builder.Configuration, builder.Environment.ContentRootPath)
+    .AddWorkingDayCalendar(builder.Configuration, builder.Environment.ContentRootPath)
     .AddAccounts(builder.Configuration)
     .AddAudit()
     .AddOrgans()
     .AddRoster()
+    .AddNotifications()
+    .AddClues(builder.Configuration)
     .AddDemoProvince(builder.Configuration);
 
 var app = builder.Build();
@@ -85,6 +99,9 @@ app.MapAccounts();
 app.MapAudit();
 app.MapOrgans();
 app.MapRoster();
+app.MapCalendar();
+app.MapNotifications();
+app.MapClues();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.Services.GetRequiredService<DemoSeeder>().PrepareAsync(app.Lifetime.ApplicationStopping);

@@ -121,14 +121,11 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Scale", "Demo");
         builder.UseSetting("Security:DemoMode", "true");
         builder.UseSetting("Calendar:Directory", CalendarDirectory);
-        if (Provider == Provider.Postgres)
-        {
-            // PostgreSQL refuses to start without configured keys; SQLite apps use the demo key file beside their database.
-            builder.UseSetting("Encryption:CurrentKeyId", "test");
-            builder.UseSetting("Encryption:Keys:test", Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)));
-            builder.UseSetting("Encryption:IndexKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-        }
 
+        // Fresh keys per app: PostgreSQL (production) refuses to start without configured keys.
+        builder.UseSetting("Encryption:CurrentKeyId", "test");
+        builder.UseSetting("Encryption:Keys:test", Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)));
+        builder.UseSetting("Encryption:IndexKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         builder.UseEnvironment("Testing");
     }
 

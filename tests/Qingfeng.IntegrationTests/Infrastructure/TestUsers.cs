@@ -12,6 +12,10 @@ public static class TestUsers
     public static readonly TestUser KaiyangLeader = new("t.ky.leader", "开阳县纪委监委", Roles.CommissionLeader);
     public static readonly TestUser KaiyangSupervision = new("t.ky.supervision", "开阳县纪委监委", Roles.SupervisionOffice);
     public static readonly TestUser KaiyangCaseManagement = new("t.ky.casemgmt", "开阳县纪委监委", Roles.CaseManagement);
+    public static readonly TestUser KaiyangPetition = new("t.ky.petition", "开阳县纪委监委", Roles.PetitionOffice);
+    public static readonly TestUser KaiyangInvestigation = new("t.ky.investigation", "开阳县纪委监委", Roles.InvestigationOffice);
+    public static readonly TestUser KaiyangTrial = new("t.ky.trial", "开阳县纪委监委", Roles.TrialOffice);
+    public static readonly TestUser KaiyangSupervision2 = new("t.ky.supervision2", "开阳县纪委监委", Roles.SupervisionOffice);
     public static readonly TestUser ChishuiSupervision = new("t.cs.supervision", "赤水市纪委监委", Roles.SupervisionOffice);
     public static readonly TestUser StationedHealth = new("t.zs.health", "省纪委监委驻省卫生健康委纪检监察组", Roles.StationedTeam);
     public static readonly TestUser SystemAdmin = new("t.sysadmin", "贵州省纪委监委", Roles.SystemAdmin);
@@ -20,7 +24,8 @@ public static class TestUsers
 
     public static IReadOnlyList<TestUser> All { get; } =
     [
-        ProvinceLeader, ProvinceCaseManagement, KaiyangLeader, KaiyangSupervision, KaiyangCaseManagement, ChishuiSupervision,
+        ProvinceLeader, ProvinceCaseManagement, KaiyangLeader, KaiyangSupervision, KaiyangCaseManagement, KaiyangPetition,
+        KaiyangInvestigation, KaiyangTrial, KaiyangSupervision2, ChishuiSupervision,
         StationedHealth, SystemAdmin, SecurityAdmin, AuditAdmin,
     ];
 }

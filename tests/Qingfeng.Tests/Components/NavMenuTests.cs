@@ -49,4 +49,20 @@ public sealed class NavMenuTests : AntDesignTestBase
         Assert.Contains("用户管理", menu.Markup, StringComparison.Ordinal);
         Assert.DoesNotContain("干部查询", menu.Markup, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Clue_statistics_are_for_case_management_and_leaders_and_registration_not_for_reviewers()
+    {
+        var trial = Render(As(Roles.TrialOffice)).Markup;
+        Assert.Contains("线索台账", trial, StringComparison.Ordinal);
+        Assert.DoesNotContain("线索登记", trial, StringComparison.Ordinal);
+        Assert.DoesNotContain("统计分析", trial, StringComparison.Ordinal);
+
+        var caseManagement = Render(As(Roles.CaseManagement)).Markup;
+        Assert.Contains("线索登记", caseManagement, StringComparison.Ordinal);
+        Assert.Contains("统计分析", caseManagement, StringComparison.Ordinal);
+
+        Assert.DoesNotContain("线索台账", Render(As(Roles.InspectionStaff)).Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("线索台账", Render(As(Roles.AuditAdmin)).Markup, StringComparison.Ordinal);
+    }
 }

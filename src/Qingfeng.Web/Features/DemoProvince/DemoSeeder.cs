@@ -39,8 +39,10 @@ public sealed class DemoSeeder(
         new("gy.supervision", "贵阳市监督检查室干部", "贵阳市纪委监委", Roles.SupervisionOffice, "Guiyang city supervision office"),
         new("ky.leader", "开阳县纪委监委领导", "开阳县纪委监委", Roles.CommissionLeader, "Kaiyang county commission leader: escalation, area collaboration"),
         new("ky.supervision", "开阳县监督检查室干部", "开阳县纪委监委", Roles.SupervisionOffice, "Kaiyang county supervision office"),
-        new("ky.casemgmt", "开阳县案管室干部", "开阳县纪委监委", Roles.CaseManagement, "Kaiyang county case management: roster import"),
-        new("ky.petition", "开阳县信访室干部", "开阳县纪委监委", Roles.PetitionOffice, "Kaiyang county petition office"),
+        new("ky.casemgmt", "开阳县案管室干部", "开阳县纪委监委", Roles.CaseManagement, "Kaiyang county case management: clue register, allocation, statistics"),
+        new("ky.petition", "开阳县信访室干部", "开阳县纪委监委", Roles.PetitionOffice, "Kaiyang county petition office: registers clues, sees reporters"),
+        new("ky.investigation", "开阳县审查调查室干部", "开阳县纪委监委", Roles.InvestigationOffice, "Kaiyang county investigation office"),
+        new("ky.trial", "开阳县案件审理室干部", "开阳县纪委监委", Roles.TrialOffice, "Kaiyang county trial (case review) office"),
         new("cs.supervision", "赤水市监督检查室干部", "赤水市纪委监委", Roles.SupervisionOffice, "Chishui city supervision office (another county)"),
         new("zs.health", "驻省卫健委纪检监察组干部", "省纪委监委驻省卫生健康委纪检监察组", Roles.StationedTeam, "stationed team: the provincial health commission only"),
         new("ky.inspection", "开阳县委巡察办干部", "中共开阳县委巡察工作领导小组办公室", Roles.InspectionStaff, "Kaiyang county inspection office"),
@@ -74,6 +76,12 @@ public sealed class DemoSeeder(
         }
 
         await SeedUsersAsync(scope.ServiceProvider, cancellationToken);
+        var clues = await scope.ServiceProvider.GetRequiredService<DemoClues>().SeedAsync(cancellationToken);
+        if (clues > 0)
+        {
+            logger.LogInformation("Demo clues ready ({Count}).", clues);
+        }
+
         logger.LogInformation(
             "Demo logins (password {Password}, two-factor optional in demo mode):{Logins}",
             options.Password,
@@ -110,6 +118,7 @@ public static class DemoProvinceFeature
     {
         services.AddSingleton(configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions());
         services.AddSingleton<DemoSeeder>();
+        services.AddSingleton<DemoClues>();
         return services;
     }
 }

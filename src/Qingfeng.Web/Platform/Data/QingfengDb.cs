@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Audit;
+using Qingfeng.Features.Clues;
+using Qingfeng.Features.Notifications;
 using Qingfeng.Features.Organs;
 using Qingfeng.Features.Roster;
 using Qingfeng.Platform.Security;
@@ -55,6 +57,13 @@ public abstract class QingfengDb : IdentityDbContext<QingfengUser, QingfengRole,
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Clue> Clues => Set<Clue>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    /// <summary>Set while <see cref="Transactions.InTransactionAsync"/> holds the audit append lock for the whole transaction.</summary>
+    internal bool HoldsAuditLock { get; set; }
+
     /// <summary>When set, a save records this one summary entry instead of one entry per changed row (bulk imports).</summary>
     public AuditEntry? BulkAuditSummary { get; set; }
 
@@ -70,7 +79,11 @@ public abstract class QingfengDb : IdentityDbContext<QingfengUser, QingfengRole,
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
 
-        AuditChain.AppendLock.Wait();
+        if (!HoldsAuditLock)
+        {
+            AuditChain.AppendLock.Wait();
+        }
+
         try
         {
             var tail = AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
@@ -80,7 +93,10 @@ public abstract class QingfengDb : IdentityDbContext<QingfengUser, QingfengRole,
         }
         finally
         {
-            AuditChain.AppendLock.Release();
+            if (!HoldsAuditLock)
+            {
+                AuditChain.AppendLock.Release();
+            }
         }
     }
 
@@ -92,7 +108,11 @@ public abstract class QingfengDb : IdentityDbContext<QingfengUser, QingfengRole,
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        await AuditChain.AppendLock.WaitAsync(cancellationToken);
+        if (!HoldsAuditLock)
+        {
+            await AuditChain.AppendLock.WaitAsync(cancellationToken);
+        }
+
         try
         {
             var tail = await AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
@@ -102,7 +122,10 @@ public abstract class QingfengDb : IdentityDbContext<QingfengUser, QingfengRole,
         }
         finally
         {
-            AuditChain.AppendLock.Release();
+            if (!HoldsAuditLock)
+            {
+                AuditChain.AppendLock.Release();
+            }
         }
     }
 

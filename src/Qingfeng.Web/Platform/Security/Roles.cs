@@ -48,6 +48,15 @@ public enum Permission
 
     /// <summary>Maintain the holiday schedules (节假日安排) of the working-day calendar.</summary>
     CalendarManage,
+
+    /// <summary>Work on problem clues and cases; what each user sees is narrowed further by need-to-know.</summary>
+    ClueRead,
+
+    /// <summary>Register clues (信访室, 案管室, and offices that find clues in their own work).</summary>
+    ClueRegister,
+
+    /// <summary>The clue and case funnel statistics of the organ.</summary>
+    ClueStatistics,
 }
 
 /// <summary>The one table from roles to permissions.</summary>
@@ -63,6 +72,14 @@ public static class RolePermissions
         [Permission.RolesAssign] = [Roles.SecurityAdmin],
         [Permission.JurisdictionManage] = [Roles.CommissionLeader],
         [Permission.CalendarManage] = [Roles.SystemAdmin],
+
+        [Permission.ClueRead] =
+        [
+            Roles.CommissionLeader, Roles.PetitionOffice, Roles.CaseManagement, Roles.SupervisionOffice,
+            Roles.InvestigationOffice, Roles.TrialOffice, Roles.StationedTeam,
+        ],
+        [Permission.ClueRegister] = [Roles.PetitionOffice, Roles.CaseManagement, Roles.SupervisionOffice, Roles.StationedTeam],
+        [Permission.ClueStatistics] = [Roles.CommissionLeader, Roles.CaseManagement],
     };
 
     public static IReadOnlyList<string> RolesFor(Permission permission) => Map[permission];

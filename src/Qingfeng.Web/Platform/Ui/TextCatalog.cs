@@ -26,7 +26,14 @@ public sealed class TextCatalog
     public string Get(string key, CultureInfo culture, params object[] arguments)
     {
         var format = Find(key, culture) ?? key;
-        return arguments.Length == 0 ? format : string.Format(culture, format, arguments);
+        if (arguments.Length == 0)
+        {
+            return format;
+        }
+
+        // Enum arguments (a state, an action) read in the user's language.
+        var shown = arguments.Select(a => a is Enum e ? Find($"Enum.{e.GetType().Name}.{e}", culture) ?? e.ToString() : a).ToArray();
+        return string.Format(culture, format, shown);
     }
 
     private static TextCatalog Load()

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Qingfeng.Features.Audit;
+using Qingfeng.Features.Clues;
 using Qingfeng.Features.Roster;
 using Qingfeng.Platform.Ui;
 using Xunit;
@@ -21,7 +22,11 @@ public sealed class TextCatalogTests
     [Fact]
     public void Every_enum_value_shown_to_users_has_a_label()
     {
-        var types = new[] { typeof(Gender), typeof(UnitKind), typeof(ManagingLevel), typeof(LeaderCategory), typeof(OfficialRank), typeof(FamilyRelation), typeof(RegionLevel), typeof(AuditOutcome) };
+        var types = new[] { typeof(Gender), typeof(UnitKind), typeof(ManagingLevel), typeof(LeaderCategory), typeof(OfficialRank), typeof(FamilyRelation), typeof(RegionLevel), typeof(AuditOutcome),
+            typeof(ClueSource), typeof(ClueState), typeof(DisposalMethod), typeof(ClosingOutcome), typeof(SanctionKind), typeof(AppealResult),
+            typeof(ParticipantRole), typeof(DeadlineKind), typeof(ClueAction), typeof(DueStatus), typeof(DueFilter), typeof(ClueSort),
+            typeof(FunnelDimension), typeof(ClueDocumentKind),
+        };
         foreach (var type in types)
         {
             foreach (var name in Enum.GetNames(type))

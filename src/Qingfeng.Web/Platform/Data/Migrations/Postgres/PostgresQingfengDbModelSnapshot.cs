@@ -342,6 +342,486 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Qingfeng.Features.Clues.Clue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("AppealResult")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ClosingOutcome")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("CollaborationGroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentCipher")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DisposedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("DueKind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FiledOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<Guid?>("HandlerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("HandlerName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool?>("InquiryCountersigned")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("InquirySentOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("InvestigatorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsPrincipal")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsRealName")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsSanctioned")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("LeaderCategory")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Method")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("OrganId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("PendingState")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("RecusedOrganId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RegionKey")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("ReporterCipher")
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("ReviewerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("TransferredOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CollaborationGroupId");
+
+                    b.HasIndex("HandlerId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("ReceivedOn");
+
+                    b.HasIndex("OrganId", "State");
+
+                    b.HasIndex("State", "DueOn");
+
+                    b.HasIndex("OrganId", "IsPrincipal", "DueOn");
+
+                    b.ToTable("Clues");
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Clues.ClueAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Cipher")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("ClueId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("Version")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClueId");
+
+                    b.ToTable("ClueAttachments", (string)null);
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Clues.ClueCategory", b =>
+                {
+                    b.Property<Guid>("ClueId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("ClueId", "Code");
+
+                    b.HasIndex("Code");
+
+                    b.ToTable("ClueCategories", (string)null);
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Clues.ClueHistoryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ClueId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("From")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("To")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClueId");
+
+                    b.ToTable("ClueHistory", (string)null);
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Clues.ClueNumberSequence", b =>
+                {
+                    b.Property<Guid>("OrganId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Next")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("OrganId", "Year");
+
+                    b.ToTable("ClueNumberSequence");
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Clues.ClueParticipant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClueId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClueId");
+
+                    b.HasIndex("UserId", "ClueId");
+
+                    b.ToTable("ClueParticipants", (string)null);
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Clues.ClueRecusal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ClueId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClueId");
+
+                    b.HasIndex("UserId", "ClueId");
+
+                    b.ToTable("ClueRecusals", (string)null);
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Clues.ReportedPerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClueId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsPrincipal")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("LeaderCategory")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("OfficialId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RegionKey")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UnitName")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClueId");
+
+                    b.HasIndex("OfficialId");
+
+                    b.ToTable("ClueReportedPersons", (string)null);
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Clues.Sanction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClueId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Form")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("InfluenceEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("OfficialId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("RevokedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClueId");
+
+                    b.HasIndex("OfficialId");
+
+                    b.ToTable("Sanctions", (string)null);
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Arguments")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DedupKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("MessageKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DedupKey")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("Notifications");
+                });
+
             modelBuilder.Entity("Qingfeng.Features.Organs.CollaborationGroup", b =>
                 {
                     b.Property<Guid>("Id")
@@ -923,6 +1403,95 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Qingfeng.Features.Clues.Clue", b =>
+                {
+                    b.OwnsOne("Qingfeng.Features.Clues.ClueOutcome", "Outcome", b1 =>
+                        {
+                            b1.Property<Guid>("ClueId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<long>("FundsPaidOutFen")
+                                .HasColumnType("bigint")
+                                .HasColumnName("FundsPaidOutFen");
+
+                            b1.Property<long>("FundsRecoveredFen")
+                                .HasColumnType("bigint")
+                                .HasColumnName("FundsRecoveredFen");
+
+                            b1.Property<int>("FurtherClues")
+                                .HasColumnType("integer")
+                                .HasColumnName("FurtherClues");
+
+                            b1.Property<int>("ProblemsFound")
+                                .HasColumnType("integer")
+                                .HasColumnName("ProblemsFound");
+
+                            b1.HasKey("ClueId");
+
+                            b1.ToTable("Clues");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ClueId");
+                        });
+
+                    b.Navigation("Outcome")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Clues.ClueCategory", b =>
+                {
+                    b.HasOne("Qingfeng.Features.Clues.Clue", null)
+                        .WithMany("Categories")
+                        .HasForeignKey("ClueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Clues.ClueHistoryEntry", b =>
+                {
+                    b.HasOne("Qingfeng.Features.Clues.Clue", null)
+                        .WithMany("History")
+                        .HasForeignKey("ClueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Clues.ClueParticipant", b =>
+                {
+                    b.HasOne("Qingfeng.Features.Clues.Clue", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("ClueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Clues.ClueRecusal", b =>
+                {
+                    b.HasOne("Qingfeng.Features.Clues.Clue", null)
+                        .WithMany("Recusals")
+                        .HasForeignKey("ClueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Clues.ReportedPerson", b =>
+                {
+                    b.HasOne("Qingfeng.Features.Clues.Clue", null)
+                        .WithMany("ReportedPersons")
+                        .HasForeignKey("ClueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Clues.Sanction", b =>
+                {
+                    b.HasOne("Qingfeng.Features.Clues.Clue", null)
+                        .WithMany("Sanctions")
+                        .HasForeignKey("ClueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Qingfeng.Features.Organs.CollaborationGroupMember", b =>
                 {
                     b.HasOne("Qingfeng.Features.Organs.CollaborationGroup", null)
@@ -1053,6 +1622,21 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Clues.Clue", b =>
+                {
+                    b.Navigation("Categories");
+
+                    b.Navigation("History");
+
+                    b.Navigation("Participants");
+
+                    b.Navigation("Recusals");
+
+                    b.Navigation("ReportedPersons");
+
+                    b.Navigation("Sanctions");
                 });
 
             modelBuilder.Entity("Qingfeng.Features.Organs.CollaborationGroup", b =>

@@ -333,6 +333,486 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Qingfeng.Features.Clues.Clue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AppealResult")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ClosingOutcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CollaborationGroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentCipher")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DisposedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DueKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FiledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HandlerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandlerName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("InquiryCountersigned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("InquirySentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InvestigatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPrincipal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsRealName")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSanctioned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LeaderCategory")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Method")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PendingState")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecusedOrganId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionKey")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReporterCipher")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReviewerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("TransferredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CollaborationGroupId");
+
+                    b.HasIndex("HandlerId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("ReceivedOn");
+
+                    b.HasIndex("OrganId", "State");
+
+                    b.HasIndex("State", "DueOn");
+
+                    b.HasIndex("OrganId", "IsPrincipal", "DueOn");
+
+                    b.ToTable("Clues");
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Clues.ClueAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Cipher")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("ClueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClueId");
+
+                    b.ToTable("ClueAttachments", (string)null);
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Clues.ClueCategory", b =>
+                {
+                    b.Property<Guid>("ClueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ClueId", "Code");
+
+                    b.HasIndex("Code");
+
+                    b.ToTable("ClueCategories", (string)null);
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Clues.ClueHistoryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ClueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClueId");
+
+                    b.ToTable("ClueHistory", (string)null);
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Clues.ClueNumberSequence", b =>
+                {
+                    b.Property<Guid>("OrganId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Next")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrganId", "Year");
+
+                    b.ToTable("ClueNumberSequence");
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Clues.ClueParticipant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClueId");
+
+                    b.HasIndex("UserId", "ClueId");
+
+                    b.ToTable("ClueParticipants", (string)null);
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Clues.ClueRecusal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ClueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClueId");
+
+                    b.HasIndex("UserId", "ClueId");
+
+                    b.ToTable("ClueRecusals", (string)null);
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Clues.ReportedPerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPrincipal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LeaderCategory")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OfficialId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionKey")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitName")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClueId");
+
+                    b.HasIndex("OfficialId");
+
+                    b.ToTable("ClueReportedPersons", (string)null);
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Clues.Sanction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Form")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("InfluenceEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OfficialId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RevokedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClueId");
+
+                    b.HasIndex("OfficialId");
+
+                    b.ToTable("Sanctions", (string)null);
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Arguments")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DedupKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DedupKey")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("Notifications");
+                });
+
             modelBuilder.Entity("Qingfeng.Features.Organs.CollaborationGroup", b =>
                 {
                     b.Property<Guid>("Id")
@@ -914,6 +1394,95 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Qingfeng.Features.Clues.Clue", b =>
+                {
+                    b.OwnsOne("Qingfeng.Features.Clues.ClueOutcome", "Outcome", b1 =>
+                        {
+                            b1.Property<Guid>("ClueId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("FundsPaidOutFen")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("FundsPaidOutFen");
+
+                            b1.Property<long>("FundsRecoveredFen")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("FundsRecoveredFen");
+
+                            b1.Property<int>("FurtherClues")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("FurtherClues");
+
+                            b1.Property<int>("ProblemsFound")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ProblemsFound");
+
+                            b1.HasKey("ClueId");
+
+                            b1.ToTable("Clues");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ClueId");
+                        });
+
+                    b.Navigation("Outcome")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Clues.ClueCategory", b =>
+                {
+                    b.HasOne("Qingfeng.Features.Clues.Clue", null)
+                        .WithMany("Categories")
+                        .HasForeignKey("ClueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Clues.ClueHistoryEntry", b =>
+                {
+                    b.HasOne("Qingfeng.Features.Clues.Clue", null)
+                        .WithMany("History")
+                        .HasForeignKey("ClueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Clues.ClueParticipant", b =>
+                {
+                    b.HasOne("Qingfeng.Features.Clues.Clue", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("ClueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Clues.ClueRecusal", b =>
+                {
+                    b.HasOne("Qingfeng.Features.Clues.Clue", null)
+                        .WithMany("Recusals")
+                        .HasForeignKey("ClueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Clues.ReportedPerson", b =>
+                {
+                    b.HasOne("Qingfeng.Features.Clues.Clue", null)
+                        .WithMany("ReportedPersons")
+                        .HasForeignKey("ClueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Clues.Sanction", b =>
+                {
+                    b.HasOne("Qingfeng.Features.Clues.Clue", null)
+                        .WithMany("Sanctions")
+                        .HasForeignKey("ClueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Qingfeng.Features.Organs.CollaborationGroupMember", b =>
                 {
                     b.HasOne("Qingfeng.Features.Organs.CollaborationGroup", null)
@@ -1044,6 +1613,21 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Clues.Clue", b =>
+                {
+                    b.Navigation("Categories");
+
+                    b.Navigation("History");
+
+                    b.Navigation("Participants");
+
+                    b.Navigation("Recusals");
+
+                    b.Navigation("ReportedPersons");
+
+                    b.Navigation("Sanctions");
                 });
 
             modelBuilder.Entity("Qingfeng.Features.Organs.CollaborationGroup", b =>

@@ -1,0 +1,141 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Qingfeng.Features.Clues;
+
+internal sealed class ClueConfiguration : IEntityTypeConfiguration<Clue>
+{
+    public void Configure(EntityTypeBuilder<Clue> b)
+    {
+        b.Property(c => c.Number).HasMaxLength(40);
+        b.Property(c => c.CaseNumber).HasMaxLength(48);
+        b.Property(c => c.RegionKey).HasMaxLength(12);
+        b.Property(c => c.HandlerName).HasMaxLength(64);
+        b.Property(c => c.Fingerprint).HasMaxLength(512);
+        b.Property(c => c.Version).IsConcurrencyToken();
+        b.HasIndex(c => c.Number).IsUnique();
+        b.HasIndex(c => new { c.OrganId, c.State });
+        b.HasIndex(c => new { c.OrganId, c.IsPrincipal, c.DueOn });
+        b.HasIndex(c => c.CollaborationGroupId);
+        b.HasIndex(c => c.ReceivedOn);
+        b.HasIndex(c => c.HandlerId);
+        b.HasIndex(c => new { c.State, c.DueOn });
+        b.OwnsOne(c => c.Outcome, o =>
+        {
+            o.Property(x => x.ProblemsFound).HasColumnName("ProblemsFound");
+            o.Property(x => x.FurtherClues).HasColumnName("FurtherClues");
+            o.Property(x => x.FundsPaidOutFen).HasColumnName("FundsPaidOutFen");
+            o.Property(x => x.FundsRecoveredFen).HasColumnName("FundsRecoveredFen");
+        });
+        b.Navigation(c => c.Outcome).IsRequired();
+        b.HasMany(c => c.ReportedPersons).WithOne().HasForeignKey(p => p.ClueId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.Categories).WithOne().HasForeignKey(p => p.ClueId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.History).WithOne().HasForeignKey(p => p.ClueId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.Participants).WithOne().HasForeignKey(p => p.ClueId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.Recusals).WithOne().HasForeignKey(p => p.ClueId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.Sanctions).WithOne().HasForeignKey(p => p.ClueId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ReportedPersonConfiguration : IEntityTypeConfiguration<ReportedPerson>
+{
+    public void Configure(EntityTypeBuilder<ReportedPerson> b)
+    {
+        // Keys are set in the constructor; a new child found through a navigation is then an insert, not an update.
+        b.Property(p => p.Id).ValueGeneratedNever();
+        b.ToTable("ClueReportedPersons");
+        b.Property(p => p.Name).HasMaxLength(64);
+        b.Property(p => p.UnitName).HasMaxLength(128);
+        b.Property(p => p.Position).HasMaxLength(64);
+        b.Property(p => p.RegionKey).HasMaxLength(12);
+        b.HasIndex(p => p.OfficialId);
+        b.HasIndex(p => p.ClueId);
+    }
+}
+
+internal sealed class ClueCategoryConfiguration : IEntityTypeConfiguration<ClueCategory>
+{
+    public void Configure(EntityTypeBuilder<ClueCategory> b)
+    {
+        b.ToTable("ClueCategories");
+        b.HasKey(c => new { c.ClueId, c.Code });
+        b.Property(c => c.Code).HasMaxLength(32);
+        b.HasIndex(c => c.Code);
+    }
+}
+
+internal sealed class ClueHistoryConfiguration : IEntityTypeConfiguration<ClueHistoryEntry>
+{
+    public void Configure(EntityTypeBuilder<ClueHistoryEntry> b)
+    {
+        // Keys are set in the constructor; a new child found through a navigation is then an insert, not an update.
+        b.Property(h => h.Id).ValueGeneratedNever();
+        b.ToTable("ClueHistory");
+        b.Property(h => h.UserName).HasMaxLength(64);
+        b.Property(h => h.Action).HasMaxLength(40);
+        b.Property(h => h.Comment).HasMaxLength(2000);
+        b.HasIndex(h => h.ClueId);
+    }
+}
+
+internal sealed class ClueParticipantConfiguration : IEntityTypeConfiguration<ClueParticipant>
+{
+    public void Configure(EntityTypeBuilder<ClueParticipant> b)
+    {
+        // Keys are set in the constructor; a new child found through a navigation is then an insert, not an update.
+        b.Property(p => p.Id).ValueGeneratedNever();
+        b.ToTable("ClueParticipants");
+        b.Property(p => p.Name).HasMaxLength(64);
+        b.HasIndex(p => new { p.UserId, p.ClueId });
+        b.HasIndex(p => p.ClueId);
+    }
+}
+
+internal sealed class ClueRecusalConfiguration : IEntityTypeConfiguration<ClueRecusal>
+{
+    public void Configure(EntityTypeBuilder<ClueRecusal> b)
+    {
+        // Keys are set in the constructor; a new child found through a navigation is then an insert, not an update.
+        b.Property(r => r.Id).ValueGeneratedNever();
+        b.ToTable("ClueRecusals");
+        b.Property(r => r.UserName).HasMaxLength(64);
+        b.Property(r => r.DecidedBy).HasMaxLength(64);
+        b.Property(r => r.Reason).HasMaxLength(500);
+        b.HasIndex(r => new { r.UserId, r.ClueId });
+        b.HasIndex(r => r.ClueId);
+    }
+}
+
+internal sealed class SanctionConfiguration : IEntityTypeConfiguration<Sanction>
+{
+    public void Configure(EntityTypeBuilder<Sanction> b)
+    {
+        // Keys are set in the constructor; a new child found through a navigation is then an insert, not an update.
+        b.Property(s => s.Id).ValueGeneratedNever();
+        b.ToTable("Sanctions");
+        b.Property(s => s.Code).HasMaxLength(32);
+        b.HasIndex(s => s.ClueId);
+        b.HasIndex(s => s.OfficialId);
+    }
+}
+
+internal sealed class ClueNumberSequenceConfiguration : IEntityTypeConfiguration<ClueNumberSequence>
+{
+    public void Configure(EntityTypeBuilder<ClueNumberSequence> b)
+    {
+        b.HasKey(s => new { s.OrganId, s.Year });
+        b.Property(s => s.Prefix).HasMaxLength(16);
+        b.Property(s => s.Next).IsConcurrencyToken();
+    }
+}
+
+internal sealed class ClueAttachmentConfiguration : IEntityTypeConfiguration<ClueAttachment>
+{
+    public void Configure(EntityTypeBuilder<ClueAttachment> b)
+    {
+        b.ToTable("ClueAttachments");
+        b.Property(a => a.FileName).HasMaxLength(200);
+        b.Property(a => a.ContentType).HasMaxLength(100);
+        b.HasIndex(a => a.ClueId);
+    }
+}

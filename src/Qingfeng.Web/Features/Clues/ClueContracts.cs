@@ -1,0 +1,285 @@
+using System.ComponentModel.DataAnnotations;
+using Qingfeng.Features.Roster;
+
+namespace Qingfeng.Features.Clues;
+
+/// <summary>The reporter of a real-name report; kept encrypted and shown only to the petition office.</summary>
+public sealed record ReporterDetails
+{
+    [Required]
+    [StringLength(64)]
+    public string Name { get; init; } = "";
+
+    [StringLength(32)]
+    public string? Phone { get; init; }
+
+    [StringLength(32)]
+    public string? IdNumber { get; init; }
+
+    [StringLength(200)]
+    public string? Address { get; init; }
+}
+
+/// <summary>A reported person: a roster official by id, or (for linking later) a name as written.</summary>
+public sealed record ReportedPersonRequest
+{
+    public Guid? OfficialId { get; init; }
+
+    [StringLength(64)]
+    public string? Name { get; init; }
+
+    [StringLength(128)]
+    public string? UnitName { get; init; }
+}
+
+public sealed record RegisterClueRequest
+{
+    [Required]
+    public ClueSource? Source { get; init; }
+
+    /// <summary>Date of receipt (today when not given).</summary>
+    public DateOnly? ReceivedOn { get; init; }
+
+    public bool IsRealName { get; init; }
+
+    public ReporterDetails? Reporter { get; init; }
+
+    [Required]
+    [StringLength(20_000, MinimumLength = 10)]
+    public string Content { get; init; } = "";
+
+    [Required]
+    [MinLength(1, ErrorMessage = "Validation.PersonRequired")]
+    [MaxLength(10, ErrorMessage = "Validation.TooManyPersons")]
+    public IReadOnlyList<ReportedPersonRequest> Persons { get; init; } = [];
+
+    /// <summary>Violation category codes chosen by the officer (see <c>/api/v1/clues/categories</c>).</summary>
+    [MaxLength(10)]
+    public IReadOnlyList<string>? Categories { get; init; }
+}
+
+public sealed record DuplicateItem(Guid Id, string Number, DateOnly ReceivedOn, ClueState State, double Similarity);
+
+public sealed record RegisterClueResult(Guid Id, string Number, IReadOnlyList<DuplicateItem> PossibleRepeats);
+
+public sealed record SanctionRequest
+{
+    [Required]
+    [StringLength(32)]
+    public string Code { get; init; } = "";
+
+    public Guid? OfficialId { get; init; }
+}
+
+/// <summary>One workflow action with its inputs; which inputs are required depends on the action.</summary>
+public sealed record ClueActionRequest
+{
+    [Required]
+    public ClueAction? Action { get; init; }
+
+    [StringLength(2000)]
+    public string? Comment { get; init; }
+
+    public Guid? AssigneeId { get; init; }
+
+    public DisposalMethod? Method { get; init; }
+
+    public ClosingOutcome? ClosingOutcome { get; init; }
+
+    public DateOnly? Date { get; init; }
+
+    public Guid? MergedIntoId { get; init; }
+
+    [MaxLength(10)]
+    public IReadOnlyList<SanctionRequest>? Sanctions { get; init; }
+
+    public AppealResult? AppealResult { get; init; }
+
+    public bool? Countersigned { get; init; }
+
+    /// <summary>The version the officer saw (optimistic concurrency); optional for integrations.</summary>
+    public Guid? Version { get; init; }
+}
+
+public sealed record RecuseRequest
+{
+    /// <summary>The officer to withdraw; omitted means the caller declares their own conflict.</summary>
+    public Guid? UserId { get; init; }
+
+    [Required]
+    [StringLength(500, MinimumLength = 2)]
+    public string Reason { get; init; } = "";
+}
+
+public sealed record RecordOutcomeRequest
+{
+    [Range(0, 100_000)]
+    public int ProblemsFound { get; init; }
+
+    [Range(0, 100_000)]
+    public int FurtherClues { get; init; }
+
+    /// <summary>Funds paid out to citizens, yuan.</summary>
+    [Range(typeof(decimal), "0", "100000000000")]
+    public decimal FundsPaidOut { get; init; }
+
+    /// <summary>Funds recovered, yuan.</summary>
+    [Range(typeof(decimal), "0", "100000000000")]
+    public decimal FundsRecovered { get; init; }
+}
+
+public enum DueFilter
+{
+    Overdue = 1,
+    DueSoon = 2,
+    Any = 3,
+}
+
+public enum ClueSort
+{
+    Priority = 0,
+    ReceivedOn = 1,
+    DueOn = 2,
+    Number = 3,
+}
+
+public sealed record ClueQuery
+{
+    /// <summary>Full-text search over the clue content (Chinese words, all must match).</summary>
+    [StringLength(64)]
+    public string? Search { get; init; }
+
+    [StringLength(40)]
+    public string? Number { get; init; }
+
+    /// <summary>Reported person's name.</summary>
+    [StringLength(32)]
+    public string? Person { get; init; }
+
+    public ClueState? State { get; init; }
+
+    /// <summary>Only clues still in their active life.</summary>
+    public bool? ActiveOnly { get; init; }
+
+    public ClueSource? Source { get; init; }
+
+    public bool? PrincipalOnly { get; init; }
+
+    public LeaderCategory? LeaderCategory { get; init; }
+
+    public DisposalMethod? Method { get; init; }
+
+    [StringLength(32)]
+    public string? Category { get; init; }
+
+    [StringLength(12)]
+    [RegularExpression("^[0-9]{6,12}$", ErrorMessage = "Validation.RegionCode")]
+    public string? RegionCode { get; init; }
+
+    public DateOnly? From { get; init; }
+
+    public DateOnly? To { get; init; }
+
+    /// <summary>Only the clues where the caller has the next step.</summary>
+    public bool? Mine { get; init; }
+
+    public DueFilter? Due { get; init; }
+
+    public ClueSort? Sort { get; init; }
+
+    [Range(1, 100_000)]
+    public int? Page { get; init; }
+
+    public int PageNumber => Page ?? 1;
+
+    [Range(1, 200)]
+    public int? PageSize { get; init; }
+
+    public int Size => PageSize ?? 20;
+}
+
+public enum DueStatus
+{
+    None = 0,
+    OnTrack = 1,
+    DueSoon = 2,
+    Overdue = 3,
+}
+
+/// <summary>A piece of text, marked when it matched the search.</summary>
+public sealed record TextPiece(string Text, bool Match);
+
+public sealed record ClueListItem(
+    Guid Id,
+    string Number,
+    DateOnly ReceivedOn,
+    ClueSource Source,
+    ClueState State,
+    bool IsPrincipal,
+    LeaderCategory? LeaderCategory,
+    string Persons,
+    string? Units,
+    string? HandlerName,
+    DateOnly? DueOn,
+    DeadlineKind? DueKind,
+    DueStatus DueStatus)
+{
+    /// <summary>With a full-text search: a snippet of the content with the matches marked.</summary>
+    public IReadOnlyList<TextPiece>? Snippet { get; init; }
+}
+
+public sealed record ReportedPersonItem(Guid? OfficialId, string Name, string? UnitName, string? Position, bool IsPrincipal, LeaderCategory? LeaderCategory);
+
+public sealed record ClueHistoryItem(DateTimeOffset At, string UserName, string Action, ClueState? From, ClueState To, string? Comment);
+
+public sealed record SanctionItem(string Code, string Name, SanctionKind Kind, int Form, DateOnly DecidedOn, DateOnly? InfluenceEndsOn, DateOnly? RevokedOn);
+
+public sealed record AttachmentItem(Guid Id, string FileName, string ContentType, long Size, DateTimeOffset UploadedAt);
+
+public sealed record ClueOutcomeItem(int ProblemsFound, int FurtherClues, decimal FundsPaidOut, decimal FundsRecovered);
+
+public sealed record ClueDetail(
+    Guid Id,
+    string Number,
+    Guid Version,
+    ClueSource Source,
+    DateOnly ReceivedOn,
+    bool IsRealName,
+    ClueState State,
+    bool IsPrincipal,
+    LeaderCategory? LeaderCategory,
+    string? Content,
+    ReporterDetails? Reporter,
+    bool ReporterHidden,
+    IReadOnlyList<ReportedPersonItem> Persons,
+    IReadOnlyList<string> Categories,
+    DisposalMethod? Method,
+    ClosingOutcome? ClosingOutcome,
+    ClueState? PendingState,
+    string? HandlerName,
+    DateOnly? DueOn,
+    DeadlineKind? DueKind,
+    DueStatus DueStatus,
+    string? CaseNumber,
+    DateOnly? FiledOn,
+    DateOnly? DecidedOn,
+    DateOnly? TransferredOn,
+    AppealResult? AppealResult,
+    Guid? MergedIntoId,
+    IReadOnlyList<SanctionItem> Sanctions,
+    ClueOutcomeItem Outcome,
+    IReadOnlyList<ClueHistoryItem> History,
+    IReadOnlyList<string> Participants,
+    IReadOnlyList<string> Recusals,
+    IReadOnlyList<AttachmentItem> Attachments,
+    IReadOnlyList<ClueAction> AvailableActions);
+
+/// <summary>An officer who can be given a step (handler, investigator, reviewer).</summary>
+public sealed record AssigneeItem(Guid Id, string DisplayName, string Role);
+
+public sealed record SuggestCategoriesRequest
+{
+    [Required]
+    [StringLength(20_000, MinimumLength = 1)]
+    public string Text { get; init; } = "";
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Qingfeng.Features.Notifications;
+using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Security;
+
+namespace Qingfeng.Features.Clues;
+
+/// <summary>
+/// Finds clues that are overdue or due soon and notifies whoever holds the next step: the handler, else
+/// the organ's case managers; overdue items also go to the commission leaders (escalation). Each
+/// notification is sent once per clue, deadline and status.
+/// </summary>
+public sealed class ClueDeadlineSweep(IDbContextFactory<QingfengDb> dbFactory, ClueDeadlines deadlines, NotificationService notifications, TimeProvider time)
+{
+    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var today = deadlines.Today(time.GetUtcNow());
+        var soon = deadlines.Calendar.AddWorkingDays(today, deadlines.Policy.DueSoonWorkingDays);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var due = await db.Clues.AsNoTracking()
+            .Where(c => c.DueOn != null && c.DueOn <= soon)
+            .Select(c => new { c.Id, c.Number, c.OrganId, c.HandlerId, c.InvestigatorId, c.ReviewerId, c.State, DueOn = c.DueOn!.Value, c.DueKind })
+            .ToListAsync(cancellationToken);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        var organs = due.Select(d => d.OrganId).Distinct().ToList();
+        var staff = await (from u in db.Users.AsNoTracking()
+                           join ur in db.UserRoles on u.Id equals ur.UserId
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           where u.OrganId != null && organs.Contains(u.OrganId.Value)
+                               && (r.Name == Roles.CaseManagement || r.Name == Roles.CommissionLeader)
+                           select new { u.Id, OrganId = u.OrganId!.Value, Role = r.Name })
+            .ToListAsync(cancellationToken);
+
+        var messages = new List<OutgoingMessage>();
+        foreach (var clue in due)
+        {
+            var overdue = clue.DueOn < today;
+            var key = overdue ? "Notify.ClueOverdue" : "Notify.ClueDueSoon";
+            var responsible = clue.State switch
+            {
+                ClueState.Investigating => clue.InvestigatorId,
+                ClueState.InReview => clue.ReviewerId,
+                _ => clue.HandlerId,
+            };
+            var recipients = responsible is { } person
+                ? [person]
+                : staff.Where(s => s.OrganId == clue.OrganId && s.Role == Roles.CaseManagement).Select(s => s.Id).ToList();
+            if (overdue)
+            {
+                recipients.AddRange(staff.Where(s => s.OrganId == clue.OrganId && s.Role == Roles.CommissionLeader).Select(s => s.Id));
+            }
+
+            var dueText = clue.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            foreach (var recipient in recipients.Distinct())
+            {
+                messages.Add(new OutgoingMessage(
+                    recipient,
+                    key,
+                    [clue.Number, "Enum.DeadlineKind." + clue.DueKind, dueText],
+                    $"/clues/{clue.Id}",
+                    string.Create(CultureInfo.InvariantCulture, $"clue:{clue.Id}:{clue.DueKind}:{dueText}:{(overdue ? "overdue" : "soon")}:{recipient}")));
+            }
+        }
+
+        return await notifications.SendAsync(messages, cancellationToken);
+    }
+}
+
+/// <summary>Runs the deadline sweep at start and then every hour, on the app's clock.</summary>
+internal sealed partial class ClueDeadlineWorker(IServiceScopeFactory scopes, TimeProvider time, ILogger<ClueDeadlineWorker> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, time);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(UserContext.System);
+                var sent = await scope.ServiceProvider.GetRequiredService<ClueDeadlineSweep>().RunAsync(stoppingToken);
+                if (sent > 0)
+                {
+                    LogSent(logger, sent);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFailed(logger, e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deadline sweep sent {Count} notifications.")]
+    private static partial void LogSent(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deadline sweep failed; it runs again in an hour.")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

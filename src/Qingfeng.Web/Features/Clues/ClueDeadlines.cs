@@ -1,0 +1,79 @@
+using Qingfeng.Platform.Calendar;
+
+namespace Qingfeng.Features.Clues;
+
+/// <summary>
+/// The <c>Clues</c> configuration section: time limits and approval rules that vary by province
+/// (domain.md 1.2–1.7; [P]/[M] figures are defaults, not law).
+/// </summary>
+public sealed class ClueOptions
+{
+    /// <summary>Real-name reporter told whether the report is accepted (15 working days, 检举控告规则).</summary>
+    public int AcceptanceWorkingDays { get; set; } = 15;
+
+    /// <summary>Disposal proposal within this many months of receipt.</summary>
+    public int DisposalProposalMonths { get; set; } = 1;
+
+    /// <summary>函询 reply period in working days.</summary>
+    public int InquiryReplyWorkingDays { get; set; } = 15;
+
+    /// <summary>Situation report after the talk or reply, in months.</summary>
+    public int InquiryReportMonths { get; set; } = 1;
+
+    /// <summary>暂存待查 clues come back for review after this many months ([P]).</summary>
+    public int ShelvedReviewMonths { get; set; } = 6;
+
+    /// <summary>审理 within this many months of acceptance.</summary>
+    public int ReviewMonths { get; set; } = 1;
+
+    /// <summary>Decision announced within this many months.</summary>
+    public int AnnouncementMonths { get; set; } = 1;
+
+    /// <summary>Party-member appeal decided within this many months.</summary>
+    public int AppealMonths { get; set; } = 3;
+
+    /// <summary>Items are "due soon" this many working days before their deadline.</summary>
+    public int DueSoonWorkingDays { get; set; } = 3;
+
+    /// <summary>初核 of a 一把手 needs the same-level party committee's principal leader (规则 art. 33, [R]).</summary>
+    public bool PartyCommitteeApprovesPrincipalVerification { get; set; } = true;
+
+    /// <summary>谈话函询 of a 一把手 reported to the party secretary ("when necessary": a provincial choice).</summary>
+    public bool PartyCommitteeApprovesPrincipalTalkInquiry { get; set; }
+
+    /// <summary>立案 approved by the same-level party committee's principal leader for every case (规则 art. 38, [R]).</summary>
+    public bool PartyCommitteeApprovesFiling { get; set; } = true;
+
+    public bool NeedsPartyCommittee(DisposalMethod method) => method switch
+    {
+        DisposalMethod.Verification => PartyCommitteeApprovesPrincipalVerification,
+        DisposalMethod.TalkInquiry => PartyCommitteeApprovesPrincipalTalkInquiry,
+        _ => false,
+    };
+}
+
+/// <summary>Computes due dates for the clue lifecycle on the working-day calendar, in China time.</summary>
+public sealed class ClueDeadlines(ClueOptions options, WorkingDayCalendar calendar)
+{
+    public ClueOptions Policy => options;
+
+    public WorkingDayCalendar Calendar => calendar;
+
+    public DateOnly Today(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(TimeSpan.FromHours(8)).DateTime);
+
+    public DateOnly Due(DeadlineKind kind, DateOnly from) => kind switch
+    {
+        DeadlineKind.Acceptance => calendar.AddWorkingDays(from, options.AcceptanceWorkingDays),
+        DeadlineKind.DisposalProposal => from.AddMonths(options.DisposalProposalMonths),
+        DeadlineKind.InquiryReply => calendar.AddWorkingDays(from, options.InquiryReplyWorkingDays),
+        DeadlineKind.InquiryReport => from.AddMonths(options.InquiryReportMonths),
+        DeadlineKind.ShelvedReview => from.AddMonths(options.ShelvedReviewMonths),
+        DeadlineKind.Review => from.AddMonths(options.ReviewMonths),
+        DeadlineKind.Announcement => from.AddMonths(options.AnnouncementMonths),
+        _ => from.AddMonths(options.AppealMonths),
+    };
+
+    /// <summary>Whether a due date counts as due soon (within the configured working days, not yet overdue).</summary>
+    public bool IsDueSoon(DateOnly due, DateOnly today) =>
+        due >= today && calendar.WorkingDaysBetween(today, due) <= options.DueSoonWorkingDays;
+}

@@ -1,0 +1,353 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Qingfeng.Features.Audit;
+using Qingfeng.Features.Roster;
+using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Rules;
+
+namespace Qingfeng.Features.Clues;
+
+/// <summary>
+/// Read side of clues: queues, full-text search and details, always through <see cref="ClueViewer.Visible"/>.
+/// Every view of a clue's content, every search and every export is audited.
+/// </summary>
+public sealed class ClueQueries(
+    IDbContextFactory<QingfengDb> dbFactory,
+    ClueAccess access,
+    ClueProtection protection,
+    ClueDeadlines deadlines,
+    AuditLog audit,
+    TimeProvider time)
+{
+    public async Task<Paged<ClueListItem>> SearchAsync(ClueQuery query, CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.ViewerAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (clues, terms) = await FilterAsync(db, viewer, query, cancellationToken);
+        var total = await clues.CountAsync(cancellationToken);
+        var page = await Project(Sort(clues, query.Sort).Skip((query.PageNumber - 1) * query.Size).Take(query.Size))
+            .ToListAsync(cancellationToken);
+        var items = Finish(page).ToList();
+        if (terms.Count > 0)
+        {
+            items = await WithSnippetsAsync(db, items, terms, cancellationToken);
+            await audit.RecordAsync("Search", nameof(Clue), null, string.Create(CultureInfo.InvariantCulture, $"terms={terms.Count} results={total}"), cancellationToken: cancellationToken);
+        }
+
+        return new Paged<ClueListItem>(items, total, query.PageNumber, query.Size);
+    }
+
+    /// <summary>Every clue matching the filter (at most 50,000) for Excel export; audited.</summary>
+    public async Task<IReadOnlyList<ClueListItem>> ExportAsync(ClueQuery query, CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.ViewerAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (clues, _) = await FilterAsync(db, viewer, query, cancellationToken);
+        var items = Finish(await Project(Sort(clues, query.Sort).Take(50_000)).ToListAsync(cancellationToken)).ToList();
+        await audit.RecordAsync("Export", nameof(Clue), null, string.Create(CultureInfo.InvariantCulture, $"rows={items.Count}"), cancellationToken: cancellationToken);
+        return items;
+    }
+
+    public async Task<ClueDetail> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.ViewerAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        Clue clue;
+        try
+        {
+            clue = await ClueService.LoadAsync(db, viewer, id, cancellationToken);
+        }
+        catch (DomainRuleException)
+        {
+            await audit.RecordAsync("View", nameof(Clue), id.ToString(), null, AuditOutcome.Denied, cancellationToken);
+            throw;
+        }
+
+        var attachments = await db.Set<ClueAttachment>().AsNoTracking().Where(a => a.ClueId == id).OrderBy(a => a.CreatedAt)
+            .Select(a => new AttachmentItem(a.Id, a.FileName, a.ContentType, a.Size, a.CreatedAt))
+            .ToListAsync(cancellationToken);
+        var content = protection.UnprotectContent(clue);
+        var reporter = viewer.SeesReporter ? protection.UnprotectReporter(clue) : null;
+        await audit.RecordAsync("View", nameof(Clue), id.ToString(), reporter is null ? null : "reporter", cancellationToken: cancellationToken);
+
+        var actor = viewer.Actor;
+        var today = deadlines.Today(time.GetUtcNow());
+        return new ClueDetail(
+            clue.Id,
+            clue.Number,
+            clue.Version,
+            clue.Source,
+            clue.ReceivedOn,
+            clue.IsRealName,
+            clue.State,
+            clue.IsPrincipal,
+            clue.LeaderCategory,
+            content,
+            reporter,
+            clue.IsRealName && !viewer.SeesReporter,
+            [.. clue.ReportedPersons.Select(p => new ReportedPersonItem(p.OfficialId, p.Name, p.UnitName, p.Position, p.IsPrincipal, p.LeaderCategory))],
+            [.. clue.Categories.Select(c => c.Code)],
+            clue.Method,
+            clue.ClosingOutcome,
+            clue.PendingState,
+            clue.HandlerName,
+            clue.DueOn,
+            clue.DueKind,
+            Status(clue.DueOn, today),
+            clue.CaseNumber,
+            clue.FiledOn,
+            clue.DecidedOn,
+            clue.TransferredOn,
+            clue.AppealResult,
+            clue.MergedIntoId,
+            [.. clue.Sanctions.Select(s => new SanctionItem(s.Code, SanctionCatalog.Find(s.Code)?.Name ?? s.Code, s.Kind, s.Form, s.DecidedOn, s.InfluenceEndsOn, s.RevokedOn))],
+            new ClueOutcomeItem(clue.Outcome.ProblemsFound, clue.Outcome.FurtherClues, clue.Outcome.FundsPaidOutFen / 100m, clue.Outcome.FundsRecoveredFen / 100m),
+            [.. clue.History.OrderBy(h => h.At).Select(h => new ClueHistoryItem(h.At, h.UserName, h.Action, h.From, h.To, h.Comment))],
+            [.. clue.Participants.Select(p => p.Name).Distinct(StringComparer.Ordinal)],
+            [.. clue.Recusals.Select(r => r.UserName)],
+            attachments,
+            [.. ClueWorkflow.Transitions.Where(t => clue.CanTake(t, actor)).Select(t => t.Action)]);
+    }
+
+    /// <summary>An attachment's decrypted content, for a clue the caller can see; the download is audited.</summary>
+    public async Task<(string FileName, string ContentType, byte[] Content)> AttachmentAsync(Guid clueId, Guid attachmentId, CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.ViewerAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var visible = await db.Clues.AsNoTracking().Where(viewer.Visible()).AnyAsync(c => c.Id == clueId, cancellationToken);
+        var attachment = visible
+            ? await db.Set<ClueAttachment>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId && a.ClueId == clueId, cancellationToken)
+            : null;
+        if (attachment is null)
+        {
+            await audit.RecordAsync("Download", nameof(ClueAttachment), attachmentId.ToString(), null, AuditOutcome.Denied, cancellationToken);
+            throw DomainRuleException.NotFound("Clue.NotFound");
+        }
+
+        await audit.RecordAsync("Download", nameof(ClueAttachment), attachmentId.ToString(), clueId.ToString(), cancellationToken: cancellationToken);
+        return (attachment.FileName, attachment.ContentType, protection.UnprotectFile(attachment.Id, attachment.Cipher));
+    }
+
+    /// <summary>Active clues the caller can see, by deadline status: what the home page and the bell show.</summary>
+    public async Task<ClueWorkload> WorkloadAsync(CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.ViewerAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var today = deadlines.Today(time.GetUtcNow());
+        var soon = deadlines.Calendar.AddWorkingDays(today, deadlines.Policy.DueSoonWorkingDays);
+        var mine = db.Clues.AsNoTracking().Where(viewer.Visible()).Where(Actionable(viewer));
+        return new ClueWorkload(
+            await mine.CountAsync(cancellationToken),
+            await mine.CountAsync(c => c.DueOn < today, cancellationToken),
+            await mine.CountAsync(c => c.DueOn >= today && c.DueOn <= soon, cancellationToken),
+            await mine.CountAsync(c => c.IsPrincipal, cancellationToken));
+    }
+
+    private async Task<(IQueryable<Clue> Clues, IReadOnlyList<string> Terms)> FilterAsync(QingfengDb db, ClueViewer viewer, ClueQuery query, CancellationToken cancellationToken)
+    {
+        var clues = db.Clues.AsNoTracking().Where(viewer.Visible());
+        IReadOnlyList<string> terms = [];
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            terms = protection.QueryTerms(query.Search);
+            if (terms.Count == 0)
+            {
+                clues = clues.Where(c => false);
+            }
+            else
+            {
+                var matching = protection.Matching(db, terms);
+                clues = clues.Where(c => matching.Contains(c.Id));
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Number))
+        {
+            var number = query.Number.Trim();
+            clues = clues.Where(c => c.Number.Contains(number) || (c.CaseNumber != null && c.CaseNumber.Contains(number)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Person))
+        {
+            var person = query.Person.Trim();
+#pragma warning disable CA1307 // Translated to SQL by EF Core, where the database collation applies.
+            clues = clues.Where(c => c.ReportedPersons.Any(p => p.Name.Contains(person)));
+#pragma warning restore CA1307
+        }
+
+        if (query.State is { } state)
+        {
+            clues = clues.Where(c => c.State == state);
+        }
+
+        if (query.ActiveOnly == true)
+        {
+            var terminal = ClueWorkflow.Terminal.ToList();
+            clues = clues.Where(c => !terminal.Contains(c.State));
+        }
+
+        if (query.Source is { } source)
+        {
+            clues = clues.Where(c => c.Source == source);
+        }
+
+        if (query.PrincipalOnly == true)
+        {
+            clues = clues.Where(c => c.IsPrincipal);
+        }
+
+        if (query.LeaderCategory is { } category)
+        {
+            clues = clues.Where(c => c.LeaderCategory == category);
+        }
+
+        if (query.Method is { } method)
+        {
+            clues = clues.Where(c => c.Method == method);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Category))
+        {
+            var code = query.Category.Trim();
+            var prefix = code + ".";
+#pragma warning disable CA1310 // Translated to SQL by EF Core.
+            clues = clues.Where(c => c.Categories.Any(x => x.Code == code || x.Code.StartsWith(prefix)));
+#pragma warning restore CA1310
+        }
+
+        if (query.RegionCode is { } regionCode
+            && await db.Regions.AsNoTracking().Where(r => r.Code == regionCode).Select(r => r.TreeKey).SingleOrDefaultAsync(cancellationToken) is { } key)
+        {
+            clues = clues.Where(c => c.RegionKey.StartsWith(key));
+        }
+
+        if (query.From is { } from)
+        {
+            clues = clues.Where(c => c.ReceivedOn >= from);
+        }
+
+        if (query.To is { } to)
+        {
+            clues = clues.Where(c => c.ReceivedOn <= to);
+        }
+
+        if (query.Mine == true)
+        {
+            clues = clues.Where(Actionable(viewer));
+        }
+
+        if (query.Due is { } due)
+        {
+            var today = deadlines.Today(time.GetUtcNow());
+            var soon = deadlines.Calendar.AddWorkingDays(today, deadlines.Policy.DueSoonWorkingDays);
+            clues = due switch
+            {
+                DueFilter.Overdue => clues.Where(c => c.DueOn < today),
+                DueFilter.DueSoon => clues.Where(c => c.DueOn >= today && c.DueOn <= soon),
+                _ => clues.Where(c => c.DueOn != null),
+            };
+        }
+
+        return (clues, terms);
+    }
+
+    /// <summary>The workflow table turned into SQL: clues where the caller holds the next step.</summary>
+    private static Expression<Func<Clue, bool>> Actionable(ClueViewer viewer)
+    {
+        var me = viewer.User.UserId;
+        var mine = ClueWorkflow.Transitions.Where(t => t.Roles.Any(viewer.User.Roles.Contains)).ToList();
+        List<ClueState> StatesFor(ActorConstraint constraint) =>
+            [.. mine.Where(t => t.Actor == constraint).SelectMany(t => t.From).Distinct()];
+        var any = StatesFor(ActorConstraint.AnyWithRole);
+        var handler = StatesFor(ActorConstraint.Handler);
+        var investigator = StatesFor(ActorConstraint.Investigator);
+        var reviewer = StatesFor(ActorConstraint.Reviewer);
+        return c => any.Contains(c.State)
+            || (handler.Contains(c.State) && c.HandlerId == me)
+            || (investigator.Contains(c.State) && c.InvestigatorId == me)
+            || (reviewer.Contains(c.State) && c.ReviewerId == me);
+    }
+
+    private static IQueryable<Clue> Sort(IQueryable<Clue> clues, ClueSort? sort) => sort switch
+    {
+        ClueSort.ReceivedOn => clues.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Number),
+        ClueSort.DueOn => clues.OrderBy(c => c.DueOn == null).ThenBy(c => c.DueOn).ThenBy(c => c.Number),
+        ClueSort.Number => clues.OrderBy(c => c.Number),
+
+        // 一把手 first in every queue, then the most urgent deadline, then the newest.
+        _ => clues.OrderByDescending(c => c.IsPrincipal).ThenBy(c => c.DueOn == null).ThenBy(c => c.DueOn)
+            .ThenByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Number),
+    };
+
+    private static IQueryable<ClueRow> Project(IQueryable<Clue> clues) =>
+        clues.Select(c => new ClueRow(
+            c.Id,
+            c.Number,
+            c.ReceivedOn,
+            c.Source,
+            c.State,
+            c.IsPrincipal,
+            c.LeaderCategory,
+            c.ReportedPersons.Select(p => p.Name).ToList(),
+            c.ReportedPersons.Select(p => p.UnitName).ToList(),
+            c.HandlerName,
+            c.DueOn,
+            c.DueKind));
+
+    private IEnumerable<ClueListItem> Finish(IEnumerable<ClueRow> rows)
+    {
+        var today = deadlines.Today(time.GetUtcNow());
+        return rows.Select(r => new ClueListItem(
+            r.Id,
+            r.Number,
+            r.ReceivedOn,
+            r.Source,
+            r.State,
+            r.IsPrincipal,
+            r.LeaderCategory,
+            string.Join('、', r.Persons),
+            string.Join('、', r.Units.Where(u => u is not null).Distinct(StringComparer.Ordinal)),
+            r.HandlerName,
+            r.DueOn,
+            r.DueKind,
+            Status(r.DueOn, today)));
+    }
+
+    private async Task<List<ClueListItem>> WithSnippetsAsync(QingfengDb db, List<ClueListItem> items, IReadOnlyList<string> terms, CancellationToken cancellationToken)
+    {
+        var ids = items.Select(i => i.Id).ToList();
+        var ciphers = await db.Clues.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Select(c => new { c.Id, c.ContentCipher }).ToDictionaryAsync(c => c.Id, c => c.ContentCipher, cancellationToken);
+        return
+        [
+            .. items.Select(i => ciphers.GetValueOrDefault(i.Id) is { } cipher
+                ? i with { Snippet = protection.Snippet(i.Id, cipher, terms) }
+                : i),
+        ];
+    }
+
+    private DueStatus Status(DateOnly? due, DateOnly today) => due switch
+    {
+        null => DueStatus.None,
+        { } d when d < today => DueStatus.Overdue,
+        { } d when deadlines.IsDueSoon(d, today) => DueStatus.DueSoon,
+        _ => DueStatus.OnTrack,
+    };
+
+    private sealed record ClueRow(
+        Guid Id,
+        string Number,
+        DateOnly ReceivedOn,
+        ClueSource Source,
+        ClueState State,
+        bool IsPrincipal,
+        LeaderCategory? LeaderCategory,
+        List<string> Persons,
+        List<string?> Units,
+        string? HandlerName,
+        DateOnly? DueOn,
+        DeadlineKind? DueKind);
+}
+
+public sealed record ClueWorkload(int Pending, int Overdue, int DueSoon, int Principal);

@@ -1,0 +1,194 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Qingfeng.Features.Roster;
+using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Ui;
+
+namespace Qingfeng.Features.Clues;
+
+public enum FunnelDimension
+{
+    Prefecture = 1,
+    County = 2,
+    LeaderCategory = 3,
+    Category = 4,
+    Source = 5,
+    Month = 6,
+}
+
+public sealed record FunnelQuery
+{
+    public FunnelDimension? Dimension { get; init; }
+
+    /// <summary>Received on or after.</summary>
+    public DateOnly? From { get; init; }
+
+    /// <summary>Received on or before.</summary>
+    public DateOnly? To { get; init; }
+
+    public bool? PrincipalOnly { get; init; }
+
+    [StringLength(12)]
+    [RegularExpression("^[0-9]{6,12}$", ErrorMessage = "Validation.RegionCode")]
+    public string? RegionCode { get; init; }
+}
+
+/// <summary>One row of the funnel: clues → disposed by method → filed → sanctioned → transferred, and outcomes (A18).</summary>
+public sealed record FunnelRow(
+    string Key,
+    string Label,
+    int Clues,
+    int TalkInquiry,
+    int Verification,
+    int Shelved,
+    int Closed,
+    int Filed,
+    int Sanctioned,
+    int Transferred,
+    int ProblemsFound,
+    int FurtherClues,
+    decimal FundsPaidOut,
+    decimal FundsRecovered);
+
+public sealed record FunnelReport(FunnelDimension Dimension, DateOnly? From, DateOnly? To, IReadOnlyList<FunnelRow> Rows, FunnelRow Total);
+
+/// <summary>The funnel commissions report ("43 clues, 21 filed, 15 sanctioned, 3 transferred"), over what the caller may see.</summary>
+public sealed class ClueStatistics(IDbContextFactory<QingfengDb> dbFactory, ClueAccess access, ClueProtection protection)
+{
+    public async Task<FunnelReport> FunnelAsync(FunnelQuery query, CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.ViewerAsync(cancellationToken);
+        var dimension = query.Dimension ?? FunnelDimension.County;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var clues = db.Clues.AsNoTracking().Where(viewer.Visible());
+        if (query.From is { } from)
+        {
+            clues = clues.Where(c => c.ReceivedOn >= from);
+        }
+
+        if (query.To is { } to)
+        {
+            clues = clues.Where(c => c.ReceivedOn <= to);
+        }
+
+        if (query.PrincipalOnly == true)
+        {
+            clues = clues.Where(c => c.IsPrincipal);
+        }
+
+        if (query.RegionCode is { } regionCode
+            && await db.Regions.AsNoTracking().Where(r => r.Code == regionCode).Select(r => r.TreeKey).SingleOrDefaultAsync(cancellationToken) is { } key)
+        {
+            clues = clues.Where(c => c.RegionKey.StartsWith(key));
+        }
+
+        var keyed = dimension switch
+        {
+            FunnelDimension.Prefecture => clues.Select(c => new Keyed(c.RegionKey.Substring(0, 4), 0, c)),
+            FunnelDimension.County => clues.Select(c => new Keyed(c.RegionKey.Substring(0, 6), 0, c)),
+            FunnelDimension.LeaderCategory => clues.Select(c => new Keyed("", c.LeaderCategory == null ? 0 : (int)c.LeaderCategory, c)),
+            FunnelDimension.Source => clues.Select(c => new Keyed("", (int)c.Source, c)),
+            FunnelDimension.Month => clues.Select(c => new Keyed("", (c.ReceivedOn.Year * 100) + c.ReceivedOn.Month, c)),
+            _ => db.Set<ClueCategory>().Join(clues, cat => cat.ClueId, c => c.Id, (cat, c) => new Keyed(cat.Code, 0, c)),
+        };
+
+        var grouped = await keyed.GroupBy(k => new { k.Text, k.Number }).Select(g => new
+        {
+            g.Key.Text,
+            g.Key.Number,
+            Clues = g.Count(),
+            TalkInquiry = g.Count(k => k.Clue.DisposedOn != null && k.Clue.Method == DisposalMethod.TalkInquiry),
+            Verification = g.Count(k => k.Clue.DisposedOn != null && k.Clue.Method == DisposalMethod.Verification),
+            Shelved = g.Count(k => k.Clue.DisposedOn != null && k.Clue.Method == DisposalMethod.Shelve),
+            Closed = g.Count(k => k.Clue.DisposedOn != null && k.Clue.Method == DisposalMethod.Close),
+            Filed = g.Count(k => k.Clue.FiledOn != null),
+            Sanctioned = g.Count(k => k.Clue.IsSanctioned),
+            Transferred = g.Count(k => k.Clue.TransferredOn != null),
+            ProblemsFound = g.Sum(k => k.Clue.Outcome.ProblemsFound),
+            FurtherClues = g.Sum(k => k.Clue.Outcome.FurtherClues),
+            PaidOut = g.Sum(k => k.Clue.Outcome.FundsPaidOutFen),
+            Recovered = g.Sum(k => k.Clue.Outcome.FundsRecoveredFen),
+        })
+            .ToListAsync(cancellationToken);
+        var rows = grouped.Select(r => new
+        {
+            Key = dimension switch
+            {
+                FunnelDimension.Month => string.Create(CultureInfo.InvariantCulture, $"{r.Number / 100}-{r.Number % 100:00}"),
+                FunnelDimension.LeaderCategory or FunnelDimension.Source => r.Number.ToString(CultureInfo.InvariantCulture),
+                _ => r.Text,
+            },
+            r.Clues,
+            r.TalkInquiry,
+            r.Verification,
+            r.Shelved,
+            r.Closed,
+            r.Filed,
+            r.Sanctioned,
+            r.Transferred,
+            r.ProblemsFound,
+            r.FurtherClues,
+            r.PaidOut,
+            r.Recovered,
+        }).ToList();
+
+        var labels = await LabelsAsync(db, protection, dimension, rows.Select(r => r.Key).ToList(), cancellationToken);
+        var result = rows
+            .Select(r => new FunnelRow(
+                r.Key, labels.GetValueOrDefault(r.Key, r.Key), r.Clues, r.TalkInquiry, r.Verification, r.Shelved, r.Closed,
+                r.Filed, r.Sanctioned, r.Transferred, r.ProblemsFound, r.FurtherClues, r.PaidOut / 100m, r.Recovered / 100m))
+            .OrderBy(r => r.Key, StringComparer.Ordinal)
+            .ToList();
+
+        // Totals count each clue once, also when the dimension (categories) lists it under several keys.
+        var totals = await clues.GroupBy(c => 1).Select(g => new
+        {
+            Clues = g.Count(),
+            TalkInquiry = g.Count(c => c.DisposedOn != null && c.Method == DisposalMethod.TalkInquiry),
+            Verification = g.Count(c => c.DisposedOn != null && c.Method == DisposalMethod.Verification),
+            Shelved = g.Count(c => c.DisposedOn != null && c.Method == DisposalMethod.Shelve),
+            Closed = g.Count(c => c.DisposedOn != null && c.Method == DisposalMethod.Close),
+            Filed = g.Count(c => c.FiledOn != null),
+            Sanctioned = g.Count(c => c.IsSanctioned),
+            Transferred = g.Count(c => c.TransferredOn != null),
+            ProblemsFound = g.Sum(c => c.Outcome.ProblemsFound),
+            FurtherClues = g.Sum(c => c.Outcome.FurtherClues),
+            PaidOut = g.Sum(c => c.Outcome.FundsPaidOutFen),
+            Recovered = g.Sum(c => c.Outcome.FundsRecoveredFen),
+        })
+            .SingleOrDefaultAsync(cancellationToken);
+        var totalLabel = TextCatalog.Instance.Get("Funnel.Total", CultureInfo.CurrentUICulture);
+        var total = totals is null
+            ? new FunnelRow("", totalLabel, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            : new FunnelRow("", totalLabel, totals.Clues, totals.TalkInquiry, totals.Verification, totals.Shelved, totals.Closed, totals.Filed,
+                totals.Sanctioned, totals.Transferred, totals.ProblemsFound, totals.FurtherClues, totals.PaidOut / 100m, totals.Recovered / 100m);
+        return new FunnelReport(dimension, query.From, query.To, result, total);
+    }
+
+    private static async Task<Dictionary<string, string>> LabelsAsync(QingfengDb db, ClueProtection protection, FunnelDimension dimension, List<string> keys, CancellationToken cancellationToken)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        switch (dimension)
+        {
+            case FunnelDimension.Prefecture or FunnelDimension.County:
+                var codes = keys.Select(k => k.PadRight(6, '0')).ToList();
+                var names = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
+                return keys.ToDictionary(k => k, k => names.GetValueOrDefault(k.PadRight(6, '0'), k), StringComparer.Ordinal);
+            case FunnelDimension.LeaderCategory:
+                return keys.ToDictionary(
+                    k => k,
+                    k => int.TryParse(k, CultureInfo.InvariantCulture, out var v) && v > 0 ? EnumText.Label((LeaderCategory)v, culture) : TextCatalog.Instance.Get("Funnel.NotPrincipal", culture),
+                    StringComparer.Ordinal);
+            case FunnelDimension.Source:
+                return keys.ToDictionary(k => k, k => EnumText.Label((ClueSource)int.Parse(k, CultureInfo.InvariantCulture), culture), StringComparer.Ordinal);
+            case FunnelDimension.Category:
+                var zh = culture.Name.StartsWith("zh", StringComparison.Ordinal);
+                return keys.ToDictionary(k => k, k => protection.Categories.Find(k) is { } c ? (zh ? c.Name : c.NameEn) : k, StringComparer.Ordinal);
+            default:
+                return keys.ToDictionary(k => k, k => k, StringComparer.Ordinal);
+        }
+    }
+
+    private sealed record Keyed(string Text, int Number, Clue Clue);
+}

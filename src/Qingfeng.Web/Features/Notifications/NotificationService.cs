@@ -1,0 +1,131 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Qingfeng.Platform.Api;
+using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Ui;
+
+namespace Qingfeng.Features.Notifications;
+
+public sealed record NotificationItem(Guid Id, string Message, string? Link, DateTimeOffset CreatedAt, bool Read);
+
+/// <summary>A message to send to one user, before it is rendered for a channel.</summary>
+public sealed record OutgoingMessage(Guid UserId, string MessageKey, IReadOnlyList<string> Arguments, string? Link, string DedupKey);
+
+/// <summary>
+/// A channel besides the in-app list (SMS, mail). The default logs; a province plugs in its SMS gateway.
+/// A real seam: deployments replace the implementation.
+/// </summary>
+public interface INotificationChannel
+{
+    Task SendAsync(OutgoingMessage message, string text, CancellationToken cancellationToken);
+}
+
+/// <summary>The default external channel: writes what would be sent to the log.</summary>
+internal sealed partial class LoggingNotificationChannel(ILogger<LoggingNotificationChannel> logger) : INotificationChannel
+{
+    public Task SendAsync(OutgoingMessage message, string text, CancellationToken cancellationToken)
+    {
+        Log(logger, message.UserId, text);
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notification to {UserId}: {Text}")]
+    private static partial void Log(ILogger logger, Guid userId, string text);
+}
+
+/// <summary>Sends notifications (in-app, and through the external channel) and serves the user's list.</summary>
+public sealed class NotificationService(
+    IDbContextFactory<QingfengDb> dbFactory,
+    CurrentUser currentUser,
+    INotificationChannel channel,
+    TimeProvider time)
+{
+    /// <summary>Sends each message once: a message whose dedup key was sent before is skipped. Returns how many were new.</summary>
+    public async Task<int> SendAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken = default)
+    {
+        if (messages.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var keys = messages.Select(m => m.DedupKey).ToList();
+        var known = (await db.Notifications.AsNoTracking().Where(n => keys.Contains(n.DedupKey)).Select(n => n.DedupKey).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        var fresh = messages.Where(m => known.Add(m.DedupKey)).ToList();
+        var now = time.GetUtcNow();
+        foreach (var message in fresh)
+        {
+            db.Notifications.Add(new Notification(message.UserId, message.MessageKey, message.Arguments, message.Link, message.DedupKey, now));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var message in fresh)
+        {
+            await channel.SendAsync(message, Render(message.MessageKey, message.Arguments, CultureInfo.GetCultureInfo("zh-CN")), cancellationToken);
+        }
+
+        return fresh.Count;
+    }
+
+    public async Task<IReadOnlyList<NotificationItem>> MineAsync(bool unreadOnly, int take = 50, CancellationToken cancellationToken = default)
+    {
+        var user = currentUser.Require();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var q = db.Notifications.AsNoTracking().Where(n => n.UserId == user.UserId);
+        if (unreadOnly)
+        {
+            q = q.Where(n => n.ReadAt == null);
+        }
+
+        var rows = await q.OrderByDescending(n => n.CreatedAt).Take(take).ToListAsync(cancellationToken);
+        return [.. rows.Select(n => new NotificationItem(n.Id, Render(n.MessageKey, n.ArgumentList, CultureInfo.CurrentUICulture), n.Link, n.CreatedAt, n.ReadAt is not null))];
+    }
+
+    public async Task<int> UnreadCountAsync(CancellationToken cancellationToken = default)
+    {
+        var user = currentUser.Require();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Notifications.AsNoTracking().CountAsync(n => n.UserId == user.UserId && n.ReadAt == null, cancellationToken);
+    }
+
+    public async Task MarkAllReadAsync(CancellationToken cancellationToken = default)
+    {
+        var user = currentUser.Require();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        foreach (var n in await db.Notifications.Where(n => n.UserId == user.UserId && n.ReadAt == null).ToListAsync(cancellationToken))
+        {
+            n.MarkRead(now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static string Render(string key, IReadOnlyList<string> arguments, CultureInfo culture) =>
+        TextCatalog.Instance.Get(key, culture, [.. arguments.Select(a => a.StartsWith("Enum.", StringComparison.Ordinal) ? TextCatalog.Instance.Get(a, culture) : (object)a)]);
+}
+
+public static class NotificationsFeature
+{
+    public static IServiceCollection AddNotifications(this IServiceCollection services) =>
+        services
+            .AddScoped<NotificationService>()
+            .AddSingleton<INotificationChannel, LoggingNotificationChannel>();
+
+    public static IEndpointRouteBuilder MapNotifications(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapApiGroup("/notifications", "Notifications");
+        group.MapGet("/", async (bool? unread, NotificationService service, CancellationToken ct) =>
+                TypedResults.Ok(await service.MineAsync(unread == true, 50, ct)))
+            .WithName("ListNotifications").WithSummary("The caller's latest notifications.");
+        group.MapPost("/read", async (NotificationService service, CancellationToken ct) =>
+            {
+                await service.MarkAllReadAsync(ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("MarkNotificationsRead").WithSummary("Marks all the caller's notifications read.");
+        return app;
+    }
+}

@@ -1,0 +1,107 @@
+using Microsoft.Playwright;
+using Qingfeng.BrowserTests.Infrastructure;
+using Xunit;
+
+namespace Qingfeng.BrowserTests.Features.Clues;
+
+/// <summary>The main path of a clue through the pages: register, allocate, dispose, send the letter, see the deadline.</summary>
+public sealed class ClueJourneyTests(BrowserHost host)
+{
+    [Fact]
+    public async Task A_clue_about_a_principal_leader_goes_from_registration_to_a_letter_of_inquiry_with_its_deadline()
+    {
+        var (_, name) = await host.OfficialInAsync("520121");
+
+        var petition = await host.NewPageAsync();
+        await BrowserHost.SignInAsync(petition, "ky.petition");
+        await petition.GotoAsync("/clues/register");
+        await BrowserHost.WaitUntilReadyAsync(petition);
+        await petition.FillAsync("[data-testid=clue-person-text]", name);
+        await petition.ClickAsync("[data-testid=clue-person-find]");
+        await petition.Locator("[data-testid=clue-person-suggestion]", new PageLocatorOptions { HasTextString = name }).First.ClickAsync();
+        await petition.FillAsync("[data-testid=clue-content]", $"反映{name}在春节期间收受下属礼金，并在工作日中午饮酒。");
+        await petition.ClickAsync("[data-testid=clue-suggest-categories]");
+        await petition.WaitForSelectorAsync("[data-testid=clue-category-suggestions]");
+        Assert.Contains("礼金", await petition.InnerTextAsync("[data-testid=clue-category-suggestions]"), StringComparison.Ordinal);
+        await petition.ClickAsync("[data-testid=clue-submit]");
+        await petition.WaitForSelectorAsync("[data-testid=clue-registered]");
+        await petition.ClickAsync("[data-testid=clue-registered-open]");
+        await petition.WaitForURLAsync("**/clues/*");
+        await BrowserHost.WaitUntilReadyAsync(petition);
+        var url = new Uri(petition.Url).AbsolutePath;
+        await ActAsync(petition, "SubmitToCaseManagement");
+        await petition.WaitForSelectorAsync("[data-testid=clue-handed-over]");
+
+        var caseManager = await OpenAsync("ky.casemgmt", url);
+        Assert.Equal("案管待分办", await caseManager.InnerTextAsync("[data-testid=clue-state]"));
+        await caseManager.ClickAsync("[data-testid=action-ProposeAllocation]");
+        await caseManager.SelectOptionAsync("[data-testid=action-assignee]", new SelectOptionValue { Label = "开阳县监督检查室干部" });
+        await SubmitAsync(caseManager);
+
+        var leader = await OpenAsync("ky.leader", url);
+        await ActAsync(leader, "ApproveAllocation");
+
+        var handler = await OpenAsync("ky.supervision", url);
+        Assert.Contains("一把手", await handler.InnerTextAsync("[data-testid=clue-principal]"), StringComparison.Ordinal);
+        Assert.Contains("礼金", await handler.InnerTextAsync("[data-testid=clue-content]"), StringComparison.Ordinal);
+        await handler.ClickAsync("[data-testid=action-ProposeDisposal]");
+        await handler.SelectOptionAsync("[data-testid=action-method]", new SelectOptionValue { Label = "谈话函询" });
+        await handler.FillAsync("[data-testid=action-comment]", "反映问题较笼统，建议函询。");
+        await SubmitAsync(handler);
+
+        await leader.ReloadAsync();
+        await BrowserHost.WaitUntilReadyAsync(leader);
+        await ActAsync(leader, "ApproveDisposal");
+        Assert.Equal("谈话函询中", await leader.InnerTextAsync("[data-testid=clue-state]"));
+
+        await handler.ReloadAsync();
+        await BrowserHost.WaitUntilReadyAsync(handler);
+        await ActAsync(handler, "SendInquiryLetter");
+        Assert.Contains("函询回复", await handler.InnerTextAsync("[data-testid=clue-deadline]"), StringComparison.Ordinal);
+        Assert.Equal(7, await handler.Locator("[data-testid=clue-history-item]").CountAsync());
+
+        // The handler's queue lists it first among 一把手 clues, and full-text search finds it by a two-character word.
+        await handler.GotoAsync("/clues?q=礼金&mine=true");
+        await BrowserHost.WaitUntilReadyAsync(handler);
+        await handler.WaitForSelectorAsync("[data-testid=clue-snippet] mark");
+        Assert.Contains(name, await handler.InnerTextAsync(".ant-table-tbody"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_officer_of_another_county_gets_not_found_for_a_clue_url()
+    {
+        var page = await host.NewPageAsync();
+        await BrowserHost.SignInAsync(page, "ky.casemgmt");
+        await page.GotoAsync("/clues");
+        await BrowserHost.WaitUntilReadyAsync(page);
+        var href = await page.Locator("[data-testid=clue-link]").First.GetAttributeAsync("href");
+
+        var foreign = await host.NewPageAsync();
+        await BrowserHost.SignInAsync(foreign, "cs.supervision");
+        await foreign.GotoAsync(href!);
+        await BrowserHost.WaitUntilReadyAsync(foreign);
+        await foreign.WaitForSelectorAsync("[data-testid=clue-not-found]");
+        Assert.Equal(0, await foreign.Locator("[data-testid=clue-content]").CountAsync());
+    }
+
+    private async Task<IPage> OpenAsync(string user, string url)
+    {
+        var page = await host.NewPageAsync();
+        await BrowserHost.SignInAsync(page, user);
+        await page.GotoAsync(url);
+        await BrowserHost.WaitUntilReadyAsync(page);
+        return page;
+    }
+
+    private static async Task ActAsync(IPage page, string action)
+    {
+        await page.ClickAsync($"[data-testid=action-{action}]");
+        await SubmitAsync(page);
+    }
+
+    private static async Task SubmitAsync(IPage page)
+    {
+        await page.ClickAsync("[data-testid=action-submit]");
+        await page.WaitForSelectorAsync("[data-testid=action-form]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Detached });
+    }
+}

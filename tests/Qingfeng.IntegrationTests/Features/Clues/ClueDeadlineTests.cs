@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Qingfeng.Features.Clues;
+using Qingfeng.Features.Notifications;
+using Qingfeng.IntegrationTests.Infrastructure;
+using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Security;
+using Xunit;
+
+namespace Qingfeng.IntegrationTests.Features.Clues;
+
+/// <summary>The deadline sweep on a controllable clock: due soon, overdue with escalation, each sent once.</summary>
+public sealed class ClueDeadlineTests(SharedApps apps)
+{
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task An_unanswered_letter_of_inquiry_is_announced_due_soon_then_overdue_to_the_handler_and_escalated_to_the_leaders(Provider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var clues = new ClueClients(app);
+        await clues.ConnectAsync();
+        var official = await ClueClients.KaiyangPrincipalAsync(app, skip: 5);
+        var registered = await clues.RegisterAsync(official, "反映其在工作日中午多次饮酒，影响工作。", realName: false);
+        await clues.AssignAsync(registered.Id, TestUsers.KaiyangSupervision.UserName);
+        await ClueClients.ActAsync(clues.Handler, registered.Id, new() { Action = ClueAction.ProposeDisposal, Method = DisposalMethod.TalkInquiry, Comment = "函询了解" });
+        await ClueClients.ActAsync(clues.Leader, registered.Id, new() { Action = ClueAction.ApproveDisposal });
+
+        // Sent Mon 21 Sep 2026: the 15 working days run over the National Day week (the calendar's own tests pin the dates).
+        var sent = new DateOnly(2026, 9, 21);
+        await ClueClients.ActAsync(clues.Handler, registered.Id, new() { Action = ClueAction.SendInquiryLetter, Date = sent });
+        var detail = await (await clues.Handler.GetAsync($"/api/v1/clues/{registered.Id}")).OkJsonAsync<ClueDetail>();
+        var due = detail.DueOn!.Value;
+        Assert.Equal(DeadlineKind.InquiryReply, detail.DueKind);
+        Assert.Equal(app.Services.GetRequiredService<ClueDeadlines>().Calendar.AddWorkingDays(sent, 15), due);
+
+        var clock = new FakeTimeProvider(new DateTimeOffset(due.AddDays(-1).ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero));
+        await SweepAsync(app, clock);
+        var soon = await NotificationsAsync(clues.Handler);
+        Assert.Contains(soon, n => n.Message.Contains(registered.Number, StringComparison.Ordinal) && n.Message.Contains("即将到期", StringComparison.Ordinal));
+
+        clock.SetUtcNow(new DateTimeOffset(due.AddDays(3).ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero));
+        await SweepAsync(app, clock);
+        Assert.Contains(await NotificationsAsync(clues.Handler), n => n.Message.Contains(registered.Number, StringComparison.Ordinal) && n.Message.Contains("已超期", StringComparison.Ordinal));
+        Assert.Contains(await NotificationsAsync(clues.Leader), n => n.Message.Contains(registered.Number, StringComparison.Ordinal) && n.Message.Contains("已超期", StringComparison.Ordinal));
+        Assert.DoesNotContain(await NotificationsAsync(await app.ClientForAsync(TestUsers.ChishuiSupervision.UserName)), n => n.Message.Contains(registered.Number, StringComparison.Ordinal));
+
+        // A second sweep sends nothing new: one overdue message per person and deadline.
+        Assert.Equal(0, await SweepAsync(app, clock));
+        await using var db = app.CreateDb();
+        var prefix = "clue:" + registered.Id;
+        var overdueMessages = await db.Notifications.AsNoTracking().Where(n => n.DedupKey.StartsWith(prefix) && n.DedupKey.Contains(":overdue:")).ToListAsync();
+        Assert.Equal(overdueMessages.Count, overdueMessages.Select(n => n.UserId).Distinct().Count());
+
+        // Today (November 2026) the reply is overdue on the real clock too, and the handler's queue says so.
+        var overdue = await (await clues.Handler.GetAsync($"/api/v1/clues?due=Overdue&mine=true&number={registered.Number}")).OkJsonAsync<Qingfeng.Features.Roster.Paged<ClueListItem>>();
+        var item = Assert.Single(overdue.Items, i => i.Id == registered.Id);
+        Assert.Equal(DueStatus.Overdue, item.DueStatus);
+    }
+
+    private static async Task<int> SweepAsync(QingfengApp app, TimeProvider clock)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(UserContext.System);
+        var sweep = new ClueDeadlineSweep(
+            scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<QingfengDb>>(),
+            scope.ServiceProvider.GetRequiredService<ClueDeadlines>(),
+            scope.ServiceProvider.GetRequiredService<NotificationService>(),
+            clock);
+        return await sweep.RunAsync(TestContext.Current.CancellationToken);
+    }
+
+    private static async Task<List<NotificationItem>> NotificationsAsync(HttpClient client) =>
+        await (await client.GetAsync("/api/v1/notifications")).OkJsonAsync<List<NotificationItem>>();
+}
