@@ -104,6 +104,14 @@ public sealed class BrowserHost : IAsyncLifetime
         }
     }
 
+    /// <summary>Keeps a full-page screenshot under <c>screenshots/</c> of the test output, for a human look at the pages.</summary>
+    public static async Task ShotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_browser is not null)

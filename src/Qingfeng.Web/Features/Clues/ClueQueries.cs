@@ -104,7 +104,7 @@ public sealed class ClueQueries(
             [.. clue.Sanctions.Select(s => new SanctionItem(s.Code, SanctionCatalog.Find(s.Code)?.Name ?? s.Code, s.Kind, s.Form, s.DecidedOn, s.InfluenceEndsOn, s.RevokedOn))],
             new ClueOutcomeItem(clue.Outcome.ProblemsFound, clue.Outcome.FurtherClues, clue.Outcome.FundsPaidOutFen / 100m, clue.Outcome.FundsRecoveredFen / 100m),
             [.. clue.History.OrderBy(h => h.At).Select(h => new ClueHistoryItem(h.At, h.UserName, h.Action, h.From, h.To, h.Comment))],
-            [.. clue.Participants.Select(p => p.Name).Distinct(StringComparer.Ordinal)],
+            [.. clue.Participants.Where(p => p.Role != ParticipantRole.Registrar).Select(p => p.Name).Distinct(StringComparer.Ordinal)],
             [.. clue.Recusals.Select(r => r.UserName)],
             attachments,
             [.. ClueWorkflow.Transitions.Where(t => clue.CanTake(t, actor)).Select(t => t.Action)]);

@@ -83,14 +83,33 @@ public sealed class ClueStatistics(IDbContextFactory<QingfengDb> dbFactory, Clue
             clues = clues.Where(c => c.RegionKey.StartsWith(key));
         }
 
+        var facts = clues.Select(c => new Facts
+        {
+            Id = c.Id,
+            RegionKey = c.RegionKey,
+            LeaderCategory = c.LeaderCategory == null ? 0 : (int)c.LeaderCategory,
+            Source = (int)c.Source,
+            Month = (c.ReceivedOn.Year * 100) + c.ReceivedOn.Month,
+            Talk = c.DisposedOn != null && c.Method == DisposalMethod.TalkInquiry ? 1 : 0,
+            Verification = c.DisposedOn != null && c.Method == DisposalMethod.Verification ? 1 : 0,
+            Shelved = c.DisposedOn != null && c.Method == DisposalMethod.Shelve ? 1 : 0,
+            Closed = c.DisposedOn != null && c.Method == DisposalMethod.Close ? 1 : 0,
+            Filed = c.FiledOn != null ? 1 : 0,
+            Sanctioned = c.IsSanctioned ? 1 : 0,
+            Transferred = c.TransferredOn != null ? 1 : 0,
+            ProblemsFound = c.Outcome.ProblemsFound,
+            FurtherClues = c.Outcome.FurtherClues,
+            PaidOut = c.Outcome.FundsPaidOutFen,
+            Recovered = c.Outcome.FundsRecoveredFen,
+        });
         var keyed = dimension switch
         {
-            FunnelDimension.Prefecture => clues.Select(c => new Keyed(c.RegionKey.Substring(0, 4), 0, c)),
-            FunnelDimension.County => clues.Select(c => new Keyed(c.RegionKey.Substring(0, 6), 0, c)),
-            FunnelDimension.LeaderCategory => clues.Select(c => new Keyed("", c.LeaderCategory == null ? 0 : (int)c.LeaderCategory, c)),
-            FunnelDimension.Source => clues.Select(c => new Keyed("", (int)c.Source, c)),
-            FunnelDimension.Month => clues.Select(c => new Keyed("", (c.ReceivedOn.Year * 100) + c.ReceivedOn.Month, c)),
-            _ => db.Set<ClueCategory>().Join(clues, cat => cat.ClueId, c => c.Id, (cat, c) => new Keyed(cat.Code, 0, c)),
+            FunnelDimension.Prefecture => facts.Select(f => new Keyed { Text = f.RegionKey.Substring(0, 4), Number = 0, Fact = f }),
+            FunnelDimension.County => facts.Select(f => new Keyed { Text = f.RegionKey.Substring(0, 6), Number = 0, Fact = f }),
+            FunnelDimension.LeaderCategory => facts.Select(f => new Keyed { Text = "", Number = f.LeaderCategory, Fact = f }),
+            FunnelDimension.Source => facts.Select(f => new Keyed { Text = "", Number = f.Source, Fact = f }),
+            FunnelDimension.Month => facts.Select(f => new Keyed { Text = "", Number = f.Month, Fact = f }),
+            _ => db.Set<ClueCategory>().Join(facts, cat => cat.ClueId, f => f.Id, (cat, f) => new Keyed { Text = cat.Code, Number = 0, Fact = f }),
         };
 
         var grouped = await keyed.GroupBy(k => new { k.Text, k.Number }).Select(g => new
@@ -98,17 +117,17 @@ public sealed class ClueStatistics(IDbContextFactory<QingfengDb> dbFactory, Clue
             g.Key.Text,
             g.Key.Number,
             Clues = g.Count(),
-            TalkInquiry = g.Count(k => k.Clue.DisposedOn != null && k.Clue.Method == DisposalMethod.TalkInquiry),
-            Verification = g.Count(k => k.Clue.DisposedOn != null && k.Clue.Method == DisposalMethod.Verification),
-            Shelved = g.Count(k => k.Clue.DisposedOn != null && k.Clue.Method == DisposalMethod.Shelve),
-            Closed = g.Count(k => k.Clue.DisposedOn != null && k.Clue.Method == DisposalMethod.Close),
-            Filed = g.Count(k => k.Clue.FiledOn != null),
-            Sanctioned = g.Count(k => k.Clue.IsSanctioned),
-            Transferred = g.Count(k => k.Clue.TransferredOn != null),
-            ProblemsFound = g.Sum(k => k.Clue.Outcome.ProblemsFound),
-            FurtherClues = g.Sum(k => k.Clue.Outcome.FurtherClues),
-            PaidOut = g.Sum(k => k.Clue.Outcome.FundsPaidOutFen),
-            Recovered = g.Sum(k => k.Clue.Outcome.FundsRecoveredFen),
+            TalkInquiry = g.Sum(k => k.Fact.Talk),
+            Verification = g.Sum(k => k.Fact.Verification),
+            Shelved = g.Sum(k => k.Fact.Shelved),
+            Closed = g.Sum(k => k.Fact.Closed),
+            Filed = g.Sum(k => k.Fact.Filed),
+            Sanctioned = g.Sum(k => k.Fact.Sanctioned),
+            Transferred = g.Sum(k => k.Fact.Transferred),
+            ProblemsFound = g.Sum(k => k.Fact.ProblemsFound),
+            FurtherClues = g.Sum(k => k.Fact.FurtherClues),
+            PaidOut = g.Sum(k => k.Fact.PaidOut),
+            Recovered = g.Sum(k => k.Fact.Recovered),
         })
             .ToListAsync(cancellationToken);
         var rows = grouped.Select(r => new
@@ -142,20 +161,20 @@ public sealed class ClueStatistics(IDbContextFactory<QingfengDb> dbFactory, Clue
             .ToList();
 
         // Totals count each clue once, also when the dimension (categories) lists it under several keys.
-        var totals = await clues.GroupBy(c => 1).Select(g => new
+        var totals = await facts.GroupBy(f => 1).Select(g => new
         {
             Clues = g.Count(),
-            TalkInquiry = g.Count(c => c.DisposedOn != null && c.Method == DisposalMethod.TalkInquiry),
-            Verification = g.Count(c => c.DisposedOn != null && c.Method == DisposalMethod.Verification),
-            Shelved = g.Count(c => c.DisposedOn != null && c.Method == DisposalMethod.Shelve),
-            Closed = g.Count(c => c.DisposedOn != null && c.Method == DisposalMethod.Close),
-            Filed = g.Count(c => c.FiledOn != null),
-            Sanctioned = g.Count(c => c.IsSanctioned),
-            Transferred = g.Count(c => c.TransferredOn != null),
-            ProblemsFound = g.Sum(c => c.Outcome.ProblemsFound),
-            FurtherClues = g.Sum(c => c.Outcome.FurtherClues),
-            PaidOut = g.Sum(c => c.Outcome.FundsPaidOutFen),
-            Recovered = g.Sum(c => c.Outcome.FundsRecoveredFen),
+            TalkInquiry = g.Sum(f => f.Talk),
+            Verification = g.Sum(f => f.Verification),
+            Shelved = g.Sum(f => f.Shelved),
+            Closed = g.Sum(f => f.Closed),
+            Filed = g.Sum(f => f.Filed),
+            Sanctioned = g.Sum(f => f.Sanctioned),
+            Transferred = g.Sum(f => f.Transferred),
+            ProblemsFound = g.Sum(f => f.ProblemsFound),
+            FurtherClues = g.Sum(f => f.FurtherClues),
+            PaidOut = g.Sum(f => f.PaidOut),
+            Recovered = g.Sum(f => f.Recovered),
         })
             .SingleOrDefaultAsync(cancellationToken);
         var totalLabel = TextCatalog.Instance.Get("Funnel.Total", CultureInfo.CurrentUICulture);
@@ -190,5 +209,48 @@ public sealed class ClueStatistics(IDbContextFactory<QingfengDb> dbFactory, Clue
         }
     }
 
-    private sealed record Keyed(string Text, int Number, Clue Clue);
+    /// <summary>The per-clue figures the funnel adds up.</summary>
+    private sealed class Facts
+    {
+        public Guid Id { get; init; }
+
+        public string RegionKey { get; init; } = "";
+
+        public int LeaderCategory { get; init; }
+
+        public int Source { get; init; }
+
+        public int Month { get; init; }
+
+        public int Talk { get; init; }
+
+        public int Verification { get; init; }
+
+        public int Shelved { get; init; }
+
+        public int Closed { get; init; }
+
+        public int Filed { get; init; }
+
+        public int Sanctioned { get; init; }
+
+        public int Transferred { get; init; }
+
+        public int ProblemsFound { get; init; }
+
+        public int FurtherClues { get; init; }
+
+        public long PaidOut { get; init; }
+
+        public long Recovered { get; init; }
+    }
+
+    private sealed class Keyed
+    {
+        public string Text { get; init; } = "";
+
+        public int Number { get; init; }
+
+        public Facts Fact { get; init; } = new();
+    }
 }

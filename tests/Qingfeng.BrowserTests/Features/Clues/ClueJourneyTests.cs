@@ -23,6 +23,7 @@ public sealed class ClueJourneyTests(BrowserHost host)
         await petition.ClickAsync("[data-testid=clue-suggest-categories]");
         await petition.WaitForSelectorAsync("[data-testid=clue-category-suggestions]");
         Assert.Contains("礼金", await petition.InnerTextAsync("[data-testid=clue-category-suggestions]"), StringComparison.Ordinal);
+        await BrowserHost.ShotAsync(petition, "clue-register");
         await petition.ClickAsync("[data-testid=clue-submit]");
         await petition.WaitForSelectorAsync("[data-testid=clue-registered]");
         await petition.ClickAsync("[data-testid=clue-registered-open]");
@@ -56,7 +57,10 @@ public sealed class ClueJourneyTests(BrowserHost host)
 
         await handler.ReloadAsync();
         await BrowserHost.WaitUntilReadyAsync(handler);
-        await ActAsync(handler, "SendInquiryLetter");
+        await handler.ClickAsync("[data-testid=action-SendInquiryLetter]");
+        await BrowserHost.ShotAsync(handler, "clue-action-dialog");
+        await SubmitAsync(handler);
+        await BrowserHost.ShotAsync(handler, "clue-detail");
         Assert.Contains("函询回复", await handler.InnerTextAsync("[data-testid=clue-deadline]"), StringComparison.Ordinal);
         Assert.Equal(7, await handler.Locator("[data-testid=clue-history-item]").CountAsync());
 
@@ -65,6 +69,15 @@ public sealed class ClueJourneyTests(BrowserHost host)
         await BrowserHost.WaitUntilReadyAsync(handler);
         await handler.WaitForSelectorAsync("[data-testid=clue-snippet] mark");
         Assert.Contains(name, await handler.InnerTextAsync(".ant-table-tbody"), StringComparison.Ordinal);
+        await BrowserHost.ShotAsync(handler, "clue-search");
+
+        var statistics = await OpenAsync("ky.casemgmt", "/clues/statistics");
+        await statistics.WaitForSelectorAsync("[data-testid=funnel-table]");
+        await BrowserHost.ShotAsync(statistics, "clue-statistics");
+        await statistics.GotoAsync("/clues");
+        await BrowserHost.WaitUntilReadyAsync(statistics);
+        await statistics.WaitForSelectorAsync("[data-testid=clue-link]");
+        await BrowserHost.ShotAsync(statistics, "clue-queue");
     }
 
     [Fact]

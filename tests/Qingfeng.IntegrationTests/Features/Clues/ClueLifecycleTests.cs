@@ -268,6 +268,23 @@ internal sealed class ClueClients(QingfengApp app)
     public static async Task<ClueDetailVersion> ActAsync(HttpClient client, Guid id, ClueActionRequest request) =>
         await (await client.PostAsync($"/api/v1/clues/{id}/actions", request.AsJson())).OkJsonAsync<ClueDetailVersion>();
 
+    /// <summary>Takes an assigned clue about a 一把手 through verification, filing, investigation, review and decision to a transfer.</summary>
+    public async Task WalkToTransferAsync(Guid id, DateOnly today)
+    {
+        await ActAsync(Handler, id, new() { Action = ClueAction.ProposeDisposal, Method = DisposalMethod.Verification, Comment = "问题具体" });
+        await ActAsync(Leader, id, new() { Action = ClueAction.ApproveDisposal });
+        await ActAsync(Leader, id, new() { Action = ClueAction.RecordPartyCommitteeApproval, Comment = "同意初核", Date = today });
+        await ActAsync(Handler, id, new() { Action = ClueAction.ProposeCase, Comment = "建议立案" });
+        await ActAsync(Leader, id, new() { Action = ClueAction.ApproveCaseFiling });
+        await ActAsync(Leader, id, new() { Action = ClueAction.RecordPartyCommitteeApproval, Comment = "同意立案", Date = today });
+        await ActAsync(Leader, id, new() { Action = ClueAction.StartInvestigation, AssigneeId = await AssigneeAsync(ClueAction.StartInvestigation, TestUsers.KaiyangInvestigation.UserName) });
+        await ActAsync(Investigator, id, new() { Action = ClueAction.SubmitInvestigationReport, Date = today, Comment = "事实清楚" });
+        await ActAsync(Leader, id, new() { Action = ClueAction.TransferToReview, AssigneeId = await AssigneeAsync(ClueAction.TransferToReview, TestUsers.KaiyangTrial.UserName) });
+        await ActAsync(Reviewer, id, new() { Action = ClueAction.SubmitReviewReport, Comment = "定性准确" });
+        await ActAsync(Leader, id, new() { Action = ClueAction.Decide, Date = today, Sanctions = [new() { Code = "P.EXPULSION" }, new() { Code = "S.DISMISSAL" }] });
+        await ActAsync(Leader, id, new() { Action = ClueAction.TransferToProcuratorate, Date = today, Comment = "移送审查起诉" });
+    }
+
     public async Task<Guid> AssigneeAsync(ClueAction action, string userName)
     {
         var client = action == ClueAction.ProposeAllocation ? CaseManager : Leader;
