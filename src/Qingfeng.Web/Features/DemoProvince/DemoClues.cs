@@ -111,7 +111,9 @@ public sealed class DemoClues(QingfengDatabase database, ClueProtection protecti
         bool Go(ClueAction action, ClueActor actor, ClueActionInput input)
         {
             var when = at.AddDays(++step * random.Next(2, 9));
-            if (when > now)
+
+            // Stop where the demo's "today" is reached, and never let the seed of a demo crash the start.
+            if (when > now || !ClueWorkflow.For(action).From.Contains(clue.State))
             {
                 return false;
             }
@@ -183,8 +185,7 @@ public sealed class DemoClues(QingfengDatabase database, ClueProtection protecti
                 return;
             }
 
-            Go(ClueAction.ProposeDisposal, staff.Handler, new() { Method = DisposalMethod.Close, ClosingOutcome = ClosingOutcome.ReminderTalk, Comment = "说明基本属实，予以谈话提醒后了结。" });
-            if (stage >= 49)
+            if (Go(ClueAction.ProposeDisposal, staff.Handler, new() { Method = DisposalMethod.Close, ClosingOutcome = ClosingOutcome.ReminderTalk, Comment = "说明基本属实，予以谈话提醒后了结。" }) && stage >= 49)
             {
                 Go(ClueAction.ApproveDisposal, staff.Leader, new());
             }
