@@ -87,10 +87,10 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
         return client;
     }
 
-    /// <summary>A client for a (supervision office) user of the given organ, created on first use.</summary>
-    public async Task<HttpClient> ClientForOrganAsync(Guid organId)
+    /// <summary>A client for a user of the given organ and role (supervision office by default), created on first use.</summary>
+    public async Task<HttpClient> ClientForOrganAsync(Guid organId, string role = Qingfeng.Platform.Security.Roles.SupervisionOffice)
     {
-        var name = $"t.organ.{organId:N}"[..24];
+        var name = role == Qingfeng.Platform.Security.Roles.SupervisionOffice ? $"t.organ.{organId:N}"[..24] : $"t.{role}.{organId:N}"[..28];
         await using (var scope = Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<QingfengUser>>();
@@ -103,7 +103,7 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
                     throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
                 }
 
-                await users.AddToRoleAsync(user, Qingfeng.Platform.Security.Roles.SupervisionOffice);
+                await users.AddToRoleAsync(user, role);
             }
         }
 

@@ -75,7 +75,7 @@ public sealed class Clue : Entity
         State = ClueState.Registered;
     }
 
-    /// <summary>Unique number, e.g. 开阳-2026-00012 (逐件编号登记).</summary>
+    /// <summary>Unique number, e.g. 开阳县-2026-00012 (逐件编号登记).</summary>
     public string Number { get; private set; } = "";
 
     /// <summary>The commission that owns and handles the clue.</summary>

@@ -38,20 +38,16 @@ public sealed class ClueNumberSequence
 /// <summary>Hands out unique clue numbers per organ and year; the number row is part of the caller's save.</summary>
 public static class ClueNumbering
 {
-    /// <summary>The short place name an organ's numbers start with: 开阳县纪委监委 → 开阳.</summary>
+    /// <summary>
+    /// The organ's place as its numbers start: 开阳县纪委监委 → 开阳县, 开阳县双山镇纪委 → 开阳县双山镇 (distinct organs, distinct
+    /// prefixes; the unique index on the number refuses any clash).
+    /// </summary>
     public static string PrefixFor(string organName)
     {
         var name = organName.Replace("中共", "", StringComparison.Ordinal);
-        foreach (var marker in new[] { "自治州", "自治县", "新区", "省", "市", "州", "县", "区", "纪委", "镇", "乡" })
-        {
-            var at = name.IndexOf(marker, StringComparison.Ordinal);
-            if (at >= 2)
-            {
-                return name[..Math.Min(at, 8)];
-            }
-        }
-
-        return name.Length > 8 ? name[..8] : name;
+        var at = name.IndexOf("纪委", StringComparison.Ordinal);
+        var place = at > 0 ? name[..at] : name;
+        return place.Length > 12 ? place[..12] : place;
     }
 
     /// <summary>Takes the next number; concurrent registrations conflict on the sequence row and the caller retries.</summary>

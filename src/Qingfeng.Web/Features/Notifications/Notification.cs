@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Qingfeng.Features.Notifications;
 
 /// <summary>
-/// An in-app message to one user (e.g. "clue 开阳-2026-00012: 函询 reply overdue"). The text is a
+/// An in-app message to one user (e.g. "clue 开阳县-2026-00012: 函询 reply overdue"). The text is a
 /// catalog key with arguments so it shows in the reader's language. <see cref="DedupKey"/> makes
 /// repeated sweeps idempotent.
 /// </summary>

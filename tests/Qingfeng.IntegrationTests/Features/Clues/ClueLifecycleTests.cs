@@ -21,7 +21,7 @@ public sealed class ClueLifecycleTests(SharedApps apps)
         var official = await ClueClients.KaiyangPrincipalAsync(app, skip: 0);
 
         var registered = await clues.RegisterAsync(official, "反映该局局长在2026年春节期间收受下属礼金两万元，并在工作日中午饮酒。", realName: true);
-        Assert.Matches(@"^开阳-\d{4}-\d{5}$", registered.Number);
+        Assert.Matches(@"^开阳县-\d{4}-\d{5}$", registered.Number);
         var id = registered.Id;
 
         await ClueClients.ActAsync(clues.Petition, id, new() { Action = ClueAction.SubmitToCaseManagement });

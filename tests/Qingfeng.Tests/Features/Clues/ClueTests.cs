@@ -241,6 +241,16 @@ public sealed class ClueTests
         Assert.Equal(ClueState.AllocationProposed, clue.History[^1].From);
     }
 
+    [Theory]
+    [InlineData("开阳县纪委监委", "开阳县")]
+    [InlineData("开阳县双山镇纪委", "开阳县双山镇")]
+    [InlineData("贵州省纪委监委", "贵州省")]
+    [InlineData("中共开阳县委巡察工作领导小组办公室", "开阳县委巡察工作领导小组")]
+    public void Clue_numbers_start_with_the_organs_place_so_that_a_county_and_its_townships_never_share_one(string organ, string prefix)
+    {
+        Assert.Equal(prefix, ClueNumbering.PrefixFor(organ));
+    }
+
     private static ClueActor Actor(string role) => new(Guid.NewGuid(), role + "-officer", new HashSet<string> { role });
 
     private static Clue NewClue(bool principal)
