@@ -12,7 +12,7 @@ namespace Qingfeng.Platform;
 internal static class Commands
 {
     private static string? Verb(string[] args) =>
-        args.Length >= 2 && $"{args[0]} {args[1]}" is "audit verify" or "demo generate" or "admin create" ? $"{args[0]} {args[1]}" : null;
+        args.Length >= 2 && $"{args[0]} {args[1]}" is "audit verify" or "demo generate" or "admin create" or "keys reencrypt" ? $"{args[0]} {args[1]}" : null;
 
     public static bool IsCommand(string[] args) => Verb(args) is not null;
 
@@ -67,6 +67,15 @@ internal static class Commands
                 await output.WriteLineAsync($"Refused: {e.Code}");
                 return 1;
             }
+        }
+
+        if (verb == "keys reencrypt")
+        {
+            var keys = Security.EncryptionKeyRing.FromConfiguration(configuration)
+                ?? Security.EncryptionKeyRing.LoadOrCreateFile(Security.EncryptionKeyRing.DemoKeyFilePath(configuration, Directory.GetCurrentDirectory())).Keys;
+            var result = await Features.Clues.ClueKeyRotation.ReencryptAsync(database, new Security.FieldEncryption(keys));
+            await output.WriteLineAsync($"Re-encrypted under key '{keys.CurrentKeyId}': {result.Clues} clues, {result.Attachments} attachments.");
+            return 0;
         }
 
         var scale = Enum.TryParse<DemoScale>(configuration["scale"], ignoreCase: true, out var s) ? s : DemoScale.Demo;

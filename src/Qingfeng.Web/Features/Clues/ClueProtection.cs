@@ -74,5 +74,5 @@ public sealed class ClueProtection(
 
     private List<string> Blind(IEnumerable<string> terms) => [.. terms.Select(encryption.BlindToken).Distinct(StringComparer.Ordinal)];
 
-    private static string Bind(Guid id, string field) => $"{id:N}:{field}";
+    private static string Bind(Guid id, string field) => ClueKeyRotation.Bind(id, field);
 }
