@@ -71,6 +71,13 @@ public sealed class ClueJourneyTests(BrowserHost host)
         Assert.Contains(name, await handler.InnerTextAsync(".ant-table-tbody"), StringComparison.Ordinal);
         await BrowserHost.ShotAsync(handler, "clue-search");
 
+        // The deadline sweep has told the demo handler about the demo's overdue clues.
+        await handler.ClickAsync("[data-testid=notification-bell]");
+        await BrowserHost.WaitUntilReadyAsync(handler);
+        await handler.WaitForSelectorAsync("[data-testid=notifications] li");
+        Assert.Contains("已超期", await handler.InnerTextAsync("[data-testid=notifications]"), StringComparison.Ordinal);
+        await BrowserHost.ShotAsync(handler, "notifications");
+
         var statistics = await OpenAsync("ky.casemgmt", "/clues/statistics");
         await statistics.WaitForSelectorAsync("[data-testid=funnel-table]");
         await BrowserHost.ShotAsync(statistics, "clue-statistics");
