@@ -101,8 +101,8 @@ public sealed class EncryptionKeyRing
 
     /// <summary>
     /// Reads the key file at <paramref name="path"/>, creating it with random keys first if it does not
-    /// exist. Creation is atomic (temporary file, then a move that refuses to overwrite), so concurrent
-    /// processes agree on one set of keys.
+    /// exist. Creation opens the file itself with create-new (O_EXCL), so of concurrent processes exactly
+    /// one creates it and the others read its keys (retrying while it is still being written).
     /// </summary>
     public static (EncryptionKeyRing Keys, bool Created) LoadOrCreateFile(string path)
     {
@@ -118,21 +118,12 @@ public sealed class EncryptionKeyRing
 
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
                 var keys = Generate();
-                var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-                try
-                {
-                    WriteFile(temporary, keys);
-                    File.Move(temporary, path, overwrite: false);
-                    return (keys, true);
-                }
-                finally
-                {
-                    File.Delete(temporary);
-                }
+                WriteFile(path, keys);
+                return (keys, true);
             }
-            catch (IOException) when (attempt < 20)
+            catch (Exception e) when (attempt < 20 && e is IOException or UnauthorizedAccessException or InvalidOperationException)
             {
-                // Another process created the file first, or still holds it open: read theirs.
+                // Another process created the file first and may still be writing it: read theirs.
                 Thread.Sleep(50 * attempt);
             }
         }
