@@ -68,6 +68,4 @@ public sealed record ClueViewer(UserContext User, IReadOnlyList<Guid> Groups)
                 || c.Participants.Any(p => p.UserId == userId && p.Role != ParticipantRole.Registrar)
                 || (petition && c.State == ClueState.Registered));
     }
-
-    public bool CanSee(Clue clue) => Visible().Compile()(clue);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.Organs;
@@ -379,8 +378,3 @@ public sealed class ClueService(
 }
 
 public sealed record ClueDetailVersion(Guid Id, ClueState State, Guid Version);
-
-internal static class ClueFormat
-{
-    public static string Yuan(long fen) => (fen / 100m).ToString("#,0.00", CultureInfo.InvariantCulture);
-}

@@ -112,24 +112,7 @@ public sealed class ClueStatistics(IDbContextFactory<QingfengDb> dbFactory, Clue
             _ => db.Set<ClueCategory>().Join(facts, cat => cat.ClueId, f => f.Id, (cat, f) => new Keyed { Text = cat.Code, Number = 0, Fact = f }),
         };
 
-        var grouped = await keyed.GroupBy(k => new { k.Text, k.Number }).Select(g => new
-        {
-            g.Key.Text,
-            g.Key.Number,
-            Clues = g.Count(),
-            TalkInquiry = g.Sum(k => k.Fact.Talk),
-            Verification = g.Sum(k => k.Fact.Verification),
-            Shelved = g.Sum(k => k.Fact.Shelved),
-            Closed = g.Sum(k => k.Fact.Closed),
-            Filed = g.Sum(k => k.Fact.Filed),
-            Sanctioned = g.Sum(k => k.Fact.Sanctioned),
-            Transferred = g.Sum(k => k.Fact.Transferred),
-            ProblemsFound = g.Sum(k => k.Fact.ProblemsFound),
-            FurtherClues = g.Sum(k => k.Fact.FurtherClues),
-            PaidOut = g.Sum(k => k.Fact.PaidOut),
-            Recovered = g.Sum(k => k.Fact.Recovered),
-        })
-            .ToListAsync(cancellationToken);
+        var grouped = await SumAsync(keyed, cancellationToken);
         var rows = grouped.Select(r => new
         {
             Key = dimension switch
@@ -161,22 +144,7 @@ public sealed class ClueStatistics(IDbContextFactory<QingfengDb> dbFactory, Clue
             .ToList();
 
         // Totals count each clue once, also when the dimension (categories) lists it under several keys.
-        var totals = await facts.GroupBy(f => 1).Select(g => new
-        {
-            Clues = g.Count(),
-            TalkInquiry = g.Sum(f => f.Talk),
-            Verification = g.Sum(f => f.Verification),
-            Shelved = g.Sum(f => f.Shelved),
-            Closed = g.Sum(f => f.Closed),
-            Filed = g.Sum(f => f.Filed),
-            Sanctioned = g.Sum(f => f.Sanctioned),
-            Transferred = g.Sum(f => f.Transferred),
-            ProblemsFound = g.Sum(f => f.ProblemsFound),
-            FurtherClues = g.Sum(f => f.FurtherClues),
-            PaidOut = g.Sum(f => f.PaidOut),
-            Recovered = g.Sum(f => f.Recovered),
-        })
-            .SingleOrDefaultAsync(cancellationToken);
+        var totals = (await SumAsync(facts.Select(f => new Keyed { Text = "", Number = 0, Fact = f }), cancellationToken)).SingleOrDefault();
         var totalLabel = TextCatalog.Instance.Get("Funnel.Total", CultureInfo.CurrentUICulture);
         var total = totals is null
             ? new FunnelRow("", totalLabel, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
@@ -184,6 +152,26 @@ public sealed class ClueStatistics(IDbContextFactory<QingfengDb> dbFactory, Clue
                 totals.Sanctioned, totals.Transferred, totals.ProblemsFound, totals.FurtherClues, totals.PaidOut / 100m, totals.Recovered / 100m);
         return new FunnelReport(dimension, query.From, query.To, result, total);
     }
+
+    /// <summary>One row of sums per key (text and number): the funnel's columns, in one grouped query.</summary>
+    private static Task<List<Sums>> SumAsync(IQueryable<Keyed> keyed, CancellationToken cancellationToken) =>
+        keyed.GroupBy(k => new { k.Text, k.Number }).Select(g => new Sums
+        {
+            Text = g.Key.Text,
+            Number = g.Key.Number,
+            Clues = g.Count(),
+            TalkInquiry = g.Sum(k => k.Fact.Talk),
+            Verification = g.Sum(k => k.Fact.Verification),
+            Shelved = g.Sum(k => k.Fact.Shelved),
+            Closed = g.Sum(k => k.Fact.Closed),
+            Filed = g.Sum(k => k.Fact.Filed),
+            Sanctioned = g.Sum(k => k.Fact.Sanctioned),
+            Transferred = g.Sum(k => k.Fact.Transferred),
+            ProblemsFound = g.Sum(k => k.Fact.ProblemsFound),
+            FurtherClues = g.Sum(k => k.Fact.FurtherClues),
+            PaidOut = g.Sum(k => k.Fact.PaidOut),
+            Recovered = g.Sum(k => k.Fact.Recovered),
+        }).ToListAsync(cancellationToken);
 
     private static async Task<Dictionary<string, string>> LabelsAsync(QingfengDb db, ClueProtection protection, FunnelDimension dimension, List<string> keys, CancellationToken cancellationToken)
     {
@@ -223,6 +211,37 @@ public sealed class ClueStatistics(IDbContextFactory<QingfengDb> dbFactory, Clue
         public int Month { get; init; }
 
         public int Talk { get; init; }
+
+        public int Verification { get; init; }
+
+        public int Shelved { get; init; }
+
+        public int Closed { get; init; }
+
+        public int Filed { get; init; }
+
+        public int Sanctioned { get; init; }
+
+        public int Transferred { get; init; }
+
+        public int ProblemsFound { get; init; }
+
+        public int FurtherClues { get; init; }
+
+        public long PaidOut { get; init; }
+
+        public long Recovered { get; init; }
+    }
+
+    private sealed class Sums
+    {
+        public string Text { get; init; } = "";
+
+        public int Number { get; init; }
+
+        public int Clues { get; init; }
+
+        public int TalkInquiry { get; init; }
 
         public int Verification { get; init; }
 
