@@ -16,7 +16,7 @@ public sealed class ClueDeadlineSweep(IDbContextFactory<QingfengDb> dbFactory, C
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
         var today = deadlines.Today(time.GetUtcNow());
-        var soon = deadlines.Calendar.AddWorkingDays(today, deadlines.Policy.DueSoonWorkingDays);
+        var soon = deadlines.DueSoonLimit(today);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var due = await db.Clues.AsNoTracking()
             .Where(c => c.DueOn != null && c.DueOn <= soon)

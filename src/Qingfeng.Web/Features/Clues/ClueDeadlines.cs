@@ -73,7 +73,15 @@ public sealed class ClueDeadlines(ClueOptions options, WorkingDayCalendar calend
         _ => from.AddMonths(options.AppealMonths),
     };
 
-    /// <summary>Whether a due date counts as due soon (within the configured working days, not yet overdue).</summary>
-    public bool IsDueSoon(DateOnly due, DateOnly today) =>
-        due >= today && calendar.WorkingDaysBetween(today, due) <= options.DueSoonWorkingDays;
+    /// <summary>The last date that counts as due soon: the configured number of working days from today.</summary>
+    public DateOnly DueSoonLimit(DateOnly today) => calendar.AddWorkingDays(today, options.DueSoonWorkingDays);
+
+    /// <summary>Overdue before today, due soon up to <see cref="DueSoonLimit"/>, on track after; the queries filter by the same dates.</summary>
+    public DueStatus StatusOf(DateOnly? due, DateOnly today) => due switch
+    {
+        null => DueStatus.None,
+        { } d when d < today => DueStatus.Overdue,
+        { } d when d <= DueSoonLimit(today) => DueStatus.DueSoon,
+        _ => DueStatus.OnTrack,
+    };
 }

@@ -94,7 +94,7 @@ public sealed class ClueQueries(
             clue.HandlerName,
             clue.DueOn,
             clue.DueKind,
-            Status(clue.DueOn, today),
+            deadlines.StatusOf(clue.DueOn, today),
             clue.CaseNumber,
             clue.FiledOn,
             clue.DecidedOn,
@@ -135,7 +135,7 @@ public sealed class ClueQueries(
         var viewer = await access.ViewerAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = deadlines.Today(time.GetUtcNow());
-        var soon = deadlines.Calendar.AddWorkingDays(today, deadlines.Policy.DueSoonWorkingDays);
+        var soon = deadlines.DueSoonLimit(today);
         var mine = db.Clues.AsNoTracking().Where(viewer.Visible()).Where(Actionable(viewer));
         return new ClueWorkload(
             await mine.CountAsync(cancellationToken),
@@ -240,7 +240,7 @@ public sealed class ClueQueries(
         if (query.Due is { } due)
         {
             var today = deadlines.Today(time.GetUtcNow());
-            var soon = deadlines.Calendar.AddWorkingDays(today, deadlines.Policy.DueSoonWorkingDays);
+            var soon = deadlines.DueSoonLimit(today);
             clues = due switch
             {
                 DueFilter.Overdue => clues.Where(c => c.DueOn < today),
@@ -311,7 +311,7 @@ public sealed class ClueQueries(
             r.HandlerName,
             r.DueOn,
             r.DueKind,
-            Status(r.DueOn, today)));
+            deadlines.StatusOf(r.DueOn, today)));
     }
 
     private async Task<List<ClueListItem>> WithSnippetsAsync(QingfengDb db, List<ClueListItem> items, IReadOnlyList<string> terms, CancellationToken cancellationToken)
@@ -326,14 +326,6 @@ public sealed class ClueQueries(
                 : i),
         ];
     }
-
-    private DueStatus Status(DateOnly? due, DateOnly today) => due switch
-    {
-        null => DueStatus.None,
-        { } d when d < today => DueStatus.Overdue,
-        { } d when deadlines.IsDueSoon(d, today) => DueStatus.DueSoon,
-        _ => DueStatus.OnTrack,
-    };
 
     private sealed record ClueRow(
         Guid Id,
