@@ -59,13 +59,19 @@ public sealed record ClueViewer(UserContext User, IReadOnlyList<Guid> Groups)
 
         var userId = User.UserId;
         var groups = Groups.Select(g => (Guid?)g).ToList();
-        var all = SeesAllOfOrgan;
-        var petition = IsPetitionOffice;
-        return c => (c.OrganId == organ || groups.Contains(c.CollaborationGroupId))
-            && c.RecusedOrganId != organ
-            && !c.Recusals.Any(r => r.UserId == userId)
-            && (all
-                || c.Participants.Any(p => p.UserId == userId && p.Role != ParticipantRole.Registrar)
-                || (petition && c.State == ClueState.Registered));
+
+        // Only the conditions that apply to this viewer reach the SQL: an always-false "OR group IN ()" or an
+        // always-true "@all OR EXISTS(…)" would keep the database from using the index on the organ.
+        Expression<Func<Clue, bool>> handled = groups.Count == 0
+            ? c => c.OrganId == organ
+            : c => c.OrganId == organ || groups.Contains(c.CollaborationGroupId);
+        Expression<Func<Clue, bool>> notRecused = c => c.RecusedOrganId != organ && !c.Recusals.Any(r => r.UserId == userId);
+        Expression<Func<Clue, bool>> involved = (SeesAllOfOrgan, IsPetitionOffice) switch
+        {
+            (true, _) => c => true,
+            (false, true) => c => c.Participants.Any(p => p.UserId == userId && p.Role != ParticipantRole.Registrar) || c.State == ClueState.Registered,
+            _ => c => c.Participants.Any(p => p.UserId == userId && p.Role != ParticipantRole.Registrar),
+        };
+        return Predicates.And(Predicates.And(handled, notRecused), involved);
     }
 }

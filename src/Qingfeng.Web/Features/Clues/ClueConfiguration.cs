@@ -20,14 +20,15 @@ internal sealed class ClueConfiguration : IEntityTypeConfiguration<Clue>
         b.HasIndex(c => c.ReceivedOn);
         b.HasIndex(c => c.HandlerId);
         b.HasIndex(c => new { c.State, c.DueOn });
-        b.OwnsOne(c => c.Outcome, o =>
+        // A complex type, not an owned entity: its columns are plain columns of the clue in every query (summed over a
+        // GroupBy, an owned entity's columns come back as one correlated subquery per group and sum).
+        b.ComplexProperty(c => c.Outcome, o =>
         {
             o.Property(x => x.ProblemsFound).HasColumnName("ProblemsFound");
             o.Property(x => x.FurtherClues).HasColumnName("FurtherClues");
             o.Property(x => x.FundsPaidOutFen).HasColumnName("FundsPaidOutFen");
             o.Property(x => x.FundsRecoveredFen).HasColumnName("FundsRecoveredFen");
         });
-        b.Navigation(c => c.Outcome).IsRequired();
         b.HasMany(c => c.ReportedPersons).WithOne().HasForeignKey(p => p.ClueId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.Categories).WithOne().HasForeignKey(p => p.ClueId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.History).WithOne().HasForeignKey(p => p.ClueId).OnDelete(DeleteBehavior.Cascade);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Qingfeng.Features.Clues.Text;
 using Qingfeng.Platform.Data;
@@ -47,17 +48,35 @@ public sealed class ClueProtection(
 
     public byte[] UnprotectFile(Guid attachmentId, byte[] cipher) => encryption.DecryptBytes(cipher, Bind(attachmentId, "file"));
 
-    public Task IndexAsync(QingfengDb db, Guid clueId, string content, CancellationToken cancellationToken) =>
-        index.IndexAsync(db, IndexKind, clueId, Blind(segmenter.IndexTerms(content)), cancellationToken);
+    /// <summary>
+    /// Indexes the clue's words (as blind tokens) together with its scope tokens: the handling organ and, when
+    /// delegated, the collaboration group. Both are fixed at registration; a change of either must re-index.
+    /// </summary>
+    public Task IndexAsync(QingfengDb db, Clue clue, string content, CancellationToken cancellationToken) =>
+        index.IndexAsync(db, IndexKind, clue.Id, [.. Blind(segmenter.IndexTerms(content)), .. ScopeTokens(clue.OrganId, clue.CollaborationGroupId)], cancellationToken);
 
     public Task RemoveAsync(QingfengDb db, Guid clueId, CancellationToken cancellationToken) =>
         index.RemoveAsync(db, IndexKind, clueId, cancellationToken);
 
     public IReadOnlyList<string> QueryTerms(string query) => segmenter.QueryTerms(query);
 
-    /// <summary>Ids of clues whose content holds every term (composable into a LINQ query).</summary>
-    public IQueryable<Guid> Matching(QingfengDb db, IReadOnlyList<string> terms) =>
-        index.Matching(db, IndexKind, Blind(terms));
+    /// <summary>
+    /// Ids of clues whose content holds every term and that belong to one of the viewer's scopes (their organ
+    /// or collaboration groups): composable into a LINQ query. The scope narrows inside the index; callers still
+    /// apply <see cref="ClueViewer.Visible"/>.
+    /// </summary>
+    public IQueryable<Guid> Matching(QingfengDb db, IReadOnlyList<string> terms, ClueViewer viewer) =>
+        index.Matching(db, IndexKind, Blind(terms), ScopeTokens(viewer.User.OrganId, null, viewer.Groups));
+
+    /// <summary>Ids of indexed clues of one organ (finds documents indexed without scope tokens).</summary>
+    public IQueryable<Guid> IndexedFor(QingfengDb db, Guid organId) =>
+        index.Matching(db, IndexKind, ScopeTokens(organId, null));
+
+    /// <summary>The index token of an organ or collaboration group: not secret, and never equal to a blind token (those are hex).</summary>
+    public static string ScopeToken(Guid organOrGroup) => "scope" + organOrGroup.ToString("N", CultureInfo.InvariantCulture);
+
+    private static List<string> ScopeTokens(Guid? organ, Guid? group, IEnumerable<Guid>? groups = null) =>
+        [.. new[] { organ, group }.Concat((groups ?? []).Select(g => (Guid?)g)).OfType<Guid>().Select(ScopeToken).Distinct(StringComparer.Ordinal)];
 
     public IReadOnlyList<TextPiece> Snippet(Guid clueId, string contentCipher, IReadOnlyList<string> terms) =>
         [.. ChineseSegmenter.Highlight(encryption.Decrypt(contentCipher, Bind(clueId, "content")), terms, 120).Select(s => new TextPiece(s.Text, s.IsMatch))];

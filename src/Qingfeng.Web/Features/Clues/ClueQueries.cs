@@ -157,7 +157,7 @@ public sealed class ClueQueries(
             }
             else
             {
-                var matching = protection.Matching(db, terms);
+                var matching = protection.Matching(db, terms, viewer);
                 clues = clues.Where(c => matching.Contains(c.Id));
             }
         }

@@ -84,7 +84,7 @@ public sealed class ClueService(
                         clue.Registered(viewer.Actor, now, deadlines);
                         db.Clues.Add(clue);
                         await db.SaveChangesAsync(ct);
-                        await protection.IndexAsync(db, clue.Id, request.Content, ct);
+                        await protection.IndexAsync(db, clue, request.Content, ct);
                         var repeats = await FindRepeatsAsync(db, clue, fingerprint, ct);
                         return new RegisterClueResult(clue.Id, clue.Number, repeats);
                     },

@@ -22,6 +22,8 @@ public static class CluesFeature
         services.AddScoped<ClueDocuments>();
         services.AddScoped<ClueDeadlineSweep>();
         services.AddHostedService<ClueDeadlineWorker>();
+        services.AddSingleton<ClueSearchIndexUpgrade>();
+        services.AddHostedService(provider => provider.GetRequiredService<ClueSearchIndexUpgrade>());
         return services;
     }
 

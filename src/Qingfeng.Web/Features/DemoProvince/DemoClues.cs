@@ -94,7 +94,7 @@ public sealed class DemoClues(QingfengDatabase database, ClueProtection protecti
                 await db.SaveChangesAsync(ct);
                 foreach (var clue in db.ChangeTracker.Entries<Clue>().Select(e => e.Entity).Where(c => c.ContentCipher is not null).ToList())
                 {
-                    await protection.IndexAsync(db, clue.Id, protection.UnprotectContent(clue)!, ct);
+                    await protection.IndexAsync(db, clue, protection.UnprotectContent(clue)!, ct);
                 }
 
                 return true;

@@ -150,6 +150,7 @@ public sealed class DelegationService(IDbContextFactory<QingfengDb> dbFactory, C
         var delegation = SupervisionDelegation.Escalate(unit, home, higher, request.ValidFrom, request.ValidTo, request.Reason.Trim());
         db.SupervisionDelegations.Add(delegation);
         await db.SaveChangesAsync(cancellationToken);
+        jurisdiction.Invalidate();
         return delegation.Id;
     }
 
@@ -165,6 +166,7 @@ public sealed class DelegationService(IDbContextFactory<QingfengDb> dbFactory, C
         var delegation = SupervisionDelegation.ToGroup(unit, home, group, request.ValidFrom, request.ValidTo, request.Reason.Trim());
         db.SupervisionDelegations.Add(delegation);
         await db.SaveChangesAsync(cancellationToken);
+        jurisdiction.Invalidate();
         return delegation.Id;
     }
 
@@ -178,6 +180,7 @@ public sealed class DelegationService(IDbContextFactory<QingfengDb> dbFactory, C
             ?? throw DomainRuleException.NotFound("Delegation.NotFound");
         delegation.End(request.ValidTo);
         await db.SaveChangesAsync(cancellationToken);
+        jurisdiction.Invalidate();
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);

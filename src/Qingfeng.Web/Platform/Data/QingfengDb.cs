@@ -241,7 +241,8 @@ public abstract class QingfengDb : IdentityDbContext<QingfengUser, QingfengRole,
             .Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture))
             .ToList();
         var details = entry.State == EntityState.Modified
-            ? string.Join(',', entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name))
+            ? string.Join(',', entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name)
+                .Concat(entry.ComplexProperties.Where(c => c.IsModified).Select(c => c.Metadata.Name)))
             : null;
         var type = entry.Metadata.ClrType;
         var typeName = type.IsGenericType ? type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] : type.Name;

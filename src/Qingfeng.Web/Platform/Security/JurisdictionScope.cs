@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Platform.Security;
 
@@ -33,14 +34,27 @@ public sealed record JurisdictionScope(
     public Expression<Func<T, bool>> Predicate<T>(Expression<Func<T, string>> regionKey, Expression<Func<T, Guid?>> unitId)
     {
         var parameter = Expression.Parameter(typeof(T), "x");
-        var key = new ReplaceParameter(regionKey.Parameters[0], parameter).Visit(regionKey.Body);
-        var unit = new ReplaceParameter(unitId.Parameters[0], parameter).Visit(unitId.Body);
+        var key = Predicates.Rebind(regionKey, parameter);
+        var unit = Predicates.Rebind(unitId, parameter);
 
+        // "Starts with the key" as the range [key, key with its last digit + 1): both databases serve a range from
+        // the index on the region key, while LIKE 'key%' is a scan on SQLite (its LIKE ignores case).
         Expression covered = Expression.Constant(false);
-        var startsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
+        var compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
+        Expression Compare(string bound) => Expression.Call(compare, key, Expression.Constant(bound));
         foreach (var k in RegionKeys.Distinct(StringComparer.Ordinal))
         {
-            covered = Expression.OrElse(covered, Expression.Call(key, startsWith, Expression.Constant(k)));
+            if (k.Length == 0)
+            {
+                covered = Expression.Constant(true);
+                continue;
+            }
+
+            var upper = k[..^1] + (char)(k[^1] + 1);
+            var inRange = Expression.AndAlso(
+                Expression.GreaterThanOrEqual(Compare(k), Expression.Constant(0)),
+                Expression.LessThan(Compare(upper), Expression.Constant(0)));
+            covered = Expression.OrElse(covered, inRange);
         }
 
         if (UnitIds.Count > 0)
@@ -61,10 +75,5 @@ public sealed record JurisdictionScope(
         var list = ids.Select(i => (Guid?)i).ToList();
         var contains = typeof(List<Guid?>).GetMethod(nameof(List<Guid?>.Contains))!;
         return Expression.Call(Expression.Constant(list), contains, unit);
-    }
-
-    private sealed class ReplaceParameter(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 }

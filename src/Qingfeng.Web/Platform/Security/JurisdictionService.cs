@@ -7,12 +7,14 @@ namespace Qingfeng.Platform.Security;
 /// <summary>
 /// The one place that answers "what may the acting user see": loads the user's organ grants and
 /// the delegations in force, resolves them with <see cref="JurisdictionResolver"/> and caches the
-/// result briefly for the scope (request or circuit).
+/// result briefly in the shared <see cref="JurisdictionCache"/>.
 /// </summary>
-public sealed class JurisdictionService(IDbContextFactory<QingfengDb> dbFactory, CurrentUser currentUser, TimeProvider time)
+public sealed class JurisdictionService(IDbContextFactory<QingfengDb> dbFactory, CurrentUser currentUser, TimeProvider time, JurisdictionCache? cache = null)
 {
-    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
-    private (Guid OrganId, DateTimeOffset At, JurisdictionScope Scope)? _cache;
+    private readonly JurisdictionCache _cache = cache ?? new JurisdictionCache();
+
+    /// <summary>Forgets every resolved scope: call after changing grants, delegations or collaboration groups.</summary>
+    public void Invalidate() => _cache.Invalidate();
 
     public async Task<JurisdictionScope> ScopeAsync(CancellationToken cancellationToken = default)
     {
@@ -23,11 +25,12 @@ public sealed class JurisdictionService(IDbContextFactory<QingfengDb> dbFactory,
         }
 
         var now = time.GetUtcNow();
-        if (_cache is { } cached && cached.OrganId == organId && now - cached.At < CacheFor)
+        if (_cache.TryGet(organId, now, out var cached))
         {
-            return cached.Scope;
+            return cached;
         }
 
+        var generation = _cache.Generation;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var grants = await db.JurisdictionGrants.AsNoTracking().Where(g => g.OrganId == organId).ToListAsync(cancellationToken);
         var groupIds = await db.Set<CollaborationGroupMember>().AsNoTracking()
@@ -48,7 +51,7 @@ public sealed class JurisdictionService(IDbContextFactory<QingfengDb> dbFactory,
             delegations,
             groupIds.ToHashSet(),
             DateOnly.FromDateTime(now.UtcDateTime));
-        _cache = (organId, now, scope);
+        _cache.Set(organId, generation, now, scope);
         return scope;
     }
 

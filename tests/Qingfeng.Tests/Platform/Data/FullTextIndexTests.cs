@@ -208,6 +208,30 @@ public sealed class FullTextIndexTests : IAsyncLifetime
         return ids;
     }
 
+    [Fact]
+    public async Task A_scoped_query_matches_only_documents_holding_one_of_the_scopes()
+    {
+        var mine = Guid.CreateVersion7();
+        var group = Guid.CreateVersion7();
+        var foreign = Guid.CreateVersion7();
+        await _index.IndexAsync(_db, "clue", mine, ["lijin", "scopea"], Ct);
+        await _index.IndexAsync(_db, "clue", group, ["lijin", "juzhang", "scopeg"], Ct);
+        await _index.IndexAsync(_db, "clue", foreign, ["lijin", "scopeb"], Ct);
+
+        Assert.Equal(Sorted(mine, group), await ScopedAsync(["lijin"], ["scopea", "scopeg"]));
+        Assert.Equal([group], await ScopedAsync(["lijin", "juzhang"], ["scopea", "scopeg"]));
+        Assert.Equal([foreign], await ScopedAsync(["lijin"], ["scopeb"]));
+        Assert.Empty(await ScopedAsync(["lijin"], []));
+        Assert.Equal(Sorted(mine, group, foreign), await MatchingAsync("clue", "lijin"));
+    }
+
+    private async Task<List<Guid>> ScopedAsync(string[] terms, string[] scopes)
+    {
+        var ids = await _index.Matching(_db, "clue", terms, scopes).ToListAsync(Ct);
+        ids.Sort();
+        return ids;
+    }
+
     private static List<Guid> Sorted(params Guid[] ids) => [.. ids.Order()];
 
     private Task<long> CountAsync(string sql) =>

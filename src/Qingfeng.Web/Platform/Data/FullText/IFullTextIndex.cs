@@ -24,6 +24,15 @@ public interface IFullTextIndex
     /// <paramref name="terms"/>, meant for <c>Where(x =&gt; index.Matching(db, kind, terms).Contains(x.Id))</c>,
     /// which translates to one statement with an <c>IN (subquery)</c>.
     /// </summary>
+    /// <param name="db">The context whose connection runs the query.</param>
+    /// <param name="kind">The kind of document.</param>
+    /// <param name="terms">Tokens every matching document holds.</param>
+    /// <param name="anyOf">
+    /// When given, a matching document must also hold at least one of these tokens. Callers index scope tokens
+    /// (for example the owning organ) with each document and pass the caller's scopes here, so that the index
+    /// intersects a frequent word with a small scope inside the index instead of returning every document that
+    /// holds the word. It narrows, it does not authorise: callers still apply their access rule.
+    /// </param>
     /// <exception cref="ArgumentException">No terms, or a token does not match <c>^[a-z0-9]+$</c>.</exception>
-    IQueryable<Guid> Matching(QingfengDb db, string kind, IReadOnlyCollection<string> terms);
+    IQueryable<Guid> Matching(QingfengDb db, string kind, IReadOnlyCollection<string> terms, IReadOnlyCollection<string>? anyOf = null);
 }

@@ -53,7 +53,7 @@ public sealed class PostgresFullTextIndex : IFullTextIndex
             ct);
     }
 
-    public IQueryable<Guid> Matching(QingfengDb db, string kind, IReadOnlyCollection<string> terms)
+    public IQueryable<Guid> Matching(QingfengDb db, string kind, IReadOnlyCollection<string> terms, IReadOnlyCollection<string>? anyOf = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         FullTextTokens.ValidateKind(kind);
@@ -63,8 +63,19 @@ public sealed class PostgresFullTextIndex : IFullTextIndex
             throw new ArgumentException("A full-text query needs at least one token.", nameof(terms));
         }
 
-        // 't1 & t2' from validated [a-z0-9]+ tokens, bound as a parameter.
+        // 't1 & t2 & (s1 | s2)' from validated [a-z0-9]+ tokens, bound as a parameter.
         var query = string.Join(" & ", tokens);
+        if (anyOf is not null)
+        {
+            var scopes = FullTextTokens.Validate(anyOf, nameof(anyOf));
+            if (scopes.Count == 0)
+            {
+                return db.Database.SqlQuery<Guid>($"SELECT document_id AS \"Value\" FROM search_documents WHERE FALSE");
+            }
+
+            query += " & (" + string.Join(" | ", scopes) + ")";
+        }
+
         return db.Database.SqlQuery<Guid>(
             $"""
             SELECT document_id AS "Value"

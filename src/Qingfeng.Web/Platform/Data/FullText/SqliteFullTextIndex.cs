@@ -82,7 +82,7 @@ public sealed class SqliteFullTextIndex : IFullTextIndex
             ct);
     }
 
-    public IQueryable<Guid> Matching(QingfengDb db, string kind, IReadOnlyCollection<string> terms)
+    public IQueryable<Guid> Matching(QingfengDb db, string kind, IReadOnlyCollection<string> terms, IReadOnlyCollection<string>? anyOf = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         FullTextTokens.ValidateKind(kind);
@@ -92,8 +92,20 @@ public sealed class SqliteFullTextIndex : IFullTextIndex
             throw new ArgumentException("A full-text query needs at least one token.", nameof(terms));
         }
 
-        // Quoted tokens separated by AND: an FTS5 query of validated [a-z0-9]+ strings, bound as a parameter.
-        var match = string.Join(" AND ", tokens.Select(t => "\"" + t + "\""));
+        // Quoted tokens separated by AND (and a bracketed OR group for anyOf): an FTS5 query of validated
+        // [a-z0-9]+ strings, bound as a parameter.
+        var match = string.Join(" AND ", tokens.Select(Quote));
+        if (anyOf is not null)
+        {
+            var scopes = FullTextTokens.Validate(anyOf, nameof(anyOf));
+            if (scopes.Count == 0)
+            {
+                return db.Database.SqlQuery<Guid>($"SELECT document_id AS \"Value\" FROM search_documents WHERE 0");
+            }
+
+            match += " AND (" + string.Join(" OR ", scopes.Select(Quote)) + ")";
+        }
+
         return db.Database.SqlQuery<Guid>(
             $"""
             SELECT d.document_id AS "Value"
@@ -102,6 +114,8 @@ public sealed class SqliteFullTextIndex : IFullTextIndex
             WHERE search_terms MATCH {match} AND d.kind = {kind}
             """);
     }
+
+    private static string Quote(string token) => "\"" + token + "\"";
 
     /// <summary>EF Core's SQLite representation of a <see cref="Guid"/>: uppercase "D" text.</summary>
     internal static string ToEfText(Guid id) => id.ToString("D", CultureInfo.InvariantCulture).ToUpperInvariant();
