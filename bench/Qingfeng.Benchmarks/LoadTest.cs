@@ -1,0 +1,263 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Qingfeng.Features.Accounts;
+using Qingfeng.Platform.Data;
+
+namespace Qingfeng.Benchmarks;
+
+/// <summary>
+/// The running server under load over HTTP on loopback: the built app started as its own process on a fresh
+/// demo database (SQLite: the demo accounts are seeded in demo mode only, which PostgreSQL never runs), many concurrent users each with an API token of a
+/// demo account, a mixed workload of the main pages and API calls, bounded by time and by count. Reports
+/// throughput, latency percentiles per request kind, errors, and the server's resident memory (sampled from
+/// /proc); then opens interactive UI sessions (Blazor circuits) in headless Chromium to measure their memory cost.
+/// </summary>
+internal static class LoadTest
+{
+    private static readonly string[] Users = ["ky.casemgmt", "ky.leader", "ky.supervision", "ky.petition", "gy.supervision", "cs.supervision", "gz.leader"];
+
+    private sealed record Kind(string Name, int Weight, Func<HttpClient, Context, Task<HttpResponseMessage>> Send, string[]? Only = null);
+
+    private sealed record Context(IReadOnlyList<Guid> Officials, Random Random);
+
+    private static readonly Kind[] Mix =
+    [
+        new("GET clue queue", 20, (c, _) => c.GetAsync("/api/v1/clues?activeOnly=true&pageSize=20")),
+        new("GET clue search", 15, (c, x) => c.GetAsync($"/api/v1/clues?search={Uri.EscapeDataString(new[] { "饮酒", "礼金", "公车", "工程" }[x.Random.Next(4)])}")),
+        new("GET official search", 15, (c, x) => c.GetAsync($"/api/v1/officials?search={Uri.EscapeDataString(new[] { "王", "李", "wang", "zh" }[x.Random.Next(4)])}")),
+        new("GET official profile", 15, (c, x) => c.GetAsync($"/api/v1/officials/{x.Officials[x.Random.Next(x.Officials.Count)]}")),
+        new("GET funnel", 5, (c, _) => c.GetAsync("/api/v1/clue-statistics/funnel?dimension=Month"), ["ky.casemgmt", "ky.leader", "gz.leader"]),
+        new("GET workload", 10, (c, _) => c.GetAsync("/api/v1/clues/workload")),
+        new("GET notifications", 10, (c, _) => c.GetAsync("/api/v1/notifications")),
+        new("GET login page (SSR)", 5, (c, _) => c.GetAsync("/account/login")),
+        new("GET static asset", 5, (c, _) => c.GetAsync("/_framework/blazor.web.js")),
+    ];
+
+    public static async Task<int> RunAsync(int concurrency, TimeSpan duration, int maxRequests, int uiSessions)
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"qf_load_{Guid.NewGuid():N}");
+        Directory.CreateDirectory(root);
+        var web = FindWebAssembly();
+        var port = FreePort();
+        var baseAddress = new Uri($"http://127.0.0.1:{port}");
+        var connection = $"Data Source={Path.Combine(root, "load.db")}";
+        using var server = Process.Start(new ProcessStartInfo("dotnet", [web, "--urls", baseAddress.ToString(), "--Database:ConnectionString", connection, "--Logging:LogLevel:Default", "Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime", "Information"])
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var serverLog = new ConcurrentQueue<string>();
+        server.OutputDataReceived += (_, e) => serverLog.Enqueue(e.Data ?? "");
+        server.ErrorDataReceived += (_, e) => serverLog.Enqueue(e.Data ?? "");
+        server.BeginOutputReadLine();
+        server.BeginErrorReadLine();
+        try
+        {
+            using var probe = new HttpClient { BaseAddress = baseAddress };
+            await WaitUntilUpAsync(probe, server, serverLog);
+            var (tokens, officials) = await PrepareAsync(root, connection);
+            Console.WriteLine($"server pid {server.Id} on {baseAddress}, {tokens.Count} users, {concurrency} concurrent, {duration.TotalSeconds:0} s or {maxRequests:N0} requests");
+
+            var before = Rss(server.Id);
+            var results = new ConcurrentBag<(string Kind, double Ms, bool Ok)>();
+            using var stop = new CancellationTokenSource(duration);
+            var sent = 0;
+            var peak = before;
+            var sampler = Task.Run(async () =>
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    peak = Math.Max(peak, Rss(server.Id));
+                    await Task.Delay(250, CancellationToken.None);
+                }
+            });
+            Kind[] WeightsFor(string user) => [.. Mix.Where(k => k.Only is null || k.Only.Contains(user)).SelectMany(k => Enumerable.Repeat(k, k.Weight))];
+            var watch = Stopwatch.StartNew();
+            var workers = Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
+            {
+                using var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+                using var client = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens[worker % tokens.Count]);
+                var context = new Context(officials, new Random(worker));
+                var weights = WeightsFor(Users[worker % Users.Length]);
+                while (!stop.IsCancellationRequested && Interlocked.Increment(ref sent) <= maxRequests)
+                {
+                    var kind = weights[context.Random.Next(weights.Length)];
+                    var started = Stopwatch.GetTimestamp();
+                    bool ok;
+                    try
+                    {
+                        using var response = await kind.Send(client, context);
+                        await response.Content.ReadAsByteArrayAsync();
+
+                        // Profiles of officials outside the user's jurisdiction answer 404 by design: not an error.
+                        ok = response.IsSuccessStatusCode || (kind.Name == "GET official profile" && response.StatusCode == HttpStatusCode.NotFound);
+                    }
+                    catch (HttpRequestException)
+                    {
+                        ok = false;
+                    }
+                    catch (TaskCanceledException)
+                    {
+                        ok = false;
+                    }
+
+                    results.Add((kind.Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, ok));
+                }
+            })).ToArray();
+            await Task.WhenAll(workers);
+            var elapsed = watch.Elapsed;
+            await stop.CancelAsync();
+            await sampler;
+            var after = Rss(server.Id);
+
+            var report = new StringBuilder();
+            var c = CultureInfo.InvariantCulture;
+            var all = results.ToList();
+            report.AppendLine(c, $"Load: {all.Count:N0} requests in {elapsed.TotalSeconds:0.0} s = {all.Count / elapsed.TotalSeconds:0} req/s, {concurrency} concurrent users ({tokens.Count} accounts), errors {all.Count(r => !r.Ok)} ({100.0 * all.Count(r => !r.Ok) / Math.Max(1, all.Count):0.00}%).");
+            report.AppendLine(c, $"Server memory (RSS): {before / 1024.0:0} MiB before, {peak / 1024.0:0} MiB peak, {after / 1024.0:0} MiB after.");
+            report.AppendLine();
+            report.AppendLine("| request | count | p50 | p95 | p99 | errors |");
+            report.AppendLine("|---|---:|---:|---:|---:|---:|");
+            foreach (var group in all.GroupBy(r => r.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Append(all.GroupBy(_ => "all").Single()))
+            {
+                var samples = new Samples([.. group.Select(r => r.Ms)], elapsed.TotalSeconds);
+                report.AppendLine(c, $"| {group.Key} | {group.Count():N0} | {samples.P(50):0.0} ms | {samples.P(95):0.0} ms | {samples.P(99):0.0} ms | {group.Count(r => !r.Ok)} |");
+            }
+
+            if (uiSessions > 0)
+            {
+                report.AppendLine();
+                report.AppendLine(await UiSessionsAsync(baseAddress, server.Id, uiSessions));
+            }
+
+            Console.WriteLine();
+            Console.WriteLine(report);
+            return all.Any(r => !r.Ok) ? 1 : 0;
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    /// <summary>The web app built beside this harness (artifacts/bin/Qingfeng.Web/&lt;configuration&gt;/).</summary>
+    private static string FindWebAssembly()
+    {
+        var own = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var path = Path.Combine(own.Parent!.Parent!.FullName, "Qingfeng.Web", own.Name, "Qingfeng.Web.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Build the web app first ({path}).");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task WaitUntilUpAsync(HttpClient probe, Process server, ConcurrentQueue<string> log)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < TimeSpan.FromMinutes(3))
+        {
+            if (server.HasExited)
+            {
+                throw new InvalidOperationException("The server exited: " + string.Join('\n', log.TakeLast(30)));
+            }
+
+            try
+            {
+                using var response = await probe.GetAsync("/account/login");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException("The server did not answer within 3 minutes.");
+    }
+
+    /// <summary>API tokens for the demo accounts, issued straight into the server's database, and official ids to look up.</summary>
+    private static async Task<(List<string> Tokens, List<Guid> Officials)> PrepareAsync(string root, string connection)
+    {
+        var database = new QingfengDatabase(new DatabaseOptions { ConnectionString = connection }, root);
+        var tokens = new List<string>();
+        await using var db = database.Create(DbActor.System);
+        var factory = new SingleFactory(database);
+        var now = DateTimeOffset.UtcNow;
+        foreach (var name in Users)
+        {
+            var normalized = name.ToUpperInvariant();
+            var id = await db.Set<QingfengUser>().Where(u => u.NormalizedUserName == normalized).Select(u => u.Id).SingleAsync();
+            tokens.Add((await AccountService.IssueTokenForAsync(factory, id, "load test", now, now.AddHours(2), CancellationToken.None)).Token);
+        }
+
+        var officials = await db.Officials.AsNoTracking().OrderBy(o => o.Id).Select(o => o.Id).Take(500).ToListAsync();
+        return (tokens, officials);
+    }
+
+    private sealed class SingleFactory(QingfengDatabase database) : IDbContextFactory<QingfengDb>
+    {
+        public QingfengDb CreateDbContext() => database.Create(DbActor.System);
+    }
+
+    /// <summary>Resident set size of a process in KiB (Linux /proc).</summary>
+    private static long Rss(int pid)
+    {
+        var status = $"/proc/{pid}/status";
+        if (!File.Exists(status))
+        {
+            return 0;
+        }
+
+        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Opens interactive sessions (signed in, on the clue list) one after another and reports the server's memory per session.</summary>
+    private static async Task<string> UiSessionsAsync(Uri baseAddress, int pid, int sessions)
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("QINGFENG_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox"],
+        });
+        var before = Rss(pid);
+        var pages = new List<IPage>();
+        for (var i = 0; i < sessions; i++)
+        {
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString() });
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("/account/login");
+            await page.FillAsync("#username", Users[i % Users.Length]);
+            await page.FillAsync("#password", "Qingfeng@2026");
+            await page.ClickAsync("[data-testid=login-submit]");
+            await page.WaitForSelectorAsync("[data-testid=page-ready]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+            await page.GotoAsync("/clues");
+            await page.WaitForSelectorAsync("[data-testid=page-ready]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+            pages.Add(page);
+        }
+
+        var after = Rss(pid);
+        return string.Create(CultureInfo.InvariantCulture, $"UI sessions: {sessions} signed-in interactive sessions on the clue list: server RSS {before / 1024.0:0} MiB → {after / 1024.0:0} MiB, ≈ {(after - before) / 1024.0 / sessions:0.0} MiB per session.");
+    }
+}
