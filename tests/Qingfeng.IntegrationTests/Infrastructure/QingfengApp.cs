@@ -46,7 +46,8 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
     /// <summary>This app's own <c>Calendar:Directory</c>, so uploaded holiday files never land in the repository.</summary>
     public string CalendarDirectory { get; } = Path.Combine(Path.GetTempPath(), "qf_calendar_" + Guid.NewGuid().ToString("N")[..12]);
 
-    public static async Task<QingfengApp> StartAsync(Provider provider)
+    /// <summary>Starts on a fresh database; <paramref name="postgresAdmin"/> picks another PostgreSQL server than <c>QINGFENG_TEST_POSTGRES</c>.</summary>
+    public static async Task<QingfengApp> StartAsync(Provider provider, string? postgresAdmin = null)
     {
         var name = "qf_test_" + Guid.NewGuid().ToString("N")[..12];
         QingfengApp app;
@@ -57,7 +58,7 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
         }
         else
         {
-            var admin = Requirements.PostgresAdminConnection();
+            var admin = postgresAdmin ?? Requirements.PostgresAdminConnection();
             await using (var connection = new NpgsqlConnection(admin))
             {
                 await connection.OpenAsync();
