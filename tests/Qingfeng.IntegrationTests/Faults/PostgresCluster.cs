@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 using Qingfeng.IntegrationTests.Infrastructure;
 using Xunit;
@@ -48,7 +46,7 @@ public sealed class PostgresCluster : IAsyncDisposable
         }
 
         var data = Path.Combine(Path.GetTempPath(), "qf_pgcluster_" + Guid.NewGuid().ToString("N")[..12]);
-        var cluster = new PostgresCluster(bin!, data, FreePort());
+        var cluster = new PostgresCluster(bin!, data, ServerProcess.FreePort());
         await cluster.RunAsync("initdb", "-D", data, "--auth=trust", "--username=postgres", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync");
         await cluster.StartAsync();
         return cluster;
@@ -74,13 +72,6 @@ public sealed class PostgresCluster : IAsyncDisposable
         }
 
         Directory.Delete(_data, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private async Task RunAsync(string tool, params string[] arguments)
