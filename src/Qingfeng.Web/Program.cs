@@ -93,6 +93,7 @@ app.UseCurrentUser();
 app.UseAuthorization();
 app.UseAntiforgery();
 
+app.MapHealth();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapScalarApiReference("/api/reference", o => o.WithTitle("Qingfeng API"));
 app.MapAccounts();

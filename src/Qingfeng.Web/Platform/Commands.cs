@@ -1,6 +1,7 @@
 using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.DemoProvince;
+using Qingfeng.Platform.Backup;
 using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Platform;
@@ -12,7 +13,7 @@ namespace Qingfeng.Platform;
 internal static class Commands
 {
     private static string? Verb(string[] args) =>
-        args.Length >= 2 && $"{args[0]} {args[1]}" is "audit verify" or "demo generate" or "admin create" or "keys reencrypt" ? $"{args[0]} {args[1]}" : null;
+        args.Length >= 2 && $"{args[0]} {args[1]}" is "audit verify" or "demo generate" or "admin create" or "keys reencrypt" or "backup create" or "backup restore" or "backup verify" ? $"{args[0]} {args[1]}" : null;
 
     public static bool IsCommand(string[] args) => Verb(args) is not null;
 
@@ -21,14 +22,23 @@ internal static class Commands
     {
         var verb = Verb(args) ?? throw new ArgumentException("Not a command.", nameof(args));
 
+        // A flag without a value would swallow the next argument as its value.
+        var rest = args[2..].ToList();
+        var force = rest.Remove("--force");
         var configuration = new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
-            .AddCommandLine(args[2..])
+            .AddCommandLine([.. rest])
             .Build();
         var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         var database = new QingfengDatabase(options, Directory.GetCurrentDirectory());
+        if (verb.StartsWith("backup ", StringComparison.Ordinal))
+        {
+            // Before any migration: restore needs the target as it is (empty), and create must not change the source.
+            return await BackupCommands.RunAsync(verb, configuration, options, database, force, output);
+        }
+
         await database.MigrateAsync();
 
         if (verb == "audit verify")

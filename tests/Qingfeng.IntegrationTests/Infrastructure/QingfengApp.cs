@@ -30,6 +30,7 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
     private readonly string _databaseName;
     private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _tokenLock = new(1, 1);
+    private bool _ownsDatabase = true;
 
     private QingfengApp(Provider provider, string connectionString, string? postgresAdmin, string databaseName)
     {
@@ -43,10 +44,19 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
 
     public string ConnectionString => _connectionString;
 
+    /// <summary>This app's fresh keys, as configuration keys and values (a server process on the same database needs the same).</summary>
+    public IReadOnlyDictionary<string, string> EncryptionSettings { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Encryption:CurrentKeyId"] = "test",
+        ["Encryption:Keys:test"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)),
+        ["Encryption:IndexKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+    };
+
     /// <summary>This app's own <c>Calendar:Directory</c>, so uploaded holiday files never land in the repository.</summary>
     public string CalendarDirectory { get; } = Path.Combine(Path.GetTempPath(), "qf_calendar_" + Guid.NewGuid().ToString("N")[..12]);
 
-    public static async Task<QingfengApp> StartAsync(Provider provider)
+    /// <summary>Starts on a fresh database; <paramref name="postgresAdmin"/> picks another PostgreSQL server than <c>QINGFENG_TEST_POSTGRES</c>.</summary>
+    public static async Task<QingfengApp> StartAsync(Provider provider, string? postgresAdmin = null)
     {
         var name = "qf_test_" + Guid.NewGuid().ToString("N")[..12];
         QingfengApp app;
@@ -57,7 +67,7 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
         }
         else
         {
-            var admin = Requirements.PostgresAdminConnection();
+            var admin = postgresAdmin ?? Requirements.PostgresAdminConnection();
             await using (var connection = new NpgsqlConnection(admin))
             {
                 await connection.OpenAsync();
@@ -74,11 +84,20 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
         return app;
     }
 
+    /// <summary>Prepares a database the caller owns (seeded, with the test users); disposing the app leaves it in place.</summary>
+    public static async Task<QingfengApp> StartOnAsync(Provider provider, string connectionString)
+    {
+        var app = new QingfengApp(provider, connectionString, null, "") { _ownsDatabase = false };
+        _ = app.Server;
+        await app.CreateTestUsersAsync();
+        return app;
+    }
+
     /// <summary>An HTTP client signed in with an API token of the named test user.</summary>
     public async Task<HttpClient> ClientForAsync(string userName, string? language = null)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenForAsync(userName));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(userName));
         if (language is not null)
         {
             client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
@@ -123,9 +142,11 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
         builder.UseSetting("Calendar:Directory", CalendarDirectory);
 
         // Fresh keys per app: PostgreSQL (production) refuses to start without configured keys.
-        builder.UseSetting("Encryption:CurrentKeyId", "test");
-        builder.UseSetting("Encryption:Keys:test", Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)));
-        builder.UseSetting("Encryption:IndexKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        foreach (var (key, value) in EncryptionSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseEnvironment("Testing");
     }
 
@@ -135,6 +156,12 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
         if (Directory.Exists(CalendarDirectory))
         {
             Directory.Delete(CalendarDirectory, recursive: true);
+        }
+
+        if (!_ownsDatabase)
+        {
+            _tokenLock.Dispose();
+            return;
         }
 
         if (Provider == Provider.Sqlite)
@@ -169,7 +196,8 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
         _tokenLock.Dispose();
     }
 
-    private async Task<string> TokenForAsync(string userName)
+    /// <summary>An API token of the named test user (issued once per app).</summary>
+    public async Task<string> TokenAsync(string userName)
     {
         await _tokenLock.WaitAsync();
         try

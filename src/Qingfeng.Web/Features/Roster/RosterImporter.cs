@@ -28,7 +28,8 @@ public sealed class RosterImporter(
     IDbContextFactory<QingfengDb> dbFactory,
     CurrentUser currentUser,
     JurisdictionService jurisdiction,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<RosterImporter>? logger = null)
 {
     public const int MaxRows = 100_000;
     public const long MaxBytes = 30 * 1024 * 1024;
@@ -61,13 +62,18 @@ public sealed class RosterImporter(
             return Failed(rows.Count, plan.Errors);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await using (var auditDb = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            auditDb.AuditEntries.Add(new AuditEntry("Import", nameof(Official), null, string.Create(CultureInfo.InvariantCulture, $"file={Path.GetFileName(fileName)}; rows={rows.Count}; officials={plan.OfficialsCreated}; units={plan.UnitsCreated}; tenures={plan.TenuresCreated}")));
-            await auditDb.SaveChangesAsync(cancellationToken);
-        }
-
+        // The rows and the import's own audit entry commit together: a crash leaves neither or both.
+        await db.InTransactionAsync(
+            async ct =>
+            {
+                logger?.LogInformation("Roster import of {Rows} rows: transaction begun", rows.Count);
+                await db.SaveChangesAsync(ct);
+                db.AuditEntries.Add(new AuditEntry("Import", nameof(Official), null, string.Create(CultureInfo.InvariantCulture, $"file={Path.GetFileName(fileName)}; rows={rows.Count}; officials={plan.OfficialsCreated}; units={plan.UnitsCreated}; tenures={plan.TenuresCreated}")));
+                await db.SaveChangesAsync(ct);
+                return true;
+            },
+            cancellationToken);
+        logger?.LogInformation("Roster import of {Rows} rows: committed", rows.Count);
         return new RosterImportResult(true, rows.Count, plan.OfficialsCreated, plan.UnitsCreated, plan.TenuresCreated, []);
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Ui;
 
@@ -19,6 +20,7 @@ internal sealed class ProblemDetailsHandler(IProblemDetailsService problemDetail
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Rule.Concurrency", []),
             UnauthorizedAccessException => (StatusCodes.Status401Unauthorized, "Rule.Unauthenticated", Array.Empty<object>()),
             BadHttpRequestException bad => (bad.StatusCode, "Rule.BadRequest", []),
+            _ when DatabaseUnavailable.Is(exception) => (StatusCodes.Status503ServiceUnavailable, "Rule.DatabaseUnavailable", []),
             _ => (0, "", []),
         };
         if (status == 0)
@@ -27,11 +29,25 @@ internal sealed class ProblemDetailsHandler(IProblemDetailsService problemDetail
         }
 
         httpContext.Response.StatusCode = status;
+        var title = TextCatalog.Instance.Get("Problem.Title." + status.ToString(CultureInfo.InvariantCulture), culture);
+        var detail = TextCatalog.Instance.Get(code, culture, arguments);
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            if (WantsPage(httpContext.Request))
+            {
+                // A person in a browser gets a page, not JSON.
+                httpContext.Response.ContentType = "text/html; charset=utf-8";
+                await httpContext.Response.WriteAsync(OutagePage(title, detail, culture), cancellationToken);
+                return true;
+            }
+        }
+
         var details = new ProblemDetails
         {
             Status = status,
-            Title = TextCatalog.Instance.Get("Problem.Title." + status.ToString(CultureInfo.InvariantCulture), culture),
-            Detail = TextCatalog.Instance.Get(code, culture, arguments),
+            Title = title,
+            Detail = detail,
         };
         details.Extensions["code"] = code;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
@@ -40,5 +56,19 @@ internal sealed class ProblemDetailsHandler(IProblemDetailsService problemDetail
             ProblemDetails = details,
             Exception = exception,
         });
+    }
+
+    private static bool WantsPage(HttpRequest request) =>
+        !request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        && request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+
+    private static string OutagePage(string title, string detail, CultureInfo culture)
+    {
+        static string Encode(string text) => System.Net.WebUtility.HtmlEncode(text);
+        return $$"""
+            <!DOCTYPE html>
+            <html lang="{{(culture.Name.StartsWith("zh", StringComparison.Ordinal) ? "zh-CN" : "en")}}"><head><meta charset="utf-8"><meta http-equiv="refresh" content="{{DatabaseUnavailable.RetryAfterSeconds * 2}}"><title>{{Encode(title)}}</title></head>
+            <body style="font-family:sans-serif;max-width:40em;margin:4em auto"><h1>{{Encode(title)}}</h1><p>{{Encode(detail)}}</p></body></html>
+            """;
     }
 }

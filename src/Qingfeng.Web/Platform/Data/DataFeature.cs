@@ -10,6 +10,14 @@ public static class DataFeature
         services.AddSingleton(options);
         services.AddSingleton(new QingfengDatabase(options, contentRoot));
         services.AddScoped<IDbContextFactory<QingfengDb>, QingfengDbFactory>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
+    }
+
+    /// <summary>Anonymous <c>/health</c>: "Healthy" or "Unhealthy" (503) and nothing else.</summary>
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/health").AllowAnonymous().DisableHttpMetrics();
+        return app;
     }
 }
