@@ -3,6 +3,7 @@ using Qingfeng.Benchmarks;
 
 // Qingfeng benchmarks: each operation next to a baseline measured in the same run; see BENCHMARKS.md.
 //   dotnet run -c Release --project bench/Qingfeng.Benchmarks -- province [--scale province|quick] [--postgres "Host=…"] [--samples 200] [--import-runs 3] [--fresh] [--out BENCHMARKS.md]
+//   dotnet run -c Release --project bench/Qingfeng.Benchmarks -- import [--rows 25000] [--import-runs 3] [--postgres "…"]
 //   dotnet run -c Release --project bench/Qingfeng.Benchmarks -- load [--users 32] [--seconds 60] [--requests 200000] [--ui-sessions 20]
 //   dotnet run -c Release --project bench/Qingfeng.Benchmarks -- dataset [--scale …] [--postgres "…"] [--fresh]    (generate only)
 var verb = args.FirstOrDefault() ?? "province";
@@ -35,6 +36,13 @@ switch (verb)
             return rows.All(r => r.Met != false) ? 0 : 1;
         }
 
+    case "import":
+        {
+            var import = await RosterImportBenchmark.RunAsync(int.Parse(Text("--rows") ?? "25000", CultureInfo.InvariantCulture), importRuns, postgres);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"roster import: app median {import.App.P(50) / 1000:0.00} s, raw SQL median {import.Raw.P(50) / 1000:0.00} s"));
+            return import.Met == false ? 1 : 0;
+        }
+
     case "load":
         return await LoadTest.RunAsync(
             int.Parse(Text("--users") ?? "32", CultureInfo.InvariantCulture),
@@ -43,7 +51,7 @@ switch (verb)
             int.Parse(Text("--ui-sessions") ?? "20", CultureInfo.InvariantCulture));
 
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{verb}'. Available: province, load, dataset");
+        Console.Error.WriteLine($"Unknown benchmark '{verb}'. Available: province, import, load, dataset");
         return 2;
 }
 

@@ -67,7 +67,7 @@ public sealed class RosterImporter(
             async ct =>
             {
                 logger?.LogInformation("Roster import of {Rows} rows: transaction begun", rows.Count);
-                await db.SaveChangesAsync(ct);
+                // One save for the rows, their audit entries and the import's own entry.
                 db.AuditEntries.Add(new AuditEntry("Import", nameof(Official), null, string.Create(CultureInfo.InvariantCulture, $"file={Path.GetFileName(fileName)}; rows={rows.Count}; officials={plan.OfficialsCreated}; units={plan.UnitsCreated}; tenures={plan.TenuresCreated}")));
                 await db.SaveChangesAsync(ct);
                 return true;

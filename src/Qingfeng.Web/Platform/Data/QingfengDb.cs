@@ -118,7 +118,7 @@ public abstract class QingfengDb : IdentityDbContext<QingfengUser, QingfengRole,
             var tail = await AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
                 .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
             Chain(tail?.Sequence ?? 0, tail?.Hash ?? AuditChain.Genesis, entries);
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return await WithoutSecondScanAsync(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken));
         }
         finally
         {
@@ -206,6 +206,25 @@ public abstract class QingfengDb : IdentityDbContext<QingfengUser, QingfengRole,
         }
 
         return pending;
+    }
+
+    /// <summary>
+    /// Saves without the change detection EF Core would run again: <see cref="PrepareAudit"/> has just detected every
+    /// change (and what it stamps and adds is tracked as it happens). On a 25,000-row import that second scan covers
+    /// some 230,000 entries.
+    /// </summary>
+    private async Task<int> WithoutSecondScanAsync(Func<Task<int>> save)
+    {
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await save();
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
     private void Chain(long lastSequence, string lastHash, List<AuditEntry> entries)
