@@ -30,13 +30,15 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
     private readonly string _databaseName;
     private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _tokenLock = new(1, 1);
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    private QingfengApp(Provider provider, string connectionString, string? postgresAdmin, string databaseName)
+    private QingfengApp(Provider provider, string connectionString, string? postgresAdmin, string databaseName, IReadOnlyDictionary<string, string?>? settings)
     {
         Provider = provider;
         _connectionString = connectionString;
         _postgresAdmin = postgresAdmin;
         _databaseName = databaseName;
+        _settings = settings ?? new Dictionary<string, string?>();
     }
 
     public Provider Provider { get; }
@@ -46,14 +48,18 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
     /// <summary>This app's own <c>Calendar:Directory</c>, so uploaded holiday files never land in the repository.</summary>
     public string CalendarDirectory { get; } = Path.Combine(Path.GetTempPath(), "qf_calendar_" + Guid.NewGuid().ToString("N")[..12]);
 
-    public static async Task<QingfengApp> StartAsync(Provider provider)
+    /// <summary>
+    /// Starts an app on a fresh database. <paramref name="settings"/> override configuration keys (e.g. rate limits);
+    /// <paramref name="kestrel"/> serves it on a real loopback socket (for external tools such as sqlmap) instead of TestServer.
+    /// </summary>
+    public static async Task<QingfengApp> StartAsync(Provider provider, IReadOnlyDictionary<string, string?>? settings = null, bool kestrel = false)
     {
         var name = "qf_test_" + Guid.NewGuid().ToString("N")[..12];
         QingfengApp app;
         if (provider == Provider.Sqlite)
         {
             var file = Path.Combine(Path.GetTempPath(), name + ".db");
-            app = new QingfengApp(provider, $"Data Source={file}", null, file);
+            app = new QingfengApp(provider, $"Data Source={file}", null, file, settings);
         }
         else
         {
@@ -66,10 +72,19 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
             }
 
             var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = true };
-            app = new QingfengApp(provider, builder.ConnectionString, admin, name);
+            app = new QingfengApp(provider, builder.ConnectionString, admin, name, settings);
         }
 
-        _ = app.Server;
+        if (kestrel)
+        {
+            app.UseKestrel(0);
+            app.StartServer();
+        }
+        else
+        {
+            _ = app.Server;
+        }
+
         await app.CreateTestUsersAsync();
         return app;
     }
@@ -126,6 +141,14 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
         builder.UseSetting("Encryption:CurrentKeyId", "test");
         builder.UseSetting("Encryption:Keys:test", Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)));
         builder.UseSetting("Encryption:IndexKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        // The suite signs in far more often than one person would: generous limits unless a test sets its own.
+        builder.UseSetting("Security:RateLimiting:LoginPermitsPerWindow", "10000");
+        builder.UseSetting("Security:RateLimiting:ApiPermitsPerWindow", "100000");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseEnvironment("Testing");
     }
 
