@@ -92,7 +92,7 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
     /// <summary>An HTTP client signed in with an API token of the named test user.</summary>
     public async Task<HttpClient> ClientForAsync(string userName, string? language = null)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenForAsync(userName));
         if (language is not null)
         {

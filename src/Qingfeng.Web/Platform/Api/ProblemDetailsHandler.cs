@@ -1,9 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Qingfeng.Platform.Rules;
-using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Platform.Api;
 
@@ -12,7 +9,6 @@ internal sealed class ProblemDetailsHandler(IProblemDetailsService problemDetail
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var culture = CultureInfo.CurrentUICulture;
         var (status, code, arguments) = exception switch
         {
             DomainRuleException rule => (rule.Status, rule.Code, rule.Arguments.ToArray()),
@@ -27,17 +23,10 @@ internal sealed class ProblemDetailsHandler(IProblemDetailsService problemDetail
         }
 
         httpContext.Response.StatusCode = status;
-        var details = new ProblemDetails
-        {
-            Status = status,
-            Title = TextCatalog.Instance.Get("Problem.Title." + status.ToString(CultureInfo.InvariantCulture), culture),
-            Detail = TextCatalog.Instance.Get(code, culture, arguments),
-        };
-        details.Extensions["code"] = code;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
-            ProblemDetails = details,
+            ProblemDetails = LocalisedProblem.Create(status, code, arguments),
             Exception = exception,
         });
     }
