@@ -1,8 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using Qingfeng.Features.Clues;
-using Qingfeng.IntegrationTests.Features.Clues;
 using Qingfeng.IntegrationTests.Infrastructure;
 using Qingfeng.Platform.Security;
 using Xunit;
@@ -26,8 +23,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
     public async ValueTask InitializeAsync()
     {
         _app = await QingfengApp.StartAsync(Provider.Sqlite);
-        _kaiyang = await RecordsAsync("开阳县", "520121", await _app.ClientForAsync(TestUsers.KaiyangPetition.UserName));
-        _chishui = await RecordsAsync("赤水市", "520381", await _app.ClientForOrganAsync(await OrganIdAsync("赤水市纪委监委"), Roles.PetitionOffice));
+        _kaiyang = await ForeignRecords.CreateAsync(_app, "开阳县", "520121", await _app.ClientForAsync(TestUsers.KaiyangPetition.UserName));
+        _chishui = await ForeignRecords.CreateAsync(_app, "赤水市", "520381", await _app.ClientForOrganAsync(await OrganIdAsync("赤水市纪委监委"), Roles.PetitionOffice));
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
@@ -124,26 +121,5 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
     {
         await using var db = _app.CreateDb();
         return await db.Organs.AsNoTracking().Where(o => o.Name == name).Select(o => o.Id).SingleAsync();
-    }
-
-    /// <summary>A principal official of the county, and a clue about them with an attachment, registered by the county's petition office.</summary>
-    private async Task<ForeignRecords> RecordsAsync(string county, string regionCode, HttpClient petition)
-    {
-        await using var db = _app.CreateDb();
-        var official = await db.Officials.AsNoTracking()
-            .Where(o => o.IsPrincipal && o.RegionKey.StartsWith(regionCode) && o.UnitId != null)
-            .OrderBy(o => o.Id).Select(o => new { o.Id, o.Name, UnitId = o.UnitId!.Value }).FirstAsync();
-        var organ = await db.Organs.AsNoTracking().Where(o => o.Name == county + "纪委监委").Select(o => o.Id).SingleAsync();
-        var marker = "MATRIX" + Guid.NewGuid().ToString("N")[..10];
-        var request = new RegisterClueRequest
-        {
-            Source = ClueSource.Letter,
-            Content = $"反映该同志违规收受礼金，线索标记{marker}，请核查。",
-            Persons = [new ReportedPersonRequest { OfficialId = official.Id }],
-        };
-        var registered = await (await petition.PostAsync("/api/v1/clues", request.AsJson())).Content.ReadFromJsonAsync<RegisterClueResult>(HttpAssertions.Json);
-        var attachment = await ClueClients.AttachAsync(petition, registered!.Id);
-        await ClueClients.ActAsync(petition, registered.Id, new() { Action = ClueAction.SubmitToCaseManagement });
-        return new ForeignRecords(county, regionCode, organ, official.UnitId, official.Id, official.Name, registered.Id, registered.Number, marker, attachment);
     }
 }

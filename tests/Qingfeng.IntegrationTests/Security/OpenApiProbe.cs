@@ -1,8 +1,13 @@
 using System.IO.Compression;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Qingfeng.Features.Clues;
+using Qingfeng.IntegrationTests.Features.Clues;
+using Qingfeng.IntegrationTests.Infrastructure;
 
 namespace Qingfeng.IntegrationTests.Security;
 
@@ -35,6 +40,27 @@ internal sealed record ForeignRecords(
         [OfficialId.ToString(), ClueId.ToString(), AttachmentId.ToString(), ClueNumber, ClueMarker];
 
     public string? LeakIn(string body) => Markers.FirstOrDefault(m => body.Contains(m, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A principal official of the county, and a clue about them with an attachment, registered by the county's petition office.</summary>
+    public static async Task<ForeignRecords> CreateAsync(QingfengApp app, string county, string regionCode, HttpClient petition)
+    {
+        await using var db = app.CreateDb();
+        var official = await db.Officials.AsNoTracking()
+            .Where(o => o.IsPrincipal && o.RegionKey.StartsWith(regionCode) && o.UnitId != null)
+            .OrderBy(o => o.Id).Select(o => new { o.Id, o.Name, UnitId = o.UnitId!.Value }).FirstAsync();
+        var organ = await db.Organs.AsNoTracking().Where(o => o.Name == county + "纪委监委").Select(o => o.Id).SingleAsync();
+        var marker = "MATRIX" + Guid.NewGuid().ToString("N")[..10];
+        var request = new RegisterClueRequest
+        {
+            Source = ClueSource.Letter,
+            Content = $"反映该同志违规收受礼金，线索标记{marker}，请核查。",
+            Persons = [new ReportedPersonRequest { OfficialId = official.Id }],
+        };
+        var registered = await (await petition.PostAsync("/api/v1/clues", request.AsJson())).Content.ReadFromJsonAsync<RegisterClueResult>(HttpAssertions.Json);
+        var attachment = await ClueClients.AttachAsync(petition, registered!.Id);
+        await ClueClients.ActAsync(petition, registered.Id, new() { Action = ClueAction.SubmitToCaseManagement });
+        return new ForeignRecords(county, regionCode, organ, official.UnitId, official.Id, official.Name, registered.Id, registered.Number, marker, attachment);
+    }
 }
 
 /// <summary>
@@ -66,7 +92,8 @@ internal sealed class OpenApiProbe
         return probe;
     }
 
-    public HttpRequestMessage Build(ApiOperation operation, ForeignRecords foreign)
+    /// <summary>A concrete request for the operation; <paramref name="values"/> fixes chosen query parameters by name.</summary>
+    public HttpRequestMessage Build(ApiOperation operation, ForeignRecords foreign, IReadOnlyDictionary<string, string>? values = null)
     {
         var parameters = operation.Description.TryGetProperty("parameters", out var list) ? list.EnumerateArray().ToList() : [];
         var segments = operation.Template.Split('/');
@@ -91,7 +118,7 @@ internal sealed class OpenApiProbe
         var query = string.Join('&', parameters
             .Where(p => p.GetProperty("in").GetString() == "query")
             .Select(p => p.GetProperty("name").GetString()!)
-            .Select(name => (name, value: Scalar(parameters.First(p => p.GetProperty("name").GetString() == name).TryGetProperty("schema", out var s) ? s : default, name, foreign)))
+            .Select(name => (name, value: values?.GetValueOrDefault(name) ?? Scalar(parameters.First(p => p.GetProperty("name").GetString() == name).TryGetProperty("schema", out var s) ? s : default, name, foreign)))
             .Select(q => $"{Uri.EscapeDataString(q.name)}={Uri.EscapeDataString(q.value)}"));
         var request = new HttpRequestMessage(operation.Method, string.Join('/', segments) + (query.Length > 0 ? "?" + query : ""));
         if (!operation.IsSafe && operation.Method != HttpMethod.Delete)
@@ -101,6 +128,15 @@ internal sealed class OpenApiProbe
 
         return request;
     }
+
+    /// <summary>The operation's query parameters; <paramref name="freeTextOnly"/> keeps plain strings (no enum, number, date or id).</summary>
+    public IReadOnlyList<string> QueryParameters(ApiOperation operation, bool freeTextOnly) =>
+        operation.Description.TryGetProperty("parameters", out var list)
+            ? [.. list.EnumerateArray()
+                .Where(p => p.GetProperty("in").GetString() == "query")
+                .Where(p => !freeTextOnly || (p.TryGetProperty("schema", out var s) && IsFreeText(Resolve(s))))
+                .Select(p => p.GetProperty("name").GetString()!)]
+            : [];
 
     /// <summary>The response as text; Office files (zip) are unpacked so that their XML is searched too.</summary>
     public static async Task<string> ReadTextAsync(HttpResponseMessage response)
@@ -190,6 +226,19 @@ internal sealed class OpenApiProbe
             },
             _ => null,
         };
+    }
+
+    private bool IsFreeText(JsonElement schema)
+    {
+        foreach (var combinator in new[] { "oneOf", "anyOf" })
+        {
+            if (schema.TryGetProperty(combinator, out var choices))
+            {
+                return choices.EnumerateArray().Select(Resolve).Where(c => TypeOf(c) != "null").All(IsFreeText);
+            }
+        }
+
+        return TypeOf(schema) == "string" && !schema.TryGetProperty("enum", out _) && Format(schema) is null;
     }
 
     private static Guid GuidFor(string name, ForeignRecords foreign) =>
