@@ -98,7 +98,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapOpenApi("/openapi/{documentName}.json");
-app.MapScalarApiReference("/api/reference", o => o.WithTitle("Qingfeng API")).WithSecurityHeadersPolicy(SecurityHeaders.ApiReferencePolicy);
+app.MapScalarApiReference("/api/reference", o => o.WithTitle("Qingfeng API").DisableDefaultFonts()).WithSecurityHeadersPolicy(SecurityHeaders.ApiReferencePolicy);
 app.MapAccounts();
 app.MapAudit();
 app.MapOrgans();
