@@ -67,6 +67,8 @@ builder.Services
     .AddFullTextIndex()
     .AddChineseText()
     .AddQingfengSecurity()
+    .AddSecurityHeaders()
+    .AddRateLimits(builder.Configuration)
     .AddFieldEncryption(builder.Configuration, builder.Environment.ContentRootPath)
     .AddWorkingDayCalendar(builder.Configuration, builder.Environment.ContentRootPath)
     .AddAccounts(builder.Configuration)
@@ -84,18 +86,20 @@ app.UseRequestLocalization(new RequestLocalizationOptions()
     .SetDefaultCulture("zh-CN")
     .AddSupportedCultures(cultures)
     .AddSupportedUICultures(cultures));
-app.UseBaselineSecurityHeaders();
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseAuthentication();
+app.UseRateLimits();
+app.UseApiCsrfGuard();
 app.UseCurrentUser();
 app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapHealth();
 app.MapOpenApi("/openapi/{documentName}.json");
-app.MapScalarApiReference("/api/reference", o => o.WithTitle("Qingfeng API"));
+app.MapScalarApiReference("/api/reference", o => o.WithTitle("Qingfeng API").DisableDefaultFonts()).WithSecurityHeadersPolicy(SecurityHeaders.ApiReferencePolicy);
 app.MapAccounts();
 app.MapAudit();
 app.MapOrgans();

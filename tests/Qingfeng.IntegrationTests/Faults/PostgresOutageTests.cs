@@ -15,7 +15,7 @@ public sealed class PostgresOutageTests
     public async Task Stopping_postgres_under_load_answers_localised_503s_with_retry_after_and_the_app_recovers_when_it_returns()
     {
         await using var cluster = await PostgresCluster.CreateAsync();
-        await using var app = await QingfengApp.StartAsync(Provider.Postgres, cluster.AdminConnection);
+        await using var app = await QingfengApp.StartAsync(Provider.Postgres, postgresAdmin: cluster.AdminConnection);
         var chinese = await app.ClientForAsync(TestUsers.KaiyangSupervision.UserName);
         var english = await app.ClientForAsync(TestUsers.KaiyangLeader.UserName, "en");
         var anonymous = app.CreateClient();

@@ -31,13 +31,15 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _tokenLock = new(1, 1);
     private bool _ownsDatabase = true;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    private QingfengApp(Provider provider, string connectionString, string? postgresAdmin, string databaseName)
+    private QingfengApp(Provider provider, string connectionString, string? postgresAdmin, string databaseName, IReadOnlyDictionary<string, string?>? settings)
     {
         Provider = provider;
         _connectionString = connectionString;
         _postgresAdmin = postgresAdmin;
         _databaseName = databaseName;
+        _settings = settings ?? new Dictionary<string, string?>();
     }
 
     public Provider Provider { get; }
@@ -55,15 +57,19 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
     /// <summary>This app's own <c>Calendar:Directory</c>, so uploaded holiday files never land in the repository.</summary>
     public string CalendarDirectory { get; } = Path.Combine(Path.GetTempPath(), "qf_calendar_" + Guid.NewGuid().ToString("N")[..12]);
 
-    /// <summary>Starts on a fresh database; <paramref name="postgresAdmin"/> picks another PostgreSQL server than <c>QINGFENG_TEST_POSTGRES</c>.</summary>
-    public static async Task<QingfengApp> StartAsync(Provider provider, string? postgresAdmin = null)
+    /// <summary>
+    /// Starts an app on a fresh database. <paramref name="settings"/> override configuration keys (e.g. rate limits);
+    /// <paramref name="kestrel"/> serves it on a real loopback socket (for external tools such as sqlmap) instead of TestServer;
+    /// <paramref name="postgresAdmin"/> picks another PostgreSQL server than <c>QINGFENG_TEST_POSTGRES</c>.
+    /// </summary>
+    public static async Task<QingfengApp> StartAsync(Provider provider, IReadOnlyDictionary<string, string?>? settings = null, bool kestrel = false, string? postgresAdmin = null)
     {
         var name = "qf_test_" + Guid.NewGuid().ToString("N")[..12];
         QingfengApp app;
         if (provider == Provider.Sqlite)
         {
             var file = Path.Combine(Path.GetTempPath(), name + ".db");
-            app = new QingfengApp(provider, $"Data Source={file}", null, file);
+            app = new QingfengApp(provider, $"Data Source={file}", null, file, settings);
         }
         else
         {
@@ -76,10 +82,19 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
             }
 
             var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = true };
-            app = new QingfengApp(provider, builder.ConnectionString, admin, name);
+            app = new QingfengApp(provider, builder.ConnectionString, admin, name, settings);
         }
 
-        _ = app.Server;
+        if (kestrel)
+        {
+            app.UseKestrel(0);
+            app.StartServer();
+        }
+        else
+        {
+            _ = app.Server;
+        }
+
         await app.CreateTestUsersAsync();
         return app;
     }
@@ -87,7 +102,7 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
     /// <summary>Prepares a database the caller owns (seeded, with the test users); disposing the app leaves it in place.</summary>
     public static async Task<QingfengApp> StartOnAsync(Provider provider, string connectionString)
     {
-        var app = new QingfengApp(provider, connectionString, null, "") { _ownsDatabase = false };
+        var app = new QingfengApp(provider, connectionString, null, "", null) { _ownsDatabase = false };
         _ = app.Server;
         await app.CreateTestUsersAsync();
         return app;
@@ -96,7 +111,7 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
     /// <summary>An HTTP client signed in with an API token of the named test user.</summary>
     public async Task<HttpClient> ClientForAsync(string userName, string? language = null)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(userName));
         if (language is not null)
         {
@@ -143,6 +158,14 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
 
         // Fresh keys per app: PostgreSQL (production) refuses to start without configured keys.
         foreach (var (key, value) in EncryptionSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        // The suite signs in far more often than one person would: generous limits unless a test sets its own.
+        builder.UseSetting("Security:RateLimiting:LoginPermitsPerWindow", "10000");
+        builder.UseSetting("Security:RateLimiting:ApiPermitsPerWindow", "100000");
+        foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
         }

@@ -33,6 +33,29 @@ public static class Requirements
         return "";
     }
 
+    /// <summary>The path of Debian's sqlmap; skips (locally) or fails (CI) when it is not installed.</summary>
+    public static string Sqlmap()
+    {
+        var path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
+            .Select(d => Path.Combine(d, "sqlmap")).FirstOrDefault(File.Exists);
+        if (path is not null)
+        {
+            return path;
+        }
+
+        const string reason = "The SQL injection scan needs sqlmap (apt-get install sqlmap; .ci/run installs it).";
+        if (RequireAll)
+        {
+            Assert.Fail(reason);
+        }
+
+        Assert.Skip(reason);
+        return "";
+    }
+
+    /// <summary>QINGFENG_SECURITY_FULL=1: the attack suites' full, slow form instead of the bounded CI form.</summary>
+    public static bool SecurityFull => Environment.GetEnvironmentVariable("QINGFENG_SECURITY_FULL") == "1";
+
     private static string? Probe(string connection)
     {
         try

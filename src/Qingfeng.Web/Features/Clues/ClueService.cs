@@ -211,6 +211,11 @@ public sealed class ClueService(
             throw new DomainRuleException("Clue.AttachmentSize", MaxAttachmentBytes / 1024 / 1024) { Status = 413 };
         }
 
+        if (!AttachmentSignatures.Match(extension, buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
+        {
+            throw new DomainRuleException("Clue.AttachmentContent", extension);
+        }
+
         var attachment = new ClueAttachment(clue.Id, Path.GetFileName(fileName), contentType, buffer.Length);
         attachment.Seal(protection.ProtectFile(attachment.Id, buffer.ToArray()));
         db.Add(attachment);

@@ -34,6 +34,9 @@ public sealed class RosterImporter(
     public const int MaxRows = 100_000;
     public const long MaxBytes = 30 * 1024 * 1024;
 
+    /// <summary>What the workbook may expand to: a 100,000-row roster is a few dozen megabytes of XML; a zip bomb is far more.</summary>
+    public const long MaxUncompressedBytes = 128 * 1024 * 1024;
+
     public async Task<RosterImportResult> ImportAsync(Stream file, string fileName, CancellationToken cancellationToken = default)
     {
         if (!currentUser.Require().Has(Permission.RosterManage))
@@ -88,6 +91,12 @@ public sealed class RosterImporter(
         {
             using var buffer = new MemoryStream();
             CopyLimited(file, buffer);
+            if (UncompressedSize(buffer) > MaxUncompressedBytes)
+            {
+                error = new RosterImportError(0, "", "", TextCatalog.Instance.Get("Import.Expands", culture, MaxUncompressedBytes / 1024 / 1024));
+                return [];
+            }
+
             buffer.Position = 0;
             var table = buffer.Query(useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>();
             string[]? headers = null;
@@ -130,6 +139,14 @@ public sealed class RosterImporter(
         }
 
         return result;
+    }
+
+    /// <summary>The sizes the zip's directory declares for its entries, summed before anything is inflated.</summary>
+    private static long UncompressedSize(MemoryStream workbook)
+    {
+        workbook.Position = 0;
+        using var zip = new System.IO.Compression.ZipArchive(workbook, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+        return zip.Entries.Sum(e => e.Length);
     }
 
     private static void CopyLimited(Stream source, Stream destination)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
@@ -43,17 +42,10 @@ internal sealed class ProblemDetailsHandler(IProblemDetailsService problemDetail
             }
         }
 
-        var details = new ProblemDetails
-        {
-            Status = status,
-            Title = title,
-            Detail = detail,
-        };
-        details.Extensions["code"] = code;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
-            ProblemDetails = details,
+            ProblemDetails = LocalisedProblem.Create(status, code, arguments),
             Exception = exception,
         });
     }

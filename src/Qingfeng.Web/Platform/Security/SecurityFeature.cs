@@ -14,20 +14,6 @@ public static class SecurityFeature
         return services;
     }
 
-    /// <summary>
-    /// Baseline response headers: no MIME sniffing, no framing (clickjacking), no referrer leaking
-    /// record ids to other sites. A content security policy is issue 4's (it needs the asset audit).
-    /// </summary>
-    public static IApplicationBuilder UseBaselineSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
-    {
-        var headers = context.Response.Headers;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers["Cross-Origin-Opener-Policy"] = "same-origin";
-        return next(context);
-    });
-
     /// <summary>Fills <see cref="CurrentUser"/> from the authenticated request.</summary>
     public static IApplicationBuilder UseCurrentUser(this IApplicationBuilder app) => app.UseMiddleware<CurrentUserMiddleware>();
 }

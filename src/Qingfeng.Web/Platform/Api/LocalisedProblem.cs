@@ -1,0 +1,33 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Qingfeng.Platform.Ui;
+
+namespace Qingfeng.Platform.Api;
+
+/// <summary>A ProblemDetails in the request's language: the title by status, the detail and a stable <c>code</c> from the catalog.</summary>
+public static class LocalisedProblem
+{
+    public static ProblemDetails Create(int status, string code, params object[] arguments)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        var details = new ProblemDetails
+        {
+            Status = status,
+            Title = TextCatalog.Instance.Get("Problem.Title." + status.ToString(CultureInfo.InvariantCulture), culture),
+            Detail = TextCatalog.Instance.Get(code, culture, arguments),
+        };
+        details.Extensions["code"] = code;
+        return details;
+    }
+
+    /// <summary>Sets the status and writes the problem from middleware (outside any endpoint).</summary>
+    public static async Task WriteAsync(HttpContext context, int status, string code, params object[] arguments)
+    {
+        context.Response.StatusCode = status;
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = Create(status, code, arguments),
+        });
+    }
+}

@@ -1,0 +1,26 @@
+using Qingfeng.IntegrationTests.Infrastructure;
+using Xunit;
+
+namespace Qingfeng.IntegrationTests.Security;
+
+/// <summary>
+/// The real app on Kestrel on a loopback port, for attacks that need a real socket and Kestrel's own limits
+/// (sqlmap, oversized bodies and headers). One per collection: its classes run one after the other.
+/// </summary>
+public sealed class KestrelApp : IAsyncLifetime
+{
+    public QingfengApp App { get; private set; } = null!;
+
+    /// <summary>For example <c>http://127.0.0.1:41234</c>.</summary>
+    public Uri BaseAddress => App.ClientOptions.BaseAddress;
+
+    public async ValueTask InitializeAsync() => App = await QingfengApp.StartAsync(Provider.Sqlite, kestrel: true);
+
+    public async ValueTask DisposeAsync() => await App.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class KestrelCollection : ICollectionFixture<KestrelApp>
+{
+    public const string Name = "Kestrel";
+}

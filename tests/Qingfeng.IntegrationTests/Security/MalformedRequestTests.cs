@@ -1,0 +1,210 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Qingfeng.IntegrationTests.Infrastructure;
+using Xunit;
+
+namespace Qingfeng.IntegrationTests.Security;
+
+/// <summary>
+/// Oversized, malformed and lying requests and uploads against Kestrel: each is refused with a 4xx
+/// (a ProblemDetails where the app answers), never a 500, and the server's memory stays bounded.
+/// </summary>
+[Collection(KestrelCollection.Name)]
+public sealed class MalformedRequestTests(KestrelApp kestrel)
+{
+    private const string ValidClue = """{"source":"Letter","content":"反映其违规收受礼金两万元。","persons":[{"name":"张三","unitName":"开阳县某局"}]}""";
+
+    [Fact]
+    public async Task A_json_body_over_the_servers_limit_is_refused_with_413()
+    {
+        var client = await kestrel.App.ClientForAsync(TestUsers.KaiyangPetition.UserName);
+        var huge = "{\"source\":\"Letter\",\"content\":\"" + new string('测', 12 * 1024 * 1024) + "\"}";
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/clues") { Content = new StringContent(huge, Encoding.UTF8, "application/json") };
+        request.Headers.ExpectContinue = true;
+
+        var response = await SendIgnoringResetAsync(client, request);
+
+        await response.ProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Theory]
+    [InlineData("deep nesting")]
+    [InlineData("invalid json")]
+    [InlineData("invalid enum")]
+    [InlineData("wrong type")]
+    [InlineData("null body")]
+    public async Task Malformed_json_is_a_400_problem_not_a_server_error(string kind)
+    {
+        var client = await kestrel.App.ClientForAsync(TestUsers.KaiyangPetition.UserName);
+        var body = kind switch
+        {
+            "deep nesting" => string.Concat(Enumerable.Repeat("{\"a\":", 5000)) + "1" + new string('}', 5000),
+            "invalid json" => "{\"source\":\"Letter\",\"content\":",
+            "invalid enum" => ValidClue.Replace("\"Letter\"", "\"Bogus\"", StringComparison.Ordinal),
+            "wrong type" => ValidClue.Replace("[{", "{\"x\":[{", StringComparison.Ordinal).Replace("}]", "}]}", StringComparison.Ordinal),
+            _ => "null",
+        };
+
+        var response = await client.PostAsync("/api/v1/clues", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        await response.ProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/v1/clues?state=Bogus", HttpStatusCode.BadRequest)]
+    [InlineData("GET", "/api/v1/clues?page=notanumber", HttpStatusCode.BadRequest)]
+    [InlineData("GET", "/api/v1/clues?page=-5&pageSize=999999", HttpStatusCode.BadRequest)]
+    [InlineData("GET", "/api/v1/clues/not-a-guid", HttpStatusCode.NotFound)]
+    [InlineData("GET", "/api/v1/clues/00000000-0000-0000-0000-000000000000/documents/Bogus", HttpStatusCode.BadRequest)]
+    [InlineData("GET", "/api/v1/officials/%27%20OR%201%3D1--", HttpStatusCode.NotFound)]
+    [InlineData("POST", "/api/v1/clues", HttpStatusCode.UnsupportedMediaType)]
+    public async Task Wrong_parameters_and_content_types_are_client_errors(string method, string path, HttpStatusCode expected)
+    {
+        var client = await kestrel.App.ClientForAsync(TestUsers.KaiyangLeader.UserName);
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method == "POST")
+        {
+            request.Content = new StringContent(ValidClue, Encoding.UTF8, "text/plain");
+        }
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Huge_query_strings_and_headers_are_refused_by_kestrel()
+    {
+        var client = await kestrel.App.ClientForAsync(TestUsers.KaiyangLeader.UserName);
+
+        var query = await client.GetAsync("/api/v1/clues?search=" + new string('a', 100_000));
+        Assert.Equal(HttpStatusCode.RequestUriTooLong, query.StatusCode);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/clues");
+        request.Headers.Add("X-Padding", new string('a', 64 * 1024));
+        Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, (await client.SendAsync(request)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Attachments_over_10_mb_or_with_a_lying_extension_are_refused_and_downloads_cannot_run_as_pages()
+    {
+        var client = await kestrel.App.ClientForAsync(TestUsers.KaiyangPetition.UserName);
+        var clue = await RegisterAsync(client);
+
+        var big = await UploadAsync(client, clue, "scan.pdf", [.. "%PDF-1.7\n"u8, .. new byte[(10 * 1024 * 1024) + 1]]);
+        await big.ProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+
+        var html = await UploadAsync(client, clue, "page.html", "<script>alert(1)</script>"u8.ToArray());
+        Assert.Equal("Clue.AttachmentType", (await html.ProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString());
+
+        // A page dressed up as a PDF or a picture: the content does not match the extension.
+        foreach (var name in new[] { "scan.pdf", "photo.png", "photo.jpg", "letter.docx" })
+        {
+            var lying = await UploadAsync(client, clue, name, "<html><script>alert(1)</script></html>"u8.ToArray(), "text/html");
+            Assert.Equal("Clue.AttachmentContent", (await lying.ProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString());
+        }
+
+        // Text is text: served as a download, typed by the server and never sniffed into a page.
+        var text = await UploadAsync(client, clue, "note.txt", "<script>alert(1)</script>"u8.ToArray(), "text/html");
+        var id = (await text.OkJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        var download = await client.GetAsync($"/api/v1/clues/{clue}/attachments/{id}");
+        Assert.Equal("text/plain", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
+    public async Task A_tiny_xlsx_that_expands_to_hundreds_of_megabytes_and_a_burst_of_uploads_leave_memory_bounded()
+    {
+        var importer = await kestrel.App.ClientForAsync(TestUsers.ProvinceCaseManagement.UserName);
+        var petition = await kestrel.App.ClientForAsync(TestUsers.KaiyangPetition.UserName);
+        var clue = await RegisterAsync(petition);
+        var bomb = ZipBomb(200_000_000);
+        Assert.True(bomb.Length < 2 * 1024 * 1024, $"bomb is {bomb.Length} bytes");
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bomb);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        form.Add(file, "file", "roster.xlsx");
+        var import = await importer.PostAsync("/api/v1/roster/import", form);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, import.StatusCode);
+        Assert.Contains("文件解压后超过 128 MB", await import.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Refused from the zip directory: before that check, MiniExcel inflated it and allocated about 1.9 GB.
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        Assert.True(allocated < 256L * 1024 * 1024, $"refusing the bomb allocated {allocated / 1024 / 1024} MB");
+
+        var uploads = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
+            UploadAsync(petition, clue, $"scan{i}.pdf", [.. "%PDF-1.7\n"u8, .. new byte[2 * 1024 * 1024]])));
+        Assert.All(uploads, u => Assert.Equal(HttpStatusCode.OK, u.StatusCode));
+
+        var retained = GC.GetTotalMemory(forceFullCollection: true) - before;
+        Assert.True(retained < 128L * 1024 * 1024, $"the managed heap kept {retained / 1024 / 1024} MB");
+    }
+
+    private static async Task<Guid> RegisterAsync(HttpClient client)
+    {
+        var response = await client.PostAsync("/api/v1/clues", new StringContent(ValidClue, Encoding.UTF8, "application/json"));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, body);
+        return System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid clue, string name, byte[] content, string contentType = "application/octet-stream")
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        form.Add(file, "file", name);
+        return await client.PostAsync($"/api/v1/clues/{clue}/attachments", form);
+    }
+
+    /// <summary>An .xlsx whose only sheet holds one cell of <paramref name="characters"/> letters: about a megabyte on the wire.</summary>
+    private static byte[] ZipBomb(int characters)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            void Add(string name, string content)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.Optimal).Open());
+                writer.Write(content);
+            }
+
+            Add("[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>""");
+            Add("_rels/.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
+            Add("xl/workbook.xml", """<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="干部名册" sheetId="1" r:id="rId1"/></sheets></workbook>""");
+            Add("xl/_rels/workbook.xml.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>""");
+            using var sheet = new StreamWriter(zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.SmallestSize).Open());
+            sheet.Write("""<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>""");
+            var chunk = new string('A', 1 << 20);
+            for (var written = 0; written < characters; written += chunk.Length)
+            {
+                sheet.Write(chunk);
+            }
+
+            sheet.Write("</t></is></c></row></sheetData></worksheet>");
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>Kestrel may answer 413 and close the connection while the client is still sending.</summary>
+    private static async Task<HttpResponseMessage> SendIgnoringResetAsync(HttpClient client, HttpRequestMessage request)
+    {
+        try
+        {
+            return await client.SendAsync(request);
+        }
+        catch (HttpRequestException e)
+        {
+            Assert.Fail("The server reset the connection instead of answering 413: " + e.Message);
+            throw;
+        }
+    }
+}

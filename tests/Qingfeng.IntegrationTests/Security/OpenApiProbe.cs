@@ -1,0 +1,298 @@
+using System.IO.Compression;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Qingfeng.Features.Clues;
+using Qingfeng.IntegrationTests.Features.Clues;
+using Qingfeng.IntegrationTests.Infrastructure;
+
+namespace Qingfeng.IntegrationTests.Security;
+
+/// <summary>One operation of the OpenAPI document: method, path template and its description.</summary>
+internal sealed record ApiOperation(HttpMethod Method, string Template, JsonElement Description)
+{
+    public bool IsSafe => Method == HttpMethod.Get || Method == HttpMethod.Head;
+
+    public IEnumerable<string> PathParameters =>
+        Template.Split('/').Where(s => s.StartsWith('{')).Select(s => s.Trim('{', '}').Split(':')[0]);
+
+    public override string ToString() => $"{Method} {Template}";
+}
+
+/// <summary>Records of one jurisdiction that a caller from elsewhere must never see or touch.</summary>
+internal sealed record ForeignRecords(
+    string Jurisdiction,
+    string RegionCode,
+    Guid OrganId,
+    Guid UnitId,
+    Guid OfficialId,
+    string OfficialName,
+    Guid ClueId,
+    string ClueNumber,
+    string ClueMarker,
+    Guid AttachmentId)
+{
+    /// <summary>Strings whose presence in a response proves that the record leaked.</summary>
+    public IReadOnlyList<string> Markers =>
+        [OfficialId.ToString(), ClueId.ToString(), AttachmentId.ToString(), ClueNumber, ClueMarker];
+
+    public string? LeakIn(string body) => Markers.FirstOrDefault(m => body.Contains(m, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A principal official of the county, and a clue about them with an attachment, registered by the county's petition office.</summary>
+    public static async Task<ForeignRecords> CreateAsync(QingfengApp app, string county, string regionCode, HttpClient petition)
+    {
+        await using var db = app.CreateDb();
+        var official = await db.Officials.AsNoTracking()
+            .Where(o => o.IsPrincipal && o.RegionKey.StartsWith(regionCode) && o.UnitId != null)
+            .OrderBy(o => o.Id).Select(o => new { o.Id, o.Name, UnitId = o.UnitId!.Value }).FirstAsync();
+        var organ = await db.Organs.AsNoTracking().Where(o => o.Name == county + "纪委监委").Select(o => o.Id).SingleAsync();
+        var marker = "MATRIX" + Guid.NewGuid().ToString("N")[..10];
+        var request = new RegisterClueRequest
+        {
+            Source = ClueSource.Letter,
+            Content = $"反映该同志违规收受礼金，线索标记{marker}，请核查。",
+            Persons = [new ReportedPersonRequest { OfficialId = official.Id }],
+        };
+        var registered = await (await petition.PostAsync("/api/v1/clues", request.AsJson())).Content.ReadFromJsonAsync<RegisterClueResult>(HttpAssertions.Json);
+        var attachment = await ClueClients.AttachAsync(petition, registered!.Id);
+        await ClueClients.ActAsync(petition, registered.Id, new() { Action = ClueAction.SubmitToCaseManagement });
+        return new ForeignRecords(county, regionCode, organ, official.UnitId, official.Id, official.Name, registered.Id, registered.Number, marker, attachment);
+    }
+}
+
+/// <summary>
+/// Reads <c>/openapi/v1.json</c> and turns every operation into a concrete request aimed at the given
+/// foreign records: path ids are real foreign ids, query values and JSON bodies are generated from the
+/// schemas (names, numbers and ids of the foreign jurisdiction where a field asks for one).
+/// </summary>
+internal sealed class OpenApiProbe
+{
+    private static readonly string[] Methods = ["get", "post", "put", "delete", "patch"];
+    private readonly JsonElement _root;
+
+    private OpenApiProbe(JsonElement root) => _root = root;
+
+    public IReadOnlyList<ApiOperation> Operations { get; private set; } = [];
+
+    public static async Task<OpenApiProbe> LoadAsync(HttpClient client)
+    {
+        var root = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
+        var probe = new OpenApiProbe(root);
+        probe.Operations =
+        [
+            .. from path in root.GetProperty("paths").EnumerateObject()
+               from method in path.Value.EnumerateObject()
+               where Methods.Contains(method.Name)
+               orderby path.Name, method.Name
+               select new ApiOperation(new HttpMethod(method.Name.ToUpperInvariant()), path.Name, method.Value),
+        ];
+        return probe;
+    }
+
+    /// <summary>A concrete request for the operation; <paramref name="values"/> fixes chosen query parameters by name.</summary>
+    public HttpRequestMessage Build(ApiOperation operation, ForeignRecords foreign, IReadOnlyDictionary<string, string>? values = null)
+    {
+        var parameters = operation.Description.TryGetProperty("parameters", out var list) ? list.EnumerateArray().ToList() : [];
+        var segments = operation.Template.Split('/');
+        for (var i = 0; i < segments.Length; i++)
+        {
+            if (!segments[i].StartsWith('{'))
+            {
+                continue;
+            }
+
+            var name = segments[i].Trim('{', '}');
+            var schema = parameters.FirstOrDefault(p => p.GetProperty("name").GetString() == name && p.GetProperty("in").GetString() == "path");
+            segments[i] = Uri.EscapeDataString(name switch
+            {
+                "attachmentId" => foreign.AttachmentId.ToString(),
+                "id" when segments[i - 1] == "clues" => foreign.ClueId.ToString(),
+                "id" when segments[i - 1] == "officials" => foreign.OfficialId.ToString(),
+                _ => Scalar(schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("schema", out var s) ? s : default, name, foreign),
+            });
+        }
+
+        var query = string.Join('&', parameters
+            .Where(p => p.GetProperty("in").GetString() == "query")
+            .Select(p => p.GetProperty("name").GetString()!)
+            .Select(name => (name, value: values?.GetValueOrDefault(name) ?? Scalar(parameters.First(p => p.GetProperty("name").GetString() == name).TryGetProperty("schema", out var s) ? s : default, name, foreign)))
+            .Select(q => $"{Uri.EscapeDataString(q.name)}={Uri.EscapeDataString(q.value)}"));
+        var request = new HttpRequestMessage(operation.Method, string.Join('/', segments) + (query.Length > 0 ? "?" + query : ""));
+        if (!operation.IsSafe && operation.Method != HttpMethod.Delete)
+        {
+            request.Content = Body(operation, foreign);
+        }
+
+        return request;
+    }
+
+    /// <summary>The operation's query parameters; <paramref name="freeTextOnly"/> keeps plain strings (no enum, number, date or id).</summary>
+    public IReadOnlyList<string> QueryParameters(ApiOperation operation, bool freeTextOnly) =>
+        operation.Description.TryGetProperty("parameters", out var list)
+            ? [.. list.EnumerateArray()
+                .Where(p => p.GetProperty("in").GetString() == "query")
+                .Where(p => !freeTextOnly || (p.TryGetProperty("schema", out var s) && IsFreeText(Resolve(s))))
+                .Select(p => p.GetProperty("name").GetString()!)]
+            : [];
+
+    /// <summary>The response as text; Office files (zip) are unpacked so that their XML is searched too.</summary>
+    public static async Task<string> ReadTextAsync(HttpResponseMessage response)
+    {
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        if (bytes.Length > 4 && bytes[0] == 'P' && bytes[1] == 'K')
+        {
+            using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
+            var text = new StringBuilder();
+            foreach (var entry in zip.Entries)
+            {
+                using var reader = new StreamReader(entry.Open());
+                text.Append(await reader.ReadToEndAsync());
+            }
+
+            return text.ToString();
+        }
+
+        return Encoding.UTF8.GetString(bytes);
+    }
+
+    private HttpContent Body(ApiOperation operation, ForeignRecords foreign)
+    {
+        if (operation.Description.TryGetProperty("requestBody", out var body) && body.TryGetProperty("content", out var content))
+        {
+            if (content.TryGetProperty("multipart/form-data", out _))
+            {
+                var form = new MultipartFormDataContent();
+                var file = new ByteArrayContent(Encoding.UTF8.GetBytes("matrix probe " + foreign.Jurisdiction));
+                file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
+                form.Add(file, "file", "probe.txt");
+                return form;
+            }
+
+            if (content.TryGetProperty("application/json", out var json) && json.TryGetProperty("schema", out var schema))
+            {
+                return new StringContent(Sample(schema, "", foreign, 0)?.ToJsonString() ?? "{}", Encoding.UTF8, "application/json");
+            }
+        }
+
+        return new StringContent("{}", Encoding.UTF8, "application/json");
+    }
+
+    private string Scalar(JsonElement schema, string name, ForeignRecords foreign) =>
+        Sample(schema, name, foreign, 0) is JsonValue value ? value.ToString() : "1";
+
+    private JsonNode? Sample(JsonElement schema, string name, ForeignRecords foreign, int depth)
+    {
+        schema = Resolve(schema);
+        if (schema.ValueKind != JsonValueKind.Object || depth > 6)
+        {
+            return null;
+        }
+
+        if (schema.TryGetProperty("enum", out var values))
+        {
+            var first = values.EnumerateArray().FirstOrDefault(v => v.ValueKind != JsonValueKind.Null);
+            return first.ValueKind == JsonValueKind.Undefined ? null : JsonNode.Parse(first.GetRawText());
+        }
+
+        foreach (var combinator in new[] { "oneOf", "anyOf", "allOf" })
+        {
+            if (schema.TryGetProperty(combinator, out var choices))
+            {
+                var choice = choices.EnumerateArray().Select(Resolve).FirstOrDefault(c => TypeOf(c) != "null");
+                return Sample(choice, name, foreign, depth + 1);
+            }
+        }
+
+        var lower = name.ToLowerInvariant();
+        return TypeOf(schema) switch
+        {
+            "object" when schema.TryGetProperty("properties", out var properties) => new JsonObject(
+                properties.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, Sample(p.Value, p.Name, foreign, depth + 1)))),
+            "object" => new JsonObject(),
+            "array" => new JsonArray(schema.TryGetProperty("items", out var items) ? Sample(items, name, foreign, depth + 1) : null),
+            "integer" or "number" when lower.Contains("year", StringComparison.Ordinal) => 2026,
+            "integer" or "number" when lower.Contains("size", StringComparison.Ordinal) => Number(schema, "maximum") ?? 50,
+            "integer" or "number" => Number(schema, "minimum") ?? 1,
+            "boolean" => false,
+            "string" => Format(schema) switch
+            {
+                "uuid" => GuidFor(lower, foreign).ToString(),
+                "date" => "2026-03-02",
+                "date-time" => "2026-03-02T08:00:00+08:00",
+                _ => TextFor(schema, lower, foreign),
+            },
+            _ => null,
+        };
+    }
+
+    private bool IsFreeText(JsonElement schema)
+    {
+        foreach (var combinator in new[] { "oneOf", "anyOf" })
+        {
+            if (schema.TryGetProperty(combinator, out var choices))
+            {
+                return choices.EnumerateArray().Select(Resolve).Where(c => TypeOf(c) != "null").All(IsFreeText);
+            }
+        }
+
+        return TypeOf(schema) == "string" && !schema.TryGetProperty("enum", out _) && Format(schema) is null;
+    }
+
+    private static Guid GuidFor(string name, ForeignRecords foreign) =>
+        name.Contains("official", StringComparison.Ordinal) ? foreign.OfficialId
+        : name.Contains("clue", StringComparison.Ordinal) ? foreign.ClueId
+        : name.Contains("unit", StringComparison.Ordinal) ? foreign.UnitId
+        : name.Contains("organ", StringComparison.Ordinal) ? foreign.OrganId
+        : name.Contains("attachment", StringComparison.Ordinal) ? foreign.AttachmentId
+        : name == "id" ? foreign.ClueId
+        : Guid.NewGuid();
+
+    private static string TextFor(JsonElement schema, string name, ForeignRecords foreign)
+    {
+        var text = name switch
+        {
+            _ when name.Contains("region", StringComparison.Ordinal) => foreign.RegionCode,
+            _ when name.Contains("number", StringComparison.Ordinal) => foreign.ClueNumber,
+            _ when name.Contains("name", StringComparison.Ordinal) || name.Contains("person", StringComparison.Ordinal)
+                || name.Contains("search", StringComparison.Ordinal) || name.Contains("text", StringComparison.Ordinal) || name == "q" => foreign.OfficialName,
+            _ => "矩阵探测 matrix probe",
+        };
+        var min = (int?)Number(schema, "minLength") ?? 0;
+        var max = (int?)Number(schema, "maxLength") ?? int.MaxValue;
+        text = text.PadRight(min, '测');
+        return text.Length > max ? text[..max] : text;
+    }
+
+    private static long? Number(JsonElement schema, string property) =>
+        schema.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var n) ? n
+        : schema.TryGetProperty(property, out value) && value.ValueKind == JsonValueKind.String && long.TryParse(value.GetString(), out n) ? n
+        : null;
+
+    private static string? Format(JsonElement schema) => schema.TryGetProperty("format", out var f) ? f.GetString() : null;
+
+    private static string? TypeOf(JsonElement schema)
+    {
+        if (schema.ValueKind != JsonValueKind.Object || !schema.TryGetProperty("type", out var type))
+        {
+            return schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("properties", out _) ? "object" : null;
+        }
+
+        return type.ValueKind == JsonValueKind.Array
+            ? type.EnumerateArray().Select(t => t.GetString()).FirstOrDefault(t => t != "null") ?? "null"
+            : type.GetString();
+    }
+
+    private JsonElement Resolve(JsonElement schema)
+    {
+        for (var i = 0; i < 10 && schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("$ref", out var reference); i++)
+        {
+            var path = reference.GetString()!.TrimStart('#', '/').Split('/');
+            schema = path.Aggregate(_root, (node, part) => node.GetProperty(part));
+        }
+
+        return schema;
+    }
+}
