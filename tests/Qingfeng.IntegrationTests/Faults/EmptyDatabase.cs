@@ -63,14 +63,6 @@ public sealed class EmptyDatabase : IAsyncDisposable
             return;
         }
 
-        await using (var pooled = new NpgsqlConnection(ConnectionString))
-        {
-            NpgsqlConnection.ClearPool(pooled);
-        }
-
-        await using var connection = new NpgsqlConnection(_admin);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
+        await PostgresDatabases.DropAsync(_admin!, Name);
     }
 }

@@ -197,23 +197,7 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
         }
         else
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(_postgresAdmin);
-            await connection.OpenAsync();
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_databaseName}\"", connection);
-                    await command.ExecuteNonQueryAsync();
-                    break;
-                }
-                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 20)
-                {
-                    // A pooled connection may still be closing.
-                    await Task.Delay(250);
-                }
-            }
+            await PostgresDatabases.DropAsync(_postgresAdmin!, _databaseName);
         }
 
         _tokenLock.Dispose();

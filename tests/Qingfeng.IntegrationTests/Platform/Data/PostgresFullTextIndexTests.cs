@@ -53,10 +53,7 @@ public sealed class PostgresFullTextIndexTests : IAsyncLifetime
         }
 
         await _db.DisposeAsync();
-        await using var connection = new NpgsqlConnection(_admin);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
+        await PostgresDatabases.DropAsync(_admin, _name);
     }
 
     [Fact]
