@@ -47,7 +47,10 @@ internal static class LoadTest
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         var connection = $"Data Source={Path.Combine(root, "load.db")}";
-        using var server = Process.Start(new ProcessStartInfo("dotnet", [web, "--urls", baseAddress.ToString(), "--Database:ConnectionString", connection, "--Logging:LogLevel:Default", "Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime", "Information"])
+        using var server = Process.Start(new ProcessStartInfo("dotnet", [web, "--urls", baseAddress.ToString(), "--Database:ConnectionString", connection, "--Logging:LogLevel:Default", "Warning",
+            // Capacity is measured, not the per-user API limit (1,200 calls a minute by default, see SECURITY.md), which
+            // 32 callers on 7 accounts would otherwise hit within seconds.
+            "--Security:RateLimiting:ApiPermitsPerWindow", "100000000", "--Logging:LogLevel:Microsoft.Hosting.Lifetime", "Information"])
         {
             WorkingDirectory = root,
             RedirectStandardOutput = true,
@@ -66,7 +69,7 @@ internal static class LoadTest
             Console.WriteLine($"server pid {server.Id} on {baseAddress}, {tokens.Count} users, {concurrency} concurrent, {duration.TotalSeconds:0} s or {maxRequests:N0} requests");
 
             var before = Rss(server.Id);
-            var results = new ConcurrentBag<(string Kind, double Ms, bool Ok)>();
+            var results = new ConcurrentBag<(string Kind, double Ms, bool Ok, int Status)>();
             using var stop = new CancellationTokenSource(duration);
             var sent = 0;
             var peak = before;
@@ -92,9 +95,11 @@ internal static class LoadTest
                     var kind = weights[context.Random.Next(weights.Length)];
                     var started = Stopwatch.GetTimestamp();
                     bool ok;
+                    var status = 0;
                     try
                     {
                         using var response = await kind.Send(client, context);
+                        status = (int)response.StatusCode;
                         await response.Content.ReadAsByteArrayAsync();
 
                         // Profiles of officials outside the user's jurisdiction answer 404 by design: not an error.
@@ -109,7 +114,7 @@ internal static class LoadTest
                         ok = false;
                     }
 
-                    results.Add((kind.Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, ok));
+                    results.Add((kind.Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, ok, status));
                 }
             })).ToArray();
             await Task.WhenAll(workers);
@@ -122,6 +127,11 @@ internal static class LoadTest
             var c = CultureInfo.InvariantCulture;
             var all = results.ToList();
             report.AppendLine(c, $"Load: {all.Count:N0} requests in {elapsed.TotalSeconds:0.0} s = {all.Count / elapsed.TotalSeconds:0} req/s, {concurrency} concurrent users ({tokens.Count} accounts), errors {all.Count(r => !r.Ok)} ({100.0 * all.Count(r => !r.Ok) / Math.Max(1, all.Count):0.00}%).");
+            if (all.Any(r => !r.Ok))
+            {
+                report.AppendLine(c, $"Errors by status (0 = no answer): {string.Join(", ", all.Where(r => !r.Ok).GroupBy(r => r.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}"))}.");
+            }
+
             report.AppendLine(c, $"Server memory (RSS): {before / 1024.0:0} MiB before, {peak / 1024.0:0} MiB peak, {after / 1024.0:0} MiB after.");
             report.AppendLine();
             report.AppendLine("| request | count | p50 | p95 | p99 | errors |");
