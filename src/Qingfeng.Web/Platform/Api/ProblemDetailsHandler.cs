@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
-using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Platform.Api;
 
@@ -12,7 +11,6 @@ internal sealed class ProblemDetailsHandler(IProblemDetailsService problemDetail
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var culture = CultureInfo.CurrentUICulture;
         var (status, code, arguments) = exception switch
         {
             DomainRuleException rule => (rule.Status, rule.Code, rule.Arguments.ToArray()),
@@ -28,8 +26,7 @@ internal sealed class ProblemDetailsHandler(IProblemDetailsService problemDetail
         }
 
         httpContext.Response.StatusCode = status;
-        var title = TextCatalog.Instance.Get("Problem.Title." + status.ToString(CultureInfo.InvariantCulture), culture);
-        var detail = TextCatalog.Instance.Get(code, culture, arguments);
+        var problem = LocalisedProblem.Create(status, code, arguments);
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
             httpContext.Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
@@ -37,7 +34,7 @@ internal sealed class ProblemDetailsHandler(IProblemDetailsService problemDetail
             {
                 // A person in a browser gets a page, not JSON.
                 httpContext.Response.ContentType = "text/html; charset=utf-8";
-                await httpContext.Response.WriteAsync(OutagePage(title, detail, culture), cancellationToken);
+                await httpContext.Response.WriteAsync(OutagePage(problem.Title ?? "", problem.Detail ?? "", CultureInfo.CurrentUICulture), cancellationToken);
                 return true;
             }
         }
@@ -45,7 +42,7 @@ internal sealed class ProblemDetailsHandler(IProblemDetailsService problemDetail
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
-            ProblemDetails = LocalisedProblem.Create(status, code, arguments),
+            ProblemDetails = problem,
             Exception = exception,
         });
     }
