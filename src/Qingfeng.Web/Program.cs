@@ -10,7 +10,9 @@ using Qingfeng.Features.Clues;
 using Qingfeng.Features.DemoProvince;
 using Qingfeng.Features.Notifications;
 using Qingfeng.Features.Organs;
+using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Roster;
+using Qingfeng.Features.Supervision;
 using Qingfeng.Platform;
 using Qingfeng.Platform.Api;
 using Qingfeng.Platform.Calendar;
@@ -77,6 +79,8 @@ builder.Services
     .AddRoster()
     .AddNotifications()
     .AddClues(builder.Configuration)
+    .AddSupervision(builder.Configuration)
+    .AddRectification()
     .AddDemoProvince(builder.Configuration);
 
 var app = builder.Build();

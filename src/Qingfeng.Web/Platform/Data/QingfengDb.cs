@@ -6,6 +6,7 @@ using Qingfeng.Features.Audit;
 using Qingfeng.Features.Clues;
 using Qingfeng.Features.Notifications;
 using Qingfeng.Features.Organs;
+using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Roster;
 using Qingfeng.Platform.Security;
 
@@ -60,6 +61,8 @@ public abstract class QingfengDb : IdentityDbContext<QingfengUser, QingfengRole,
     public DbSet<Clue> Clues => Set<Clue>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<RectificationItem> RectificationItems => Set<RectificationItem>();
 
     /// <summary>Set while <see cref="Transactions.InTransactionAsync"/> holds the audit append lock for the whole transaction.</summary>
     internal bool HoldsAuditLock { get; set; }

@@ -57,6 +57,21 @@ public enum Permission
 
     /// <summary>The clue and case funnel statistics of the organ.</summary>
     ClueStatistics,
+
+    /// <summary>Read the daily-supervision records (talks, 述责述廉, rectification, accountability, recommendations, decisions) within jurisdiction.</summary>
+    SupervisionRead,
+
+    /// <summary>Record and carry out daily supervision: talks, letters of inquiry, rectification items, recommendations, reminders, decision checks.</summary>
+    SupervisionManage,
+
+    /// <summary>Approve the close-out (销号) of a rectification item: the supervising office or the commission leadership.</summary>
+    RectificationCloseOut,
+
+    /// <summary>Run 述责述廉 campaigns and review reports at a review level (stationed team, supervision office, party-conduct office).</summary>
+    DutyReportReview,
+
+    /// <summary>Decide accountability (问责) and issue its 通报: the party-conduct office and the leadership.</summary>
+    AccountabilityManage,
 }
 
 /// <summary>The one table from roles to permissions.</summary>
@@ -80,6 +95,16 @@ public static class RolePermissions
         ],
         [Permission.ClueRegister] = [Roles.PetitionOffice, Roles.CaseManagement, Roles.SupervisionOffice, Roles.StationedTeam],
         [Permission.ClueStatistics] = [Roles.CommissionLeader, Roles.CaseManagement],
+
+        [Permission.SupervisionRead] =
+        [
+            Roles.CommissionLeader, Roles.CaseManagement, Roles.SupervisionOffice, Roles.PartyConductOffice,
+            Roles.StationedTeam, Roles.InspectionStaff,
+        ],
+        [Permission.SupervisionManage] = [Roles.CommissionLeader, Roles.SupervisionOffice, Roles.PartyConductOffice, Roles.StationedTeam],
+        [Permission.RectificationCloseOut] = [Roles.CommissionLeader, Roles.SupervisionOffice, Roles.PartyConductOffice],
+        [Permission.DutyReportReview] = [Roles.CommissionLeader, Roles.SupervisionOffice, Roles.PartyConductOffice, Roles.StationedTeam],
+        [Permission.AccountabilityManage] = [Roles.CommissionLeader, Roles.PartyConductOffice],
     };
 
     public static IReadOnlyList<string> RolesFor(Permission permission) => Map[permission];

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Localization;
 namespace Qingfeng.Platform.Ui;
 
 /// <summary>
-/// The UI and error texts in both languages, side by side in one embedded file
-/// (<c>texts.tsv</c>: key, Simplified Chinese, English). Chinese is the default.
+/// The UI and error texts in both languages, side by side in embedded files (<c>Platform/Ui/texts.tsv</c>
+/// and a <c>texts.tsv</c> in any feature folder: key, Simplified Chinese, English). Chinese is the default.
+/// A key may be defined once across all files.
 /// </summary>
 public sealed class TextCatalog
 {
@@ -38,23 +39,32 @@ public sealed class TextCatalog
 
     private static TextCatalog Load()
     {
-        using var stream = typeof(TextCatalog).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"Missing embedded resource {ResourceName}.");
-        using var reader = new StreamReader(stream);
-        var entries = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-        var lineNumber = 0;
-        while (reader.ReadLine() is { } line)
+        var assembly = typeof(TextCatalog).Assembly;
+        var names = assembly.GetManifestResourceNames().Where(n => n.EndsWith("texts.tsv", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        if (!names.Contains(ResourceName))
         {
-            lineNumber++;
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
+            throw new InvalidOperationException($"Missing embedded resource {ResourceName}.");
+        }
 
-            var parts = line.Split('\t');
-            if (parts.Length != 3 || !entries.TryAdd(parts[0], (parts[1], parts[2])))
+        var entries = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream);
+            var lineNumber = 0;
+            while (reader.ReadLine() is { } line)
             {
-                throw new InvalidOperationException($"texts.tsv line {lineNumber} is malformed or duplicated.");
+                lineNumber++;
+                if (line.Length == 0 || line.StartsWith('#'))
+                {
+                    continue;
+                }
+
+                var parts = line.Split('\t');
+                if (parts.Length != 3 || !entries.TryAdd(parts[0], (parts[1], parts[2])))
+                {
+                    throw new InvalidOperationException($"{name} line {lineNumber} is malformed or duplicates a key.");
+                }
             }
         }
 

@@ -1045,6 +1045,229 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.ToTable("SupervisionDelegations");
                 });
 
+            modelBuilder.Entity("Qingfeng.Features.Rectification.RectificationEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("RectificationEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Rectification.RectificationEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Cipher")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ProgressId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgressId");
+
+                    b.ToTable("RectificationEvidence", (string)null);
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Rectification.RectificationItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ClaimedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Escalation")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsPrincipal")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Measures")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid?>("OfficialId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OfficialName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("RegionKey")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("SourceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SourceReference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Outcome", "Qingfeng.Features.Rectification.RectificationItem.Outcome#SupervisionOutcome", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("CluesFound")
+                                .HasColumnType("integer")
+                                .HasColumnName("CluesFound");
+
+                            b1.Property<long>("FundsPaidOutFen")
+                                .HasColumnType("bigint")
+                                .HasColumnName("FundsPaidOutFen");
+
+                            b1.Property<long>("FundsRecoveredFen")
+                                .HasColumnType("bigint")
+                                .HasColumnName("FundsRecoveredFen");
+
+                            b1.Property<int>("ProblemsFound")
+                                .HasColumnType("integer")
+                                .HasColumnName("ProblemsFound");
+
+                            b1.Property<int>("RulesAdopted")
+                                .HasColumnType("integer")
+                                .HasColumnName("RulesAdopted");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficialId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("RegionKey", "State");
+
+                    b.HasIndex("Source", "SourceId");
+
+                    b.HasIndex("OrganId", "State", "DueOn");
+
+                    b.ToTable("RectificationItems", (string)null);
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Rectification.RectificationProgress", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ClaimsDone")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReporterName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("RectificationProgress", (string)null);
+                });
+
             modelBuilder.Entity("Qingfeng.Features.Roster.FamilyMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1542,6 +1765,33 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Qingfeng.Features.Rectification.RectificationEvent", b =>
+                {
+                    b.HasOne("Qingfeng.Features.Rectification.RectificationItem", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Rectification.RectificationEvidence", b =>
+                {
+                    b.HasOne("Qingfeng.Features.Rectification.RectificationProgress", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ProgressId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Rectification.RectificationProgress", b =>
+                {
+                    b.HasOne("Qingfeng.Features.Rectification.RectificationItem", null)
+                        .WithMany("Progress")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Qingfeng.Features.Roster.FamilyMember", b =>
                 {
                     b.HasOne("Qingfeng.Features.Roster.Official", null)
@@ -1634,6 +1884,18 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
             modelBuilder.Entity("Qingfeng.Features.Organs.Organ", b =>
                 {
                     b.Navigation("Grants");
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Rectification.RectificationItem", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("Progress");
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Rectification.RectificationProgress", b =>
+                {
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("Qingfeng.Features.Roster.Official", b =>

@@ -1036,6 +1036,229 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                     b.ToTable("SupervisionDelegations");
                 });
 
+            modelBuilder.Entity("Qingfeng.Features.Rectification.RectificationEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("RectificationEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Rectification.RectificationEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Cipher")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgressId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgressId");
+
+                    b.ToTable("RectificationEvidence", (string)null);
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Rectification.RectificationItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClaimedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Escalation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPrincipal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Measures")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OfficialId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfficialName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionKey")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceReference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Outcome", "Qingfeng.Features.Rectification.RectificationItem.Outcome#SupervisionOutcome", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("CluesFound")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CluesFound");
+
+                            b1.Property<long>("FundsPaidOutFen")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("FundsPaidOutFen");
+
+                            b1.Property<long>("FundsRecoveredFen")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("FundsRecoveredFen");
+
+                            b1.Property<int>("ProblemsFound")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ProblemsFound");
+
+                            b1.Property<int>("RulesAdopted")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("RulesAdopted");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficialId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("RegionKey", "State");
+
+                    b.HasIndex("Source", "SourceId");
+
+                    b.HasIndex("OrganId", "State", "DueOn");
+
+                    b.ToTable("RectificationItems", (string)null);
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Rectification.RectificationProgress", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ClaimsDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReporterName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("RectificationProgress", (string)null);
+                });
+
             modelBuilder.Entity("Qingfeng.Features.Roster.FamilyMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1533,6 +1756,33 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Qingfeng.Features.Rectification.RectificationEvent", b =>
+                {
+                    b.HasOne("Qingfeng.Features.Rectification.RectificationItem", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Rectification.RectificationEvidence", b =>
+                {
+                    b.HasOne("Qingfeng.Features.Rectification.RectificationProgress", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ProgressId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Rectification.RectificationProgress", b =>
+                {
+                    b.HasOne("Qingfeng.Features.Rectification.RectificationItem", null)
+                        .WithMany("Progress")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Qingfeng.Features.Roster.FamilyMember", b =>
                 {
                     b.HasOne("Qingfeng.Features.Roster.Official", null)
@@ -1625,6 +1875,18 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
             modelBuilder.Entity("Qingfeng.Features.Organs.Organ", b =>
                 {
                     b.Navigation("Grants");
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Rectification.RectificationItem", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("Progress");
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Rectification.RectificationProgress", b =>
+                {
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("Qingfeng.Features.Roster.Official", b =>

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Qingfeng.Features.Rectification;
+
+internal sealed class RectificationItemConfiguration : IEntityTypeConfiguration<RectificationItem>
+{
+    public void Configure(EntityTypeBuilder<RectificationItem> b)
+    {
+        b.ToTable("RectificationItems");
+        b.Property(i => i.UnitName).HasMaxLength(128);
+        b.Property(i => i.RegionKey).HasMaxLength(12);
+        b.Property(i => i.OfficialName).HasMaxLength(64);
+        b.Property(i => i.SourceReference).HasMaxLength(200);
+        b.Property(i => i.Problem).HasMaxLength(RectificationItem.ProblemMaxLength);
+        b.Property(i => i.Measures).HasMaxLength(RectificationItem.MeasuresMaxLength);
+        b.Property(i => i.Version).IsConcurrencyToken();
+        b.ComplexProperty(i => i.Outcome, o =>
+        {
+            o.Property(x => x.ProblemsFound).HasColumnName("ProblemsFound");
+            o.Property(x => x.CluesFound).HasColumnName("CluesFound");
+            o.Property(x => x.FundsPaidOutFen).HasColumnName("FundsPaidOutFen");
+            o.Property(x => x.FundsRecoveredFen).HasColumnName("FundsRecoveredFen");
+            o.Property(x => x.RulesAdopted).HasColumnName("RulesAdopted");
+        });
+        b.HasIndex(i => new { i.RegionKey, i.State });
+        b.HasIndex(i => new { i.OrganId, i.State, i.DueOn });
+        b.HasIndex(i => i.UnitId);
+        b.HasIndex(i => i.OfficialId);
+        b.HasIndex(i => new { i.Source, i.SourceId });
+        b.HasMany(i => i.Progress).WithOne().HasForeignKey(p => p.ItemId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(i => i.Events).WithOne().HasForeignKey(p => p.ItemId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RectificationProgressConfiguration : IEntityTypeConfiguration<RectificationProgress>
+{
+    public void Configure(EntityTypeBuilder<RectificationProgress> b)
+    {
+        b.ToTable("RectificationProgress");
+        b.Property(p => p.Id).ValueGeneratedNever();
+        b.Property(p => p.ReporterName).HasMaxLength(64);
+        b.Property(p => p.Text).HasMaxLength(4000);
+        b.HasMany(p => p.Evidence).WithOne().HasForeignKey(e => e.ProgressId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RectificationEventConfiguration : IEntityTypeConfiguration<RectificationEvent>
+{
+    public void Configure(EntityTypeBuilder<RectificationEvent> b)
+    {
+        b.ToTable("RectificationEvents");
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Property(e => e.ActorName).HasMaxLength(64);
+        b.Property(e => e.Comment).HasMaxLength(1000);
+    }
+}
+
+internal sealed class RectificationEvidenceConfiguration : IEntityTypeConfiguration<RectificationEvidence>
+{
+    public void Configure(EntityTypeBuilder<RectificationEvidence> b)
+    {
+        b.ToTable("RectificationEvidence");
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Property(e => e.FileName).HasMaxLength(200);
+        b.Property(e => e.ContentType).HasMaxLength(100);
+    }
+}

@@ -1,0 +1,160 @@
+using Microsoft.EntityFrameworkCore;
+using Qingfeng.Features.Clues;
+using Qingfeng.Features.Supervision;
+using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Rules;
+using Qingfeng.Platform.Security;
+
+namespace Qingfeng.Features.Rectification;
+
+/// <summary>
+/// The only write door of the rectification ledger. Other features open items through <see cref="Open"/> inside their
+/// own save (a talk's follow-ups, a report's comments, a recommendation's measures), so the source and its items are
+/// written in one transaction; the API and the pages use the request methods.
+/// </summary>
+public sealed class RectificationService(
+    IDbContextFactory<QingfengDb> dbFactory,
+    SupervisionAccess access,
+    SupervisionCalendar calendar,
+    FieldEncryption encryption,
+    TimeProvider time)
+{
+    /// <summary>
+    /// Adds a new item to <paramref name="db"/> (not saved: the caller saves with its own changes). The item belongs to the
+    /// caller's organ, which approves its close-out.
+    /// </summary>
+    public RectificationItem Open(QingfengDb db, SupervisionViewer viewer, SupervisedSubject subject, RectificationDraft draft)
+    {
+        var item = new RectificationItem(viewer.OrganId, subject, draft, viewer.Actor, time.GetUtcNow());
+        db.Add(item);
+        return item;
+    }
+
+    /// <summary>The default deadline of a new item: the configured number of working days from today.</summary>
+    public DateOnly DefaultDueOn() => calendar.AddWorkingDays(SupervisionCalendar.Today(time.GetUtcNow()), calendar.Options.RectificationWorkingDays);
+
+    public async Task<Guid> CreateAsync(CreateRectificationItemRequest request, CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.RequireAsync(Permission.SupervisionManage, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var subject = await viewer.SubjectAsync(db, request.UnitId, request.OfficialId, cancellationToken);
+        var due = request.DueOn ?? DefaultDueOn();
+        var item = Open(db, viewer, subject, new RectificationDraft(request.Source!.Value, null, request.SourceReference ?? "", request.Problem!, request.Measures, due));
+        await db.SaveChangesAsync(cancellationToken);
+        return item.Id;
+    }
+
+    public Task SetMeasuresAsync(Guid id, SetMeasuresRequest request, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, Permission.SupervisionManage, request.Version, (item, viewer, at) => item.SetMeasures(request.Measures!, viewer.Actor, at), cancellationToken);
+
+    /// <summary>A progress report with evidence files; with <c>ClaimsDone</c> the item waits for close-out.</summary>
+    public async Task ReportAsync(Guid id, ReportProgressRequest request, IReadOnlyList<EvidenceUpload> evidence, CancellationToken cancellationToken = default)
+    {
+        foreach (var file in evidence)
+        {
+            EvidenceFiles.Check(file);
+        }
+
+        await ChangeAsync(
+            id,
+            Permission.SupervisionManage,
+            request.Version,
+            (item, viewer, at) =>
+            {
+                var progress = item.Report(request.Text!, request.ClaimsDone, evidence.Count, viewer.Actor, at);
+                foreach (var file in evidence)
+                {
+                    var stored = new RectificationEvidence(progress.Id, file.FileName, file.ContentType, file.Content.Length);
+                    stored.Seal(encryption.EncryptBytes(file.Content, "rectification-evidence:" + stored.Id));
+                    progress.Evidence.Add(stored);
+                }
+            },
+            cancellationToken);
+    }
+
+    public Task CloseOutAsync(Guid id, CloseOutRequest request, CancellationToken cancellationToken = default) =>
+        ChangeAsync(
+            id,
+            Permission.RectificationCloseOut,
+            request.Version,
+            (item, viewer, at) =>
+            {
+                // 销号 is the supervising organ's decision: a higher organ that also sees the item does not strike it off.
+                if (item.OrganId != viewer.OrganId)
+                {
+                    throw new DomainRuleException("Rectification.NotOwningOrgan") { Status = 403 };
+                }
+
+                item.CloseOut(request.Comment, (request.Outcome ?? new SupervisionOutcomeInput()).ToOutcome(), viewer.Actor, at);
+            },
+            cancellationToken);
+
+    public Task RejectAsync(Guid id, ReasonRequest request, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, Permission.RectificationCloseOut, request.Version, (item, viewer, at) => item.RejectCompletion(request.Reason!, viewer.Actor, at), cancellationToken);
+
+    public Task ExtendAsync(Guid id, ExtendRequest request, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, Permission.RectificationCloseOut, request.Version, (item, viewer, at) => item.Extend(request.DueOn!.Value, request.Reason!, viewer.Actor, at), cancellationToken);
+
+    public Task MarkLongTermAsync(Guid id, ReasonRequest request, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, Permission.RectificationCloseOut, request.Version, (item, viewer, at) => item.MarkLongTerm(request.Reason!, viewer.Actor, at), cancellationToken);
+
+    private async Task ChangeAsync(Guid id, Permission permission, Guid? version, Action<RectificationItem, SupervisionViewer, DateTimeOffset> change, CancellationToken cancellationToken)
+    {
+        var viewer = await access.RequireAsync(permission, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var item = await db.Set<RectificationItem>().Where(viewer.Visible<RectificationItem>())
+            .Include(i => i.Progress).Include(i => i.Events)
+            .SingleOrDefaultAsync(i => i.Id == id, cancellationToken)
+            ?? throw DomainRuleException.NotFound("Supervision.NotFound");
+        if (version is { } expected && expected != item.Version)
+        {
+            throw new DomainRuleException("Rule.Concurrency") { Status = 409 };
+        }
+
+        change(item, viewer, time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+/// <summary>An uploaded evidence file, read into memory (at most <see cref="EvidenceFiles.MaxBytes"/>).</summary>
+public sealed record EvidenceUpload(string FileName, string ContentType, byte[] Content);
+
+/// <summary>The accepted evidence files: the same types and size limit as clue attachments, checked by content.</summary>
+public static class EvidenceFiles
+{
+    public const long MaxBytes = ClueService.MaxAttachmentBytes;
+
+    public static void Check(EvidenceUpload file)
+    {
+        var extension = Path.GetExtension(file.FileName);
+        if (!ClueService.AttachmentTypes.ContainsKey(extension))
+        {
+            throw new DomainRuleException("Clue.AttachmentType", string.Join(' ', ClueService.AttachmentTypes.Keys));
+        }
+
+        if (file.Content.Length == 0 || file.Content.Length > MaxBytes)
+        {
+            throw new DomainRuleException("Clue.AttachmentSize", MaxBytes / 1024 / 1024) { Status = 413 };
+        }
+
+        if (!AttachmentSignatures.Match(extension, file.Content))
+        {
+            throw new DomainRuleException("Clue.AttachmentContent", extension);
+        }
+    }
+
+    /// <summary>Reads an upload, refusing it before it is read in full when it is too large.</summary>
+    public static async Task<EvidenceUpload> ReadAsync(string fileName, long length, Stream content, CancellationToken cancellationToken)
+    {
+        if (length <= 0 || length > MaxBytes)
+        {
+            throw new DomainRuleException("Clue.AttachmentSize", MaxBytes / 1024 / 1024) { Status = 413 };
+        }
+
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, cancellationToken);
+        var extension = Path.GetExtension(fileName);
+        var type = ClueService.AttachmentTypes.GetValueOrDefault(extension, "application/octet-stream");
+        return new EvidenceUpload(Path.GetFileName(fileName), type, buffer.ToArray());
+    }
+}
