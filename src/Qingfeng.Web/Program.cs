@@ -111,6 +111,7 @@ app.MapRoster();
 app.MapCalendar();
 app.MapNotifications();
 app.MapClues();
+app.MapRectification();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.Services.GetRequiredService<DemoSeeder>().PrepareAsync(app.Lifetime.ApplicationStopping);

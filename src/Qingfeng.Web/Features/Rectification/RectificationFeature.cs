@@ -5,8 +5,16 @@ public static class RectificationFeature
     public static IServiceCollection AddRectification(this IServiceCollection services)
     {
         services.AddScoped<RectificationService>();
+        services.AddScoped<RectificationQueries>();
+        services.AddScoped<RectificationExcel>();
+        services.AddScoped<RectificationDeadlineSweep>();
+        services.AddHostedService<RectificationDeadlineWorker>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapRectification(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapRectification(this IEndpointRouteBuilder app)
+    {
+        app.MapRectificationEndpoints();
+        return app;
+    }
 }

@@ -15,7 +15,8 @@ internal sealed class ValidationFilter : IEndpointFilter
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var argument in context.Arguments)
         {
-            if (argument is null || argument is string || argument.GetType().IsPrimitive || argument is HttpContext || argument is CancellationToken)
+            if (argument is null || argument is string || argument.GetType().IsPrimitive || argument is HttpContext || argument is CancellationToken
+                || argument is IFormFile || argument is IFormFileCollection)
             {
                 continue;
             }
@@ -35,7 +36,7 @@ internal sealed class ValidationFilter : IEndpointFilter
     public static IEnumerable<(string Member, string Message)> Validate(object instance)
     {
         var culture = CultureInfo.CurrentUICulture;
-        foreach (var property in instance.GetType().GetProperties())
+        foreach (var property in instance.GetType().GetProperties().Where(p => p.GetIndexParameters().Length == 0))
         {
             var value = property.GetValue(instance);
             foreach (var attribute in property.GetCustomAttributes(typeof(ValidationAttribute), inherit: true).Cast<ValidationAttribute>())

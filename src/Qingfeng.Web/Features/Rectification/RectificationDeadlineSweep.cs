@@ -1,0 +1,123 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Qingfeng.Features.Notifications;
+using Qingfeng.Features.Supervision;
+using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Security;
+
+namespace Qingfeng.Features.Rectification;
+
+/// <summary>
+/// The ledger's deadline job. Items due soon are announced to whoever opened them; overdue items are marked and
+/// escalated in two steps: at the deadline to the opener and the organ's leadership, and after
+/// <see cref="SupervisionOptions.EscalateAfterWorkingDays"/> more working days to the leadership and the party-conduct
+/// office (for 约谈 or 问责 of a 一把手 who rectifies poorly). Each message is sent once per item, deadline and step.
+/// </summary>
+public sealed class RectificationDeadlineSweep(IDbContextFactory<QingfengDb> dbFactory, SupervisionCalendar calendar, NotificationService notifications, TimeProvider time)
+{
+    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var today = SupervisionCalendar.Today(now);
+        var soon = calendar.DueSoonLimit(today);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var items = await db.RectificationItems
+            .Where(i => i.State != RectificationState.Closed && i.State != RectificationState.LongTerm && i.DueOn <= soon)
+            .Include(i => i.Events.Where(e => e.Action == RectificationAction.Opened))
+            .ToListAsync(cancellationToken);
+        if (items.Count == 0)
+        {
+            return 0;
+        }
+
+        var organs = items.Select(i => i.OrganId).Distinct().ToList();
+        var staff = await (from u in db.Users.AsNoTracking()
+                           join ur in db.UserRoles on u.Id equals ur.UserId
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           where u.OrganId != null && organs.Contains(u.OrganId.Value)
+                               && (r.Name == Roles.CommissionLeader || r.Name == Roles.PartyConductOffice)
+                           select new { u.Id, OrganId = u.OrganId!.Value, Role = r.Name })
+            .ToListAsync(cancellationToken);
+
+        var messages = new List<OutgoingMessage>();
+        foreach (var item in items)
+        {
+            item.Escalate(today, calendar.EscalationDay(item.DueOn), now);
+            var level = item.IsOverdueOn(today) ? item.Escalation : EscalationLevel.None;
+            var opener = item.Events.FirstOrDefault(e => e.Action == RectificationAction.Opened)?.ActorId;
+            var recipients = new List<Guid>();
+            if (opener is { } o && o != Guid.Empty)
+            {
+                recipients.Add(o);
+            }
+
+            if (level >= EscalationLevel.Overdue)
+            {
+                recipients.AddRange(staff.Where(s => s.OrganId == item.OrganId && s.Role == Roles.CommissionLeader).Select(s => s.Id));
+            }
+
+            if (level == EscalationLevel.Leadership)
+            {
+                recipients.AddRange(staff.Where(s => s.OrganId == item.OrganId && s.Role == Roles.PartyConductOffice).Select(s => s.Id));
+            }
+
+            var (key, step) = level switch
+            {
+                EscalationLevel.Leadership => ("Notify.RectificationEscalated", "escalated"),
+                EscalationLevel.Overdue => ("Notify.RectificationOverdue", "overdue"),
+                _ => ("Notify.RectificationDueSoon", "soon"),
+            };
+            var dueText = item.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var subject = item.OfficialName is { } name ? $"{item.UnitName} {name}" : item.UnitName;
+            foreach (var recipient in recipients.Distinct())
+            {
+                messages.Add(new OutgoingMessage(
+                    recipient,
+                    key,
+                    [subject, Shorten(item.Problem), dueText],
+                    $"/supervision/rectification/{item.Id}",
+                    string.Create(CultureInfo.InvariantCulture, $"rect:{item.Id}:{dueText}:{step}:{recipient}")));
+            }
+
+        }
+
+        // The escalation marks (and their history rows) are saved before anyone is told about them.
+        await db.SaveChangesAsync(cancellationToken);
+        return await notifications.SendAsync(messages, cancellationToken);
+    }
+
+    private static string Shorten(string text) => text.Length <= 30 ? text : text[..30] + "…";
+}
+
+/// <summary>Runs the ledger's deadline sweep at start and then every hour, on the app's clock.</summary>
+internal sealed partial class RectificationDeadlineWorker(IServiceScopeFactory scopes, TimeProvider time, ILogger<RectificationDeadlineWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), time);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(UserContext.System);
+                var sent = await scope.ServiceProvider.GetRequiredService<RectificationDeadlineSweep>().RunAsync(stoppingToken);
+                if (sent > 0)
+                {
+                    LogSent(logger, sent);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFailed(logger, e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rectification sweep sent {Count} notifications.")]
+    private static partial void LogSent(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rectification sweep failed; it runs again in an hour.")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
