@@ -82,6 +82,8 @@ public sealed class DemoSeeder(
             logger.LogInformation("Demo clues ready ({Count}).", clues);
         }
 
+        await scope.ServiceProvider.GetRequiredService<DemoRectification>().SeedAsync(cancellationToken);
+
         logger.LogInformation(
             "Demo logins (password {Password}, two-factor optional in demo mode):{Logins}",
             options.Password,
@@ -119,6 +121,7 @@ public static class DemoProvinceFeature
         services.AddSingleton(configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions());
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<DemoClues>();
+        services.AddSingleton<DemoRectification>();
         return services;
     }
 }

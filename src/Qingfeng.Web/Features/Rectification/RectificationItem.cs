@@ -413,5 +413,8 @@ public sealed class RectificationEvidence
 
     public byte[] Cipher { get; private set; } = [];
 
+    /// <summary>Binds the ciphertext to this evidence row.</summary>
+    internal string AssociatedData => "rectification-evidence:" + Id;
+
     internal void Seal(byte[] cipher) => Cipher = cipher;
 }

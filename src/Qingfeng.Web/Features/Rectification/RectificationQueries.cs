@@ -94,7 +94,7 @@ public sealed class RectificationQueries(
         }
 
         await audit.RecordAsync("Download", nameof(RectificationEvidence), evidenceId.ToString(), id.ToString(), cancellationToken: cancellationToken);
-        return (evidence.FileName, evidence.ContentType, encryption.DecryptBytes(evidence.Cipher, "rectification-evidence:" + evidence.Id));
+        return (evidence.FileName, evidence.ContentType, encryption.DecryptBytes(evidence.Cipher, evidence.AssociatedData));
     }
 
     /// <summary>On time / due soon / overdue / escalated / closed on time or late, overall and per source.</summary>

@@ -65,7 +65,7 @@ public sealed class RectificationService(
                 foreach (var file in evidence)
                 {
                     var stored = new RectificationEvidence(progress.Id, file.FileName, file.ContentType, file.Content.Length);
-                    stored.Seal(encryption.EncryptBytes(file.Content, "rectification-evidence:" + stored.Id));
+                    stored.Seal(encryption.EncryptBytes(file.Content, stored.AssociatedData));
                     progress.Evidence.Add(stored);
                 }
             },
