@@ -10,6 +10,7 @@ using Qingfeng.Features.Clues;
 using Qingfeng.Features.DemoProvince;
 using Qingfeng.Features.Notifications;
 using Qingfeng.Features.Organs;
+using Qingfeng.Features.QuarterlyReviews;
 using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Roster;
 using Qingfeng.Features.Supervision;
@@ -81,6 +82,7 @@ builder.Services
     .AddClues(builder.Configuration)
     .AddSupervision(builder.Configuration)
     .AddRectification()
+    .AddQuarterlyReviews()
     .AddDemoProvince(builder.Configuration);
 
 var app = builder.Build();
@@ -112,6 +114,7 @@ app.MapCalendar();
 app.MapNotifications();
 app.MapClues();
 app.MapRectification();
+app.MapQuarterlyReviews();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.Services.GetRequiredService<DemoSeeder>().PrepareAsync(app.Lifetime.ApplicationStopping);

@@ -6,6 +6,7 @@ using Qingfeng.Features.Audit;
 using Qingfeng.Features.Clues;
 using Qingfeng.Features.Notifications;
 using Qingfeng.Features.Organs;
+using Qingfeng.Features.QuarterlyReviews;
 using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Roster;
 using Qingfeng.Platform.Security;
@@ -63,6 +64,8 @@ public abstract class QingfengDb : IdentityDbContext<QingfengUser, QingfengRole,
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<RectificationItem> RectificationItems => Set<RectificationItem>();
+
+    public DbSet<QuarterlyReview> QuarterlyReviews => Set<QuarterlyReview>();
 
     /// <summary>Set while <see cref="Transactions.InTransactionAsync"/> holds the audit append lock for the whole transaction.</summary>
     internal bool HoldsAuditLock { get; set; }

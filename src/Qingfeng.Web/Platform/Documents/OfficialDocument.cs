@@ -216,6 +216,14 @@ public sealed class OfficialDocument
         return this;
     }
 
+    /// <summary>A ruled table of figures (统计表) across the full 版心.</summary>
+    public OfficialDocument Grid(DataGrid grid)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        _body.Add(grid.ToTable(TextWidth));
+        return this;
+    }
+
     /// <summary>
     /// 版记 after the text: "抄送：…。" and, except in 信函格式, the printing organ and date
     /// ("2026年11月28日印发") between thick outer and thin inner separator lines (GB/T 9704-2012 8, 10.1).

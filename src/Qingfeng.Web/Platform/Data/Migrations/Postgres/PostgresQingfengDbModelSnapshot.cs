@@ -1045,6 +1045,95 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.ToTable("SupervisionDelegations");
                 });
 
+            modelBuilder.Entity("Qingfeng.Features.QuarterlyReviews.QuarterlyReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Conclusion")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("FinalisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FinalisedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("OrganId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganId", "Year", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("QuarterlyReviews", (string)null);
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.QuarterlyReviews.QuarterlyReviewNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Assessment")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OfficialId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OfficialName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId", "OfficialId")
+                        .IsUnique();
+
+                    b.ToTable("QuarterlyReviewNotes", (string)null);
+                });
+
             modelBuilder.Entity("Qingfeng.Features.Rectification.RectificationEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1765,6 +1854,15 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Qingfeng.Features.QuarterlyReviews.QuarterlyReviewNote", b =>
+                {
+                    b.HasOne("Qingfeng.Features.QuarterlyReviews.QuarterlyReview", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Qingfeng.Features.Rectification.RectificationEvent", b =>
                 {
                     b.HasOne("Qingfeng.Features.Rectification.RectificationItem", null)
@@ -1884,6 +1982,11 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
             modelBuilder.Entity("Qingfeng.Features.Organs.Organ", b =>
                 {
                     b.Navigation("Grants");
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.QuarterlyReviews.QuarterlyReview", b =>
+                {
+                    b.Navigation("Notes");
                 });
 
             modelBuilder.Entity("Qingfeng.Features.Rectification.RectificationItem", b =>

@@ -1036,6 +1036,95 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                     b.ToTable("SupervisionDelegations");
                 });
 
+            modelBuilder.Entity("Qingfeng.Features.QuarterlyReviews.QuarterlyReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conclusion")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinalisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FinalisedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganId", "Year", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("QuarterlyReviews", (string)null);
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.QuarterlyReviews.QuarterlyReviewNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Assessment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OfficialId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfficialName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId", "OfficialId")
+                        .IsUnique();
+
+                    b.ToTable("QuarterlyReviewNotes", (string)null);
+                });
+
             modelBuilder.Entity("Qingfeng.Features.Rectification.RectificationEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1756,6 +1845,15 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Qingfeng.Features.QuarterlyReviews.QuarterlyReviewNote", b =>
+                {
+                    b.HasOne("Qingfeng.Features.QuarterlyReviews.QuarterlyReview", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Qingfeng.Features.Rectification.RectificationEvent", b =>
                 {
                     b.HasOne("Qingfeng.Features.Rectification.RectificationItem", null)
@@ -1875,6 +1973,11 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
             modelBuilder.Entity("Qingfeng.Features.Organs.Organ", b =>
                 {
                     b.Navigation("Grants");
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.QuarterlyReviews.QuarterlyReview", b =>
+                {
+                    b.Navigation("Notes");
                 });
 
             modelBuilder.Entity("Qingfeng.Features.Rectification.RectificationItem", b =>

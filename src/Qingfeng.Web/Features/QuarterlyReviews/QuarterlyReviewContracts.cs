@@ -1,0 +1,93 @@
+using System.ComponentModel.DataAnnotations;
+using Qingfeng.Features.Roster;
+
+namespace Qingfeng.Features.QuarterlyReviews;
+
+public sealed record QuarterlyDossierQuery
+{
+    [Range(2000, 2100)]
+    public int? Year { get; init; }
+
+    [Range(1, 4)]
+    public int? Quarter { get; init; }
+
+    /// <summary>Only the regions under this GB/T 2260 code (e.g. 520121 for Kaiyang).</summary>
+    [StringLength(12)]
+    [RegularExpression("^[0-9]{6,12}$", ErrorMessage = "Validation.RegionCode")]
+    public string? RegionCode { get; init; }
+
+    /// <summary>Official or unit name contains.</summary>
+    [StringLength(64)]
+    public string? Text { get; init; }
+
+    /// <summary>Only officials with something to look at this quarter (a clue, an open or overdue item…).</summary>
+    public bool? NotableOnly { get; init; }
+
+    [Range(1, 100_000)]
+    public int? Page { get; init; }
+
+    [Range(1, 200)]
+    public int? PageSize { get; init; }
+
+    public int PageNumber => Page ?? 1;
+
+    public int Size => PageSize ?? 50;
+}
+
+/// <summary>One 一把手's quarter in figures, with the office's note.</summary>
+public sealed record DossierRow(
+    Guid OfficialId,
+    string Name,
+    string Position,
+    string UnitName,
+    LeaderCategory? Category,
+    int CluesReceived,
+    int CluesDisposed,
+    int CasesFiled,
+    int Sanctioned,
+    int EightPointClues,
+    int RectificationOpen,
+    int RectificationOverdue,
+    int RectificationClosed,
+    ReviewAssessment? Assessment,
+    string? Note)
+{
+    public bool IsNotable => CluesReceived + CluesDisposed + CasesFiled + EightPointClues + RectificationOpen + RectificationOverdue > 0;
+}
+
+public sealed record DossierTotals(int Officials, int CluesReceived, int CluesDisposed, int CasesFiled, int Sanctioned, int EightPointClues, int RectificationOpen, int RectificationOverdue, int RectificationClosed);
+
+public sealed record QuarterlyDossier(
+    int Year,
+    int Quarter,
+    DateOnly From,
+    DateOnly To,
+    string OrganName,
+    string Conclusion,
+    bool IsFinal,
+    string? FinalisedBy,
+    DossierTotals Totals,
+    Paged<DossierRow> Rows,
+    Guid? Version);
+
+public sealed record ReviewNoteInput
+{
+    [Required]
+    public Guid? OfficialId { get; init; }
+
+    public ReviewAssessment? Assessment { get; init; }
+
+    [StringLength(QuarterlyReview.NoteMaxLength)]
+    public string? Text { get; init; }
+}
+
+public sealed record SaveQuarterlyReviewRequest
+{
+    [StringLength(QuarterlyReview.ConclusionMaxLength)]
+    public string? Conclusion { get; init; }
+
+    /// <summary>Notes to set; officials not listed keep theirs.</summary>
+    public IReadOnlyList<ReviewNoteInput>? Notes { get; init; }
+
+    public Guid? Version { get; init; }
+}

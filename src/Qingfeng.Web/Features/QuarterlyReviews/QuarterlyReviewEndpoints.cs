@@ -1,0 +1,79 @@
+using System.Globalization;
+using MiniExcelLibs;
+using Qingfeng.Features.Supervision;
+using Qingfeng.Platform.Api;
+using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Ui;
+
+namespace Qingfeng.Features.QuarterlyReviews;
+
+public static class QuarterlyReviewsFeature
+{
+    public static IServiceCollection AddQuarterlyReviews(this IServiceCollection services) =>
+        services.AddScoped<QuarterlyReviewService>().AddScoped<QuarterlyReviewFiles>();
+
+    public static IEndpointRouteBuilder MapQuarterlyReviews(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapApiGroup("/quarterly-reviews", "QuarterlyReviews").RequirePermission(Permission.SupervisionRead);
+        group.MapGet("/", async ([AsParameters] QuarterlyDossierQuery query, QuarterlyReviewService service, CancellationToken ct) =>
+                TypedResults.Ok(await service.DossierAsync(query, ct)))
+            .WithName("QuarterlyDossier").WithSummary("按季度梳理分析: the quarter's figures per 一把手 in the caller's jurisdiction, with the office's notes and conclusion.");
+        group.MapPut("/{year:int}/{quarter:int}", async (int year, int quarter, SaveQuarterlyReviewRequest request, QuarterlyReviewService service, CancellationToken ct) =>
+                TypedResults.Ok(await service.SaveAsync(year, quarter, request, ct)))
+            .RequirePermission(Permission.SupervisionManage)
+            .WithName("SaveQuarterlyReview").WithSummary("Records the conclusion and notes per official; returns the new version.");
+        group.MapPost("/{year:int}/{quarter:int}/finalise", async (int year, int quarter, QuarterlyReviewService service, CancellationToken ct) =>
+            {
+                await service.FinaliseAsync(year, quarter, ct);
+                return TypedResults.NoContent();
+            })
+            .RequirePermission(Permission.SupervisionManage)
+            .WithName("FinaliseQuarterlyReview").WithSummary("Closes the review (a conclusion is required); later edits are refused.");
+        group.MapGet("/document", async ([AsParameters] QuarterlyDossierQuery query, QuarterlyReviewFiles files, CancellationToken ct) =>
+            {
+                var (name, content) = await files.DocumentAsync(query, ct);
+                return TypedResults.File(content, QuarterlyReviewDocument.ContentType, name);
+            })
+            .WithName("QuarterlyReviewDocument").WithSummary("The dossier as a .docx report in official layout.");
+        group.MapGet("/export", async ([AsParameters] QuarterlyDossierQuery query, QuarterlyReviewFiles files, CancellationToken ct) =>
+                TypedResults.File(await files.ExcelAsync(query, ct), ApiConventions.ExcelContentType, "quarterly-review.xlsx"))
+            .WithName("ExportQuarterlyReview").WithSummary("The dossier table as Excel.");
+        return app;
+    }
+}
+
+/// <summary>The dossier as files: the Word report and the Excel table.</summary>
+public sealed class QuarterlyReviewFiles(QuarterlyReviewService service, TimeProvider time)
+{
+    public async Task<(string Name, byte[] Content)> DocumentAsync(QuarterlyDossierQuery query, CancellationToken cancellationToken)
+    {
+        var dossier = await service.FullDossierAsync(query, cancellationToken);
+        return (QuarterlyReviewDocument.Title(dossier) + ".docx", QuarterlyReviewDocument.ToDocx(dossier, SupervisionCalendar.Today(time.GetUtcNow())));
+    }
+
+    public async Task<byte[]> ExcelAsync(QuarterlyDossierQuery query, CancellationToken cancellationToken)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        string H(string key) => TextCatalog.Instance.Get(key, culture);
+        var dossier = await service.FullDossierAsync(query, cancellationToken);
+        var rows = dossier.Rows.Items.Select(r => new Dictionary<string, object?>
+        {
+            [H("Quarterly.Official")] = r.Name,
+            [H("Field.Unit")] = r.UnitName,
+            [H("Quarterly.Position")] = r.Position,
+            [H("Quarterly.CluesReceived")] = r.CluesReceived,
+            [H("Quarterly.CluesDisposed")] = r.CluesDisposed,
+            [H("Quarterly.CasesFiled")] = r.CasesFiled,
+            [H("Quarterly.Sanctioned")] = r.Sanctioned,
+            [H("Quarterly.EightPoint")] = r.EightPointClues,
+            [H("Quarterly.RectificationOpen")] = r.RectificationOpen,
+            [H("Quarterly.RectificationOverdue")] = r.RectificationOverdue,
+            [H("Quarterly.RectificationClosed")] = r.RectificationClosed,
+            [H("Quarterly.Assessment")] = r.Assessment is { } a ? EnumText.Label(a, culture) : null,
+            [H("Quarterly.Note")] = r.Note,
+        }).ToList();
+        using var stream = new MemoryStream();
+        stream.SaveAs(rows, sheetName: H("Nav.QuarterlyReviews"));
+        return stream.ToArray();
+    }
+}
