@@ -10,6 +10,7 @@ using Qingfeng.Features.Clues;
 using Qingfeng.Features.DemoProvince;
 using Qingfeng.Features.Notifications;
 using Qingfeng.Features.Organs;
+using Qingfeng.Features.Outcomes;
 using Qingfeng.Features.QuarterlyReviews;
 using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Roster;
@@ -83,6 +84,7 @@ builder.Services
     .AddSupervision(builder.Configuration)
     .AddRectification()
     .AddQuarterlyReviews()
+    .AddOutcomes()
     .AddDemoProvince(builder.Configuration);
 
 var app = builder.Build();
@@ -115,6 +117,7 @@ app.MapNotifications();
 app.MapClues();
 app.MapRectification();
 app.MapQuarterlyReviews();
+app.MapOutcomes();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.Services.GetRequiredService<DemoSeeder>().PrepareAsync(app.Lifetime.ApplicationStopping);

@@ -1,0 +1,165 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using Qingfeng.Features.Rectification;
+using Qingfeng.Features.Supervision;
+using Qingfeng.Platform.Api;
+using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Ui;
+
+namespace Qingfeng.Features.Outcomes;
+
+/// <summary>Which module's work produced an outcome.</summary>
+public enum OutcomeModule
+{
+    Clues,
+    Rectification,
+}
+
+public sealed record OutcomeQuery
+{
+    /// <summary>First day (inclusive) of the work counted: the day a clue was received, an item opened, a talk held…</summary>
+    public DateOnly? From { get; init; }
+
+    public DateOnly? To { get; init; }
+
+    /// <summary>Only work about this region subtree (GB/T 2260 code).</summary>
+    [StringLength(12)]
+    [RegularExpression("^[0-9]{6,12}$", ErrorMessage = "Validation.RegionCode")]
+    public string? RegionCode { get; init; }
+}
+
+/// <summary>One module's outcomes: how many items recorded any, and the sums.</summary>
+public sealed record OutcomeLine(OutcomeModule Module, int Items, int ProblemsFound, int CluesFound, decimal FundsPaidOut, decimal FundsRecovered, int RulesAdopted);
+
+public sealed record OutcomeSummary(IReadOnlyList<OutcomeLine> Lines, OutcomeLine Total);
+
+/// <summary>
+/// 监督成效 (domain.md A18): the outcomes recorded on each piece of work — clues and cases, rectification items, and the
+/// daily-supervision records — counted per module within the caller's jurisdiction (clues: those the caller's commission
+/// handles, counts only).
+/// </summary>
+public sealed class OutcomeQueries(IDbContextFactory<QingfengDb> dbFactory, SupervisionAccess access)
+{
+    public async Task<OutcomeSummary> SummaryAsync(OutcomeQuery query, CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var region = string.IsNullOrWhiteSpace(query.RegionCode) ? null : query.RegionCode.Trim();
+        var lines = new List<OutcomeLine>();
+
+        var clues = db.Clues.AsNoTracking().Where(c => c.OrganId == viewer.OrganId
+            && (c.Outcome.ProblemsFound > 0 || c.Outcome.FurtherClues > 0 || c.Outcome.FundsPaidOutFen > 0 || c.Outcome.FundsRecoveredFen > 0));
+        if (query.From is { } clueFrom)
+        {
+            clues = clues.Where(c => c.ReceivedOn >= clueFrom);
+        }
+
+        if (query.To is { } clueTo)
+        {
+            clues = clues.Where(c => c.ReceivedOn <= clueTo);
+        }
+
+        if (region is not null)
+        {
+            clues = clues.Where(c => c.RegionKey.StartsWith(region));
+        }
+
+        var clueSums = await clues.GroupBy(c => 1).Select(g => new
+        {
+            Items = g.Count(),
+            Problems = g.Sum(c => c.Outcome.ProblemsFound),
+            Clues = g.Sum(c => c.Outcome.FurtherClues),
+            PaidOut = g.Sum(c => c.Outcome.FundsPaidOutFen),
+            Recovered = g.Sum(c => c.Outcome.FundsRecoveredFen),
+        }).SingleOrDefaultAsync(cancellationToken);
+        lines.Add(new OutcomeLine(OutcomeModule.Clues, clueSums?.Items ?? 0, clueSums?.Problems ?? 0, clueSums?.Clues ?? 0, (clueSums?.PaidOut ?? 0) / 100m, (clueSums?.Recovered ?? 0) / 100m, 0));
+
+        var items = db.RectificationItems.AsNoTracking().Where(viewer.Visible<RectificationItem>());
+        if (query.From is { } itemFrom)
+        {
+            items = items.Where(i => i.OpenedOn >= itemFrom);
+        }
+
+        if (query.To is { } itemTo)
+        {
+            items = items.Where(i => i.OpenedOn <= itemTo);
+        }
+
+        if (region is not null)
+        {
+            items = items.Where(i => i.RegionKey.StartsWith(region));
+        }
+
+        lines.Add(await SumAsync(OutcomeModule.Rectification, items.Select(i => i.Outcome), cancellationToken));
+
+        var total = new OutcomeLine(
+            OutcomeModule.Clues,
+            lines.Sum(l => l.Items),
+            lines.Sum(l => l.ProblemsFound),
+            lines.Sum(l => l.CluesFound),
+            lines.Sum(l => l.FundsPaidOut),
+            lines.Sum(l => l.FundsRecovered),
+            lines.Sum(l => l.RulesAdopted));
+        return new OutcomeSummary(lines, total);
+    }
+
+    public async Task<byte[]> ExportAsync(OutcomeQuery query, CancellationToken cancellationToken = default)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        string H(string key) => TextCatalog.Instance.Get(key, culture);
+        var summary = await SummaryAsync(query, cancellationToken);
+        var rows = summary.Lines.Select(l => (Label: EnumText.Label(l.Module, culture), Line: l))
+            .Append((Label: H("Common.Total"), Line: summary.Total))
+            .Select(x => new Dictionary<string, object?>
+            {
+                [H("Outcomes.Module")] = x.Label,
+                [H("Outcomes.Items")] = x.Line.Items,
+                [H("Field.ProblemsFound")] = x.Line.ProblemsFound,
+                [H("Field.CluesFound")] = x.Line.CluesFound,
+                [H("Field.FundsPaidOut")] = x.Line.FundsPaidOut,
+                [H("Field.FundsRecovered")] = x.Line.FundsRecovered,
+                [H("Field.RulesAdopted")] = x.Line.RulesAdopted,
+            }).ToList();
+        using var stream = new MemoryStream();
+        stream.SaveAs(rows, sheetName: H("Nav.Outcomes"));
+        return stream.ToArray();
+    }
+
+    /// <summary>Sums the outcome complex type of any module's records that recorded one.</summary>
+    private static async Task<OutcomeLine> SumAsync(OutcomeModule module, IQueryable<SupervisionOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        var sums = await outcomes
+            .Where(o => o.ProblemsFound > 0 || o.CluesFound > 0 || o.FundsPaidOutFen > 0 || o.FundsRecoveredFen > 0 || o.RulesAdopted > 0)
+            .GroupBy(o => 1)
+            .Select(g => new
+            {
+                Items = g.Count(),
+                Problems = g.Sum(o => o.ProblemsFound),
+                Clues = g.Sum(o => o.CluesFound),
+                PaidOut = g.Sum(o => o.FundsPaidOutFen),
+                Recovered = g.Sum(o => o.FundsRecoveredFen),
+                Rules = g.Sum(o => o.RulesAdopted),
+            }).SingleOrDefaultAsync(cancellationToken);
+        return new OutcomeLine(module, sums?.Items ?? 0, sums?.Problems ?? 0, sums?.Clues ?? 0, (sums?.PaidOut ?? 0) / 100m, (sums?.Recovered ?? 0) / 100m, sums?.Rules ?? 0);
+    }
+}
+
+public static class OutcomesFeature
+{
+    public static IServiceCollection AddOutcomes(this IServiceCollection services) => services.AddScoped<OutcomeQueries>();
+
+    public static IEndpointRouteBuilder MapOutcomes(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapApiGroup("/outcomes", "Outcomes").RequirePermission(Permission.SupervisionRead);
+        group.MapGet("/", async ([AsParameters] OutcomeQuery query, OutcomeQueries queries, CancellationToken ct) =>
+                TypedResults.Ok(await queries.SummaryAsync(query, ct)))
+            .WithName("OutcomeSummary").WithSummary("监督成效: problems and clues found, funds paid out and recovered, rules adopted, per module.");
+        group.MapGet("/export", async ([AsParameters] OutcomeQuery query, OutcomeQueries queries, CancellationToken ct) =>
+                TypedResults.File(await queries.ExportAsync(query, ct), ApiConventions.ExcelContentType, "outcomes.xlsx"))
+            .WithName("ExportOutcomeSummary").WithSummary("Excel export of the outcome summary.");
+        return app;
+    }
+}

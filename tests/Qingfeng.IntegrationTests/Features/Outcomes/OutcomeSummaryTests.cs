@@ -1,0 +1,55 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Qingfeng.Features.Outcomes;
+using Qingfeng.Features.Rectification;
+using Qingfeng.Features.Supervision;
+using Qingfeng.IntegrationTests.Infrastructure;
+using Xunit;
+using static Qingfeng.IntegrationTests.Features.Rectification.RectificationClients;
+
+namespace Qingfeng.IntegrationTests.Features.Outcomes;
+
+/// <summary>Outcomes recorded on a piece of work are counted in the summary (domain.md A18), within jurisdiction.</summary>
+public sealed class OutcomeSummaryTests(SharedApps apps)
+{
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Outcomes_recorded_at_close_out_are_summed_per_module_and_hidden_from_other_counties(Provider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var officer = await app.ClientForAsync(TestUsers.KaiyangSupervision.UserName);
+        var reviewer = await app.ClientForAsync(TestUsers.KaiyangSupervision2.UserName);
+
+        // A village's principal: no other test works in this village, so its region code isolates this test's figures.
+        await using var db = app.CreateDb();
+        var village = await db.Officials.AsNoTracking()
+            .Where(o => o.IsPrincipal && o.RegionKey.StartsWith("520121") && o.RegionKey.Length > 9 && o.Unit!.Kind == Qingfeng.Features.Roster.UnitKind.VillageOrCommunity)
+            .OrderByDescending(o => o.RegionKey).Select(o => new { o.Id, o.RegionKey }).FirstAsync();
+        var created = await officer.PostAsync("/api/v1/rectification", new CreateRectificationItemRequest
+        {
+            Source = RectificationSource.Inspection,
+            OfficialId = village.Id,
+            Problem = "惠民资金发放不及时",
+            Measures = "限期兑付拖欠资金，追缴违规领取资金",
+        }.AsJson());
+        var id = await created.Content.ReadFromJsonAsync<Guid>();
+        await ReportOkAsync(officer, id, "已兑付并追缴", claimsDone: true, PdfEvidence);
+        var closed = await reviewer.PostAsync($"/api/v1/rectification/{id}/close-out", new CloseOutRequest
+        {
+            Outcome = new SupervisionOutcomeInput { ProblemsFound = 21, CluesFound = 4, FundsPaidOut = 820_000m, FundsRecovered = 654_000m, RulesAdopted = 1 },
+        }.AsJson());
+        Assert.Equal(HttpStatusCode.NoContent, closed.StatusCode);
+
+        var summary = await (await officer.GetAsync($"/api/v1/outcomes?regionCode={village.RegionKey}")).OkJsonAsync<OutcomeSummary>();
+        var line = Assert.Single(summary.Lines, l => l.Module == OutcomeModule.Rectification);
+        Assert.Equal((1, 21, 4, 820_000m, 654_000m, 1), (line.Items, line.ProblemsFound, line.CluesFound, line.FundsPaidOut, line.FundsRecovered, line.RulesAdopted));
+        Assert.Equal(summary.Lines.Sum(l => l.FundsRecovered), summary.Total.FundsRecovered);
+        Assert.True(summary.Total.ProblemsFound >= 21);
+
+        var chishui = await app.ClientForAsync(TestUsers.ChishuiSupervision.UserName);
+        var foreign = await (await chishui.GetAsync($"/api/v1/outcomes?regionCode={village.RegionKey}")).OkJsonAsync<OutcomeSummary>();
+        Assert.Equal(0, foreign.Total.Items);
+    }
+}
