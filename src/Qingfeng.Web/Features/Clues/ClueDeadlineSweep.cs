@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Notifications;
 using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Jobs;
 using Qingfeng.Platform.Security;
 
 namespace Qingfeng.Features.Clues;
@@ -11,7 +12,7 @@ namespace Qingfeng.Features.Clues;
 /// the organ's case managers; overdue items also go to the commission leaders (escalation). Each
 /// notification is sent once per clue, deadline and status.
 /// </summary>
-public sealed class ClueDeadlineSweep(IDbContextFactory<QingfengDb> dbFactory, ClueDeadlines deadlines, NotificationService notifications, TimeProvider time)
+public sealed class ClueDeadlineSweep(IDbContextFactory<QingfengDb> dbFactory, ClueDeadlines deadlines, NotificationService notifications, TimeProvider time) : IPeriodicSweep
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -69,39 +70,4 @@ public sealed class ClueDeadlineSweep(IDbContextFactory<QingfengDb> dbFactory, C
 
         return await notifications.SendAsync(messages, cancellationToken);
     }
-}
-
-/// <summary>Runs the deadline sweep at start and then every hour, on the app's clock.</summary>
-internal sealed partial class ClueDeadlineWorker(IServiceScopeFactory scopes, TimeProvider time, ILogger<ClueDeadlineWorker> logger) : BackgroundService
-{
-    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(UserContext.System);
-                var sent = await scope.ServiceProvider.GetRequiredService<ClueDeadlineSweep>().RunAsync(stoppingToken);
-                if (sent > 0)
-                {
-                    LogSent(logger, sent);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(logger, e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Deadline sweep sent {Count} notifications.")]
-    private static partial void LogSent(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Deadline sweep failed; it runs again in an hour.")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -1,4 +1,5 @@
 using Qingfeng.Features.Clues.Text;
+using Qingfeng.Platform.Jobs;
 
 namespace Qingfeng.Features.Clues;
 
@@ -20,8 +21,7 @@ public static class CluesFeature
         services.AddScoped<ClueExcel>();
         services.AddScoped<ClueLinking>();
         services.AddScoped<ClueDocuments>();
-        services.AddScoped<ClueDeadlineSweep>();
-        services.AddHostedService<ClueDeadlineWorker>();
+        services.AddPeriodicSweep<ClueDeadlineSweep>();
         services.AddSingleton<ClueSearchIndexUpgrade>();
         services.AddHostedService(provider => provider.GetRequiredService<ClueSearchIndexUpgrade>());
         return services;

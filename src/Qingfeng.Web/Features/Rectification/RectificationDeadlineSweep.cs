@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Notifications;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Jobs;
 using Qingfeng.Platform.Security;
 
 namespace Qingfeng.Features.Rectification;
@@ -13,7 +14,7 @@ namespace Qingfeng.Features.Rectification;
 /// <see cref="SupervisionOptions.EscalateAfterWorkingDays"/> more working days to the leadership and the party-conduct
 /// office (for 约谈 or 问责 of a 一把手 who rectifies poorly). Each message is sent once per item, deadline and step.
 /// </summary>
-public sealed class RectificationDeadlineSweep(IDbContextFactory<QingfengDb> dbFactory, SupervisionCalendar calendar, NotificationService notifications, TimeProvider time)
+public sealed class RectificationDeadlineSweep(IDbContextFactory<QingfengDb> dbFactory, SupervisionCalendar calendar, NotificationService notifications, TimeProvider time) : IPeriodicSweep
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -87,37 +88,4 @@ public sealed class RectificationDeadlineSweep(IDbContextFactory<QingfengDb> dbF
     }
 
     private static string Shorten(string text) => text.Length <= 30 ? text : text[..30] + "…";
-}
-
-/// <summary>Runs the ledger's deadline sweep at start and then every hour, on the app's clock.</summary>
-internal sealed partial class RectificationDeadlineWorker(IServiceScopeFactory scopes, TimeProvider time, ILogger<RectificationDeadlineWorker> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), time);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(UserContext.System);
-                var sent = await scope.ServiceProvider.GetRequiredService<RectificationDeadlineSweep>().RunAsync(stoppingToken);
-                if (sent > 0)
-                {
-                    LogSent(logger, sent);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(logger, e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rectification sweep sent {Count} notifications.")]
-    private static partial void LogSent(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rectification sweep failed; it runs again in an hour.")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -1,3 +1,5 @@
+using Qingfeng.Platform.Jobs;
+
 namespace Qingfeng.Features.Rectification;
 
 public static class RectificationFeature
@@ -7,8 +9,7 @@ public static class RectificationFeature
         services.AddScoped<RectificationService>();
         services.AddScoped<RectificationQueries>();
         services.AddScoped<RectificationExcel>();
-        services.AddScoped<RectificationDeadlineSweep>();
-        services.AddHostedService<RectificationDeadlineWorker>();
+        services.AddPeriodicSweep<RectificationDeadlineSweep>();
         return services;
     }
 

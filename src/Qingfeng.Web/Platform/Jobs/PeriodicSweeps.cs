@@ -1,0 +1,55 @@
+using Qingfeng.Platform.Security;
+
+namespace Qingfeng.Platform.Jobs;
+
+/// <summary>A job that looks at deadlines (or the calendar) and acts on what it finds; idempotent, so it may run as often as wanted.</summary>
+public interface IPeriodicSweep
+{
+    /// <summary>Runs once; returns how many notifications or records it produced.</summary>
+    Task<int> RunAsync(CancellationToken cancellationToken = default);
+}
+
+public static class PeriodicSweeps
+{
+    /// <summary>The interval of every sweep.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+
+    /// <summary>Registers the sweep (scoped, so tests can build it with their own clock) and a worker that runs it at start and then hourly.</summary>
+    public static IServiceCollection AddPeriodicSweep<TSweep>(this IServiceCollection services)
+        where TSweep : class, IPeriodicSweep =>
+        services.AddScoped<TSweep>().AddHostedService<SweepWorker<TSweep>>();
+}
+
+/// <summary>Runs one sweep at start and then every hour, on the app's clock, as the system user; a failure waits for the next run.</summary>
+internal sealed partial class SweepWorker<TSweep>(IServiceScopeFactory scopes, TimeProvider time, ILogger<SweepWorker<TSweep>> logger) : BackgroundService
+    where TSweep : class, IPeriodicSweep
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(PeriodicSweeps.Interval, time);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(UserContext.System);
+                var produced = await scope.ServiceProvider.GetRequiredService<TSweep>().RunAsync(stoppingToken);
+                if (produced > 0)
+                {
+                    LogProduced(logger, typeof(TSweep).Name, produced);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFailed(logger, typeof(TSweep).Name, e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Sweep} produced {Count} notifications or records.")]
+    private static partial void LogProduced(ILogger logger, string sweep, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Sweep} failed; it runs again in an hour.")]
+    private static partial void LogFailed(ILogger logger, string sweep, Exception exception);
+}
