@@ -23,8 +23,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
     public async ValueTask InitializeAsync()
     {
         _app = await QingfengApp.StartAsync(Provider.Sqlite);
-        _kaiyang = await ForeignRecords.CreateAsync(_app, "开阳县", "520121", await _app.ClientForAsync(TestUsers.KaiyangPetition.UserName));
-        _chishui = await ForeignRecords.CreateAsync(_app, "赤水市", "520381", await _app.ClientForOrganAsync(await OrganIdAsync("赤水市纪委监委"), Roles.PetitionOffice));
+        _kaiyang = await ForeignRecords.CreateAsync(_app, "开阳县", "520121", await _app.ClientForAsync(TestUsers.KaiyangPetition.UserName), await _app.ClientForAsync(TestUsers.KaiyangSupervision.UserName));
+        _chishui = await ForeignRecords.CreateAsync(_app, "赤水市", "520381", await _app.ClientForOrganAsync(await OrganIdAsync("赤水市纪委监委"), Roles.PetitionOffice), await _app.ClientForAsync(TestUsers.ChishuiSupervision.UserName));
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
@@ -58,8 +58,10 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
                 var status = (int)response.StatusCode;
                 statuses[status] = statuses.GetValueOrDefault(status) + 1;
                 var body = await OpenApiProbe.ReadTextAsync(response);
-                var targetsForeignRecord = operation.PathParameters.Any() && request.RequestUri!.OriginalString.Contains(foreign.ClueId.ToString(), StringComparison.Ordinal)
-                    || request.RequestUri!.OriginalString.Contains(foreign.OfficialId.ToString(), StringComparison.Ordinal);
+                var uri = request.RequestUri!.OriginalString;
+                var targetsForeignRecord = operation.PathParameters.Any() && uri.Contains(foreign.ClueId.ToString(), StringComparison.Ordinal)
+                    || uri.Contains(foreign.OfficialId.ToString(), StringComparison.Ordinal)
+                    || foreign.Records.Values.Any(r => uri.Contains(r.ToString(), StringComparison.Ordinal));
                 string? failure = null;
                 if (status >= 500)
                 {

@@ -35,14 +35,23 @@ internal sealed record ForeignRecords(
     string ClueMarker,
     Guid AttachmentId)
 {
+    /// <summary>
+    /// The daily-supervision records of the jurisdiction, by the route segment before their <c>{id}</c>
+    /// (e.g. "rectification") or by the name of another path parameter (e.g. "evidenceId").
+    /// </summary>
+    public IReadOnlyDictionary<string, Guid> Records { get; init; } = new Dictionary<string, Guid>();
+
     /// <summary>Strings whose presence in a response proves that the record leaked.</summary>
     public IReadOnlyList<string> Markers =>
-        [OfficialId.ToString(), ClueId.ToString(), AttachmentId.ToString(), ClueNumber, ClueMarker];
+        [OfficialId.ToString(), ClueId.ToString(), AttachmentId.ToString(), ClueNumber, ClueMarker, .. Records.Values.Select(v => v.ToString())];
 
     public string? LeakIn(string body) => Markers.FirstOrDefault(m => body.Contains(m, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>A principal official of the county, and a clue about them with an attachment, registered by the county's petition office.</summary>
-    public static async Task<ForeignRecords> CreateAsync(QingfengApp app, string county, string regionCode, HttpClient petition)
+    /// <summary>
+    /// A principal official of the county, and a clue about them with an attachment, registered by the county's petition office;
+    /// with <paramref name="supervision"/> (a supervision-office client of the county) also a record of every daily-supervision module.
+    /// </summary>
+    public static async Task<ForeignRecords> CreateAsync(QingfengApp app, string county, string regionCode, HttpClient petition, HttpClient? supervision = null)
     {
         await using var db = app.CreateDb();
         var official = await db.Officials.AsNoTracking()
@@ -59,7 +68,13 @@ internal sealed record ForeignRecords(
         var registered = await (await petition.PostAsync("/api/v1/clues", request.AsJson())).Content.ReadFromJsonAsync<RegisterClueResult>(HttpAssertions.Json);
         var attachment = await ClueClients.AttachAsync(petition, registered!.Id);
         await ClueClients.ActAsync(petition, registered.Id, new() { Action = ClueAction.SubmitToCaseManagement });
-        return new ForeignRecords(county, regionCode, organ, official.UnitId, official.Id, official.Name, registered.Id, registered.Number, marker, attachment);
+        var records = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        if (supervision is not null)
+        {
+            await SupervisionRecords.CreateAsync(supervision, official.Id, records);
+        }
+
+        return new ForeignRecords(county, regionCode, organ, official.UnitId, official.Id, official.Name, registered.Id, registered.Number, marker, attachment) { Records = records };
     }
 }
 
@@ -111,6 +126,8 @@ internal sealed class OpenApiProbe
                 "attachmentId" => foreign.AttachmentId.ToString(),
                 "id" when segments[i - 1] == "clues" => foreign.ClueId.ToString(),
                 "id" when segments[i - 1] == "officials" => foreign.OfficialId.ToString(),
+                "id" when foreign.Records.TryGetValue(segments[i - 1], out var record) => record.ToString(),
+                _ when foreign.Records.TryGetValue(name, out var named) => named.ToString(),
                 _ => Scalar(schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("schema", out var s) ? s : default, name, foreign),
             });
         }

@@ -40,7 +40,7 @@ internal static class RectificationEndpoints
                 return TypedResults.NoContent();
             })
             .WithName("SetRectificationMeasures").WithSummary("Sets the rectification measures (整改措施).");
-        ledger.MapPost("/{id:guid}/progress", async (Guid id, [FromForm] ProgressForm form, IFormFileCollection? files, RectificationService service, CancellationToken ct) =>
+        ledger.MapPost("/{id:guid}/progress", async (Guid id, [FromForm] ProgressForm? form, IFormFileCollection? files, RectificationService service, CancellationToken ct) =>
             {
                 var uploads = new List<EvidenceUpload>();
                 foreach (var file in files ?? new FormFileCollection())
@@ -49,7 +49,7 @@ internal static class RectificationEndpoints
                     uploads.Add(await EvidenceFiles.ReadAsync(file.FileName, file.Length, stream, ct));
                 }
 
-                await service.ReportAsync(id, new ReportProgressRequest { Text = form.Text, ClaimsDone = form.ClaimsDone, Version = form.Version }, uploads, ct);
+                await service.ReportAsync(id, new ReportProgressRequest { Text = form?.Text, ClaimsDone = form?.ClaimsDone == true, Version = form?.Version }, uploads, ct);
                 return TypedResults.NoContent();
             })
             .DisableAntiforgery()
