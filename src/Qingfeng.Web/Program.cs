@@ -8,6 +8,7 @@ using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.Clues;
 using Qingfeng.Features.DemoProvince;
+using Qingfeng.Features.DutyReports;
 using Qingfeng.Features.Notifications;
 using Qingfeng.Features.Organs;
 using Qingfeng.Features.Outcomes;
@@ -84,6 +85,7 @@ builder.Services
     .AddSupervision(builder.Configuration)
     .AddRectification()
     .AddQuarterlyReviews()
+    .AddDutyReports(builder.Configuration)
     .AddOutcomes()
     .AddDemoProvince(builder.Configuration);
 
@@ -117,6 +119,7 @@ app.MapNotifications();
 app.MapClues();
 app.MapRectification();
 app.MapQuarterlyReviews();
+app.MapDutyReports();
 app.MapOutcomes();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

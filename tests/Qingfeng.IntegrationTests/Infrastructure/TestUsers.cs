@@ -16,6 +16,8 @@ public static class TestUsers
     public static readonly TestUser KaiyangInvestigation = new("t.ky.investigation", "开阳县纪委监委", Roles.InvestigationOffice);
     public static readonly TestUser KaiyangTrial = new("t.ky.trial", "开阳县纪委监委", Roles.TrialOffice);
     public static readonly TestUser KaiyangSupervision2 = new("t.ky.supervision2", "开阳县纪委监委", Roles.SupervisionOffice);
+    public static readonly TestUser KaiyangPartyConduct = new("t.ky.partyconduct", "开阳县纪委监委", Roles.PartyConductOffice);
+    public static readonly TestUser KaiyangStationed = new("t.ky.stationed", "开阳县纪委监委派驻第一纪检监察组", Roles.StationedTeam);
     public static readonly TestUser ChishuiSupervision = new("t.cs.supervision", "赤水市纪委监委", Roles.SupervisionOffice);
     public static readonly TestUser StationedHealth = new("t.zs.health", "省纪委监委驻省卫生健康委纪检监察组", Roles.StationedTeam);
     public static readonly TestUser SystemAdmin = new("t.sysadmin", "贵州省纪委监委", Roles.SystemAdmin);
@@ -25,7 +27,7 @@ public static class TestUsers
     public static IReadOnlyList<TestUser> All { get; } =
     [
         ProvinceLeader, ProvinceCaseManagement, KaiyangLeader, KaiyangSupervision, KaiyangCaseManagement, KaiyangPetition,
-        KaiyangInvestigation, KaiyangTrial, KaiyangSupervision2, ChishuiSupervision,
+        KaiyangInvestigation, KaiyangTrial, KaiyangSupervision2, KaiyangPartyConduct, KaiyangStationed, ChishuiSupervision,
         StationedHealth, SystemAdmin, SecurityAdmin, AuditAdmin,
     ];
 }

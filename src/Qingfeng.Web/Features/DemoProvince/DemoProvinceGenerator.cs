@@ -158,6 +158,10 @@ public static class DemoProvinceGenerator
             {
                 var inspection = AddOrgan("中共开阳县委巡察工作领导小组办公室", OrganKind.InspectionOffice, county, null);
                 inspection.GrantRegion(county.TreeKey);
+
+                // The stationed team that reviews 述责述廉 reports at the first level (demo simplification: the whole county).
+                var stationed = AddOrgan("开阳县纪委监委派驻第一纪检监察组", OrganKind.StationedTeam, county, commission);
+                stationed.GrantRegion(county.TreeKey);
             }
 
             var townshipCommissions = new List<(Organ Organ, List<Unit> Villages)>();

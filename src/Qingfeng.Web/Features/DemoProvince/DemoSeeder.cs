@@ -45,6 +45,8 @@ public sealed class DemoSeeder(
         new("ky.trial", "开阳县案件审理室干部", "开阳县纪委监委", Roles.TrialOffice, "Kaiyang county trial (case review) office"),
         new("cs.supervision", "赤水市监督检查室干部", "赤水市纪委监委", Roles.SupervisionOffice, "Chishui city supervision office (another county)"),
         new("zs.health", "驻省卫健委纪检监察组干部", "省纪委监委驻省卫生健康委纪检监察组", Roles.StationedTeam, "stationed team: the provincial health commission only"),
+        new("ky.partyconduct", "开阳县党风政风监督室干部", "开阳县纪委监委", Roles.PartyConductOffice, "Kaiyang party-conduct office: 述责述廉 review (level 3), accountability"),
+        new("ky.stationed", "开阳县派驻第一纪检监察组干部", "开阳县纪委监委派驻第一纪检监察组", Roles.StationedTeam, "Kaiyang stationed team: 述责述廉 review (level 1)"),
         new("ky.inspection", "开阳县委巡察办干部", "中共开阳县委巡察工作领导小组办公室", Roles.InspectionStaff, "Kaiyang county inspection office"),
     ];
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.Clues;
+using Qingfeng.Features.DutyReports;
 using Qingfeng.Features.Notifications;
 using Qingfeng.Features.Organs;
 using Qingfeng.Features.QuarterlyReviews;
@@ -66,6 +67,8 @@ public abstract class QingfengDb : IdentityDbContext<QingfengUser, QingfengRole,
     public DbSet<RectificationItem> RectificationItems => Set<RectificationItem>();
 
     public DbSet<QuarterlyReview> QuarterlyReviews => Set<QuarterlyReview>();
+
+    public DbSet<DutyReport> DutyReports => Set<DutyReport>();
 
     /// <summary>Set while <see cref="Transactions.InTransactionAsync"/> holds the audit append lock for the whole transaction.</summary>
     internal bool HoldsAuditLock { get; set; }

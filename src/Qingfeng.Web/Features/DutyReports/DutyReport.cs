@@ -1,0 +1,342 @@
+using Qingfeng.Features.Supervision;
+using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Rules;
+
+namespace Qingfeng.Features.DutyReports;
+
+public enum ReportMode
+{
+    OnSite,
+    Written,
+}
+
+/// <summary>The report's life: drafted, reviewed level by level (any level may return it), approved, then scored.</summary>
+public enum DutyReportState
+{
+    Draft,
+    UnderReview,
+    Returned,
+    Approved,
+}
+
+public enum ReviewDecision
+{
+    Approved,
+    Returned,
+}
+
+/// <summary>
+/// One 一把手's 述责述廉 report in a campaign. The text answers the campaign's template item by item; submission starts the joint
+/// review at level 1; each level approves (the last one approves the report) or returns it with reasons and a revision deadline;
+/// a revised report starts again at level 1, so every level sees the text it approves. Nobody reviews one round at two levels.
+/// Scores are secret: only the count and the sum are kept (<see cref="Vote"/>), never a single ballot, so no read — not even of the
+/// database — links a voter to a score; who voted is kept apart to allow one vote each.
+/// </summary>
+public sealed class DutyReport : Entity, ISupervisedRecord
+{
+    public const int AnswerMaxLength = 4000;
+
+    private DutyReport()
+    {
+    }
+
+    internal DutyReport(DutyReportCampaign campaign, SupervisedSubject subject, ReportMode mode)
+    {
+        if (subject.OfficialId is null)
+        {
+            throw new DomainRuleException("Supervision.OfficialNotFound") { Status = 404 };
+        }
+
+        CampaignId = campaign.Id;
+        UnitId = subject.UnitId;
+        UnitName = subject.UnitName;
+        RegionKey = subject.RegionKey;
+        OfficialId = subject.OfficialId.Value;
+        OfficialName = subject.OfficialName ?? "";
+        Position = subject.OfficialPosition ?? "";
+        Mode = mode;
+        Answers = [.. campaign.TemplateItems.Select(_ => "")];
+    }
+
+    public Guid CampaignId { get; private set; }
+
+    public Guid UnitId { get; private set; }
+
+    public string UnitName { get; private set; } = "";
+
+    public string RegionKey { get; private set; } = "";
+
+    public Guid OfficialId { get; private set; }
+
+    public string OfficialName { get; private set; } = "";
+
+    public string Position { get; private set; } = "";
+
+    public ReportMode Mode { get; private set; }
+
+    public DutyReportState State { get; private set; }
+
+    /// <summary>The review level (0-based) the report waits at while under review.</summary>
+    public int Level { get; private set; }
+
+    /// <summary>The review round: 1 for the first submission, +1 for each resubmission.</summary>
+    public int Round { get; private set; }
+
+    public List<string> Answers { get; private set; } = [];
+
+    public DateOnly? RevisionDueOn { get; private set; }
+
+    public string? ReturnReason { get; private set; }
+
+    public int? ReturnedAtLevel { get; private set; }
+
+    public int VoteCount { get; private set; }
+
+    public int ScoreSum { get; private set; }
+
+    public List<DutyReportReview> Reviews { get; private set; } = [];
+
+    public List<DutyReportComment> Comments { get; private set; } = [];
+
+    public List<DutyReportVoter> Voters { get; private set; } = [];
+
+    /// <summary>Saves the answers (while a draft or returned for revision).</summary>
+    public void Write(IReadOnlyList<string?> answers)
+    {
+        if (State is not (DutyReportState.Draft or DutyReportState.Returned))
+        {
+            throw new DomainRuleException("DutyReport.NotEditable") { Status = 409 };
+        }
+
+        if (answers.Count != Answers.Count)
+        {
+            throw new DomainRuleException("DutyReport.AnswerCount", Answers.Count);
+        }
+
+        Answers = [.. answers.Select(a => Clip(a, AnswerMaxLength))];
+    }
+
+    /// <summary>Submits a draft, or resubmits a returned report: review starts at level 1. Every item must be answered.</summary>
+    public void Submit()
+    {
+        if (State is not (DutyReportState.Draft or DutyReportState.Returned))
+        {
+            throw new DomainRuleException("DutyReport.NotEditable") { Status = 409 };
+        }
+
+        var missing = Answers.FindIndex(string.IsNullOrWhiteSpace);
+        if (missing >= 0)
+        {
+            throw new DomainRuleException("DutyReport.ItemMissing", missing + 1);
+        }
+
+        State = DutyReportState.UnderReview;
+        Level = 0;
+        Round++;
+        RevisionDueOn = null;
+    }
+
+    /// <summary>The reviewer at the current level approves; after the last level the report is approved.</summary>
+    public void Approve(DutyReportCampaign campaign, SupervisionActor reviewer, IReadOnlySet<string> roles, string? comment, DateTimeOffset at)
+    {
+        CheckReviewer(campaign, reviewer, roles);
+        Reviews.Add(new DutyReportReview(Id, Round, Level, campaign.LevelNames[Level], reviewer, ReviewDecision.Approved, Clip(comment, 1000), null, at));
+        if (Level == campaign.LevelNames.Count - 1)
+        {
+            State = DutyReportState.Approved;
+        }
+        else
+        {
+            Level++;
+        }
+    }
+
+    /// <summary>The reviewer at the current level returns the report for revision, with reasons and a deadline.</summary>
+    public void Return(DutyReportCampaign campaign, SupervisionActor reviewer, IReadOnlySet<string> roles, string reason, DateOnly dueOn, DateTimeOffset at)
+    {
+        CheckReviewer(campaign, reviewer, roles);
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainRuleException("DutyReport.ReasonRequired");
+        }
+
+        if (dueOn < SupervisionCalendar.Today(at))
+        {
+            throw new DomainRuleException("DutyReport.DueInPast");
+        }
+
+        Reviews.Add(new DutyReportReview(Id, Round, Level, campaign.LevelNames[Level], reviewer, ReviewDecision.Returned, Clip(reason, 1000), dueOn, at));
+        State = DutyReportState.Returned;
+        ReturnedAtLevel = Level;
+        ReturnReason = Clip(reason, 1000);
+        RevisionDueOn = dueOn;
+    }
+
+    /// <summary>A comment (点评) by a leader or reviewer; the problems it names become rectification items (opened by the service).</summary>
+    public DutyReportComment Comment(SupervisionActor author, string text, DateTimeOffset at)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new DomainRuleException("DutyReport.CommentRequired");
+        }
+
+        var comment = new DutyReportComment(Id, author, Clip(text, 2000), at);
+        Comments.Add(comment);
+        return comment;
+    }
+
+    /// <summary>One secret vote by a designated scorer on an approved report, while scoring is open.</summary>
+    public void Vote(DutyReportCampaign campaign, Guid voterId, int score)
+    {
+        if (State != DutyReportState.Approved)
+        {
+            throw new DomainRuleException("DutyReport.NotApproved") { Status = 409 };
+        }
+
+        if (campaign.ScoringClosed)
+        {
+            throw new DomainRuleException("DutyReport.ScoringClosed") { Status = 409 };
+        }
+
+        if (!campaign.IsScorer(voterId))
+        {
+            throw new DomainRuleException("DutyReport.NotScorer") { Status = 403 };
+        }
+
+        if (score < 0 || score > campaign.ScaleMax)
+        {
+            throw new DomainRuleException("DutyReport.ScoreRange", campaign.ScaleMax);
+        }
+
+        if (Voters.Any(v => v.UserId == voterId))
+        {
+            throw new DomainRuleException("DutyReport.AlreadyVoted") { Status = 409 };
+        }
+
+        Voters.Add(new DutyReportVoter(Id, voterId));
+        VoteCount++;
+        ScoreSum += score;
+    }
+
+    /// <summary>The mean score, to two decimals, once scoring is closed and enough votes are in; otherwise null.</summary>
+    public decimal? MeanScore(DutyReportCampaign campaign) =>
+        campaign.ScoringClosed && VoteCount >= campaign.MinimumVotes ? Math.Round((decimal)ScoreSum / VoteCount, 2, MidpointRounding.AwayFromZero) : null;
+
+    public bool IsRevisionOverdue(DateOnly today) => State == DutyReportState.Returned && RevisionDueOn < today;
+
+    private void CheckReviewer(DutyReportCampaign campaign, SupervisionActor reviewer, IReadOnlySet<string> roles)
+    {
+        if (State != DutyReportState.UnderReview)
+        {
+            throw new DomainRuleException("DutyReport.NotUnderReview") { Status = 409 };
+        }
+
+        if (!roles.Contains(campaign.LevelRoles[Level]))
+        {
+            throw new DomainRuleException("DutyReport.NotThisLevel", campaign.LevelNames[Level]) { Status = 403 };
+        }
+
+        if (Reviews.Any(r => r.Round == Round && r.ReviewerId == reviewer.UserId))
+        {
+            throw new DomainRuleException("DutyReport.TwoLevels") { Status = 409 };
+        }
+    }
+
+    private static string Clip(string? text, int max)
+    {
+        var value = (text ?? "").Trim();
+        return value.Length <= max ? value : value[..max];
+    }
+}
+
+/// <summary>One review step: the level, the reviewer, approved or returned (with reasons and a revision deadline).</summary>
+public sealed class DutyReportReview
+{
+    private DutyReportReview()
+    {
+    }
+
+    internal DutyReportReview(Guid reportId, int round, int level, string levelName, SupervisionActor reviewer, ReviewDecision decision, string? comment, DateOnly? dueOn, DateTimeOffset at)
+    {
+        ReportId = reportId;
+        Round = round;
+        Level = level;
+        LevelName = levelName;
+        ReviewerId = reviewer.UserId;
+        ReviewerName = reviewer.Name;
+        Decision = decision;
+        Comment = comment;
+        DueOn = dueOn;
+        At = at;
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public Guid ReportId { get; private set; }
+
+    public int Round { get; private set; }
+
+    public int Level { get; private set; }
+
+    public string LevelName { get; private set; } = "";
+
+    public Guid ReviewerId { get; private set; }
+
+    public string ReviewerName { get; private set; } = "";
+
+    public ReviewDecision Decision { get; private set; }
+
+    public string? Comment { get; private set; }
+
+    public DateOnly? DueOn { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+}
+
+/// <summary>A comment (点评) on a report; the rectification items opened from the problems it names.</summary>
+public sealed class DutyReportComment
+{
+    private DutyReportComment()
+    {
+    }
+
+    internal DutyReportComment(Guid reportId, SupervisionActor author, string text, DateTimeOffset at)
+    {
+        ReportId = reportId;
+        AuthorName = author.Name;
+        Text = text;
+        At = at;
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public Guid ReportId { get; private set; }
+
+    public string AuthorName { get; private set; } = "";
+
+    public string Text { get; private set; } = "";
+
+    public DateTimeOffset At { get; private set; }
+
+    public List<Guid> RectificationItemIds { get; private set; } = [];
+}
+
+/// <summary>That a scorer has voted on a report — never what they scored.</summary>
+public sealed class DutyReportVoter
+{
+    private DutyReportVoter()
+    {
+    }
+
+    internal DutyReportVoter(Guid reportId, Guid userId)
+    {
+        ReportId = reportId;
+        UserId = userId;
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public Guid ReportId { get; private set; }
+
+    public Guid UserId { get; private set; }
+}

@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Qingfeng.Features.DutyReports;
+
+internal sealed class DutyReportCampaignConfiguration : IEntityTypeConfiguration<DutyReportCampaign>
+{
+    public void Configure(EntityTypeBuilder<DutyReportCampaign> b)
+    {
+        b.ToTable("DutyReportCampaigns");
+        b.Property(c => c.Title).HasMaxLength(200);
+        b.Property(c => c.Version).IsConcurrencyToken();
+        b.HasIndex(c => new { c.OrganId, c.Year });
+        b.HasMany(c => c.Scorers).WithOne().HasForeignKey(s => s.CampaignId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CampaignScorerConfiguration : IEntityTypeConfiguration<CampaignScorer>
+{
+    public void Configure(EntityTypeBuilder<CampaignScorer> b)
+    {
+        b.ToTable("DutyReportScorers");
+        b.Property(s => s.Id).ValueGeneratedNever();
+        b.Property(s => s.Name).HasMaxLength(64);
+        b.HasIndex(s => new { s.CampaignId, s.UserId }).IsUnique();
+    }
+}
+
+internal sealed class DutyReportConfiguration : IEntityTypeConfiguration<DutyReport>
+{
+    public void Configure(EntityTypeBuilder<DutyReport> b)
+    {
+        b.ToTable("DutyReports");
+        b.Property(r => r.UnitName).HasMaxLength(128);
+        b.Property(r => r.RegionKey).HasMaxLength(12);
+        b.Property(r => r.OfficialName).HasMaxLength(64);
+        b.Property(r => r.Position).HasMaxLength(64);
+        b.Property(r => r.ReturnReason).HasMaxLength(1000);
+        b.Property(r => r.Version).IsConcurrencyToken();
+        b.HasIndex(r => new { r.CampaignId, r.OfficialId }).IsUnique();
+        b.HasIndex(r => r.OfficialId);
+        b.HasIndex(r => r.RegionKey);
+        b.HasMany(r => r.Reviews).WithOne().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(r => r.Comments).WithOne().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(r => r.Voters).WithOne().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DutyReportReviewConfiguration : IEntityTypeConfiguration<DutyReportReview>
+{
+    public void Configure(EntityTypeBuilder<DutyReportReview> b)
+    {
+        b.ToTable("DutyReportReviews");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.LevelName).HasMaxLength(64);
+        b.Property(x => x.ReviewerName).HasMaxLength(64);
+        b.Property(x => x.Comment).HasMaxLength(1000);
+    }
+}
+
+internal sealed class DutyReportCommentConfiguration : IEntityTypeConfiguration<DutyReportComment>
+{
+    public void Configure(EntityTypeBuilder<DutyReportComment> b)
+    {
+        b.ToTable("DutyReportComments");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.AuthorName).HasMaxLength(64);
+        b.Property(x => x.Text).HasMaxLength(2000);
+    }
+}
+
+internal sealed class DutyReportVoterConfiguration : IEntityTypeConfiguration<DutyReportVoter>
+{
+    public void Configure(EntityTypeBuilder<DutyReportVoter> b)
+    {
+        b.ToTable("DutyReportVoters");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.HasIndex(x => new { x.ReportId, x.UserId }).IsUnique();
+    }
+}

@@ -1,0 +1,232 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using Qingfeng.Features.Audit;
+using Qingfeng.Features.Supervision;
+using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Documents;
+using Qingfeng.Platform.Rules;
+using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Ui;
+
+namespace Qingfeng.Features.DutyReports;
+
+/// <summary>
+/// Reads of 述责述廉. A campaign is seen by its organ and by whoever can see one of its reports (e.g. a stationed team that
+/// reviews); each sees the reports its jurisdiction covers. Scores are only ever shown as the aggregate.
+/// </summary>
+public sealed class DutyReportQueries(IDbContextFactory<QingfengDb> dbFactory, SupervisionAccess access, AuditLog audit, TimeProvider time)
+{
+    public async Task<IReadOnlyList<CampaignListItem>> CampaignsAsync(CampaignQuery query, CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var visibleReports = db.Set<DutyReport>().Where(viewer.Visible<DutyReport>());
+        var campaigns = db.Set<DutyReportCampaign>().AsNoTracking()
+            .Where(c => c.OrganId == viewer.OrganId || visibleReports.Any(r => r.CampaignId == c.Id));
+        if (query.Year is { } year)
+        {
+            campaigns = campaigns.Where(c => c.Year == year);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var text = query.Text.Trim();
+            campaigns = campaigns.Where(c => c.Title.Contains(text));
+        }
+
+        return await campaigns.OrderByDescending(c => c.SessionOn).ThenBy(c => c.Id)
+            .Select(c => new CampaignListItem(
+                c.Id,
+                c.Title,
+                c.Year,
+                c.SessionOn,
+                visibleReports.Count(r => r.CampaignId == c.Id),
+                visibleReports.Count(r => r.CampaignId == c.Id && r.State == DutyReportState.Approved),
+                visibleReports.Count(r => r.CampaignId == c.Id && r.State == DutyReportState.Returned),
+                c.ScoringClosed))
+            .Take(500)
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<CampaignDetail> CampaignAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (campaign, reports) = await LoadCampaignAsync(db, viewer, id, cancellationToken);
+        var today = SupervisionCalendar.Today(time.GetUtcNow());
+        return new CampaignDetail(
+            campaign.Id,
+            campaign.Title,
+            campaign.Year,
+            campaign.SessionOn,
+            campaign.TemplateItems,
+            campaign.LevelNames,
+            campaign.ScaleMax,
+            [.. campaign.GradeNames.Zip(campaign.GradeThresholds, (n, t) => $"{n} ≥ {t}")],
+            campaign.MinimumVotes,
+            campaign.ScoringClosed,
+            [.. campaign.Scorers.OrderBy(s => s.Name).Select(s => new ScorerItem(s.UserId, s.Name))],
+            [.. reports.Select(r => Summary(r, campaign, today))],
+            campaign.OrganId == viewer.OrganId && viewer.Has(Permission.DutyReportReview));
+    }
+
+    /// <summary>One report with its answers, reviews and comments, and what the caller may do; the view is audited.</summary>
+    public async Task<ReportDetail> ReportAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var report = await db.Set<DutyReport>().AsNoTracking().Where(viewer.Visible<DutyReport>())
+            .Include(r => r.Reviews).Include(r => r.Comments).Include(r => r.Voters)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
+            ?? throw DomainRuleException.NotFound("Supervision.NotFound");
+        var campaign = await db.Set<DutyReportCampaign>().AsNoTracking().Include(c => c.Scorers).SingleAsync(c => c.Id == report.CampaignId, cancellationToken);
+        await audit.RecordAsync("View", nameof(DutyReport), id.ToString(), cancellationToken: cancellationToken);
+        var userId = viewer.User.UserId;
+        var hasVoted = report.Voters.Any(v => v.UserId == userId);
+        var canReview = report.State == DutyReportState.UnderReview && viewer.Has(Permission.DutyReportReview)
+            && viewer.User.Roles.Contains(campaign.LevelRoles[report.Level])
+            && !report.Reviews.Any(r => r.Round == report.Round && r.ReviewerId == userId);
+        return new ReportDetail(
+            report.Id,
+            campaign.Id,
+            campaign.Title,
+            Summary(report, campaign, SupervisionCalendar.Today(time.GetUtcNow())),
+            campaign.TemplateItems,
+            report.Answers,
+            report.Round,
+            report.ReturnReason,
+            [.. report.Reviews.OrderBy(r => r.At).Select(r => new ReviewItem(r.Round, r.LevelName, r.ReviewerName, r.Decision, r.Comment, r.DueOn, r.At))],
+            [.. report.Comments.OrderBy(c => c.At).Select(c => new CommentItem(c.Id, c.AuthorName, c.Text, c.At, c.RectificationItemIds))],
+            viewer.Has(Permission.SupervisionManage) && report.State is DutyReportState.Draft or DutyReportState.Returned,
+            canReview,
+            report.State == DutyReportState.Approved && !campaign.ScoringClosed && campaign.IsScorer(userId) && !hasVoted,
+            hasVoted,
+            campaign.ScaleMax,
+            report.Version);
+    }
+
+    /// <summary>The official's 述责述廉 results, for the integrity record (廉政档案).</summary>
+    public async Task<IReadOnlyList<DutyReportResult>> ForOfficialAsync(Guid officialId, CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var reports = await db.Set<DutyReport>().AsNoTracking().Where(viewer.Visible<DutyReport>())
+            .Where(r => r.OfficialId == officialId).Include(r => r.Comments).ToListAsync(cancellationToken);
+        var ids = reports.Select(r => r.CampaignId).Distinct().ToList();
+        var campaigns = await db.Set<DutyReportCampaign>().AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        return [.. reports.Select(r =>
+        {
+            var campaign = campaigns[r.CampaignId];
+            var mean = r.MeanScore(campaign);
+            return new DutyReportResult(r.Id, campaign.Title, campaign.Year, r.State, mean, mean is { } m ? campaign.GradeOf(m) : null, r.Comments.Count, r.Comments.Sum(c => c.RectificationItemIds.Count));
+        }).OrderByDescending(r => r.Year)];
+    }
+
+    /// <summary>Users of the caller's organ who may be designated to score.</summary>
+    public async Task<IReadOnlyList<ScorerItem>> ScorerCandidatesAsync(CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.RequireAsync(Permission.DutyReportReview, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var organId = viewer.OrganId;
+        var scorers = RolePermissions.RolesFor(Permission.SupervisionRead).ToList();
+        return await (from u in db.Users.AsNoTracking()
+                      where u.OrganId == organId && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && scorers.Contains(r.Name!)))
+                      orderby u.DisplayName
+                      select new ScorerItem(u.Id, u.DisplayName)).Take(200).ToListAsync(cancellationToken);
+    }
+
+    public async Task<byte[]> ExportAsync(Guid campaignId, CancellationToken cancellationToken = default)
+    {
+        var detail = await CampaignAsync(campaignId, cancellationToken);
+        var culture = CultureInfo.CurrentUICulture;
+        string H(string key) => TextCatalog.Instance.Get(key, culture);
+        var rows = detail.Reports.Select(r => new Dictionary<string, object?>
+        {
+            [H("DutyReport.Official")] = r.OfficialName,
+            [H("Field.Unit")] = r.UnitName,
+            [H("DutyReport.Position")] = r.Position,
+            [H("DutyReport.Mode")] = EnumText.Label(r.Mode, culture),
+            [H("Field.State")] = EnumText.Label(r.State, culture),
+            [H("DutyReport.Level")] = r.LevelName,
+            [H("DutyReport.RevisionDue")] = r.RevisionDueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            [H("DutyReport.Votes")] = r.VoteCount,
+            [H("DutyReport.Mean")] = r.MeanScore,
+            [H("DutyReport.Grade")] = r.Grade,
+        }).ToList();
+        await audit.RecordAsync("Export", nameof(DutyReportCampaign), campaignId.ToString(), $"rows={rows.Count}", cancellationToken: cancellationToken);
+        using var stream = new MemoryStream();
+        stream.SaveAs(rows, sheetName: H("Nav.DutyReports"));
+        return stream.ToArray();
+    }
+
+    /// <summary>述责述廉测评结果汇总表 as a .docx in official layout.</summary>
+    public async Task<(string Name, byte[] Content)> DocumentAsync(Guid campaignId, CancellationToken cancellationToken = default)
+    {
+        var detail = await CampaignAsync(campaignId, cancellationToken);
+        var zh = CultureInfo.GetCultureInfo("zh-CN");
+        var title = detail.Title + "测评结果";
+        var document = new OfficialDocument().Marks("内部资料", null).Title(title);
+        var approved = detail.Reports.Count(r => r.State == DutyReportState.Approved);
+        document.Paragraph(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{OfficialDocument.FormatDate(detail.SessionOn)}，{detail.Reports.Count}名“一把手”参加述责述廉（现场述职{detail.Reports.Count(r => r.Mode == ReportMode.OnSite)}名，书面述职{detail.Reports.Count(r => r.Mode == ReportMode.Written)}名），" +
+            $"报告经{string.Join("、", detail.Levels)}逐级审核，{approved}份审核通过。参会领导按{detail.ScaleMax}分制逐一无记名测评，结果如下："));
+        var grid = new DataGrid(["序号", "姓名", "单位及职务", "述职方式", "审核", "票数", "平均分", "等次"], [0.6, 1.2, 3.4, 1, 1.2, 0.8, 1, 1]);
+        var number = 0;
+        foreach (var r in detail.Reports)
+        {
+            grid.Row(
+                (++number).ToString(CultureInfo.InvariantCulture),
+                r.OfficialName,
+                r.UnitName + r.Position,
+                EnumText.Label(r.Mode, zh),
+                EnumText.Label(r.State, zh),
+                r.VoteCount.ToString(CultureInfo.InvariantCulture),
+                r.MeanScore?.ToString("0.00", CultureInfo.InvariantCulture) ?? "—",
+                r.Grade ?? "—");
+        }
+
+        document.Grid(grid);
+        if (!detail.ScoringClosed)
+        {
+            document.Paragraph("（测评尚未结束，平均分和等次待测评结束后生成。）");
+        }
+
+        return (title + ".docx", document.ToBytes());
+    }
+
+    private static async Task<(DutyReportCampaign Campaign, List<DutyReport> Reports)> LoadCampaignAsync(QingfengDb db, SupervisionViewer viewer, Guid id, CancellationToken cancellationToken)
+    {
+        var campaign = await db.Set<DutyReportCampaign>().AsNoTracking().Include(c => c.Scorers).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var reports = campaign is null ? [] : await db.Set<DutyReport>().AsNoTracking().Where(viewer.Visible<DutyReport>())
+            .Where(r => r.CampaignId == id).OrderBy(r => r.RegionKey).ThenBy(r => r.UnitName).ToListAsync(cancellationToken);
+        if (campaign is null || (campaign.OrganId != viewer.OrganId && reports.Count == 0))
+        {
+            throw DomainRuleException.NotFound("Supervision.NotFound");
+        }
+
+        return (campaign, reports);
+    }
+
+    private static ReportSummary Summary(DutyReport r, DutyReportCampaign campaign, DateOnly today)
+    {
+        var mean = r.MeanScore(campaign);
+        return new ReportSummary(
+            r.Id,
+            r.OfficialId,
+            r.OfficialName,
+            r.Position,
+            r.UnitName,
+            r.Mode,
+            r.State,
+            r.State == DutyReportState.UnderReview ? campaign.LevelNames[r.Level] : null,
+            r.RevisionDueOn,
+            r.IsRevisionOverdue(today),
+            r.VoteCount,
+            mean,
+            mean is { } m ? campaign.GradeOf(m) : null,
+            mean is { } below && below < campaign.ReminderBelow);
+    }
+}

@@ -1,0 +1,186 @@
+using Microsoft.EntityFrameworkCore;
+using Qingfeng.Features.Rectification;
+using Qingfeng.Features.Supervision;
+using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Rules;
+using Qingfeng.Platform.Security;
+
+namespace Qingfeng.Features.DutyReports;
+
+/// <summary>
+/// The write door of 述责述廉: campaigns (run by the organ that creates them), reports (within jurisdiction), the joint review,
+/// comments whose problems enter the rectification ledger, and secret scoring.
+/// </summary>
+public sealed class DutyReportService(
+    IDbContextFactory<QingfengDb> dbFactory,
+    SupervisionAccess access,
+    SupervisionCalendar calendar,
+    RectificationService rectification,
+    DutyReportOptions options,
+    TimeProvider time)
+{
+    public async Task<Guid> CreateCampaignAsync(CreateCampaignRequest request, CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.RequireAsync(Permission.DutyReportReview, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var sessionOn = request.SessionOn!.Value;
+        var campaign = new DutyReportCampaign(viewer.OrganId, request.Title!, request.Year ?? sessionOn.Year, sessionOn, options);
+        db.Add(campaign);
+        await db.SaveChangesAsync(cancellationToken);
+        return campaign.Id;
+    }
+
+    public async Task<Guid> AddReporterAsync(Guid campaignId, AddReporterRequest request, CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.RequireAsync(Permission.DutyReportReview, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var campaign = await OwnCampaignAsync(db, viewer, campaignId, cancellationToken);
+        var subject = await viewer.SubjectAsync(db, null, request.OfficialId, cancellationToken);
+        if (await db.Set<DutyReport>().AnyAsync(r => r.CampaignId == campaignId && r.OfficialId == request.OfficialId, cancellationToken))
+        {
+            throw new DomainRuleException("DutyReport.AlreadyReporting") { Status = 409 };
+        }
+
+        var report = new DutyReport(campaign, subject, request.Mode);
+        db.Add(report);
+        await db.SaveChangesAsync(cancellationToken);
+        return report.Id;
+    }
+
+    /// <summary>Designates the attending leaders who score (users of the campaign's organ).</summary>
+    public async Task SetScorersAsync(Guid campaignId, SetScorersRequest request, CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.RequireAsync(Permission.DutyReportReview, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var campaign = await OwnCampaignAsync(db, viewer, campaignId, cancellationToken, includeScorers: true);
+        var ids = request.UserIds!.Distinct().ToList();
+        var roles = RolePermissions.RolesFor(Permission.SupervisionRead).ToList();
+        var users = await db.Users.AsNoTracking()
+            .Where(u => ids.Contains(u.Id) && u.OrganId == campaign.OrganId
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!))))
+            .Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken);
+        if (users.Count != ids.Count)
+        {
+            throw new DomainRuleException("DutyReport.ScorerNotInOrgan");
+        }
+
+        campaign.SetScorers([.. users.Select(u => (u.Id, u.DisplayName))]);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task CloseScoringAsync(Guid campaignId, CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.RequireAsync(Permission.DutyReportReview, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var campaign = await OwnCampaignAsync(db, viewer, campaignId, cancellationToken);
+        campaign.CloseScoring();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Saves the answers and, when asked, submits (or resubmits after a return).</summary>
+    public async Task WriteAsync(Guid reportId, WriteReportRequest request, CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.RequireAsync(Permission.SupervisionManage, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (report, _) = await LoadAsync(db, viewer, reportId, request.Version, cancellationToken);
+        report.Write(request.Answers!);
+        if (request.Submit)
+        {
+            report.Submit();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Approves at the current level, or returns the report with reasons and a revision deadline (working days by default).</summary>
+    public async Task ReviewAsync(Guid reportId, ReviewReportRequest request, CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.RequireAsync(Permission.DutyReportReview, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (report, campaign) = await LoadAsync(db, viewer, reportId, request.Version, cancellationToken);
+        var now = time.GetUtcNow();
+        var roles = viewer.User.Roles.ToHashSet(StringComparer.Ordinal);
+        if (request.Decision == ReviewDecision.Approved)
+        {
+            report.Approve(campaign, viewer.Actor, roles, request.Comment, now);
+        }
+        else
+        {
+            var due = request.DueOn ?? calendar.AddWorkingDays(SupervisionCalendar.Today(now), calendar.Options.RevisionWorkingDays);
+            report.Return(campaign, viewer.Actor, roles, request.Comment ?? "", due, now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A comment (点评); each problem it names opens a rectification item for the reporting 一把手, in the same save.</summary>
+    public async Task<IReadOnlyList<Guid>> CommentAsync(Guid reportId, CommentReportRequest request, CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.RequireAsync(Permission.DutyReportReview, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (report, campaign) = await LoadAsync(db, viewer, reportId, null, cancellationToken);
+        var comment = report.Comment(viewer.Actor, request.Text!, time.GetUtcNow());
+        var problems = (request.Problems ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
+        if (problems.Count > 0)
+        {
+            var subject = await viewer.SubjectAsync(db, report.UnitId, report.OfficialId, cancellationToken);
+            var due = request.RectifyBy ?? rectification.DefaultDueOn();
+            foreach (var problem in problems)
+            {
+                var item = rectification.Open(db, viewer, subject, new RectificationDraft(RectificationSource.DutyReport, report.Id, campaign.Title, problem.Trim(), null, due));
+                comment.RectificationItemIds.Add(item.Id);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return comment.RectificationItemIds;
+    }
+
+    /// <summary>One secret vote; concurrent votes on the same report are retried so that none is lost.</summary>
+    public async Task VoteAsync(Guid reportId, VoteRequest request, CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var (report, campaign) = await LoadAsync(db, viewer, reportId, null, cancellationToken);
+            report.Vote(campaign, viewer.User.UserId, request.Score!.Value);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                // Another vote on the report was saved first (version token or the one-vote index): read again and re-check.
+            }
+        }
+    }
+
+    private static async Task<DutyReportCampaign> OwnCampaignAsync(QingfengDb db, SupervisionViewer viewer, Guid campaignId, CancellationToken cancellationToken, bool includeScorers = false)
+    {
+        var query = db.Set<DutyReportCampaign>().Where(c => c.Id == campaignId && c.OrganId == viewer.OrganId);
+        if (includeScorers)
+        {
+            query = query.Include(c => c.Scorers);
+        }
+
+        return await query.SingleOrDefaultAsync(cancellationToken) ?? throw DomainRuleException.NotFound("Supervision.NotFound");
+    }
+
+    private static async Task<(DutyReport Report, DutyReportCampaign Campaign)> LoadAsync(QingfengDb db, SupervisionViewer viewer, Guid reportId, Guid? version, CancellationToken cancellationToken)
+    {
+        var report = await db.Set<DutyReport>().Where(viewer.Visible<DutyReport>())
+            .Include(r => r.Reviews).Include(r => r.Comments).Include(r => r.Voters)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken)
+            ?? throw DomainRuleException.NotFound("Supervision.NotFound");
+        if (version is { } expected && expected != report.Version)
+        {
+            throw new DomainRuleException("Rule.Concurrency") { Status = 409 };
+        }
+
+        var campaign = await db.Set<DutyReportCampaign>().Include(c => c.Scorers).SingleAsync(c => c.Id == report.CampaignId, cancellationToken);
+        return (report, campaign);
+    }
+}
