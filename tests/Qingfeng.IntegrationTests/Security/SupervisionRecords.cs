@@ -1,4 +1,6 @@
 using System.Net.Http.Json;
+using System.Text.Json;
+using Qingfeng.Features.DutyReports;
 using Qingfeng.Features.Rectification;
 using Qingfeng.IntegrationTests.Features.Rectification;
 using Qingfeng.IntegrationTests.Infrastructure;
@@ -23,5 +25,13 @@ internal static class SupervisionRecords
         var detail = await RectificationClients.GetAsync(supervision, item);
         records["rectification"] = item;
         records["evidenceId"] = detail.Progress.Single().Evidence.Single().Id;
+
+        var campaign = await supervision.PostAsync("/api/v1/duty-report-campaigns", new CreateCampaignRequest { Title = "述责述廉（授权矩阵测试）", SessionOn = new DateOnly(2026, 12, 20) }.AsJson());
+        campaign.EnsureSuccessStatusCode();
+        var campaignId = (await campaign.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var reporter = await supervision.PostAsync($"/api/v1/duty-report-campaigns/{campaignId}/reporters", new AddReporterRequest { OfficialId = officialId }.AsJson());
+        reporter.EnsureSuccessStatusCode();
+        records["duty-report-campaigns"] = campaignId;
+        records["duty-reports"] = (await reporter.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 }
