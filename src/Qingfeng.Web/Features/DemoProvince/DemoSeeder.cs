@@ -85,6 +85,7 @@ public sealed class DemoSeeder(
         }
 
         await scope.ServiceProvider.GetRequiredService<DemoRectification>().SeedAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<DemoDutyReports>().SeedAsync(cancellationToken);
 
         logger.LogInformation(
             "Demo logins (password {Password}, two-factor optional in demo mode):{Logins}",
@@ -124,6 +125,7 @@ public static class DemoProvinceFeature
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<DemoClues>();
         services.AddSingleton<DemoRectification>();
+        services.AddSingleton<DemoDutyReports>();
         return services;
     }
 }
