@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Qingfeng.Features.DutyReports;
 using Qingfeng.Features.Roster;
 
 namespace Qingfeng.Features.QuarterlyReviews;
@@ -49,6 +50,8 @@ public sealed record DossierRow(
     int RectificationOpen,
     int RectificationOverdue,
     int RectificationClosed,
+    DutyReportState? DutyReportState,
+    string? DutyReportGrade,
     ReviewAssessment? Assessment,
     string? Note)
 {

@@ -31,7 +31,7 @@ public static class QuarterlyReviewDocument
             $"其中反映违反中央八项规定精神问题的线索{t.EightPointClues}件。季度末整改台账中尚未销号的事项{t.RectificationOpen}项，其中超期{t.RectificationOverdue}项；本季度销号{t.RectificationClosed}项。"));
 
         document.Heading1(2, "分人员情况");
-        var grid = new DataGrid(["序号", "姓名", "单位及职务", "受理线索", "处置线索", "立案", "八项规定", "在改整改", "超期整改", "研判"], [0.6, 1.2, 3.2, 0.9, 0.9, 0.7, 0.9, 0.9, 0.9, 1.1]);
+        var grid = new DataGrid(["序号", "姓名", "单位及职务", "受理线索", "处置线索", "立案", "八项规定", "在改整改", "超期整改", "述责述廉", "研判"], [0.6, 1.2, 3.0, 0.9, 0.9, 0.7, 0.9, 0.9, 0.9, 1.0, 1.0]);
         var number = 0;
         foreach (var r in dossier.Rows.Items)
         {
@@ -45,6 +45,7 @@ public static class QuarterlyReviewDocument
                 Count(r.EightPointClues),
                 Count(r.RectificationOpen),
                 Count(r.RectificationOverdue),
+                r.DutyReportGrade ?? (r.DutyReportState is { } state ? TextCatalog.Instance.Get($"Enum.DutyReportState.{state}", zh) : "—"),
                 r.Assessment is { } a ? TextCatalog.Instance.Get($"Enum.ReviewAssessment.{a}", zh) : "");
         }
 

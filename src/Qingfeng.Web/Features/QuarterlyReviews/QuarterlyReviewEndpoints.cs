@@ -69,6 +69,7 @@ public sealed class QuarterlyReviewFiles(QuarterlyReviewService service, TimePro
             [H("Quarterly.RectificationOpen")] = r.RectificationOpen,
             [H("Quarterly.RectificationOverdue")] = r.RectificationOverdue,
             [H("Quarterly.RectificationClosed")] = r.RectificationClosed,
+            [H("Nav.DutyReports")] = r.DutyReportGrade ?? (r.DutyReportState is { } state ? EnumText.Label(state, culture) : null),
             [H("Quarterly.Assessment")] = r.Assessment is { } a ? EnumText.Label(a, culture) : null,
             [H("Quarterly.Note")] = r.Note,
         }).ToList();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Clues;
+using Qingfeng.Features.DutyReports;
 using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Roster;
 using Qingfeng.Features.Supervision;
@@ -171,13 +172,26 @@ public sealed class QuarterlyReviewService(IDbContextFactory<QingfengDb> dbFacto
             Overdue: g.Count(i => (i.ClosedOn is null || i.ClosedOn > end) && i.State != RectificationState.LongTerm && i.DueOn < end),
             Closed: g.Count(i => In(i.ClosedOn))));
 
+        // 述责述廉 at a session within the quarter: the grade once scoring is closed, else how far the report got.
+        var reports = await db.DutyReports.AsNoTracking().Where(r => ids.Contains(r.OfficialId)).ToListAsync(cancellationToken);
+        var campaignIds = reports.Select(r => r.CampaignId).Distinct().ToList();
+        var campaigns = await db.Set<DutyReportCampaign>().AsNoTracking()
+            .Where(c => campaignIds.Contains(c.Id) && c.SessionOn >= start && c.SessionOn <= end).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var duty = reports.Where(r => campaigns.ContainsKey(r.CampaignId)).GroupBy(r => r.OfficialId).ToDictionary(g => g.Key, g =>
+        {
+            var report = g.OrderByDescending(r => campaigns[r.CampaignId].SessionOn).First();
+            var campaign = campaigns[report.CampaignId];
+            return (report.State, Grade: report.MeanScore(campaign) is { } mean ? campaign.GradeOf(mean) : null);
+        });
+
         var notes = review?.Notes.ToDictionary(n => n.OfficialId) ?? [];
         var rows = people.Select(p =>
         {
             var c = clues.GetValueOrDefault(p.Id);
             var r = items.GetValueOrDefault(p.Id);
             var note = notes.GetValueOrDefault(p.Id);
-            return new DossierRow(p.Id, p.Name, p.Position, p.UnitName, p.LeaderCategory, c.Received, c.Disposed, c.Filed, c.Sanctioned, c.EightPoint, r.Open, r.Overdue, r.Closed, note?.Assessment, note?.Text);
+            var d = duty.TryGetValue(p.Id, out var found) ? found : ((DutyReportState State, string? Grade)?)null;
+            return new DossierRow(p.Id, p.Name, p.Position, p.UnitName, p.LeaderCategory, c.Received, c.Disposed, c.Filed, c.Sanctioned, c.EightPoint, r.Open, r.Overdue, r.Closed, d?.State, d?.Grade, note?.Assessment, note?.Text);
         }).ToList();
         if (query.NotableOnly == true)
         {
