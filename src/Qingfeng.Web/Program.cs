@@ -11,8 +11,10 @@ using Qingfeng.Features.DemoProvince;
 using Qingfeng.Features.Notifications;
 using Qingfeng.Features.Organs;
 using Qingfeng.Features.Rectification;
+using Qingfeng.Features.Reminders;
 using Qingfeng.Features.Roster;
 using Qingfeng.Features.Supervision;
+using Qingfeng.Features.Talks;
 using Qingfeng.Platform;
 using Qingfeng.Platform.Api;
 using Qingfeng.Platform.Calendar;
@@ -81,6 +83,8 @@ builder.Services
     .AddClues(builder.Configuration)
     .AddSupervision(builder.Configuration)
     .AddRectification()
+    .AddTalks(builder.Configuration)
+    .AddReminders()
     .AddDemoProvince(builder.Configuration);
 
 var app = builder.Build();
@@ -111,6 +115,8 @@ app.MapRoster();
 app.MapCalendar();
 app.MapNotifications();
 app.MapClues();
+app.MapTalks();
+app.MapReminders();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.Services.GetRequiredService<DemoSeeder>().PrepareAsync(app.Lifetime.ApplicationStopping);

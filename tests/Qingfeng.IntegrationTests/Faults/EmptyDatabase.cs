@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-using Npgsql;
 using Qingfeng.IntegrationTests.Infrastructure;
 
 namespace Qingfeng.IntegrationTests.Faults;

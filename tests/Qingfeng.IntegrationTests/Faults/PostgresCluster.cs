@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using Npgsql;
 using Qingfeng.IntegrationTests.Infrastructure;
-using Xunit;
 
 namespace Qingfeng.IntegrationTests.Faults;
 

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using Qingfeng.IntegrationTests.Infrastructure;
-using Xunit;
 
 namespace Qingfeng.IntegrationTests.Faults;
 

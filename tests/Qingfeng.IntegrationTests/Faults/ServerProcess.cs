@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
-using Xunit;
 
 namespace Qingfeng.IntegrationTests.Faults;
 

@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace Qingfeng.IntegrationTests.Infrastructure;
 
 /// <summary>Drops the PostgreSQL databases tests create.</summary>

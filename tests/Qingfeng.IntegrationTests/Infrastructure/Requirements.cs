@@ -1,6 +1,3 @@
-using Npgsql;
-using Xunit;
-
 namespace Qingfeng.IntegrationTests.Infrastructure;
 
 /// <summary>

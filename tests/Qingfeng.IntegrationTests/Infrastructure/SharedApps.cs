@@ -1,5 +1,3 @@
-using Xunit;
-
 [assembly: AssemblyFixture(typeof(Qingfeng.IntegrationTests.Infrastructure.SharedApps))]
 
 namespace Qingfeng.IntegrationTests.Infrastructure;

@@ -1,10 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Qingfeng.IntegrationTests.Features.Accounts;
 using Qingfeng.IntegrationTests.Infrastructure;
-using Xunit;
 
 namespace Qingfeng.IntegrationTests.Security;
 

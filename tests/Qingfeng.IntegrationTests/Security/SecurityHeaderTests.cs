@@ -1,7 +1,5 @@
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Qingfeng.IntegrationTests.Infrastructure;
-using Xunit;
 
 namespace Qingfeng.IntegrationTests.Security;
 

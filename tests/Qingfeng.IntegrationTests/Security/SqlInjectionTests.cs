@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Qingfeng.IntegrationTests.Infrastructure;
-using Xunit;
 
 namespace Qingfeng.IntegrationTests.Security;
 

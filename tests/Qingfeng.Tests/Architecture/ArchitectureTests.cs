@@ -1,6 +1,4 @@
-using NetArchTest.Rules;
 using Qingfeng.Platform.Data;
-using Xunit;
 
 namespace Qingfeng.Tests.Architecture;
 

@@ -1,7 +1,4 @@
 using System.Globalization;
-using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Localization;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Tests.Components;

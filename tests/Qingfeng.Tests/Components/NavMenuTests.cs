@@ -1,7 +1,5 @@
-using Bunit;
 using Qingfeng.Components.Layout;
 using Qingfeng.Platform.Security;
-using Xunit;
 
 namespace Qingfeng.Tests.Components;
 

@@ -7,7 +7,9 @@ using Qingfeng.Features.Clues;
 using Qingfeng.Features.Notifications;
 using Qingfeng.Features.Organs;
 using Qingfeng.Features.Rectification;
+using Qingfeng.Features.Reminders;
 using Qingfeng.Features.Roster;
+using Qingfeng.Features.Talks;
 using Qingfeng.Platform.Security;
 
 namespace Qingfeng.Platform.Data;
@@ -63,6 +65,12 @@ public abstract class QingfengDb : IdentityDbContext<QingfengUser, QingfengRole,
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<RectificationItem> RectificationItems => Set<RectificationItem>();
+
+    public DbSet<Talk> Talks => Set<Talk>();
+
+    public DbSet<Inquiry> Inquiries => Set<Inquiry>();
+
+    public DbSet<Reminder> Reminders => Set<Reminder>();
 
     /// <summary>Set while <see cref="Transactions.InTransactionAsync"/> holds the audit append lock for the whole transaction.</summary>
     internal bool HoldsAuditLock { get; set; }

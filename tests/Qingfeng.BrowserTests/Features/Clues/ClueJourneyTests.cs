@@ -1,6 +1,4 @@
-using Microsoft.Playwright;
 using Qingfeng.BrowserTests.Infrastructure;
-using Xunit;
 
 namespace Qingfeng.BrowserTests.Features.Clues;
 

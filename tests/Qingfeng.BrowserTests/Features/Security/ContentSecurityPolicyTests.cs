@@ -1,5 +1,4 @@
 using Qingfeng.BrowserTests.Infrastructure;
-using Xunit;
 
 namespace Qingfeng.BrowserTests.Features.Security;
 

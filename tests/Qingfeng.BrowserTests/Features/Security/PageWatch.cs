@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace Qingfeng.BrowserTests.Features.Security;
 
 /// <summary>

@@ -1,8 +1,5 @@
-using Microsoft.Playwright;
-using MiniExcelLibs;
 using Qingfeng.BrowserTests.Infrastructure;
 using Qingfeng.Features.Roster;
-using Xunit;
 
 namespace Qingfeng.BrowserTests.Features.Security;
 

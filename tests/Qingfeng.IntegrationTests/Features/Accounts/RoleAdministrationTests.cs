@@ -1,9 +1,7 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Accounts;
 using Qingfeng.IntegrationTests.Infrastructure;
 using Qingfeng.Platform.Security;
-using Xunit;
 
 namespace Qingfeng.IntegrationTests.Features.Accounts;
 

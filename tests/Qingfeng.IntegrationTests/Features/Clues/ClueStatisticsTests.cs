@@ -1,7 +1,6 @@
 using System.Net;
 using Qingfeng.Features.Clues;
 using Qingfeng.IntegrationTests.Infrastructure;
-using Xunit;
 
 namespace Qingfeng.IntegrationTests.Features.Clues;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using Qingfeng.IntegrationTests.Infrastructure;
 using Qingfeng.Platform.Calendar;
-using Xunit;
 
 namespace Qingfeng.IntegrationTests.Platform.Calendar;
 

@@ -1,5 +1,4 @@
 using Qingfeng.Features.Audit;
-using Xunit;
 
 namespace Qingfeng.Tests.Features.Audit;
 

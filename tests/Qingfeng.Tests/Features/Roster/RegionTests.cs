@@ -1,6 +1,5 @@
 using Qingfeng.Features.Roster;
 using Qingfeng.Platform.Rules;
-using Xunit;
 
 namespace Qingfeng.Tests.Features.Roster;
 

@@ -1,6 +1,5 @@
 using Qingfeng.Platform.Calendar;
 using Qingfeng.Platform.Rules;
-using Xunit;
 
 namespace Qingfeng.Tests.Platform.Calendar;
 

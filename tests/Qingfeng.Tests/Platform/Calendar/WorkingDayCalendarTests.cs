@@ -1,5 +1,4 @@
 using Qingfeng.Platform.Calendar;
-using Xunit;
 
 namespace Qingfeng.Tests.Platform.Calendar;
 

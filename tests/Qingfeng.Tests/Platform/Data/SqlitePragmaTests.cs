@@ -1,7 +1,4 @@
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Qingfeng.Platform.Data;
-using Xunit;
 
 namespace Qingfeng.Tests.Platform.Data;
 

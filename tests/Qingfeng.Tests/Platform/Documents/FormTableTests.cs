@@ -1,5 +1,4 @@
 using Qingfeng.Platform.Documents;
-using Xunit;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Qingfeng.Tests.Platform.Documents;

@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Qingfeng.Platform.Security;
-using Xunit;
 
 namespace Qingfeng.Tests.Platform.Security;
 

@@ -1,6 +1,5 @@
 using Qingfeng.Features.Organs;
 using Qingfeng.Platform.Security;
-using Xunit;
 
 namespace Qingfeng.Tests.Platform.Security;
 

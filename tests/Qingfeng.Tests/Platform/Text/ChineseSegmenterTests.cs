@@ -1,5 +1,4 @@
 using Qingfeng.Platform.Text;
-using Xunit;
 
 namespace Qingfeng.Tests.Platform.Text;
 

@@ -1,5 +1,4 @@
 using Qingfeng.Tests.Platform.Documents;
-using Xunit;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Qingfeng.Tests.Features.Clues.Documents;

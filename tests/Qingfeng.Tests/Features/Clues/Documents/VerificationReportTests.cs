@@ -1,5 +1,4 @@
 using Qingfeng.Tests.Platform.Documents;
-using Xunit;
 
 namespace Qingfeng.Tests.Features.Clues.Documents;
 

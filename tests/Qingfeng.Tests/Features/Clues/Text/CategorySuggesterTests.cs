@@ -1,5 +1,4 @@
 using Qingfeng.Features.Clues.Text;
-using Xunit;
 
 namespace Qingfeng.Tests.Features.Clues.Text;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Qingfeng.Features.Clues.Text;
-using Xunit;
 
 namespace Qingfeng.Tests.Features.Clues.Text;
 
