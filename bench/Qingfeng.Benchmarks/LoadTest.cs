@@ -4,6 +4,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
 using Qingfeng.Features.Accounts;
 using Qingfeng.Platform.Data;
 

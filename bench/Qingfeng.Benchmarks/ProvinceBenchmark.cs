@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Qingfeng.Features.Clues;
 using Qingfeng.Features.Clues.Text;
 using Qingfeng.Features.Organs;

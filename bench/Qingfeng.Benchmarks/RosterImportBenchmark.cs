@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
 using Qingfeng.Features.DemoProvince;
 using Qingfeng.Features.Roster;
 using Qingfeng.Platform.Data;

@@ -1,4 +1,10 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using Qingfeng.Platform.Data;
+using Xunit;
 
 [assembly: AssemblyFixture(typeof(Qingfeng.BrowserTests.Infrastructure.BrowserHost))]
 

@@ -2,11 +2,15 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Qingfeng.Features.Audit;
 using Qingfeng.IntegrationTests.Infrastructure;
 using Qingfeng.Platform;
 using Qingfeng.Platform.Backup;
 using Qingfeng.Platform.Data;
+using Xunit;
 
 namespace Qingfeng.IntegrationTests.Faults;
 

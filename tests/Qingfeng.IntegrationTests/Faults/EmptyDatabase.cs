@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
 using Qingfeng.IntegrationTests.Infrastructure;
 
 namespace Qingfeng.IntegrationTests.Faults;

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using Npgsql;
 using Qingfeng.IntegrationTests.Infrastructure;
+using Xunit;
 
 namespace Qingfeng.IntegrationTests.Faults;
 

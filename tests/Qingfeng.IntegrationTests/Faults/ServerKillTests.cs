@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
 using Qingfeng.Features.Clues;
 using Qingfeng.Features.Roster;
 using Qingfeng.IntegrationTests.Features.Clues;
@@ -8,6 +10,7 @@ using Qingfeng.IntegrationTests.Features.Roster;
 using Qingfeng.IntegrationTests.Infrastructure;
 using Qingfeng.Platform;
 using Qingfeng.Platform.Data;
+using Xunit;
 
 namespace Qingfeng.IntegrationTests.Faults;
 

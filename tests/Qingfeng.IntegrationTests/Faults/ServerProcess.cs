@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using Xunit;
 
 namespace Qingfeng.IntegrationTests.Faults;
 

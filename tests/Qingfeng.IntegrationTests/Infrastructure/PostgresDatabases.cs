@@ -1,3 +1,5 @@
+using Npgsql;
+
 namespace Qingfeng.IntegrationTests.Infrastructure;
 
 /// <summary>Drops the PostgreSQL databases tests create.</summary>

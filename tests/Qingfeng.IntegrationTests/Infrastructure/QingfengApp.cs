@@ -1,5 +1,11 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Qingfeng.Features.Accounts;
 using Qingfeng.Platform.Data;
 

@@ -1,3 +1,6 @@
+using Npgsql;
+using Xunit;
+
 namespace Qingfeng.IntegrationTests.Infrastructure;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Xunit;
+
 [assembly: AssemblyFixture(typeof(Qingfeng.IntegrationTests.Infrastructure.SharedApps))]
 
 namespace Qingfeng.IntegrationTests.Infrastructure;

@@ -1,6 +1,8 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Qingfeng.IntegrationTests.Infrastructure;
 using Qingfeng.Platform.Security;
+using Xunit;
 
 namespace Qingfeng.IntegrationTests.Security;
 

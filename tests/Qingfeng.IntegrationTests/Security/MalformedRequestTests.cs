@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Qingfeng.IntegrationTests.Infrastructure;
+using Xunit;
 
 namespace Qingfeng.IntegrationTests.Security;
 

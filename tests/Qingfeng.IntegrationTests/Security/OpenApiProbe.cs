@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Clues;
 using Qingfeng.IntegrationTests.Features.Clues;
 using Qingfeng.IntegrationTests.Infrastructure;

@@ -1,6 +1,8 @@
 using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Qingfeng.IntegrationTests.Features.Accounts;
 using Qingfeng.IntegrationTests.Infrastructure;
+using Xunit;
 
 namespace Qingfeng.IntegrationTests.Security;
 

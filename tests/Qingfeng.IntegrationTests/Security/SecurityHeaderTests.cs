@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Qingfeng.IntegrationTests.Infrastructure;
+using Xunit;
 
 namespace Qingfeng.IntegrationTests.Security;
 

@@ -1,4 +1,6 @@
+using NetArchTest.Rules;
 using Qingfeng.Platform.Data;
+using Xunit;
 
 namespace Qingfeng.Tests.Architecture;
 

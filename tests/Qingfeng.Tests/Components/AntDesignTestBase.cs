@@ -1,4 +1,7 @@
 using System.Globalization;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Tests.Components;

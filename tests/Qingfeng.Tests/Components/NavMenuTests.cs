@@ -1,5 +1,7 @@
+using Bunit;
 using Qingfeng.Components.Layout;
 using Qingfeng.Platform.Security;
+using Xunit;
 
 namespace Qingfeng.Tests.Components;
 

@@ -1,4 +1,5 @@
 using Qingfeng.BrowserTests.Infrastructure;
+using Xunit;
 
 namespace Qingfeng.BrowserTests.Features.Accounts;
 

@@ -1,4 +1,6 @@
+using Microsoft.Playwright;
 using Qingfeng.BrowserTests.Infrastructure;
+using Xunit;
 
 namespace Qingfeng.BrowserTests.Features.Clues;
 

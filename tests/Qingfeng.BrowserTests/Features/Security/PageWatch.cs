@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace Qingfeng.BrowserTests.Features.Security;
 
 /// <summary>

@@ -1,5 +1,8 @@
+using Microsoft.Playwright;
+using MiniExcelLibs;
 using Qingfeng.BrowserTests.Infrastructure;
 using Qingfeng.Features.Roster;
+using Xunit;
 
 namespace Qingfeng.BrowserTests.Features.Security;
 

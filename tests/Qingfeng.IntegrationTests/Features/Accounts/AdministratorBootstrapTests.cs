@@ -1,6 +1,8 @@
 using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Qingfeng.IntegrationTests.Infrastructure;
 using Qingfeng.Platform;
+using Xunit;
 
 namespace Qingfeng.IntegrationTests.Features.Accounts;
 

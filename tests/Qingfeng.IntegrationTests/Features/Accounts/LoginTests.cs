@@ -1,8 +1,13 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Qingfeng.Features.Accounts;
 using Qingfeng.IntegrationTests.Infrastructure;
 using Qingfeng.Platform.Security;
+using Xunit;
 
 namespace Qingfeng.IntegrationTests.Features.Accounts;
 

@@ -2,9 +2,13 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Qingfeng.Features.Accounts;
 using Qingfeng.IntegrationTests.Infrastructure;
 using Qingfeng.Platform.Security;
+using Xunit;
 
 namespace Qingfeng.IntegrationTests.Features.Accounts;
 

@@ -1,8 +1,10 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.Roster;
 using Qingfeng.IntegrationTests.Infrastructure;
 using Qingfeng.Platform;
+using Xunit;
 
 namespace Qingfeng.IntegrationTests.Features.Audit;
 

@@ -1,8 +1,12 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Qingfeng.Features.Clues;
 using Qingfeng.Features.Notifications;
 using Qingfeng.IntegrationTests.Infrastructure;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Security;
+using Xunit;
 
 namespace Qingfeng.IntegrationTests.Features.Clues;
 

@@ -1,8 +1,10 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Clues;
 using Qingfeng.Features.Organs;
 using Qingfeng.IntegrationTests.Infrastructure;
 using Qingfeng.Platform.Security;
+using Xunit;
 
 namespace Qingfeng.IntegrationTests.Features.Clues;
 

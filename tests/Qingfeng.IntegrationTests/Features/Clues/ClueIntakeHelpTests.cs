@@ -1,7 +1,10 @@
 using System.Net;
+using DocumentFormat.OpenXml.Packaging;
+using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Clues;
 using Qingfeng.Features.Clues.Text;
 using Qingfeng.IntegrationTests.Infrastructure;
+using Xunit;
 
 namespace Qingfeng.IntegrationTests.Features.Clues;
 

@@ -1,8 +1,11 @@
 using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Qingfeng.Features.Clues;
 using Qingfeng.IntegrationTests.Infrastructure;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Security;
+using Xunit;
 
 namespace Qingfeng.IntegrationTests.Features.Clues;
 

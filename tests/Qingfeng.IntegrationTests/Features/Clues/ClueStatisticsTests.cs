@@ -1,6 +1,7 @@
 using System.Net;
 using Qingfeng.Features.Clues;
 using Qingfeng.IntegrationTests.Infrastructure;
+using Xunit;
 
 namespace Qingfeng.IntegrationTests.Features.Clues;
 

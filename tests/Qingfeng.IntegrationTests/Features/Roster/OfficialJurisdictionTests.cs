@@ -1,6 +1,8 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Roster;
 using Qingfeng.IntegrationTests.Infrastructure;
+using Xunit;
 
 namespace Qingfeng.IntegrationTests.Features.Roster;
 

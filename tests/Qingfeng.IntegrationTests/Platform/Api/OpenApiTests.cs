@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Qingfeng.IntegrationTests.Infrastructure;
+using Xunit;
 
 namespace Qingfeng.IntegrationTests.Platform.Api;
 

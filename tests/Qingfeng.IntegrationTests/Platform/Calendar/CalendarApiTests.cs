@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Qingfeng.IntegrationTests.Infrastructure;
 using Qingfeng.Platform.Calendar;
+using Xunit;
 
 namespace Qingfeng.IntegrationTests.Platform.Calendar;
 

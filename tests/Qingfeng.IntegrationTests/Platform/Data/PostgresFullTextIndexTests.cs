@@ -1,8 +1,12 @@
 using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
 using Qingfeng.Features.Accounts;
 using Qingfeng.IntegrationTests.Infrastructure;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Data.FullText;
+using Xunit;
 
 namespace Qingfeng.IntegrationTests.Platform.Data;
 

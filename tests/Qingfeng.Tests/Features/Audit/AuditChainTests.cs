@@ -1,4 +1,5 @@
 using Qingfeng.Features.Audit;
+using Xunit;
 
 namespace Qingfeng.Tests.Features.Audit;
 

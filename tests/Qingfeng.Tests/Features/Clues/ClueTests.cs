@@ -3,6 +3,7 @@ using Qingfeng.Features.Roster;
 using Qingfeng.Platform.Calendar;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
+using Xunit;
 
 namespace Qingfeng.Tests.Features.Clues;
 

@@ -1,5 +1,6 @@
 using Qingfeng.Features.Roster;
 using Qingfeng.Platform.Rules;
+using Xunit;
 
 namespace Qingfeng.Tests.Features.Roster;
 

@@ -1,5 +1,6 @@
 using Qingfeng.Platform.Calendar;
 using Qingfeng.Platform.Rules;
+using Xunit;
 
 namespace Qingfeng.Tests.Platform.Calendar;
 

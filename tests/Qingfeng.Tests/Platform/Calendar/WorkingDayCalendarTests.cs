@@ -1,4 +1,5 @@
 using Qingfeng.Platform.Calendar;
+using Xunit;
 
 namespace Qingfeng.Tests.Platform.Calendar;
 

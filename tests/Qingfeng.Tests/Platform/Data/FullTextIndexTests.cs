@@ -1,7 +1,11 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Qingfeng.Features.Accounts;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Data.FullText;
+using Xunit;
 
 namespace Qingfeng.Tests.Platform.Data;
 

@@ -1,4 +1,7 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Qingfeng.Platform.Data;
+using Xunit;
 
 namespace Qingfeng.Tests.Platform.Data;
 

@@ -1,4 +1,5 @@
 using Qingfeng.Platform.Documents;
+using Xunit;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Qingfeng.Tests.Platform.Documents;

@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Qingfeng.Platform.Security;
+using Xunit;
 
 namespace Qingfeng.Tests.Platform.Security;
 

@@ -1,5 +1,8 @@
 using System.Security.Cryptography;
+using Org.BouncyCastle.Crypto.Engines;
+using Org.BouncyCastle.Crypto.Parameters;
 using Qingfeng.Platform.Security;
+using Xunit;
 
 namespace Qingfeng.Tests.Platform.Security;
 

@@ -1,5 +1,6 @@
 using Qingfeng.Features.Organs;
 using Qingfeng.Platform.Security;
+using Xunit;
 
 namespace Qingfeng.Tests.Platform.Security;
 

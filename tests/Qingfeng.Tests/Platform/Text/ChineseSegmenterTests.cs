@@ -1,4 +1,5 @@
 using Qingfeng.Platform.Text;
+using Xunit;
 
 namespace Qingfeng.Tests.Platform.Text;
 

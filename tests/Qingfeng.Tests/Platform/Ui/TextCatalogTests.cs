@@ -3,6 +3,7 @@ using Qingfeng.Features.Audit;
 using Qingfeng.Features.Clues;
 using Qingfeng.Features.Roster;
 using Qingfeng.Platform.Ui;
+using Xunit;
 
 namespace Qingfeng.Tests.Platform.Ui;
 

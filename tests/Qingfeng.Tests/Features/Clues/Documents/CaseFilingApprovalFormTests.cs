@@ -1,5 +1,6 @@
 using Qingfeng.Features.Clues.Documents;
 using Qingfeng.Tests.Platform.Documents;
+using Xunit;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Qingfeng.Tests.Features.Clues.Documents;

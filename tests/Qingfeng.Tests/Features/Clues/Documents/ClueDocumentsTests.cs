@@ -1,4 +1,5 @@
 using Qingfeng.Tests.Platform.Documents;
+using Xunit;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Qingfeng.Tests.Features.Clues.Documents;

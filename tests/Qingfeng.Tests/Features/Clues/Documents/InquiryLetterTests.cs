@@ -1,4 +1,5 @@
 using Qingfeng.Tests.Platform.Documents;
+using Xunit;
 
 namespace Qingfeng.Tests.Features.Clues.Documents;
 

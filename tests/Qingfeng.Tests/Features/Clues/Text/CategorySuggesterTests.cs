@@ -1,4 +1,5 @@
 using Qingfeng.Features.Clues.Text;
+using Xunit;
 
 namespace Qingfeng.Tests.Features.Clues.Text;
 

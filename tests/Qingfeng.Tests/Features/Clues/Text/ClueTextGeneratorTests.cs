@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Qingfeng.Features.Clues.Text;
+using Xunit;
 
 namespace Qingfeng.Tests.Features.Clues.Text;
 

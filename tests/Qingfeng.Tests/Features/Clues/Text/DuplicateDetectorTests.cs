@@ -1,5 +1,6 @@
 using System.Globalization;
 using Qingfeng.Features.Clues.Text;
+using Xunit;
 
 namespace Qingfeng.Tests.Features.Clues.Text;
 
