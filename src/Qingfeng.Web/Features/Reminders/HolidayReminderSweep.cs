@@ -45,8 +45,10 @@ public sealed class HolidayReminderSweep(
     private async Task<int> SendAsync(string holidayName, DateOnly holidayFrom, DateOnly today, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var commissions = await db.Organs.AsNoTracking().Where(o => o.Kind == OrganKind.Commission)
-            .SelectMany(o => o.Grants.Where(g => g.RegionKey != null).Select(g => new { OrganId = o.Id, OrganName = o.Name, Key = g.RegionKey! }))
+        var commissions = await (from o in db.Organs.AsNoTracking()
+                                 join g in db.JurisdictionGrants.AsNoTracking() on o.Id equals g.OrganId
+                                 where o.Kind == OrganKind.Commission && g.RegionKey != null
+                                 select new { OrganId = o.Id, OrganName = o.Name, Key = g.RegionKey! })
             .ToListAsync(cancellationToken);
         if (commissions.Count == 0)
         {

@@ -114,7 +114,7 @@ public sealed class Reminder : Entity, ISupervisedRecord
 
     /// <summary>A pre-holiday integrity text to a 一把手.</summary>
     public static Reminder Holiday(Guid organId, SupervisedSubject subject, DateOnly sentOn, string holidayName, DateOnly holidayFrom, string text) =>
-        new(organId, subject, ReminderKind.Holiday, ReminderChannel.Sms, sentOn, holidayName + "节前廉洁提醒", text)
+        new(organId, subject, ReminderKind.Holiday, ReminderChannel.Sms, sentOn, holidayName + "前廉洁提醒", text)
         {
             HolidayName = holidayName,
             HolidayFrom = holidayFrom,
