@@ -14,8 +14,10 @@ using Qingfeng.Features.Organs;
 using Qingfeng.Features.Outcomes;
 using Qingfeng.Features.QuarterlyReviews;
 using Qingfeng.Features.Rectification;
+using Qingfeng.Features.Reminders;
 using Qingfeng.Features.Roster;
 using Qingfeng.Features.Supervision;
+using Qingfeng.Features.Talks;
 using Qingfeng.Platform;
 using Qingfeng.Platform.Api;
 using Qingfeng.Platform.Calendar;
@@ -87,6 +89,8 @@ builder.Services
     .AddQuarterlyReviews()
     .AddDutyReports(builder.Configuration)
     .AddOutcomes()
+    .AddTalks(builder.Configuration)
+    .AddReminders()
     .AddDemoProvince(builder.Configuration);
 
 var app = builder.Build();
@@ -121,6 +125,8 @@ app.MapRectification();
 app.MapQuarterlyReviews();
 app.MapDutyReports();
 app.MapOutcomes();
+app.MapTalks();
+app.MapReminders();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.Services.GetRequiredService<DemoSeeder>().PrepareAsync(app.Lifetime.ApplicationStopping);

@@ -2,6 +2,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Qingfeng.Features.DutyReports;
 using Qingfeng.Features.Rectification;
+using Qingfeng.Features.Reminders;
+using Qingfeng.Features.Talks;
+using Qingfeng.IntegrationTests.Features.Talks;
 using Qingfeng.IntegrationTests.Features.Rectification;
 using Qingfeng.IntegrationTests.Infrastructure;
 
@@ -33,5 +36,11 @@ internal static class SupervisionRecords
         reporter.EnsureSuccessStatusCode();
         records["duty-report-campaigns"] = campaignId;
         records["duty-reports"] = (await reporter.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        records["talks"] = await TalkClients.PlanAsync(supervision, officialId, TalkType.Reminder, tier: 2, TalkClients.Today);
+        records["inquiries"] = await TalkClients.SendInquiryAsync(supervision, officialId, TalkClients.Today, "请就反映的公务用车问题作出书面说明（授权矩阵测试）");
+        var reminder = await supervision.PostAsync("/api/v1/reminders", new IssueReminderLetterRequest { OfficialId = officialId, Problems = "节日期间公务接待问题提示", Suggestions = "严格执行公务接待规定" }.AsJson());
+        reminder.EnsureSuccessStatusCode();
+        records["reminders"] = (await reminder.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 }

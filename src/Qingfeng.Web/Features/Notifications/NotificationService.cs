@@ -112,7 +112,8 @@ public static class NotificationsFeature
     public static IServiceCollection AddNotifications(this IServiceCollection services) =>
         services
             .AddScoped<NotificationService>()
-            .AddSingleton<INotificationChannel, LoggingNotificationChannel>();
+            .AddSingleton<INotificationChannel, LoggingNotificationChannel>()
+            .AddSingleton<ISmsGateway, LoggingSmsGateway>();
 
     public static IEndpointRouteBuilder MapNotifications(this IEndpointRouteBuilder app)
     {

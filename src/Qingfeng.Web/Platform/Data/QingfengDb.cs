@@ -9,7 +9,9 @@ using Qingfeng.Features.Notifications;
 using Qingfeng.Features.Organs;
 using Qingfeng.Features.QuarterlyReviews;
 using Qingfeng.Features.Rectification;
+using Qingfeng.Features.Reminders;
 using Qingfeng.Features.Roster;
+using Qingfeng.Features.Talks;
 using Qingfeng.Platform.Security;
 
 namespace Qingfeng.Platform.Data;
@@ -69,6 +71,12 @@ public abstract class QingfengDb : IdentityDbContext<QingfengUser, QingfengRole,
     public DbSet<QuarterlyReview> QuarterlyReviews => Set<QuarterlyReview>();
 
     public DbSet<DutyReport> DutyReports => Set<DutyReport>();
+
+    public DbSet<Talk> Talks => Set<Talk>();
+
+    public DbSet<Inquiry> Inquiries => Set<Inquiry>();
+
+    public DbSet<Reminder> Reminders => Set<Reminder>();
 
     /// <summary>Set while <see cref="Transactions.InTransactionAsync"/> holds the audit append lock for the whole transaction.</summary>
     internal bool HoldsAuditLock { get; set; }

@@ -1,0 +1,84 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Qingfeng.Features.Reminders;
+
+public sealed record IssueReminderLetterRequest
+{
+    [Required]
+    public Guid? OfficialId { get; init; }
+
+    [StringLength(200)]
+    public string? Title { get; init; }
+
+    /// <summary>The problems the letter points out (问题提示).</summary>
+    [Required]
+    [StringLength(Reminder.TextMaxLength, MinimumLength = 2)]
+    public string? Problems { get; init; }
+
+    /// <summary>The suggestions (工作建议).</summary>
+    [Required]
+    [StringLength(Reminder.TextMaxLength, MinimumLength = 2)]
+    public string? Suggestions { get; init; }
+
+    [StringLength(64)]
+    public string? DocumentNumber { get; init; }
+
+    /// <summary>Issued on; today by default.</summary>
+    public DateOnly? SentOn { get; init; }
+}
+
+public sealed record ReminderQuery
+{
+    public ReminderKind? Kind { get; init; }
+
+    public DateOnly? From { get; init; }
+
+    public DateOnly? To { get; init; }
+
+    /// <summary>Official or unit name contains.</summary>
+    [StringLength(64)]
+    public string? Text { get; init; }
+
+    public Guid? OfficialId { get; init; }
+
+    [StringLength(32)]
+    public string? Holiday { get; init; }
+
+    [Range(1, 100_000)]
+    public int? Page { get; init; }
+
+    [Range(1, 200)]
+    public int? PageSize { get; init; }
+
+    public int PageNumber => Page ?? 1;
+
+    public int Size => PageSize ?? 20;
+}
+
+public sealed record ReminderListItem(
+    Guid Id,
+    ReminderKind Kind,
+    ReminderChannel Channel,
+    DateOnly SentOn,
+    string OfficialName,
+    string OfficialPosition,
+    string UnitName,
+    bool IsPrincipal,
+    string Title,
+    string? HolidayName);
+
+public sealed record ReminderDetail(
+    Guid Id,
+    ReminderKind Kind,
+    ReminderChannel Channel,
+    DateOnly SentOn,
+    Guid OfficialId,
+    string OfficialName,
+    string OfficialPosition,
+    string UnitName,
+    bool IsPrincipal,
+    string Title,
+    string Text,
+    string? Suggestions,
+    string? DocumentNumber,
+    string? HolidayName);

@@ -1,0 +1,152 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using Qingfeng.Features.Audit;
+using Qingfeng.Features.Reminders.Documents;
+using Qingfeng.Features.Roster;
+using Qingfeng.Features.Supervision;
+using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Rules;
+using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Ui;
+
+namespace Qingfeng.Features.Reminders;
+
+/// <summary>Issues reminder letters (提醒函) and reads the reminders sent (letters and pre-holiday texts) within jurisdiction.</summary>
+public sealed class ReminderService(IDbContextFactory<QingfengDb> dbFactory, SupervisionAccess access, AuditLog audit, TimeProvider time)
+{
+    public const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    public async Task<Guid> IssueLetterAsync(IssueReminderLetterRequest request, CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.RequireAsync(Permission.SupervisionManage, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var subject = await viewer.SubjectAsync(db, null, request.OfficialId!.Value, cancellationToken);
+        var today = SupervisionCalendar.Today(time.GetUtcNow());
+        var sentOn = request.SentOn ?? today;
+        if (sentOn > today)
+        {
+            throw new DomainRuleException("Reminders.SentInFuture");
+        }
+
+        var reminder = Reminder.Letter(viewer.OrganId, subject, sentOn, request.Title ?? "", request.Problems!, request.Suggestions!, request.DocumentNumber);
+        db.Add(reminder);
+        await db.SaveChangesAsync(cancellationToken);
+        return reminder.Id;
+    }
+
+    public async Task<Paged<ReminderListItem>> SearchAsync(ReminderQuery query, CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var reminders = Filter(db, viewer, query);
+        var total = await reminders.CountAsync(cancellationToken);
+        var items = await Project(reminders.OrderByDescending(r => r.SentOn).ThenBy(r => r.Id).Skip((query.PageNumber - 1) * query.Size).Take(query.Size))
+            .ToListAsync(cancellationToken);
+        return new Paged<ReminderListItem>(items, total, query.PageNumber, query.Size);
+    }
+
+    public async Task<byte[]> ExportAsync(ReminderQuery query, CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var items = await Project(Filter(db, viewer, query).OrderByDescending(r => r.SentOn).ThenBy(r => r.Id).Take(50_000)).ToListAsync(cancellationToken);
+        await audit.RecordAsync("Export", nameof(Reminder), null, string.Create(CultureInfo.InvariantCulture, $"rows={items.Count}"), cancellationToken: cancellationToken);
+        var culture = CultureInfo.CurrentUICulture;
+        string H(string key) => TextCatalog.Instance.Get(key, culture);
+        var rows = items.Select(r => new Dictionary<string, object?>
+        {
+            [H("Reminders.SentOn")] = r.SentOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            [H("Reminders.Kind")] = EnumText.Label(r.Kind, culture),
+            [H("Reminders.Channel")] = EnumText.Label(r.Channel, culture),
+            [H("Talks.Official")] = r.OfficialName,
+            [H("Field.Unit")] = r.UnitName,
+            [H("Field.Position")] = r.OfficialPosition,
+            [H("Reminders.Title")] = r.Title,
+            [H("Reminders.Holiday")] = r.HolidayName,
+        }).ToList();
+        using var stream = new MemoryStream();
+        stream.SaveAs(rows, sheetName: H("Reminders.SheetName"));
+        return stream.ToArray();
+    }
+
+    public async Task<ReminderDetail> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var r = await Load(db, viewer, id, cancellationToken);
+        return new ReminderDetail(r.Id, r.Kind, r.Channel, r.SentOn, r.OfficialId, r.OfficialName, r.OfficialPosition, r.UnitName, r.IsPrincipal, r.Title, r.Text, r.Suggestions, r.DocumentNumber, r.HolidayName);
+    }
+
+    /// <summary>The 提醒函 as .docx in 信函格式 (audited).</summary>
+    public async Task<(string FileName, byte[] Content)> LetterAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var r = await Load(db, viewer, id, cancellationToken);
+        if (r.Kind != ReminderKind.Letter)
+        {
+            throw new DomainRuleException("Reminders.NotALetter");
+        }
+
+        var organ = await db.Organs.AsNoTracking().Where(o => o.Id == r.OrganId).Select(o => o.Name).SingleAsync(cancellationToken);
+        var bytes = new ReminderLetterDocument(
+            "中共" + organ.Replace("纪委监委", "纪律检查委员会", StringComparison.Ordinal),
+            r.DocumentNumber,
+            r.Title,
+            r.OfficialName,
+            r.UnitName + r.OfficialPosition,
+            r.Text.Split('\n'),
+            (r.Suggestions ?? "").Split('\n'),
+            r.SentOn).ToDocx();
+        await audit.RecordAsync("Document", nameof(Reminder), id.ToString(), "Letter", cancellationToken: cancellationToken);
+        return ($"提醒函-{r.OfficialName}-{r.SentOn:yyyyMMdd}.docx", bytes);
+    }
+
+    private static async Task<Reminder> Load(QingfengDb db, SupervisionViewer viewer, Guid id, CancellationToken cancellationToken) =>
+        await db.Set<Reminder>().AsNoTracking().Where(viewer.Visible<Reminder>()).SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
+            ?? throw DomainRuleException.NotFound("Supervision.NotFound");
+
+    private static IQueryable<Reminder> Filter(QingfengDb db, SupervisionViewer viewer, ReminderQuery query)
+    {
+        var reminders = db.Set<Reminder>().AsNoTracking().Where(viewer.Visible<Reminder>());
+        if (query.Kind is { } kind)
+        {
+            reminders = reminders.Where(r => r.Kind == kind);
+        }
+
+        if (query.From is { } from)
+        {
+            reminders = reminders.Where(r => r.SentOn >= from);
+        }
+
+        if (query.To is { } to)
+        {
+            reminders = reminders.Where(r => r.SentOn <= to);
+        }
+
+        if (query.OfficialId is { } official)
+        {
+            reminders = reminders.Where(r => r.OfficialId == official);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Holiday))
+        {
+            var holiday = query.Holiday.Trim();
+            reminders = reminders.Where(r => r.HolidayName == holiday);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var text = query.Text.Trim();
+#pragma warning disable CA1307 // Translated to SQL by EF Core.
+            reminders = reminders.Where(r => r.OfficialName.Contains(text) || r.UnitName.Contains(text));
+#pragma warning restore CA1307
+        }
+
+        return reminders;
+    }
+
+    private static IQueryable<ReminderListItem> Project(IQueryable<Reminder> reminders) =>
+        reminders.Select(r => new ReminderListItem(r.Id, r.Kind, r.Channel, r.SentOn, r.OfficialName, r.OfficialPosition, r.UnitName, r.IsPrincipal, r.Title, r.HolidayName));
+}

@@ -1,0 +1,173 @@
+using Qingfeng.Features.Roster;
+using Qingfeng.Features.Supervision;
+using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Rules;
+
+namespace Qingfeng.Features.Talks;
+
+/// <summary>Sent → Replied → Closed (assessed).</summary>
+public enum InquiryState
+{
+    Sent = 1,
+    Replied = 2,
+    Closed = 3,
+}
+
+/// <summary>How the commission assessed the reply.</summary>
+public enum InquiryAssessment
+{
+    /// <summary>说明属实、予以采信.</summary>
+    Accepted = 1,
+
+    /// <summary>需进一步处理 (follow-ups, another talk or a clue).</summary>
+    FurtherAction = 2,
+}
+
+/// <summary>
+/// A letter of inquiry (函询) in daily supervision: sent to an official with the matters to explain, a reply deadline in
+/// working days, the written reply countersigned by the unit's principal leader (unless the official is that leader),
+/// the assessment, and follow-up items opened as rectification items.
+/// </summary>
+public sealed class Inquiry : Entity, ISupervisedRecord
+{
+    public const int TextMaxLength = 8000;
+
+    private Inquiry()
+    {
+    }
+
+    public Inquiry(Guid organId, SupervisedSubject subject, string matters, DateOnly sentOn, DateOnly replyDueOn, string? documentNumber)
+    {
+        if (subject.OfficialId is null)
+        {
+            throw new DomainRuleException("Talks.OfficialRequired");
+        }
+
+        if (string.IsNullOrWhiteSpace(matters))
+        {
+            throw new DomainRuleException("Inquiries.MattersRequired");
+        }
+
+        if (replyDueOn <= sentOn)
+        {
+            throw new DomainRuleException("Inquiries.DueBeforeSent");
+        }
+
+        OrganId = organId;
+        UnitId = subject.UnitId;
+        UnitName = subject.UnitName;
+        RegionKey = subject.RegionKey;
+        OfficialId = subject.OfficialId.Value;
+        OfficialName = subject.OfficialName ?? "";
+        OfficialPosition = subject.OfficialPosition ?? "";
+        IsPrincipal = subject.IsPrincipal;
+        LeaderCategory = subject.LeaderCategory;
+        Matters = Talk.Clip(matters, TextMaxLength)!;
+        SentOn = sentOn;
+        ReplyDueOn = replyDueOn;
+        DocumentNumber = Talk.Clip(documentNumber, 64);
+        State = InquiryState.Sent;
+    }
+
+    public Guid OrganId { get; private set; }
+
+    public Guid UnitId { get; private set; }
+
+    public string UnitName { get; private set; } = "";
+
+    public string RegionKey { get; private set; } = "";
+
+    public Guid OfficialId { get; private set; }
+
+    public string OfficialName { get; private set; } = "";
+
+    public string OfficialPosition { get; private set; } = "";
+
+    /// <summary>The official is the unit's 一把手: the reply goes straight to the commission, no countersign.</summary>
+    public bool IsPrincipal { get; private set; }
+
+    public LeaderCategory? LeaderCategory { get; private set; }
+
+    public string? DocumentNumber { get; private set; }
+
+    /// <summary>The matters to explain, one per line.</summary>
+    public string Matters { get; private set; } = "";
+
+    public DateOnly SentOn { get; private set; }
+
+    public DateOnly ReplyDueOn { get; private set; }
+
+    public InquiryState State { get; private set; }
+
+    public DateOnly? ReplyReceivedOn { get; private set; }
+
+    public string? ReplyText { get; private set; }
+
+    /// <summary>Name of the principal leader who countersigned the reply.</summary>
+    public string? CountersignedBy { get; private set; }
+
+    /// <summary>The countersigner's education and reminder note (not "一签了之").</summary>
+    public string? CountersignNote { get; private set; }
+
+    public InquiryAssessment? Assessment { get; private set; }
+
+    public string? AssessmentNote { get; private set; }
+
+    public DateOnly? ClosedOn { get; private set; }
+
+    public SupervisionOutcome Outcome { get; private set; } = new();
+
+    public bool IsOverdueOn(DateOnly today) => State == InquiryState.Sent && ReplyDueOn < today;
+
+    /// <summary>Records the written reply; unless the official is the principal leader, it must be countersigned with a note.</summary>
+    public void RecordReply(DateOnly receivedOn, string text, string? countersignedBy, string? countersignNote, DateOnly today)
+    {
+        if (State != InquiryState.Sent)
+        {
+            throw new DomainRuleException("Inquiries.IllegalMove", State.ToString(), InquiryState.Sent.ToString()) { Status = 409 };
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new DomainRuleException("Inquiries.ReplyRequired");
+        }
+
+        if (receivedOn < SentOn || receivedOn > today)
+        {
+            throw new DomainRuleException("Inquiries.ReplyDateInvalid");
+        }
+
+        if (!IsPrincipal && (string.IsNullOrWhiteSpace(countersignedBy) || string.IsNullOrWhiteSpace(countersignNote)))
+        {
+            throw new DomainRuleException("Inquiries.CountersignRequired");
+        }
+
+        ReplyReceivedOn = receivedOn;
+        ReplyText = Talk.Clip(text, TextMaxLength);
+        CountersignedBy = Talk.Clip(countersignedBy, 64);
+        CountersignNote = Talk.Clip(countersignNote, 1000);
+        State = InquiryState.Replied;
+    }
+
+    /// <summary>Whether the reply came in after its deadline.</summary>
+    public bool RepliedLate => ReplyReceivedOn is { } received && received > ReplyDueOn;
+
+    public void Assess(InquiryAssessment assessment, string? note, SupervisionOutcome outcome, DateOnly today)
+    {
+        if (State != InquiryState.Replied)
+        {
+            throw new DomainRuleException("Inquiries.IllegalMove", State.ToString(), InquiryState.Replied.ToString()) { Status = 409 };
+        }
+
+        if (assessment == InquiryAssessment.FurtherAction && string.IsNullOrWhiteSpace(note))
+        {
+            throw new DomainRuleException("Inquiries.AssessmentNoteRequired");
+        }
+
+        Assessment = assessment;
+        AssessmentNote = Talk.Clip(note, 2000);
+        Outcome = outcome;
+        ClosedOn = today;
+        State = InquiryState.Closed;
+    }
+}

@@ -1,0 +1,287 @@
+using Qingfeng.Features.Roster;
+using Qingfeng.Features.Supervision;
+using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Rules;
+
+namespace Qingfeng.Features.Talks;
+
+/// <summary>The kinds of supervision talk (domain.md §6).</summary>
+public enum TalkType
+{
+    /// <summary>谈话提醒 / 提醒谈话: tiered, for tendency-type or minor problems.</summary>
+    Reminder = 1,
+
+    /// <summary>约谈: called about a problem; a 廉政承诺书 is due within a configurable number of days.</summary>
+    Summons = 2,
+
+    /// <summary>廉政谈话 (routine, at least yearly).</summary>
+    Integrity = 3,
+
+    /// <summary>任前廉政谈话: on taking office.</summary>
+    PreAppointment = 4,
+
+    /// <summary>谈心谈话.</summary>
+    HeartToHeart = 5,
+
+    /// <summary>诫勉谈话.</summary>
+    Admonishment = 6,
+}
+
+/// <summary>Planned → Held → Closed, or Planned → Cancelled.</summary>
+public enum TalkState
+{
+    Planned = 1,
+    Held = 2,
+    Closed = 3,
+    Cancelled = 4,
+}
+
+/// <summary>When, where and with whom a talk is to be held.</summary>
+public sealed record TalkPlan(DateOnly PlannedOn, string? Place, string Talkers, string? Participants, string? Recorder);
+
+/// <summary>
+/// A supervision talk (谈话) with an official, usually a 一把手: the plan, an outline (谈话提纲) that can be assembled from
+/// the official's open problems, the record, the official's explanation or commitments, follow-up items (opened as
+/// rectification items by the service in the same save) and the outcome.
+/// </summary>
+public sealed class Talk : Entity, ISupervisedRecord
+{
+    public const int TextMaxLength = 8000;
+    public const int ShortMaxLength = 200;
+
+    private Talk()
+    {
+    }
+
+    public Talk(Guid organId, SupervisedSubject subject, TalkType type, int? tier, string? talkerTitle, TalkPlan plan, string? outline)
+    {
+        if (subject.OfficialId is null)
+        {
+            throw new DomainRuleException("Talks.OfficialRequired");
+        }
+
+        if (type == TalkType.Reminder && tier is null)
+        {
+            throw new DomainRuleException("Talks.TierRequired");
+        }
+
+        OrganId = organId;
+        UnitId = subject.UnitId;
+        UnitName = subject.UnitName;
+        RegionKey = subject.RegionKey;
+        OfficialId = subject.OfficialId.Value;
+        OfficialName = subject.OfficialName ?? "";
+        OfficialPosition = subject.OfficialPosition ?? "";
+        IsPrincipal = subject.IsPrincipal;
+        LeaderCategory = subject.LeaderCategory;
+        Type = type;
+        Tier = type == TalkType.Reminder ? tier : null;
+        TalkerTitle = Clip(talkerTitle, ShortMaxLength);
+        State = TalkState.Planned;
+        ApplyPlan(plan);
+        Outline = Clip(outline, TextMaxLength);
+    }
+
+    public Guid OrganId { get; private set; }
+
+    public Guid UnitId { get; private set; }
+
+    public string UnitName { get; private set; } = "";
+
+    public string RegionKey { get; private set; } = "";
+
+    public Guid OfficialId { get; private set; }
+
+    public string OfficialName { get; private set; } = "";
+
+    public string OfficialPosition { get; private set; } = "";
+
+    public bool IsPrincipal { get; private set; }
+
+    public LeaderCategory? LeaderCategory { get; private set; }
+
+    public TalkType Type { get; private set; }
+
+    /// <summary>Severity tier of a reminder talk (1 = most serious); decides who talks (<see cref="TalkTierRule"/>).</summary>
+    public int? Tier { get; private set; }
+
+    /// <summary>Who should talk according to the tier rule when the talk was planned (e.g. "纪委书记").</summary>
+    public string? TalkerTitle { get; private set; }
+
+    public TalkState State { get; private set; }
+
+    public DateOnly PlannedOn { get; private set; }
+
+    public string? Place { get; private set; }
+
+    /// <summary>谈话人: names (and posts) of whoever talks.</summary>
+    public string Talkers { get; private set; } = "";
+
+    /// <summary>Other participants (e.g. a leader of the official's party committee).</summary>
+    public string? Participants { get; private set; }
+
+    public string? Recorder { get; private set; }
+
+    /// <summary>谈话提纲.</summary>
+    public string? Outline { get; private set; }
+
+    public DateOnly? HeldOn { get; private set; }
+
+    /// <summary>谈话记录.</summary>
+    public string? Record { get; private set; }
+
+    /// <summary>The official's explanation or commitments (表态、承诺).</summary>
+    public string? Commitments { get; private set; }
+
+    /// <summary>约谈: the day the 廉政承诺书 is due.</summary>
+    public DateOnly? PledgeDueOn { get; private set; }
+
+    public DateOnly? PledgeReceivedOn { get; private set; }
+
+    public DateOnly? ClosedOn { get; private set; }
+
+    public string? ClosingNote { get; private set; }
+
+    public string? CancelReason { get; private set; }
+
+    public SupervisionOutcome Outcome { get; private set; } = new();
+
+    /// <summary>The date the talk counts on: held, else planned.</summary>
+    public DateOnly TalkDate => HeldOn ?? PlannedOn;
+
+    public bool IsHeld => State is TalkState.Held or TalkState.Closed;
+
+    public void Replan(TalkPlan plan)
+    {
+        Require(TalkState.Planned);
+        ApplyPlan(plan);
+    }
+
+    public void SetOutline(string? outline)
+    {
+        if (State is TalkState.Closed or TalkState.Cancelled)
+        {
+            throw new DomainRuleException("Talks.NotEditable") { Status = 409 };
+        }
+
+        Outline = Clip(outline, TextMaxLength);
+    }
+
+    /// <summary>Records the talk as held; a 约谈 sets the pledge deadline <paramref name="pledgeDays"/> days later.</summary>
+    public void Hold(DateOnly heldOn, string record, string? commitments, DateOnly today, int pledgeDays)
+    {
+        Require(TalkState.Planned);
+        if (string.IsNullOrWhiteSpace(record))
+        {
+            throw new DomainRuleException("Talks.RecordRequired");
+        }
+
+        if (heldOn > today)
+        {
+            throw new DomainRuleException("Talks.HeldInFuture");
+        }
+
+        HeldOn = heldOn;
+        Record = Clip(record, TextMaxLength);
+        Commitments = Clip(commitments, TextMaxLength);
+        if (Type == TalkType.Summons)
+        {
+            PledgeDueOn = heldOn.AddDays(pledgeDays);
+        }
+
+        State = TalkState.Held;
+    }
+
+    /// <summary>Follow-up items (rectification) may be added once the talk is held and until it is closed.</summary>
+    public void EnsureFollowUpsAllowed()
+    {
+        if (State != TalkState.Held)
+        {
+            throw new DomainRuleException("Talks.FollowUpsNeedHeldTalk") { Status = 409 };
+        }
+    }
+
+    public void RecordPledge(DateOnly receivedOn)
+    {
+        Require(TalkState.Held);
+        if (Type != TalkType.Summons)
+        {
+            throw new DomainRuleException("Talks.PledgeOnlyForSummons");
+        }
+
+        if (HeldOn is { } held && receivedOn < held)
+        {
+            throw new DomainRuleException("Talks.PledgeBeforeTalk");
+        }
+
+        PledgeReceivedOn = receivedOn;
+    }
+
+    public void Close(string? note, SupervisionOutcome outcome, DateOnly today)
+    {
+        Require(TalkState.Held);
+        ClosingNote = Clip(note, 1000);
+        Outcome = outcome;
+        ClosedOn = today;
+        State = TalkState.Closed;
+    }
+
+    public void Cancel(string reason)
+    {
+        Require(TalkState.Planned);
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainRuleException("Talks.ReasonRequired");
+        }
+
+        CancelReason = Clip(reason, 1000);
+        State = TalkState.Cancelled;
+    }
+
+    public void RecordOutcome(SupervisionOutcome outcome)
+    {
+        if (!IsHeld)
+        {
+            throw new DomainRuleException("Talks.OutcomeNeedsHeldTalk") { Status = 409 };
+        }
+
+        Outcome = outcome;
+    }
+
+    /// <summary>The readable source reference of follow-up items, e.g. "提醒谈话 2026-03-02".</summary>
+    public string SourceReference(string typeLabel) =>
+        typeLabel + " " + TalkDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private void ApplyPlan(TalkPlan plan)
+    {
+        if (string.IsNullOrWhiteSpace(plan.Talkers))
+        {
+            throw new DomainRuleException("Talks.TalkersRequired");
+        }
+
+        PlannedOn = plan.PlannedOn;
+        Place = Clip(plan.Place, ShortMaxLength);
+        Talkers = Clip(plan.Talkers, ShortMaxLength)!;
+        Participants = Clip(plan.Participants, ShortMaxLength);
+        Recorder = Clip(plan.Recorder, 64);
+    }
+
+    private void Require(TalkState state)
+    {
+        if (State != state)
+        {
+            throw new DomainRuleException("Talks.IllegalMove", State.ToString(), state.ToString()) { Status = 409 };
+        }
+    }
+
+    internal static string? Clip(string? text, int max)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var value = text.Trim();
+        return value.Length <= max ? value : value[..max];
+    }
+}

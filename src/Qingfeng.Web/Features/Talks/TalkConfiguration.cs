@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Qingfeng.Features.Supervision;
+
+namespace Qingfeng.Features.Talks;
+
+internal sealed class TalkConfiguration : IEntityTypeConfiguration<Talk>
+{
+    public void Configure(EntityTypeBuilder<Talk> b)
+    {
+        b.ToTable("Talks");
+        b.Property(t => t.UnitName).HasMaxLength(128);
+        b.Property(t => t.RegionKey).HasMaxLength(12);
+        b.Property(t => t.OfficialName).HasMaxLength(64);
+        b.Property(t => t.OfficialPosition).HasMaxLength(128);
+        b.Property(t => t.TalkerTitle).HasMaxLength(Talk.ShortMaxLength);
+        b.Property(t => t.Place).HasMaxLength(Talk.ShortMaxLength);
+        b.Property(t => t.Talkers).HasMaxLength(Talk.ShortMaxLength);
+        b.Property(t => t.Participants).HasMaxLength(Talk.ShortMaxLength);
+        b.Property(t => t.Recorder).HasMaxLength(64);
+        b.Property(t => t.Outline).HasMaxLength(Talk.TextMaxLength);
+        b.Property(t => t.Record).HasMaxLength(Talk.TextMaxLength);
+        b.Property(t => t.Commitments).HasMaxLength(Talk.TextMaxLength);
+        b.Property(t => t.ClosingNote).HasMaxLength(1000);
+        b.Property(t => t.CancelReason).HasMaxLength(1000);
+        b.Property(t => t.Version).IsConcurrencyToken();
+        b.Ignore(t => t.TalkDate);
+        b.Ignore(t => t.IsHeld);
+        b.ComplexProperty(t => t.Outcome, o => OutcomeColumns.Map(o));
+        b.HasIndex(t => new { t.RegionKey, t.HeldOn });
+        b.HasIndex(t => t.UnitId);
+        b.HasIndex(t => new { t.OfficialId, t.State });
+        b.HasIndex(t => new { t.OrganId, t.Type, t.HeldOn });
+    }
+}
+
+internal sealed class InquiryConfiguration : IEntityTypeConfiguration<Inquiry>
+{
+    public void Configure(EntityTypeBuilder<Inquiry> b)
+    {
+        b.ToTable("Inquiries");
+        b.Property(i => i.UnitName).HasMaxLength(128);
+        b.Property(i => i.RegionKey).HasMaxLength(12);
+        b.Property(i => i.OfficialName).HasMaxLength(64);
+        b.Property(i => i.OfficialPosition).HasMaxLength(128);
+        b.Property(i => i.DocumentNumber).HasMaxLength(64);
+        b.Property(i => i.Matters).HasMaxLength(Inquiry.TextMaxLength);
+        b.Property(i => i.ReplyText).HasMaxLength(Inquiry.TextMaxLength);
+        b.Property(i => i.CountersignedBy).HasMaxLength(64);
+        b.Property(i => i.CountersignNote).HasMaxLength(1000);
+        b.Property(i => i.AssessmentNote).HasMaxLength(2000);
+        b.Property(i => i.Version).IsConcurrencyToken();
+        b.Ignore(i => i.RepliedLate);
+        b.ComplexProperty(i => i.Outcome, o => OutcomeColumns.Map(o));
+        b.HasIndex(i => new { i.RegionKey, i.State });
+        b.HasIndex(i => i.UnitId);
+        b.HasIndex(i => new { i.State, i.ReplyDueOn });
+        b.HasIndex(i => i.OfficialId);
+    }
+}
+
+/// <summary>The A18 outcome columns, named as on the rectification ledger.</summary>
+internal static class OutcomeColumns
+{
+    public static void Map(ComplexPropertyBuilder<SupervisionOutcome> o)
+    {
+        o.Property(x => x.ProblemsFound).HasColumnName("ProblemsFound");
+        o.Property(x => x.CluesFound).HasColumnName("CluesFound");
+        o.Property(x => x.FundsPaidOutFen).HasColumnName("FundsPaidOutFen");
+        o.Property(x => x.FundsRecoveredFen).HasColumnName("FundsRecoveredFen");
+        o.Property(x => x.RulesAdopted).HasColumnName("RulesAdopted");
+    }
+}

@@ -1,0 +1,345 @@
+using System.ComponentModel.DataAnnotations;
+using Qingfeng.Features.Rectification;
+using Qingfeng.Features.Roster;
+using Qingfeng.Features.Supervision;
+
+namespace Qingfeng.Features.Talks;
+
+public sealed record PlanTalkRequest
+{
+    [Required]
+    public Guid? OfficialId { get; init; }
+
+    [Required]
+    public TalkType? Type { get; init; }
+
+    /// <summary>Severity tier; required for reminder talks.</summary>
+    [Range(1, 9)]
+    public int? Tier { get; init; }
+
+    [Required]
+    public DateOnly? PlannedOn { get; init; }
+
+    [StringLength(Talk.ShortMaxLength)]
+    public string? Place { get; init; }
+
+    /// <summary>谈话人; by default the talker the tier rule names.</summary>
+    [StringLength(Talk.ShortMaxLength)]
+    public string? Talkers { get; init; }
+
+    [StringLength(Talk.ShortMaxLength)]
+    public string? Participants { get; init; }
+
+    [StringLength(64)]
+    public string? Recorder { get; init; }
+
+    [StringLength(Talk.TextMaxLength)]
+    public string? Outline { get; init; }
+}
+
+public sealed record ReplanTalkRequest
+{
+    [Required]
+    public DateOnly? PlannedOn { get; init; }
+
+    [StringLength(Talk.ShortMaxLength)]
+    public string? Place { get; init; }
+
+    [Required]
+    [StringLength(Talk.ShortMaxLength, MinimumLength = 1)]
+    public string? Talkers { get; init; }
+
+    [StringLength(Talk.ShortMaxLength)]
+    public string? Participants { get; init; }
+
+    [StringLength(64)]
+    public string? Recorder { get; init; }
+}
+
+public sealed record SetOutlineRequest
+{
+    [StringLength(Talk.TextMaxLength)]
+    public string? Outline { get; init; }
+}
+
+/// <summary>A follow-up item of a talk or an inquiry: becomes a rectification item of the official.</summary>
+public sealed record FollowUpRequest
+{
+    [Required]
+    [StringLength(RectificationItem.ProblemMaxLength, MinimumLength = 2)]
+    public string? Problem { get; init; }
+
+    [StringLength(RectificationItem.MeasuresMaxLength)]
+    public string? Measures { get; init; }
+
+    /// <summary>Deadline; by default the ledger's default.</summary>
+    public DateOnly? DueOn { get; init; }
+}
+
+public sealed record HoldTalkRequest
+{
+    [Required]
+    public DateOnly? HeldOn { get; init; }
+
+    [Required]
+    [StringLength(Talk.TextMaxLength, MinimumLength = 2)]
+    public string? Record { get; init; }
+
+    [StringLength(Talk.TextMaxLength)]
+    public string? Commitments { get; init; }
+
+    public IReadOnlyList<FollowUpRequest>? FollowUps { get; init; }
+}
+
+public sealed record AddFollowUpsRequest
+{
+    [Required]
+    public IReadOnlyList<FollowUpRequest>? FollowUps { get; init; }
+}
+
+public sealed record RecordPledgeRequest
+{
+    [Required]
+    public DateOnly? ReceivedOn { get; init; }
+}
+
+public sealed record CloseTalkRequest
+{
+    [StringLength(1000)]
+    public string? Note { get; init; }
+
+    public SupervisionOutcomeInput? Outcome { get; init; }
+}
+
+public sealed record CancelTalkRequest
+{
+    [Required]
+    [StringLength(1000, MinimumLength = 2)]
+    public string? Reason { get; init; }
+}
+
+public sealed record TalkQuery
+{
+    public TalkType? Type { get; init; }
+
+    [Range(1, 9)]
+    public int? Tier { get; init; }
+
+    public TalkState? State { get; init; }
+
+    public bool? PrincipalOnly { get; init; }
+
+    /// <summary>Talk date (held, else planned) from.</summary>
+    public DateOnly? From { get; init; }
+
+    public DateOnly? To { get; init; }
+
+    /// <summary>Official or unit name contains.</summary>
+    [StringLength(64)]
+    public string? Text { get; init; }
+
+    public Guid? UnitId { get; init; }
+
+    public Guid? OfficialId { get; init; }
+
+    /// <summary>date (default), official, unit, type, state.</summary>
+    [StringLength(16)]
+    public string? Sort { get; init; }
+
+    public bool? Descending { get; init; }
+
+    [Range(1, 100_000)]
+    public int? Page { get; init; }
+
+    [Range(1, 200)]
+    public int? PageSize { get; init; }
+
+    public int PageNumber => Page ?? 1;
+
+    public int Size => PageSize ?? 20;
+}
+
+/// <summary>The one-click count: held talks (held or closed) by type, tier, 一把手 only and held date.</summary>
+public sealed record TalkCountQuery
+{
+    public TalkType? Type { get; init; }
+
+    [Range(1, 9)]
+    public int? Tier { get; init; }
+
+    public bool? PrincipalOnly { get; init; }
+
+    public DateOnly? From { get; init; }
+
+    public DateOnly? To { get; init; }
+
+    public Guid? UnitId { get; init; }
+
+    public Guid? OfficialId { get; init; }
+}
+
+public sealed record TalkCountRow(string Key, int Talks, int Officials);
+
+public sealed record TalkCount(int Talks, int Officials, IReadOnlyList<TalkCountRow> ByType, IReadOnlyList<TalkCountRow> ByTier, IReadOnlyList<TalkCountRow> ByCategory);
+
+public sealed record TalkListItem(
+    Guid Id,
+    TalkType Type,
+    int? Tier,
+    TalkState State,
+    string OfficialName,
+    string OfficialPosition,
+    string UnitName,
+    bool IsPrincipal,
+    LeaderCategory? LeaderCategory,
+    DateOnly PlannedOn,
+    DateOnly? HeldOn,
+    string Talkers,
+    int FollowUps);
+
+public sealed record FollowUpItem(Guid Id, string Problem, DateOnly DueOn, RectificationState State);
+
+public sealed record TalkDetail(
+    Guid Id,
+    TalkType Type,
+    int? Tier,
+    string? TalkerTitle,
+    TalkState State,
+    Guid UnitId,
+    string UnitName,
+    Guid OfficialId,
+    string OfficialName,
+    string OfficialPosition,
+    bool IsPrincipal,
+    LeaderCategory? LeaderCategory,
+    DateOnly PlannedOn,
+    string? Place,
+    string Talkers,
+    string? Participants,
+    string? Recorder,
+    string? Outline,
+    DateOnly? HeldOn,
+    string? Record,
+    string? Commitments,
+    DateOnly? PledgeDueOn,
+    DateOnly? PledgeReceivedOn,
+    DateOnly? ClosedOn,
+    string? ClosingNote,
+    string? CancelReason,
+    SupervisionOutcome Outcome,
+    IReadOnlyList<FollowUpItem> FollowUps,
+    Guid Version);
+
+public sealed record HoldTalkResult(Guid TalkId, IReadOnlyList<Guid> RectificationItemIds);
+
+public sealed record SendInquiryRequest
+{
+    [Required]
+    public Guid? OfficialId { get; init; }
+
+    [Required]
+    [StringLength(Inquiry.TextMaxLength, MinimumLength = 2)]
+    public string? Matters { get; init; }
+
+    /// <summary>Sent date; today by default.</summary>
+    public DateOnly? SentOn { get; init; }
+
+    [StringLength(64)]
+    public string? DocumentNumber { get; init; }
+}
+
+public sealed record RecordReplyRequest
+{
+    [Required]
+    public DateOnly? ReceivedOn { get; init; }
+
+    [Required]
+    [StringLength(Inquiry.TextMaxLength, MinimumLength = 2)]
+    public string? Text { get; init; }
+
+    [StringLength(64)]
+    public string? CountersignedBy { get; init; }
+
+    [StringLength(1000)]
+    public string? CountersignNote { get; init; }
+}
+
+public sealed record AssessInquiryRequest
+{
+    [Required]
+    public InquiryAssessment? Assessment { get; init; }
+
+    [StringLength(2000)]
+    public string? Note { get; init; }
+
+    public SupervisionOutcomeInput? Outcome { get; init; }
+
+    public IReadOnlyList<FollowUpRequest>? FollowUps { get; init; }
+}
+
+public sealed record InquiryQuery
+{
+    public InquiryState? State { get; init; }
+
+    /// <summary>Only replies not received by their deadline.</summary>
+    public bool? OverdueOnly { get; init; }
+
+    public bool? PrincipalOnly { get; init; }
+
+    public DateOnly? From { get; init; }
+
+    public DateOnly? To { get; init; }
+
+    [StringLength(64)]
+    public string? Text { get; init; }
+
+    public Guid? OfficialId { get; init; }
+
+    [Range(1, 100_000)]
+    public int? Page { get; init; }
+
+    [Range(1, 200)]
+    public int? PageSize { get; init; }
+
+    public int PageNumber => Page ?? 1;
+
+    public int Size => PageSize ?? 20;
+}
+
+public sealed record InquiryListItem(
+    Guid Id,
+    string OfficialName,
+    string OfficialPosition,
+    string UnitName,
+    bool IsPrincipal,
+    DateOnly SentOn,
+    DateOnly ReplyDueOn,
+    InquiryState State,
+    bool Overdue,
+    DateOnly? ReplyReceivedOn,
+    InquiryAssessment? Assessment);
+
+public sealed record InquiryDetail(
+    Guid Id,
+    Guid UnitId,
+    string UnitName,
+    Guid OfficialId,
+    string OfficialName,
+    string OfficialPosition,
+    bool IsPrincipal,
+    string? DocumentNumber,
+    string Matters,
+    DateOnly SentOn,
+    DateOnly ReplyDueOn,
+    InquiryState State,
+    bool Overdue,
+    DateOnly? ReplyReceivedOn,
+    string? ReplyText,
+    string? CountersignedBy,
+    string? CountersignNote,
+    InquiryAssessment? Assessment,
+    string? AssessmentNote,
+    DateOnly? ClosedOn,
+    SupervisionOutcome Outcome,
+    IReadOnlyList<FollowUpItem> FollowUps,
+    Guid Version);

@@ -1,0 +1,60 @@
+using System.Globalization;
+using MiniExcelLibs;
+using Qingfeng.Platform.Ui;
+
+namespace Qingfeng.Features.Talks;
+
+/// <summary>Excel exports of the talk and inquiry lists, with headers in the reader's language.</summary>
+public sealed class TalkExcel(TalkQueries queries)
+{
+    public async Task<byte[]> TalksAsync(TalkQuery query, CancellationToken cancellationToken)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        string H(string key) => TextCatalog.Instance.Get(key, culture);
+        var rows = (await queries.ExportAsync(query, cancellationToken)).Select(t => new Dictionary<string, object?>
+        {
+            [H("Talks.Official")] = t.OfficialName,
+            [H("Field.Unit")] = t.UnitName,
+            [H("Field.Position")] = t.OfficialPosition,
+            [H("Field.IsPrincipal")] = H(t.IsPrincipal ? "Common.Yes" : "Common.No"),
+            [H("Field.Category")] = EnumText.Label(t.LeaderCategory, culture),
+            [H("Talks.Type")] = EnumText.Label(t.Type, culture),
+            [H("Talks.Tier")] = t.Tier,
+            [H("Field.State")] = EnumText.Label(t.State, culture),
+            [H("Talks.PlannedOn")] = Date(t.PlannedOn),
+            [H("Talks.HeldOn")] = Date(t.HeldOn),
+            [H("Talks.Talkers")] = t.Talkers,
+            [H("Talks.FollowUps")] = t.FollowUps,
+        }).ToList();
+        return Save(rows, H("Talks.SheetName"));
+    }
+
+    public async Task<byte[]> InquiriesAsync(InquiryQuery query, CancellationToken cancellationToken)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        string H(string key) => TextCatalog.Instance.Get(key, culture);
+        var rows = (await queries.ExportInquiriesAsync(query, cancellationToken)).Select(i => new Dictionary<string, object?>
+        {
+            [H("Talks.Official")] = i.OfficialName,
+            [H("Field.Unit")] = i.UnitName,
+            [H("Field.Position")] = i.OfficialPosition,
+            [H("Field.IsPrincipal")] = H(i.IsPrincipal ? "Common.Yes" : "Common.No"),
+            [H("Inquiries.SentOn")] = Date(i.SentOn),
+            [H("Inquiries.ReplyDueOn")] = Date(i.ReplyDueOn),
+            [H("Field.State")] = EnumText.Label(i.State, culture),
+            [H("Inquiries.Overdue")] = H(i.Overdue ? "Common.Yes" : "Common.No"),
+            [H("Inquiries.ReplyReceivedOn")] = Date(i.ReplyReceivedOn),
+            [H("Inquiries.Assessment")] = EnumText.Label(i.Assessment, culture),
+        }).ToList();
+        return Save(rows, H("Inquiries.SheetName"));
+    }
+
+    private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static byte[] Save(List<Dictionary<string, object?>> rows, string sheetName)
+    {
+        using var stream = new MemoryStream();
+        stream.SaveAs(rows, sheetName: sheetName);
+        return stream.ToArray();
+    }
+}

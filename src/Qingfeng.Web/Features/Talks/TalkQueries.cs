@@ -1,0 +1,308 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Qingfeng.Features.Audit;
+using Qingfeng.Features.Roster;
+using Qingfeng.Features.Supervision;
+using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Rules;
+using Qingfeng.Platform.Security;
+
+namespace Qingfeng.Features.Talks;
+
+/// <summary>Read side of talks and letters of inquiry, always within jurisdiction; views of a talk record are audited.</summary>
+public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, SupervisionAccess access, AuditLog audit, TalkTierRule tiers, TimeProvider time)
+{
+    public IReadOnlyList<TalkTier> Tiers => tiers.Tiers;
+
+    public async Task<Paged<TalkListItem>> SearchAsync(TalkQuery query, CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var talks = Filter(db, viewer, query);
+        var total = await talks.CountAsync(cancellationToken);
+        var items = await Project(db, Sort(talks, query).Skip((query.PageNumber - 1) * query.Size).Take(query.Size)).ToListAsync(cancellationToken);
+        return new Paged<TalkListItem>(items, total, query.PageNumber, query.Size);
+    }
+
+    public async Task<IReadOnlyList<TalkListItem>> ExportAsync(TalkQuery query, CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var items = await Project(db, Sort(Filter(db, viewer, query), query).Take(50_000)).ToListAsync(cancellationToken);
+        await audit.RecordAsync("Export", nameof(Talk), null, string.Create(CultureInfo.InvariantCulture, $"rows={items.Count}"), cancellationToken: cancellationToken);
+        return items;
+    }
+
+    /// <summary>The talk with its record and follow-up items; the view is audited.</summary>
+    public async Task<TalkDetail> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var t = await db.Set<Talk>().AsNoTracking().Where(viewer.Visible<Talk>()).SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
+        if (t is null)
+        {
+            await audit.RecordAsync("View", nameof(Talk), id.ToString(), null, AuditOutcome.Denied, cancellationToken);
+            throw DomainRuleException.NotFound("Supervision.NotFound");
+        }
+
+        var followUps = await FollowUpsAsync(db, id, cancellationToken);
+        await audit.RecordAsync("View", nameof(Talk), id.ToString(), cancellationToken: cancellationToken);
+        return new TalkDetail(
+            t.Id, t.Type, t.Tier, t.TalkerTitle, t.State, t.UnitId, t.UnitName, t.OfficialId, t.OfficialName, t.OfficialPosition, t.IsPrincipal, t.LeaderCategory,
+            t.PlannedOn, t.Place, t.Talkers, t.Participants, t.Recorder, t.Outline, t.HeldOn, t.Record, t.Commitments, t.PledgeDueOn, t.PledgeReceivedOn,
+            t.ClosedOn, t.ClosingNote, t.CancelReason, t.Outcome, followUps, t.Version);
+    }
+
+    /// <summary>
+    /// The one-click count: talks held (held or closed) in the date range, by type, by tier and by leader category,
+    /// with the number of different officials talked to.
+    /// </summary>
+    public async Task<TalkCount> CountAsync(TalkCountQuery query, CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var talks = db.Set<Talk>().AsNoTracking().Where(viewer.Visible<Talk>())
+            .Where(t => t.State == TalkState.Held || t.State == TalkState.Closed);
+        if (query.Type is { } type)
+        {
+            talks = talks.Where(t => t.Type == type);
+        }
+
+        if (query.Tier is { } tier)
+        {
+            talks = talks.Where(t => t.Tier == tier);
+        }
+
+        if (query.PrincipalOnly == true)
+        {
+            talks = talks.Where(t => t.IsPrincipal);
+        }
+
+        if (query.From is { } from)
+        {
+            talks = talks.Where(t => t.HeldOn >= from);
+        }
+
+        if (query.To is { } to)
+        {
+            talks = talks.Where(t => t.HeldOn <= to);
+        }
+
+        if (query.UnitId is { } unit)
+        {
+            talks = talks.Where(t => t.UnitId == unit);
+        }
+
+        if (query.OfficialId is { } official)
+        {
+            talks = talks.Where(t => t.OfficialId == official);
+        }
+
+        var rows = await talks.Select(t => new { t.Type, t.Tier, t.LeaderCategory, t.OfficialId }).ToListAsync(cancellationToken);
+        static TalkCountRow Row(string key, IEnumerable<Guid> officials)
+        {
+            var list = officials.ToList();
+            return new TalkCountRow(key, list.Count, list.Distinct().Count());
+        }
+
+        return new TalkCount(
+            rows.Count,
+            rows.Select(r => r.OfficialId).Distinct().Count(),
+            [.. rows.GroupBy(r => r.Type).OrderBy(g => g.Key).Select(g => Row(g.Key.ToString(), g.Select(r => r.OfficialId)))],
+            [.. rows.Where(r => r.Tier != null).GroupBy(r => r.Tier!.Value).OrderBy(g => g.Key).Select(g => Row(g.Key.ToString(CultureInfo.InvariantCulture), g.Select(r => r.OfficialId)))],
+            [.. rows.GroupBy(r => r.LeaderCategory).OrderBy(g => g.Key).Select(g => Row(g.Key?.ToString() ?? "None", g.Select(r => r.OfficialId)))]);
+    }
+
+    public async Task<Paged<InquiryListItem>> SearchInquiriesAsync(InquiryQuery query, CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var today = SupervisionCalendar.Today(time.GetUtcNow());
+        var inquiries = FilterInquiries(db, viewer, query, today);
+        var total = await inquiries.CountAsync(cancellationToken);
+        var items = await ProjectInquiries(inquiries.OrderByDescending(i => i.SentOn).ThenBy(i => i.Id).Skip((query.PageNumber - 1) * query.Size).Take(query.Size), today)
+            .ToListAsync(cancellationToken);
+        return new Paged<InquiryListItem>(items, total, query.PageNumber, query.Size);
+    }
+
+    public async Task<IReadOnlyList<InquiryListItem>> ExportInquiriesAsync(InquiryQuery query, CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var today = SupervisionCalendar.Today(time.GetUtcNow());
+        var items = await ProjectInquiries(FilterInquiries(db, viewer, query, today).OrderByDescending(i => i.SentOn).Take(50_000), today).ToListAsync(cancellationToken);
+        await audit.RecordAsync("Export", nameof(Inquiry), null, string.Create(CultureInfo.InvariantCulture, $"rows={items.Count}"), cancellationToken: cancellationToken);
+        return items;
+    }
+
+    public async Task<InquiryDetail> GetInquiryAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var i = await db.Set<Inquiry>().AsNoTracking().Where(viewer.Visible<Inquiry>()).SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
+        if (i is null)
+        {
+            await audit.RecordAsync("View", nameof(Inquiry), id.ToString(), null, AuditOutcome.Denied, cancellationToken);
+            throw DomainRuleException.NotFound("Supervision.NotFound");
+        }
+
+        var followUps = await FollowUpsAsync(db, id, cancellationToken);
+        await audit.RecordAsync("View", nameof(Inquiry), id.ToString(), cancellationToken: cancellationToken);
+        var today = SupervisionCalendar.Today(time.GetUtcNow());
+        return new InquiryDetail(
+            i.Id, i.UnitId, i.UnitName, i.OfficialId, i.OfficialName, i.OfficialPosition, i.IsPrincipal, i.DocumentNumber, i.Matters, i.SentOn, i.ReplyDueOn,
+            i.State, i.IsOverdueOn(today), i.ReplyReceivedOn, i.ReplyText, i.CountersignedBy, i.CountersignNote, i.Assessment, i.AssessmentNote, i.ClosedOn,
+            i.Outcome, followUps, i.Version);
+    }
+
+    /// <summary>Talks and inquiries for a document: loaded within jurisdiction (the generation is audited by the caller).</summary>
+    internal async Task<(Talk Talk, string Organ)> TalkForDocumentAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var talk = await db.Set<Talk>().AsNoTracking().Where(viewer.Visible<Talk>()).SingleOrDefaultAsync(x => x.Id == id, cancellationToken)
+            ?? throw DomainRuleException.NotFound("Supervision.NotFound");
+        var organ = await db.Organs.AsNoTracking().Where(o => o.Id == talk.OrganId).Select(o => o.Name).SingleAsync(cancellationToken);
+        return (talk, organ);
+    }
+
+    internal async Task<(Inquiry Inquiry, string Organ)> InquiryForDocumentAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var inquiry = await db.Set<Inquiry>().AsNoTracking().Where(viewer.Visible<Inquiry>()).SingleOrDefaultAsync(x => x.Id == id, cancellationToken)
+            ?? throw DomainRuleException.NotFound("Supervision.NotFound");
+        var organ = await db.Organs.AsNoTracking().Where(o => o.Id == inquiry.OrganId).Select(o => o.Name).SingleAsync(cancellationToken);
+        return (inquiry, organ);
+    }
+
+    private static async Task<IReadOnlyList<FollowUpItem>> FollowUpsAsync(QingfengDb db, Guid sourceId, CancellationToken cancellationToken) =>
+        await db.RectificationItems.AsNoTracking().Where(r => r.SourceId == sourceId).OrderBy(r => r.OpenedOn).ThenBy(r => r.Id)
+            .Select(r => new FollowUpItem(r.Id, r.Problem, r.DueOn, r.State)).ToListAsync(cancellationToken);
+
+    private static IQueryable<Talk> Filter(QingfengDb db, SupervisionViewer viewer, TalkQuery query)
+    {
+        var talks = db.Set<Talk>().AsNoTracking().Where(viewer.Visible<Talk>());
+        if (query.Type is { } type)
+        {
+            talks = talks.Where(t => t.Type == type);
+        }
+
+        if (query.Tier is { } tier)
+        {
+            talks = talks.Where(t => t.Tier == tier);
+        }
+
+        if (query.State is { } state)
+        {
+            talks = talks.Where(t => t.State == state);
+        }
+
+        if (query.PrincipalOnly == true)
+        {
+            talks = talks.Where(t => t.IsPrincipal);
+        }
+
+        if (query.From is { } from)
+        {
+            talks = talks.Where(t => (t.HeldOn ?? t.PlannedOn) >= from);
+        }
+
+        if (query.To is { } to)
+        {
+            talks = talks.Where(t => (t.HeldOn ?? t.PlannedOn) <= to);
+        }
+
+        if (query.UnitId is { } unit)
+        {
+            talks = talks.Where(t => t.UnitId == unit);
+        }
+
+        if (query.OfficialId is { } official)
+        {
+            talks = talks.Where(t => t.OfficialId == official);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var text = query.Text.Trim();
+#pragma warning disable CA1307 // Translated to SQL by EF Core.
+            talks = talks.Where(t => t.OfficialName.Contains(text) || t.UnitName.Contains(text));
+#pragma warning restore CA1307
+        }
+
+        return talks;
+    }
+
+    private static IQueryable<Talk> Sort(IQueryable<Talk> talks, TalkQuery query)
+    {
+        var descending = query.Descending ?? query.Sort is null or "date";
+        return (query.Sort, descending) switch
+        {
+            ("official", false) => talks.OrderBy(t => t.OfficialName).ThenBy(t => t.Id),
+            ("official", true) => talks.OrderByDescending(t => t.OfficialName).ThenBy(t => t.Id),
+            ("unit", false) => talks.OrderBy(t => t.UnitName).ThenBy(t => t.Id),
+            ("unit", true) => talks.OrderByDescending(t => t.UnitName).ThenBy(t => t.Id),
+            ("type", false) => talks.OrderBy(t => t.Type).ThenBy(t => t.Id),
+            ("type", true) => talks.OrderByDescending(t => t.Type).ThenBy(t => t.Id),
+            ("state", false) => talks.OrderBy(t => t.State).ThenBy(t => t.Id),
+            ("state", true) => talks.OrderByDescending(t => t.State).ThenBy(t => t.Id),
+            (_, false) => talks.OrderBy(t => t.HeldOn ?? t.PlannedOn).ThenBy(t => t.Id),
+            _ => talks.OrderByDescending(t => t.HeldOn ?? t.PlannedOn).ThenByDescending(t => t.Id),
+        };
+    }
+
+    private static IQueryable<TalkListItem> Project(QingfengDb db, IQueryable<Talk> talks) =>
+        talks.Select(t => new TalkListItem(
+            t.Id, t.Type, t.Tier, t.State, t.OfficialName, t.OfficialPosition, t.UnitName, t.IsPrincipal, t.LeaderCategory, t.PlannedOn, t.HeldOn, t.Talkers,
+            db.RectificationItems.Count(r => r.SourceId == t.Id)));
+
+    private static IQueryable<Inquiry> FilterInquiries(QingfengDb db, SupervisionViewer viewer, InquiryQuery query, DateOnly today)
+    {
+        var inquiries = db.Set<Inquiry>().AsNoTracking().Where(viewer.Visible<Inquiry>());
+        if (query.State is { } state)
+        {
+            inquiries = inquiries.Where(i => i.State == state);
+        }
+
+        if (query.OverdueOnly == true)
+        {
+            inquiries = inquiries.Where(i => i.State == InquiryState.Sent && i.ReplyDueOn < today);
+        }
+
+        if (query.PrincipalOnly == true)
+        {
+            inquiries = inquiries.Where(i => i.IsPrincipal);
+        }
+
+        if (query.From is { } from)
+        {
+            inquiries = inquiries.Where(i => i.SentOn >= from);
+        }
+
+        if (query.To is { } to)
+        {
+            inquiries = inquiries.Where(i => i.SentOn <= to);
+        }
+
+        if (query.OfficialId is { } official)
+        {
+            inquiries = inquiries.Where(i => i.OfficialId == official);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var text = query.Text.Trim();
+#pragma warning disable CA1307 // Translated to SQL by EF Core.
+            inquiries = inquiries.Where(i => i.OfficialName.Contains(text) || i.UnitName.Contains(text));
+#pragma warning restore CA1307
+        }
+
+        return inquiries;
+    }
+
+    private static IQueryable<InquiryListItem> ProjectInquiries(IQueryable<Inquiry> inquiries, DateOnly today) =>
+        inquiries.Select(i => new InquiryListItem(
+            i.Id, i.OfficialName, i.OfficialPosition, i.UnitName, i.IsPrincipal, i.SentOn, i.ReplyDueOn, i.State,
+            i.State == InquiryState.Sent && i.ReplyDueOn < today, i.ReplyReceivedOn, i.Assessment));
+}
