@@ -4,8 +4,8 @@ using Qingfeng.Features.DutyReports;
 using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Reminders;
 using Qingfeng.Features.Talks;
-using Qingfeng.IntegrationTests.Features.Talks;
 using Qingfeng.IntegrationTests.Features.Rectification;
+using Qingfeng.IntegrationTests.Features.Talks;
 using Qingfeng.IntegrationTests.Infrastructure;
 
 namespace Qingfeng.IntegrationTests.Security;

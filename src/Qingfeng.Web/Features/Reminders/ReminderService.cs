@@ -74,7 +74,7 @@ public sealed class ReminderService(IDbContextFactory<QingfengDb> dbFactory, Sup
     {
         var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var r = await Load(db, viewer, id, cancellationToken);
+        var r = await LoadAsync(db, viewer, id, cancellationToken);
         return new ReminderDetail(r.Id, r.Kind, r.Channel, r.SentOn, r.OfficialId, r.OfficialName, r.OfficialPosition, r.UnitName, r.IsPrincipal, r.Title, r.Text, r.Suggestions, r.DocumentNumber, r.HolidayName);
     }
 
@@ -83,7 +83,7 @@ public sealed class ReminderService(IDbContextFactory<QingfengDb> dbFactory, Sup
     {
         var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var r = await Load(db, viewer, id, cancellationToken);
+        var r = await LoadAsync(db, viewer, id, cancellationToken);
         if (r.Kind != ReminderKind.Letter)
         {
             throw new DomainRuleException("Reminders.NotALetter");
@@ -103,7 +103,7 @@ public sealed class ReminderService(IDbContextFactory<QingfengDb> dbFactory, Sup
         return ($"提醒函-{r.OfficialName}-{r.SentOn:yyyyMMdd}.docx", bytes);
     }
 
-    private static async Task<Reminder> Load(QingfengDb db, SupervisionViewer viewer, Guid id, CancellationToken cancellationToken) =>
+    private static async Task<Reminder> LoadAsync(QingfengDb db, SupervisionViewer viewer, Guid id, CancellationToken cancellationToken) =>
         await db.Set<Reminder>().AsNoTracking().Where(viewer.Visible<Reminder>()).SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
             ?? throw DomainRuleException.NotFound("Supervision.NotFound");
 
