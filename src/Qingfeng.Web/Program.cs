@@ -7,6 +7,7 @@ using Qingfeng.Components;
 using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.Clues;
+using Qingfeng.Features.Decisions;
 using Qingfeng.Features.DemoProvince;
 using Qingfeng.Features.Notifications;
 using Qingfeng.Features.Organs;
@@ -83,6 +84,7 @@ builder.Services
     .AddClues(builder.Configuration)
     .AddSupervision(builder.Configuration)
     .AddRectification()
+    .AddDecisions(builder.Configuration)
     .AddQuarterlyReviews()
     .AddOutcomes()
     .AddDemoProvince(builder.Configuration);
@@ -116,6 +118,7 @@ app.MapCalendar();
 app.MapNotifications();
 app.MapClues();
 app.MapRectification();
+app.MapDecisions();
 app.MapQuarterlyReviews();
 app.MapOutcomes();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
