@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Qingfeng.Features.Rectification;
+using Qingfeng.IntegrationTests.Features.Decisions;
 using Qingfeng.IntegrationTests.Features.Rectification;
 using Qingfeng.IntegrationTests.Infrastructure;
 
@@ -23,5 +24,11 @@ internal static class SupervisionRecords
         var detail = await RectificationClients.GetAsync(supervision, item);
         records["rectification"] = item;
         records["evidenceId"] = detail.Progress.Single().Evidence.Single().Id;
+        records["decisions"] = await DecisionApiTests.CreateAsync(supervision, DecisionApiTests.CleanRequest(null) with
+        {
+            OfficialId = officialId,
+            Title = "授权矩阵测试决策事项",
+            PrincipalSpokeLast = false,
+        });
     }
 }

@@ -6,8 +6,11 @@ namespace Qingfeng.Features.Decisions;
 /// <summary>A 三重一大 decision as the keeper enters it (money in yuan); used to create and to update a record.</summary>
 public sealed record SaveDecisionRequest
 {
-    /// <summary>The unit that decided (required when creating; ignored on update).</summary>
+    /// <summary>The unit that decided (required when creating unless an official of the unit is given; ignored on update).</summary>
     public Guid? UnitId { get; init; }
+
+    /// <summary>Alternatively, an official of the unit (e.g. its 一把手): the official's current unit is used.</summary>
+    public Guid? OfficialId { get; init; }
 
     [Required]
     public DecisionKind? Kind { get; init; }

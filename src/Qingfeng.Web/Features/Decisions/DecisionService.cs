@@ -27,7 +27,7 @@ public sealed class DecisionService(
     {
         var viewer = await access.RequireAsync(Permission.SupervisionManage, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var unit = await viewer.SubjectAsync(db, request.UnitId, null, cancellationToken);
+        var unit = await viewer.SubjectAsync(db, request.UnitId, request.OfficialId, cancellationToken);
         var principal = await viewer.PrincipalOfAsync(db, unit.UnitId, cancellationToken);
         var record = new DecisionRecord(viewer.OrganId, unit, principal, FactsOf(request), request.Outcome?.ToOutcome());
         db.Add(record);
