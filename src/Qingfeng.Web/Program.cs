@@ -7,6 +7,7 @@ using Qingfeng.Components;
 using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.Clues;
+using Qingfeng.Features.Decisions;
 using Qingfeng.Features.DemoProvince;
 using Qingfeng.Features.DutyReports;
 using Qingfeng.Features.Notifications;
@@ -86,6 +87,7 @@ builder.Services
     .AddClues(builder.Configuration)
     .AddSupervision(builder.Configuration)
     .AddRectification()
+    .AddDecisions(builder.Configuration)
     .AddQuarterlyReviews()
     .AddDutyReports(builder.Configuration)
     .AddOutcomes()
@@ -122,6 +124,7 @@ app.MapCalendar();
 app.MapNotifications();
 app.MapClues();
 app.MapRectification();
+app.MapDecisions();
 app.MapQuarterlyReviews();
 app.MapDutyReports();
 app.MapOutcomes();

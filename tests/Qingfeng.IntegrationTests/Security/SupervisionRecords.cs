@@ -4,6 +4,7 @@ using Qingfeng.Features.DutyReports;
 using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Reminders;
 using Qingfeng.Features.Talks;
+using Qingfeng.IntegrationTests.Features.Decisions;
 using Qingfeng.IntegrationTests.Features.Rectification;
 using Qingfeng.IntegrationTests.Features.Talks;
 using Qingfeng.IntegrationTests.Infrastructure;
@@ -42,5 +43,12 @@ internal static class SupervisionRecords
         var reminder = await supervision.PostAsync("/api/v1/reminders", new IssueReminderLetterRequest { OfficialId = officialId, Problems = "节日期间公务接待问题提示", Suggestions = "严格执行公务接待规定" }.AsJson());
         reminder.EnsureSuccessStatusCode();
         records["reminders"] = (await reminder.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        records["decisions"] = await DecisionApiTests.CreateAsync(supervision, DecisionApiTests.CleanRequest(null) with
+        {
+            OfficialId = officialId,
+            Title = "授权矩阵测试决策事项",
+            PrincipalSpokeLast = false,
+        });
     }
 }

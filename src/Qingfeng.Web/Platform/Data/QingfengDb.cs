@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.Clues;
+using Qingfeng.Features.Decisions;
 using Qingfeng.Features.DutyReports;
 using Qingfeng.Features.Notifications;
 using Qingfeng.Features.Organs;
@@ -67,6 +68,8 @@ public abstract class QingfengDb : IdentityDbContext<QingfengUser, QingfengRole,
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<RectificationItem> RectificationItems => Set<RectificationItem>();
+
+    public DbSet<DecisionRecord> DecisionRecords => Set<DecisionRecord>();
 
     public DbSet<QuarterlyReview> QuarterlyReviews => Set<QuarterlyReview>();
 

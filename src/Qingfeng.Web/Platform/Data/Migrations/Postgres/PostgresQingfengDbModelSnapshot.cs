@@ -800,6 +800,174 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.ToTable("Sanctions", (string)null);
                 });
 
+            modelBuilder.Entity("Qingfeng.Features.Decisions.DecisionFinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CheckCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("ClearedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ClueId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("ClueRecommended")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("FoundAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("RaisesClue")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RectificationItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId", "CheckCode")
+                        .IsUnique();
+
+                    b.ToTable("DecisionFindings", (string)null);
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Decisions.DecisionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("AgendaDaysAhead")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("DecidedCollectively")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Dissent")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MeetingKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("MeetingOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MembersPresent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MembersTotal")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrganId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PrincipalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("PrincipalInChargeOf")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PrincipalName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("PrincipalSpokeLast")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("RegionKey")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Outcome", "Qingfeng.Features.Decisions.DecisionRecord.Outcome#SupervisionOutcome", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("CluesFound")
+                                .HasColumnType("integer")
+                                .HasColumnName("CluesFound");
+
+                            b1.Property<long>("FundsPaidOutFen")
+                                .HasColumnType("bigint")
+                                .HasColumnName("FundsPaidOutFen");
+
+                            b1.Property<long>("FundsRecoveredFen")
+                                .HasColumnType("bigint")
+                                .HasColumnName("FundsRecoveredFen");
+
+                            b1.Property<int>("ProblemsFound")
+                                .HasColumnType("integer")
+                                .HasColumnName("ProblemsFound");
+
+                            b1.Property<int>("RulesAdopted")
+                                .HasColumnType("integer")
+                                .HasColumnName("RulesAdopted");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("RegionKey", "MeetingOn");
+
+                    b.ToTable("DecisionRecords", (string)null);
+                });
+
             modelBuilder.Entity("Qingfeng.Features.DutyReports.CampaignScorer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2492,6 +2660,15 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Qingfeng.Features.Decisions.DecisionFinding", b =>
+                {
+                    b.HasOne("Qingfeng.Features.Decisions.DecisionRecord", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Qingfeng.Features.DutyReports.CampaignScorer", b =>
                 {
                     b.HasOne("Qingfeng.Features.DutyReports.DutyReportCampaign", null)
@@ -2709,6 +2886,11 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.Navigation("ReportedPersons");
 
                     b.Navigation("Sanctions");
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Decisions.DecisionRecord", b =>
+                {
+                    b.Navigation("Findings");
                 });
 
             modelBuilder.Entity("Qingfeng.Features.DutyReports.DutyReport", b =>

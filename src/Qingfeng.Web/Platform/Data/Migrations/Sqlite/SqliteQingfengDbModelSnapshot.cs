@@ -791,6 +791,174 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                     b.ToTable("Sanctions", (string)null);
                 });
 
+            modelBuilder.Entity("Qingfeng.Features.Decisions.DecisionFinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClearedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ClueRecommended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FoundAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RaisesClue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RectificationItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId", "CheckCode")
+                        .IsUnique();
+
+                    b.ToTable("DecisionFindings", (string)null);
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Decisions.DecisionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AgendaDaysAhead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DecidedCollectively")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Dissent")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MeetingKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("MeetingOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MembersPresent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MembersTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PrincipalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PrincipalInChargeOf")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PrincipalName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PrincipalSpokeLast")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionKey")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Outcome", "Qingfeng.Features.Decisions.DecisionRecord.Outcome#SupervisionOutcome", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("CluesFound")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CluesFound");
+
+                            b1.Property<long>("FundsPaidOutFen")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("FundsPaidOutFen");
+
+                            b1.Property<long>("FundsRecoveredFen")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("FundsRecoveredFen");
+
+                            b1.Property<int>("ProblemsFound")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ProblemsFound");
+
+                            b1.Property<int>("RulesAdopted")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("RulesAdopted");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("RegionKey", "MeetingOn");
+
+                    b.ToTable("DecisionRecords", (string)null);
+                });
+
             modelBuilder.Entity("Qingfeng.Features.DutyReports.CampaignScorer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2483,6 +2651,15 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Qingfeng.Features.Decisions.DecisionFinding", b =>
+                {
+                    b.HasOne("Qingfeng.Features.Decisions.DecisionRecord", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Qingfeng.Features.DutyReports.CampaignScorer", b =>
                 {
                     b.HasOne("Qingfeng.Features.DutyReports.DutyReportCampaign", null)
@@ -2700,6 +2877,11 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                     b.Navigation("ReportedPersons");
 
                     b.Navigation("Sanctions");
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.Decisions.DecisionRecord", b =>
+                {
+                    b.Navigation("Findings");
                 });
 
             modelBuilder.Entity("Qingfeng.Features.DutyReports.DutyReport", b =>

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Qingfeng.Features.Decisions;
+
+internal sealed class DecisionRecordConfiguration : IEntityTypeConfiguration<DecisionRecord>
+{
+    public void Configure(EntityTypeBuilder<DecisionRecord> b)
+    {
+        b.ToTable("DecisionRecords");
+        b.Property(r => r.UnitName).HasMaxLength(128);
+        b.Property(r => r.RegionKey).HasMaxLength(12);
+        b.Property(r => r.PrincipalName).HasMaxLength(64);
+        b.Property(r => r.Title).HasMaxLength(DecisionRecord.TitleMaxLength);
+        b.Property(r => r.MeetingKind).HasMaxLength(32);
+        b.Property(r => r.Dissent).HasMaxLength(DecisionRecord.DissentMaxLength);
+        b.Property(r => r.Version).IsConcurrencyToken();
+        b.Ignore(r => r.Facts);
+        b.ComplexProperty(r => r.Outcome, o =>
+        {
+            o.Property(x => x.ProblemsFound).HasColumnName("ProblemsFound");
+            o.Property(x => x.CluesFound).HasColumnName("CluesFound");
+            o.Property(x => x.FundsPaidOutFen).HasColumnName("FundsPaidOutFen");
+            o.Property(x => x.FundsRecoveredFen).HasColumnName("FundsRecoveredFen");
+            o.Property(x => x.RulesAdopted).HasColumnName("RulesAdopted");
+        });
+        b.HasIndex(r => new { r.RegionKey, r.MeetingOn });
+        b.HasIndex(r => r.UnitId);
+        b.HasMany(r => r.Findings).WithOne().HasForeignKey(f => f.RecordId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DecisionFindingConfiguration : IEntityTypeConfiguration<DecisionFinding>
+{
+    public void Configure(EntityTypeBuilder<DecisionFinding> b)
+    {
+        b.ToTable("DecisionFindings");
+        b.Property(f => f.Id).ValueGeneratedNever();
+        b.Property(f => f.CheckCode).HasMaxLength(64);
+        b.Property(f => f.Text).HasMaxLength(1000);
+        b.HasIndex(f => new { f.RecordId, f.CheckCode }).IsUnique();
+    }
+}

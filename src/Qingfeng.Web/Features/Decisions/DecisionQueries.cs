@@ -1,0 +1,123 @@
+using Microsoft.EntityFrameworkCore;
+using Qingfeng.Features.Audit;
+using Qingfeng.Features.Roster;
+using Qingfeng.Features.Supervision;
+using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Rules;
+using Qingfeng.Platform.Security;
+
+namespace Qingfeng.Features.Decisions;
+
+/// <summary>Reads of 三重一大 decision records within jurisdiction: the filtered list, one record with its findings, the export.</summary>
+public sealed class DecisionQueries(IDbContextFactory<QingfengDb> dbFactory, SupervisionAccess access, AuditLog audit)
+{
+    public async Task<Paged<DecisionListItem>> SearchAsync(DecisionQuery query, CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var filtered = Filter(db, viewer, query);
+        var total = await filtered.CountAsync(cancellationToken);
+        var rows = await Project(filtered.OrderByDescending(r => r.MeetingOn).ThenByDescending(r => r.Id)
+            .Skip((query.PageNumber - 1) * query.Size).Take(query.Size)).ToListAsync(cancellationToken);
+        return new Paged<DecisionListItem>(rows, total, query.PageNumber, query.Size);
+    }
+
+    public async Task<IReadOnlyList<DecisionListItem>> ExportAsync(DecisionQuery query, CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await Project(Filter(db, viewer, query).OrderByDescending(r => r.MeetingOn).ThenByDescending(r => r.Id).Take(50_000)).ToListAsync(cancellationToken);
+        await audit.RecordAsync("Export", nameof(DecisionRecord), null, $"rows={rows.Count}", cancellationToken: cancellationToken);
+        return rows;
+    }
+
+    public async Task<DecisionDetail> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var r = await db.DecisionRecords.AsNoTracking().Where(viewer.Visible<DecisionRecord>()).Include(x => x.Findings)
+            .SingleOrDefaultAsync(x => x.Id == id, cancellationToken)
+            ?? throw DomainRuleException.NotFound("Supervision.NotFound");
+        return new DecisionDetail(
+            r.Id,
+            r.OrganId,
+            r.UnitId,
+            r.UnitName,
+            r.PrincipalId,
+            r.PrincipalName,
+            r.Kind,
+            r.Title,
+            r.MeetingOn,
+            r.MeetingKind,
+            r.AgendaDaysAhead,
+            r.MembersPresent,
+            r.MembersTotal,
+            r.DecidedCollectively,
+            r.PrincipalSpokeLast,
+            r.Dissent,
+            r.AmountFen / 100m,
+            [.. DecisionChecks.Areas(r.PrincipalInChargeOf)],
+            r.Outcome,
+            [.. r.Findings.OrderBy(f => f.ClearedAt is not null).ThenByDescending(f => f.Severity).ThenBy(f => f.CheckCode, StringComparer.Ordinal)
+                .Select(f => new DecisionFindingItem(f.Id, f.CheckCode, f.Severity, f.Text, f.FoundAt, f.ClearedAt, f.RectificationItemId, f.ClueId, f.ClueRecommended))],
+            viewer.Has(Permission.SupervisionManage),
+            r.Version);
+    }
+
+    private static IQueryable<DecisionRecord> Filter(QingfengDb db, SupervisionViewer viewer, DecisionQuery query)
+    {
+        var q = db.DecisionRecords.AsNoTracking().Where(viewer.Visible<DecisionRecord>());
+        if (query.Kind is { } kind)
+        {
+            q = q.Where(r => r.Kind == kind);
+        }
+
+        if (query.From is { } from)
+        {
+            q = q.Where(r => r.MeetingOn >= from);
+        }
+
+        if (query.To is { } to)
+        {
+            q = q.Where(r => r.MeetingOn <= to);
+        }
+
+        if (query.HasFindings is { } has)
+        {
+            q = q.Where(r => r.Findings.Any(f => f.ClearedAt == null) == has);
+        }
+
+        if (query.PrincipalSpokeLast is { } last)
+        {
+            q = q.Where(r => r.PrincipalSpokeLast == last);
+        }
+
+        if (query.UnitId is { } unit)
+        {
+            q = q.Where(r => r.UnitId == unit);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var text = query.Text.Trim();
+            q = q.Where(r => r.UnitName.Contains(text) || r.Title.Contains(text));
+        }
+
+        return q;
+    }
+
+    private static IQueryable<DecisionListItem> Project(IQueryable<DecisionRecord> q) => q.Select(r => new DecisionListItem(
+        r.Id,
+        r.UnitId,
+        r.UnitName,
+        r.PrincipalName,
+        r.Kind,
+        r.Title,
+        r.MeetingOn,
+        r.MeetingKind,
+        r.DecidedCollectively,
+        r.PrincipalSpokeLast,
+        r.AmountFen == null ? null : r.AmountFen / 100m,
+        r.Findings.Count(f => f.ClearedAt == null),
+        r.Findings.Where(f => f.ClearedAt == null).Max(f => (FindingSeverity?)f.Severity)));
+}
