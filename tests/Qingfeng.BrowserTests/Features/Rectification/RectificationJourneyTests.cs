@@ -32,8 +32,9 @@ public sealed class RectificationJourneyTests(BrowserHost host)
         var url = new Uri(officer.Url).AbsolutePath;
 
         await officer.ClickAsync("[data-testid=rectification-edit-measures]");
-        await officer.FillAsync(".qf-panel textarea", "重新履行民主推荐程序，完善选人用人工作规程。");
-        await officer.ClickAsync("text=保存");
+        await officer.FillAsync("[data-testid=rectification-measures-input]", "重新履行民主推荐程序，完善选人用人工作规程。");
+        await officer.Locator("[data-testid=rectification-measures-input]").BlurAsync();
+        await officer.ClickAsync("[data-testid=rectification-measures-save]");
         await officer.WaitForSelectorAsync("[data-testid=rectification-measures]");
         await officer.FillAsync("#progress-text", "已重新履行程序并修订工作规程，附规程文本。");
         await officer.CheckAsync("[data-testid=rectification-claims-done]");
