@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 using Qingfeng.Components;
+using Qingfeng.Features.Accountability;
 using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.Clues;
@@ -14,6 +15,7 @@ using Qingfeng.Features.Notifications;
 using Qingfeng.Features.Organs;
 using Qingfeng.Features.Outcomes;
 using Qingfeng.Features.QuarterlyReviews;
+using Qingfeng.Features.Recommendations;
 using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Reminders;
 using Qingfeng.Features.Roster;
@@ -93,6 +95,8 @@ builder.Services
     .AddOutcomes()
     .AddTalks(builder.Configuration)
     .AddReminders()
+    .AddAccountability(builder.Configuration)
+    .AddRecommendations(builder.Configuration)
     .AddDemoProvince(builder.Configuration);
 
 var app = builder.Build();
@@ -130,6 +134,8 @@ app.MapDutyReports();
 app.MapOutcomes();
 app.MapTalks();
 app.MapReminders();
+app.MapAccountability();
+app.MapRecommendations();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.Services.GetRequiredService<DemoSeeder>().PrepareAsync(app.Lifetime.ApplicationStopping);

@@ -71,7 +71,7 @@ internal sealed record ForeignRecords(
         var records = new Dictionary<string, Guid>(StringComparer.Ordinal);
         if (supervision is not null)
         {
-            await SupervisionRecords.CreateAsync(supervision, official.Id, records);
+            await SupervisionRecords.CreateAsync(app, organ, supervision, official.Id, records);
         }
 
         return new ForeignRecords(county, regionCode, organ, official.UnitId, official.Id, official.Name, registered.Id, registered.Number, marker, attachment) { Records = records };

@@ -3,18 +3,22 @@ using System.Text.Json;
 using Qingfeng.Features.DutyReports;
 using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Reminders;
+using Qingfeng.Features.Supervision;
 using Qingfeng.Features.Talks;
+using Qingfeng.IntegrationTests.Features.Accountability;
 using Qingfeng.IntegrationTests.Features.Decisions;
+using Qingfeng.IntegrationTests.Features.Recommendations;
 using Qingfeng.IntegrationTests.Features.Rectification;
 using Qingfeng.IntegrationTests.Features.Talks;
 using Qingfeng.IntegrationTests.Infrastructure;
+using Qingfeng.Platform.Security;
 
 namespace Qingfeng.IntegrationTests.Security;
 
 /// <summary>One record of every daily-supervision module about an official, made through the API by the jurisdiction's own staff.</summary>
 internal static class SupervisionRecords
 {
-    public static async Task CreateAsync(HttpClient supervision, Guid officialId, Dictionary<string, Guid> records)
+    public static async Task CreateAsync(QingfengApp app, Guid organId, HttpClient supervision, Guid officialId, Dictionary<string, Guid> records)
     {
         var created = await supervision.PostAsync("/api/v1/rectification", new CreateRectificationItemRequest
         {
@@ -50,5 +54,10 @@ internal static class SupervisionRecords
             Title = "授权矩阵测试决策事项",
             PrincipalSpokeLast = false,
         });
+
+        var leader = await app.ClientForOrganAsync(organId, Roles.CommissionLeader);
+        records["accountability"] = await AccountabilityApiTests.CreateAsync(leader, AccountabilityApiTests.ExaminationOf(officialId) with { DecidedBy = "纪委常委会（授权矩阵测试）" });
+        var unit = (await RectificationClients.GetAsync(supervision, item)).UnitId;
+        records["recommendations"] = await RecommendationApiTests.IssueAsync(supervision, RecommendationApiTests.ProcurementRecommendation(unit, SupervisionCalendar.Today(TimeProvider.System.GetUtcNow())));
     }
 }

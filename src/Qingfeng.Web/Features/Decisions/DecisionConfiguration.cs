@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Qingfeng.Features.Supervision;
 
 namespace Qingfeng.Features.Decisions;
 
@@ -16,14 +17,7 @@ internal sealed class DecisionRecordConfiguration : IEntityTypeConfiguration<Dec
         b.Property(r => r.Dissent).HasMaxLength(DecisionRecord.DissentMaxLength);
         b.Property(r => r.Version).IsConcurrencyToken();
         b.Ignore(r => r.Facts);
-        b.ComplexProperty(r => r.Outcome, o =>
-        {
-            o.Property(x => x.ProblemsFound).HasColumnName("ProblemsFound");
-            o.Property(x => x.CluesFound).HasColumnName("CluesFound");
-            o.Property(x => x.FundsPaidOutFen).HasColumnName("FundsPaidOutFen");
-            o.Property(x => x.FundsRecoveredFen).HasColumnName("FundsRecoveredFen");
-            o.Property(x => x.RulesAdopted).HasColumnName("RulesAdopted");
-        });
+        b.ComplexProperty(r => r.Outcome, o => OutcomeColumns.Map(o));
         b.HasIndex(r => new { r.RegionKey, r.MeetingOn });
         b.HasIndex(r => r.UnitId);
         b.HasMany(r => r.Findings).WithOne().HasForeignKey(f => f.RecordId).OnDelete(DeleteBehavior.Cascade);

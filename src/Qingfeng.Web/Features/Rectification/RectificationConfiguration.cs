@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Qingfeng.Features.Supervision;
 
 namespace Qingfeng.Features.Rectification;
 
@@ -15,14 +16,7 @@ internal sealed class RectificationItemConfiguration : IEntityTypeConfiguration<
         b.Property(i => i.Problem).HasMaxLength(RectificationItem.ProblemMaxLength);
         b.Property(i => i.Measures).HasMaxLength(RectificationItem.MeasuresMaxLength);
         b.Property(i => i.Version).IsConcurrencyToken();
-        b.ComplexProperty(i => i.Outcome, o =>
-        {
-            o.Property(x => x.ProblemsFound).HasColumnName("ProblemsFound");
-            o.Property(x => x.CluesFound).HasColumnName("CluesFound");
-            o.Property(x => x.FundsPaidOutFen).HasColumnName("FundsPaidOutFen");
-            o.Property(x => x.FundsRecoveredFen).HasColumnName("FundsRecoveredFen");
-            o.Property(x => x.RulesAdopted).HasColumnName("RulesAdopted");
-        });
+        b.ComplexProperty(i => i.Outcome, o => OutcomeColumns.Map(o));
         b.HasIndex(i => new { i.RegionKey, i.State });
         b.HasIndex(i => new { i.OrganId, i.State, i.DueOn });
         b.HasIndex(i => i.UnitId);

@@ -4,7 +4,6 @@ using Qingfeng.Features.Notifications;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Jobs;
-using Qingfeng.Platform.Security;
 
 namespace Qingfeng.Features.Talks;
 
@@ -27,18 +26,12 @@ public sealed class InquiryReplySweep(IDbContextFactory<QingfengDb> dbFactory, N
             return 0;
         }
 
-        var organs = overdue.Select(o => o.OrganId).Distinct().ToList();
-        var staff = await (from u in db.Users.AsNoTracking()
-                           join ur in db.UserRoles on u.Id equals ur.UserId
-                           join r in db.Roles on ur.RoleId equals r.Id
-                           where u.OrganId != null && organs.Contains(u.OrganId.Value) && (r.Name == Roles.SupervisionOffice || r.Name == Roles.CommissionLeader)
-                           select new { u.Id, OrganId = u.OrganId!.Value })
-            .ToListAsync(cancellationToken);
+        var staff = await SupervisionStaff.OfOrgansAsync(db, [.. overdue.Select(o => o.OrganId).Distinct()], cancellationToken);
         var messages = new List<OutgoingMessage>();
         foreach (var inquiry in overdue)
         {
             var due = inquiry.ReplyDueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            foreach (var user in staff.Where(s => s.OrganId == inquiry.OrganId).Select(s => s.Id).Distinct())
+            foreach (var user in staff[inquiry.OrganId])
             {
                 messages.Add(new OutgoingMessage(
                     user,

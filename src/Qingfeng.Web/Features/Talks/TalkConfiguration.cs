@@ -58,16 +58,3 @@ internal sealed class InquiryConfiguration : IEntityTypeConfiguration<Inquiry>
         b.HasIndex(i => i.OfficialId);
     }
 }
-
-/// <summary>The A18 outcome columns, named as on the rectification ledger.</summary>
-internal static class OutcomeColumns
-{
-    public static void Map(ComplexPropertyBuilder<SupervisionOutcome> o)
-    {
-        o.Property(x => x.ProblemsFound).HasColumnName("ProblemsFound");
-        o.Property(x => x.CluesFound).HasColumnName("CluesFound");
-        o.Property(x => x.FundsPaidOutFen).HasColumnName("FundsPaidOutFen");
-        o.Property(x => x.FundsRecoveredFen).HasColumnName("FundsRecoveredFen");
-        o.Property(x => x.RulesAdopted).HasColumnName("RulesAdopted");
-    }
-}

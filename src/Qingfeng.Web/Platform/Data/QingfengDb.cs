@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Qingfeng.Features.Accountability;
 using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.Clues;
@@ -9,6 +10,7 @@ using Qingfeng.Features.DutyReports;
 using Qingfeng.Features.Notifications;
 using Qingfeng.Features.Organs;
 using Qingfeng.Features.QuarterlyReviews;
+using Qingfeng.Features.Recommendations;
 using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Reminders;
 using Qingfeng.Features.Roster;
@@ -80,6 +82,10 @@ public abstract class QingfengDb : IdentityDbContext<QingfengUser, QingfengRole,
     public DbSet<Inquiry> Inquiries => Set<Inquiry>();
 
     public DbSet<Reminder> Reminders => Set<Reminder>();
+
+    public DbSet<AccountabilityDecision> AccountabilityDecisions => Set<AccountabilityDecision>();
+
+    public DbSet<Recommendation> Recommendations => Set<Recommendation>();
 
     /// <summary>Set while <see cref="Transactions.InTransactionAsync"/> holds the audit append lock for the whole transaction.</summary>
     internal bool HoldsAuditLock { get; set; }

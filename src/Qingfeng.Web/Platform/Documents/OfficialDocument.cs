@@ -50,6 +50,13 @@ public sealed class OfficialDocument
     /// <summary>The value, or <see cref="Blank"/> when it is null or white space.</summary>
     public static string OrBlank(string? value) => string.IsNullOrWhiteSpace(value) ? Blank : value.Trim();
 
+    /// <summary>The non-empty lines of a multi-line text, or one <see cref="Blank"/> when there are none.</summary>
+    public static IReadOnlyList<string> Lines(string? text)
+    {
+        var lines = (text ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        return lines.Count > 0 ? lines : [Blank];
+    }
+
     /// <summary>一, 二, … 九十九 for heading numbers.</summary>
     public static string ChineseNumber(int number)
     {

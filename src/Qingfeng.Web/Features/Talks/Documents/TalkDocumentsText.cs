@@ -14,18 +14,12 @@ public sealed record TalkOutlineDocument(string Organ, string OfficialName, stri
             .Line("谈话时间：" + OfficialDocument.FormatDate(PlannedOn) + "　　地点：" + OfficialDocument.OrBlank(Place))
             .Line("谈话人：" + OfficialDocument.OrBlank(Talkers))
             .BlankLine();
-        foreach (var line in Lines(Outline))
+        foreach (var line in OfficialDocument.Lines(Outline))
         {
             document.Paragraph(line);
         }
 
         return document.Signature(Organ, PlannedOn).ToBytes();
-    }
-
-    internal static IEnumerable<string> Lines(string? text)
-    {
-        var lines = (text ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
-        return lines.Count > 0 ? lines : [OfficialDocument.Blank];
     }
 }
 
@@ -54,13 +48,13 @@ public sealed record TalkRecordDocument(
             .Line("参加人：" + OfficialDocument.OrBlank(Participants) + "　　记录人：" + OfficialDocument.OrBlank(Recorder))
             .Line("谈话对象：" + OfficialName + "（" + UnitAndPost + "）")
             .Heading1(1, "谈话内容");
-        foreach (var line in TalkOutlineDocument.Lines(Record))
+        foreach (var line in OfficialDocument.Lines(Record))
         {
             document.Paragraph(line);
         }
 
         document.Heading1(2, "谈话对象说明和表态");
-        foreach (var line in TalkOutlineDocument.Lines(Commitments))
+        foreach (var line in OfficialDocument.Lines(Commitments))
         {
             document.Paragraph(line);
         }

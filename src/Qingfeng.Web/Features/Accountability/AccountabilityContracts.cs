@@ -1,0 +1,197 @@
+using System.ComponentModel.DataAnnotations;
+using Qingfeng.Features.Rectification;
+using Qingfeng.Features.Roster;
+
+namespace Qingfeng.Features.Accountability;
+
+/// <summary>An accountability decision as the party-conduct office enters it; used to record and to correct one.</summary>
+public sealed record SaveAccountabilityRequest
+{
+    [Required]
+    public AccountabilityTarget? Target { get; init; }
+
+    /// <summary>The unit whose party organisation is held accountable (organisation target; ignored on update).</summary>
+    public Guid? UnitId { get; init; }
+
+    /// <summary>The leading cadre held accountable (cadre target; ignored on update).</summary>
+    public Guid? OfficialId { get; init; }
+
+    /// <summary>One or more forms (combinable).</summary>
+    [Required]
+    [MinLength(1)]
+    [MaxLength(6)]
+    public IReadOnlyList<AccountabilityMethod>? Methods { get; init; }
+
+    /// <summary>Which organisational measure, when the forms include one.</summary>
+    public OrganisationalMeasureKind? Measure { get; init; }
+
+    [Required]
+    public AccountabilityCause? Cause { get; init; }
+
+    /// <summary>The clue, ledger item or decision record in which the failure was found.</summary>
+    public Guid? CauseId { get; init; }
+
+    [Required]
+    [StringLength(AccountabilityDecision.FailureMaxLength, MinimumLength = 2)]
+    public string Failure { get; init; } = "";
+
+    [Required]
+    [StringLength(AccountabilityDecision.FactsMaxLength, MinimumLength = 2)]
+    public string Facts { get; init; } = "";
+
+    [Required]
+    [StringLength(AccountabilityDecision.BasisMaxLength, MinimumLength = 2)]
+    public string Basis { get; init; } = "";
+
+    [Required]
+    [StringLength(64, MinimumLength = 2)]
+    public string DecidedBy { get; init; } = "";
+
+    [Required]
+    public DateOnly? DecidedOn { get; init; }
+
+    [StringLength(64)]
+    public string? DocumentNumber { get; init; }
+
+    public NoticeScope Notice { get; init; }
+
+    /// <summary>When given (on recording only), the rectification the decision requires opens a ledger item.</summary>
+    [StringLength(2000)]
+    public string? RectificationMeasures { get; init; }
+
+    public DateOnly? RectificationDueOn { get; init; }
+
+    /// <summary>The version read (required on update, for optimistic concurrency).</summary>
+    public Guid? Version { get; init; }
+}
+
+public sealed record ExecuteAccountabilityRequest
+{
+    [Required]
+    public DateOnly? On { get; init; }
+
+    [StringLength(1000)]
+    public string? Note { get; init; }
+}
+
+public sealed record RevokeAccountabilityRequest
+{
+    [Required]
+    public DateOnly? On { get; init; }
+
+    [Required]
+    [StringLength(1000, MinimumLength = 2)]
+    public string Reason { get; init; } = "";
+}
+
+public sealed record AccountabilityQuery
+{
+    public AccountabilityTarget? Target { get; init; }
+
+    /// <summary>Decisions that include this form.</summary>
+    public AccountabilityMethod? Method { get; init; }
+
+    public AccountabilityCause? Cause { get; init; }
+
+    public AccountabilityState? State { get; init; }
+
+    public LeaderCategory? Category { get; init; }
+
+    /// <summary>Only decisions about a unit's 一把手.</summary>
+    public bool? PrincipalOnly { get; init; }
+
+    /// <summary>Only decisions whose impact period is still running.</summary>
+    public bool? InImpact { get; init; }
+
+    public DateOnly? From { get; init; }
+
+    public DateOnly? To { get; init; }
+
+    public Guid? UnitId { get; init; }
+
+    public Guid? OfficialId { get; init; }
+
+    /// <summary>Unit, person, failure or document number contains.</summary>
+    [StringLength(100)]
+    public string? Text { get; init; }
+
+    [Range(1, 100_000)]
+    public int? Page { get; init; }
+
+    [Range(1, 200)]
+    public int? PageSize { get; init; }
+
+    public int PageNumber => Page ?? 1;
+
+    public int Size => PageSize ?? 20;
+}
+
+/// <summary>Which decisions one 通报 covers, and whether it is internal or public.</summary>
+public sealed record AccountabilityNoticeQuery
+{
+    [Required]
+    [MinLength(1)]
+    [MaxLength(50)]
+    public Guid[]? Ids { get; init; }
+
+    public NoticeScope? Scope { get; init; }
+}
+
+public sealed record AccountabilityListItem(
+    Guid Id,
+    Guid UnitId,
+    string UnitName,
+    AccountabilityTarget Target,
+    Guid? OfficialId,
+    string? OfficialName,
+    string? OfficialPosition,
+    bool IsPrincipal,
+    LeaderCategory? LeaderCategory,
+    AccountabilityMethod Methods,
+    OrganisationalMeasureKind? Measure,
+    string Failure,
+    AccountabilityCause Cause,
+    DateOnly DecidedOn,
+    string DecidedBy,
+    string? DocumentNumber,
+    NoticeScope Notice,
+    AccountabilityState State,
+    DateOnly? ImpactUntil);
+
+public sealed record AccountabilityDetail(
+    Guid Id,
+    Guid OrganId,
+    Guid UnitId,
+    string UnitName,
+    AccountabilityTarget Target,
+    Guid? OfficialId,
+    string? OfficialName,
+    string? OfficialPosition,
+    bool IsPrincipal,
+    LeaderCategory? LeaderCategory,
+    IReadOnlyList<AccountabilityMethod> Methods,
+    OrganisationalMeasureKind? Measure,
+    AccountabilityCause Cause,
+    Guid? CauseId,
+    string? CauseReference,
+    string Failure,
+    string Facts,
+    string Basis,
+    string DecidedBy,
+    DateOnly DecidedOn,
+    string? DocumentNumber,
+    NoticeScope Notice,
+    AccountabilityState State,
+    DateOnly? ImpactUntil,
+    bool InImpactPeriod,
+    DateOnly? ExecuteBy,
+    bool ExecutionOverdue,
+    DateOnly AppealUntil,
+    DateOnly? ExecutedOn,
+    string? ExecutionNote,
+    DateOnly? RevokedOn,
+    string? RevocationReason,
+    Guid? RectificationItemId,
+    RectificationState? RectificationState,
+    bool CanManage,
+    Guid Version);

@@ -1,0 +1,43 @@
+using System.Globalization;
+using MiniExcelLibs;
+using Qingfeng.Platform.Ui;
+
+namespace Qingfeng.Features.Accountability;
+
+/// <summary>The filtered accountability decisions as an Excel file, with headers in the reader's language.</summary>
+public sealed class AccountabilityExcel(AccountabilityQueries queries)
+{
+    public async Task<byte[]> ExportAsync(AccountabilityQuery query, CancellationToken cancellationToken)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        string H(string key) => TextCatalog.Instance.Get(key, culture);
+        var rows = (await queries.ExportAsync(query, cancellationToken)).Select(r => new Dictionary<string, object?>
+        {
+            [H("Accountability.DecidedOn")] = r.DecidedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            [H("Accountability.Unit")] = r.UnitName,
+            [H("Accountability.Target")] = EnumText.Label(r.Target, culture),
+            [H("Accountability.Person")] = r.OfficialName,
+            [H("Accountability.Position")] = r.OfficialPosition,
+            [H("Accountability.Principal")] = H(r.IsPrincipal ? "Common.Yes" : "Common.No"),
+            [H("Accountability.Category")] = EnumText.Label(r.LeaderCategory, culture),
+            [H("Accountability.Methods")] = MethodsText(r.Methods, r.Measure, culture),
+            [H("Accountability.Failure")] = r.Failure,
+            [H("Accountability.Cause")] = EnumText.Label(r.Cause, culture),
+            [H("Accountability.DecidedBy")] = r.DecidedBy,
+            [H("Accountability.DocumentNumber")] = r.DocumentNumber,
+            [H("Accountability.Notice")] = EnumText.Label(r.Notice, culture),
+            [H("Accountability.State")] = EnumText.Label(r.State, culture),
+            [H("Accountability.ImpactUntil")] = r.ImpactUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        }).ToList();
+        using var stream = new MemoryStream();
+        stream.SaveAs(rows, sheetName: H("Accountability.SheetName"));
+        return stream.ToArray();
+    }
+
+    /// <summary>“通报、诫勉” in the reader's language, with the organisational measure named.</summary>
+    public static string MethodsText(AccountabilityMethod methods, OrganisationalMeasureKind? measure, CultureInfo culture) =>
+        string.Join(culture.TwoLetterISOLanguageName == "zh" ? "、" : ", ", AccountabilityQueries.Split(methods).Select(m =>
+            m == AccountabilityMethod.OrganisationalMeasure && measure is { } kind
+                ? EnumText.Label(m, culture) + "（" + EnumText.Label(kind, culture) + "）"
+                : EnumText.Label(m, culture)));
+}

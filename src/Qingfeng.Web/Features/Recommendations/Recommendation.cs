@@ -1,0 +1,314 @@
+using Qingfeng.Features.Supervision;
+using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Rules;
+
+namespace Qingfeng.Features.Recommendations;
+
+/// <summary>The three document types (domain.md 10): 纪律检查建议书, 监察建议书, 纪检监察建议书.</summary>
+public enum RecommendationKind
+{
+    Discipline,
+    Supervision,
+    Combined,
+}
+
+/// <summary>Issued → the unit replies (or objects) → follow-up checks (回头看) → closed when a check finds it done.</summary>
+public enum RecommendationState
+{
+    Issued,
+    Replied,
+    Closed,
+}
+
+/// <summary>The content of a recommendation as issued.</summary>
+public sealed record RecommendationContent(RecommendationKind Kind, string Title, string Origin, string Findings, IReadOnlyList<string> Measures, DateOnly IssuedOn);
+
+/// <summary>
+/// A 纪检监察建议书 issued to a unit: where the issue came from, the facts found, the measures required, and a reply
+/// deadline; then the unit's reply (and objection, if any), the follow-up checks of whoever issued it (谁建议谁跟踪), and
+/// the institutional rules the unit adopted (e.g. a procurement “十不准”), which are searchable across units. Each
+/// required measure is also a rectification item in the ledger.
+/// </summary>
+public sealed class Recommendation : Entity, ISupervisedRecord
+{
+    public const int TitleMaxLength = 200;
+    public const int TextMaxLength = 4000;
+    public const int MeasureMaxLength = 1000;
+    public const int MaxMeasures = 20;
+
+    private Recommendation()
+    {
+    }
+
+    internal Recommendation(Guid organId, SupervisedSubject unit, RecommendationContent content, string number, int year, int sequence, DateOnly replyDueOn)
+    {
+        OrganId = organId;
+        UnitId = unit.UnitId;
+        UnitName = unit.UnitName;
+        RegionKey = unit.RegionKey;
+        PrincipalId = unit.OfficialId;
+        PrincipalName = unit.OfficialName;
+        if (!Enum.IsDefined(content.Kind))
+        {
+            throw new DomainRuleException("Recommendation.UnknownValue");
+        }
+
+        if (string.IsNullOrWhiteSpace(content.Title) || string.IsNullOrWhiteSpace(content.Findings) || string.IsNullOrWhiteSpace(content.Origin))
+        {
+            throw new DomainRuleException("Recommendation.ContentRequired");
+        }
+
+        var measures = content.Measures.Where(m => !string.IsNullOrWhiteSpace(m)).ToList();
+        if (measures.Count == 0 || measures.Count > MaxMeasures)
+        {
+            throw new DomainRuleException("Recommendation.MeasuresRequired");
+        }
+
+        if (replyDueOn <= content.IssuedOn)
+        {
+            throw new DomainRuleException("Recommendation.DueAfterIssue");
+        }
+
+        Kind = content.Kind;
+        Title = Clip(content.Title, TitleMaxLength);
+        Origin = Clip(content.Origin, TextMaxLength);
+        Findings = Clip(content.Findings, TextMaxLength);
+        IssuedOn = content.IssuedOn;
+        ReplyDueOn = replyDueOn;
+        Number = number;
+        Year = year;
+        Sequence = sequence;
+        Measures = [.. measures.Select((m, i) => new RecommendationMeasure(Id, i + 1, Clip(m, MeasureMaxLength)))];
+    }
+
+    public Guid OrganId { get; private set; }
+
+    public Guid UnitId { get; private set; }
+
+    public string UnitName { get; private set; } = "";
+
+    public string RegionKey { get; private set; } = "";
+
+    /// <summary>The unit's 一把手 when issued (the addressee of the letter).</summary>
+    public Guid? PrincipalId { get; private set; }
+
+    public string? PrincipalName { get; private set; }
+
+    public RecommendationKind Kind { get; private set; }
+
+    /// <summary>Unified numbering (统一编号) per issuing organ and year, e.g. 纪建〔2026〕3号.</summary>
+    public string Number { get; private set; } = "";
+
+    public int Year { get; private set; }
+
+    public int Sequence { get; private set; }
+
+    public string Title { get; private set; } = "";
+
+    /// <summary>问题来源: the case, inspection or supervision work the issue came from.</summary>
+    public string Origin { get; private set; } = "";
+
+    /// <summary>The facts and problems found.</summary>
+    public string Findings { get; private set; } = "";
+
+    public DateOnly IssuedOn { get; private set; }
+
+    public DateOnly ReplyDueOn { get; private set; }
+
+    public RecommendationState State { get; private set; }
+
+    public DateOnly? RepliedOn { get; private set; }
+
+    public string? Reply { get; private set; }
+
+    /// <summary>The unit's objection (异议), if it raised one.</summary>
+    public string? Objection { get; private set; }
+
+    public DateOnly? ClosedOn { get; private set; }
+
+    public SupervisionOutcome Outcome { get; private set; } = new();
+
+    public List<RecommendationMeasure> Measures { get; private set; } = [];
+
+    public List<RecommendationCheck> Checks { get; private set; } = [];
+
+    public List<AdoptedRule> Rules { get; private set; } = [];
+
+    public bool IsReplyOverdue(DateOnly today) => State == RecommendationState.Issued && ReplyDueOn < today;
+
+    internal void RecordReply(DateOnly on, string reply, string? objection)
+    {
+        if (State != RecommendationState.Issued)
+        {
+            throw new DomainRuleException("Recommendation.AlreadyReplied") { Status = 409 };
+        }
+
+        if (string.IsNullOrWhiteSpace(reply))
+        {
+            throw new DomainRuleException("Recommendation.ReplyRequired");
+        }
+
+        if (on < IssuedOn)
+        {
+            throw new DomainRuleException("Recommendation.DateBeforeIssue");
+        }
+
+        State = RecommendationState.Replied;
+        RepliedOn = on;
+        Reply = Clip(reply, TextMaxLength);
+        Objection = string.IsNullOrWhiteSpace(objection) ? null : Clip(objection, TextMaxLength);
+    }
+
+    /// <summary>A follow-up check (回头看); a satisfactory one after the reply closes the recommendation.</summary>
+    internal RecommendationCheck AddCheck(DateOnly on, string finding, bool satisfactory, SupervisionActor by)
+    {
+        if (State == RecommendationState.Closed)
+        {
+            throw new DomainRuleException("Recommendation.Closed") { Status = 409 };
+        }
+
+        if (satisfactory && State != RecommendationState.Replied)
+        {
+            throw new DomainRuleException("Recommendation.NotReplied") { Status = 409 };
+        }
+
+        if (string.IsNullOrWhiteSpace(finding))
+        {
+            throw new DomainRuleException("Recommendation.CheckFindingRequired");
+        }
+
+        if (on < IssuedOn)
+        {
+            throw new DomainRuleException("Recommendation.DateBeforeIssue");
+        }
+
+        var check = new RecommendationCheck(Id, on, Clip(finding, TextMaxLength), satisfactory, by);
+        Checks.Add(check);
+        if (satisfactory)
+        {
+            State = RecommendationState.Closed;
+            ClosedOn = on;
+        }
+
+        return check;
+    }
+
+    /// <summary>Records a rule the unit adopted; the outcome's rules count follows the list.</summary>
+    internal AdoptedRule AddRule(string title, DateOnly adoptedOn, string? summary)
+    {
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            throw new DomainRuleException("Recommendation.RuleTitleRequired");
+        }
+
+        if (adoptedOn < IssuedOn)
+        {
+            throw new DomainRuleException("Recommendation.DateBeforeIssue");
+        }
+
+        var rule = new AdoptedRule(Id, UnitId, RegionKey, Clip(title, TitleMaxLength), adoptedOn, string.IsNullOrWhiteSpace(summary) ? null : Clip(summary, TextMaxLength));
+        Rules.Add(rule);
+        Outcome = Outcome with { RulesAdopted = Rules.Count };
+        return rule;
+    }
+
+    /// <summary>Records the other outcomes (problems, clues, funds); the rules count stays that of the rules recorded.</summary>
+    internal void RecordOutcome(SupervisionOutcome outcome) => Outcome = outcome with { RulesAdopted = Rules.Count };
+
+    private static string Clip(string text, int max)
+    {
+        var trimmed = text.Trim();
+        return trimmed.Length <= max ? trimmed : trimmed[..max];
+    }
+}
+
+/// <summary>A measure the recommendation requires; it is tracked as a ledger item.</summary>
+public sealed class RecommendationMeasure
+{
+    private RecommendationMeasure()
+    {
+    }
+
+    internal RecommendationMeasure(Guid recommendationId, int number, string text)
+    {
+        RecommendationId = recommendationId;
+        Number = number;
+        Text = text;
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public Guid RecommendationId { get; private set; }
+
+    public int Number { get; private set; }
+
+    public string Text { get; private set; } = "";
+
+    public Guid? RectificationItemId { get; private set; }
+
+    internal void Link(Guid itemId) => RectificationItemId = itemId;
+}
+
+/// <summary>A follow-up check by the issuing organ.</summary>
+public sealed class RecommendationCheck
+{
+    private RecommendationCheck()
+    {
+    }
+
+    internal RecommendationCheck(Guid recommendationId, DateOnly on, string finding, bool satisfactory, SupervisionActor by)
+    {
+        RecommendationId = recommendationId;
+        CheckedOn = on;
+        Finding = finding;
+        Satisfactory = satisfactory;
+        ByUserId = by.UserId;
+        ByName = by.Name;
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public Guid RecommendationId { get; private set; }
+
+    public DateOnly CheckedOn { get; private set; }
+
+    public string Finding { get; private set; } = "";
+
+    public bool Satisfactory { get; private set; }
+
+    public Guid ByUserId { get; private set; }
+
+    public string ByName { get; private set; } = "";
+}
+
+/// <summary>An institutional rule a unit adopted in response (e.g. 药品耗材采购“十不准”); searchable across units in jurisdiction.</summary>
+public sealed class AdoptedRule : ISupervisedRecord
+{
+    private AdoptedRule()
+    {
+    }
+
+    internal AdoptedRule(Guid recommendationId, Guid unitId, string regionKey, string title, DateOnly adoptedOn, string? summary)
+    {
+        RecommendationId = recommendationId;
+        UnitId = unitId;
+        RegionKey = regionKey;
+        Title = title;
+        AdoptedOn = adoptedOn;
+        Summary = summary;
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public Guid RecommendationId { get; private set; }
+
+    public Guid UnitId { get; private set; }
+
+    public string RegionKey { get; private set; } = "";
+
+    public string Title { get; private set; } = "";
+
+    public DateOnly AdoptedOn { get; private set; }
+
+    public string? Summary { get; private set; }
+}

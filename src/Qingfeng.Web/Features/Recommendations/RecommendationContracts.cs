@@ -1,0 +1,180 @@
+using System.ComponentModel.DataAnnotations;
+using Qingfeng.Features.Rectification;
+using Qingfeng.Features.Supervision;
+
+namespace Qingfeng.Features.Recommendations;
+
+public sealed record IssueRecommendationRequest
+{
+    /// <summary>The unit the recommendation is issued to.</summary>
+    [Required]
+    public Guid? UnitId { get; init; }
+
+    [Required]
+    public RecommendationKind? Kind { get; init; }
+
+    [Required]
+    [StringLength(Recommendation.TitleMaxLength, MinimumLength = 2)]
+    public string Title { get; init; } = "";
+
+    [Required]
+    [StringLength(Recommendation.TextMaxLength, MinimumLength = 2)]
+    public string Origin { get; init; } = "";
+
+    [Required]
+    [StringLength(Recommendation.TextMaxLength, MinimumLength = 2)]
+    public string Findings { get; init; } = "";
+
+    /// <summary>The required measures, one per entry; each becomes a ledger item due on the reply date.</summary>
+    [Required]
+    [MinLength(1)]
+    [MaxLength(Recommendation.MaxMeasures)]
+    public IReadOnlyList<string>? Measures { get; init; }
+
+    /// <summary>Defaults to today.</summary>
+    public DateOnly? IssuedOn { get; init; }
+
+    /// <summary>Defaults to the configured number of days after issue.</summary>
+    public DateOnly? ReplyDueOn { get; init; }
+}
+
+public sealed record RecordRecommendationReplyRequest
+{
+    [Required]
+    public DateOnly? RepliedOn { get; init; }
+
+    [Required]
+    [StringLength(Recommendation.TextMaxLength, MinimumLength = 2)]
+    public string Reply { get; init; } = "";
+
+    [StringLength(Recommendation.TextMaxLength)]
+    public string? Objection { get; init; }
+}
+
+public sealed record AddRecommendationCheckRequest
+{
+    [Required]
+    public DateOnly? CheckedOn { get; init; }
+
+    [Required]
+    [StringLength(Recommendation.TextMaxLength, MinimumLength = 2)]
+    public string Finding { get; init; } = "";
+
+    /// <summary>The measures are carried out: closes the recommendation.</summary>
+    public bool Satisfactory { get; init; }
+}
+
+public sealed record AddAdoptedRuleRequest
+{
+    [Required]
+    [StringLength(Recommendation.TitleMaxLength, MinimumLength = 2)]
+    public string Title { get; init; } = "";
+
+    [Required]
+    public DateOnly? AdoptedOn { get; init; }
+
+    [StringLength(Recommendation.TextMaxLength)]
+    public string? Summary { get; init; }
+}
+
+public sealed record RecommendationQuery
+{
+    public RecommendationKind? Kind { get; init; }
+
+    public RecommendationState? State { get; init; }
+
+    /// <summary>Only recommendations whose reply is past its deadline.</summary>
+    public bool? OverdueOnly { get; init; }
+
+    public DateOnly? From { get; init; }
+
+    public DateOnly? To { get; init; }
+
+    public Guid? UnitId { get; init; }
+
+    /// <summary>Unit, number, title or findings contain.</summary>
+    [StringLength(100)]
+    public string? Text { get; init; }
+
+    [Range(1, 100_000)]
+    public int? Page { get; init; }
+
+    [Range(1, 200)]
+    public int? PageSize { get; init; }
+
+    public int PageNumber => Page ?? 1;
+
+    public int Size => PageSize ?? 20;
+}
+
+public sealed record AdoptedRuleQuery
+{
+    /// <summary>Rule title or summary, unit or number contain.</summary>
+    [StringLength(100)]
+    public string? Text { get; init; }
+
+    public Guid? UnitId { get; init; }
+
+    public DateOnly? From { get; init; }
+
+    public DateOnly? To { get; init; }
+
+    [Range(1, 100_000)]
+    public int? Page { get; init; }
+
+    [Range(1, 200)]
+    public int? PageSize { get; init; }
+
+    public int PageNumber => Page ?? 1;
+
+    public int Size => PageSize ?? 20;
+}
+
+public sealed record RecommendationListItem(
+    Guid Id,
+    string Number,
+    RecommendationKind Kind,
+    Guid UnitId,
+    string UnitName,
+    string Title,
+    DateOnly IssuedOn,
+    DateOnly ReplyDueOn,
+    RecommendationState State,
+    bool ReplyOverdue,
+    DateOnly? RepliedOn,
+    int Measures,
+    int Rules);
+
+public sealed record RecommendationMeasureItem(Guid Id, int Number, string Text, Guid? RectificationItemId, RectificationState? RectificationState);
+
+public sealed record RecommendationCheckItem(Guid Id, DateOnly CheckedOn, string Finding, bool Satisfactory, string ByName);
+
+public sealed record AdoptedRuleItem(Guid Id, string Title, DateOnly AdoptedOn, string? Summary);
+
+public sealed record AdoptedRuleListItem(Guid Id, string Title, DateOnly AdoptedOn, string? Summary, Guid RecommendationId, string RecommendationNumber, Guid UnitId, string UnitName);
+
+public sealed record RecommendationDetail(
+    Guid Id,
+    Guid OrganId,
+    string Number,
+    RecommendationKind Kind,
+    Guid UnitId,
+    string UnitName,
+    Guid? PrincipalId,
+    string? PrincipalName,
+    string Title,
+    string Origin,
+    string Findings,
+    DateOnly IssuedOn,
+    DateOnly ReplyDueOn,
+    RecommendationState State,
+    bool ReplyOverdue,
+    DateOnly? RepliedOn,
+    string? Reply,
+    string? Objection,
+    DateOnly? ClosedOn,
+    SupervisionOutcome Outcome,
+    IReadOnlyList<RecommendationMeasureItem> Measures,
+    IReadOnlyList<RecommendationCheckItem> Checks,
+    IReadOnlyList<AdoptedRuleItem> Rules,
+    bool CanManage);

@@ -1,0 +1,93 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Qingfeng.Features.Rectification;
+using Qingfeng.Features.Supervision;
+using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Rules;
+using Qingfeng.Platform.Security;
+
+namespace Qingfeng.Features.Recommendations;
+
+/// <summary>
+/// The only write door of supervision recommendations: issuing one to a unit in jurisdiction (numbered per organ and year,
+/// each required measure opened in the ledger in the same save), recording the reply, the follow-up checks, the rules the
+/// unit adopted and the outcome.
+/// </summary>
+public sealed class RecommendationService(
+    IDbContextFactory<QingfengDb> dbFactory,
+    SupervisionAccess access,
+    RectificationService rectification,
+    SupervisionCalendar calendar,
+    RecommendationOptions options,
+    TimeProvider time)
+{
+    public async Task<Guid> IssueAsync(IssueRecommendationRequest request, CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.RequireAsync(Permission.SupervisionManage, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var unit = await viewer.PrincipalOfAsync(db, request.UnitId ?? throw new DomainRuleException("Supervision.UnitRequired"), cancellationToken);
+        var today = SupervisionCalendar.Today(time.GetUtcNow());
+        var issuedOn = request.IssuedOn ?? today;
+        var dueOn = request.ReplyDueOn ?? issuedOn.AddDays(calendar.Options.RecommendationReplyDays);
+        if (issuedOn > today)
+        {
+            throw new DomainRuleException("Recommendation.IssuedInFuture");
+        }
+
+        if (dueOn < today && dueOn > issuedOn)
+        {
+            // A letter entered late must still leave the unit time to reply: its measures are tracked in the ledger from today.
+            throw new DomainRuleException("Recommendation.DueInPast");
+        }
+
+        var year = issuedOn.Year;
+        var sequence = 1 + (await db.Recommendations.Where(r => r.OrganId == viewer.OrganId && r.Year == year)
+            .MaxAsync(r => (int?)r.Sequence, cancellationToken) ?? 0);
+        var number = string.Create(CultureInfo.InvariantCulture, $"{options.NumberPrefix}〔{year}〕{sequence}号");
+        var recommendation = new Recommendation(
+            viewer.OrganId,
+            unit,
+            new RecommendationContent(request.Kind ?? throw new DomainRuleException("Recommendation.UnknownValue"), request.Title, request.Origin, request.Findings, request.Measures ?? [], issuedOn),
+            number,
+            year,
+            sequence,
+            dueOn);
+        db.Add(recommendation);
+        foreach (var measure in recommendation.Measures)
+        {
+            var item = rectification.Open(db, viewer, unit, new RectificationDraft(
+                RectificationSource.Recommendation, recommendation.Id, number, recommendation.Title, measure.Text, dueOn));
+            measure.Link(item.Id);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return recommendation.Id;
+    }
+
+    public Task ReplyAsync(Guid id, RecordRecommendationReplyRequest request, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, r => r.RecordReply(request.RepliedOn ?? throw new DomainRuleException("Recommendation.ReplyRequired"), request.Reply, request.Objection), cancellationToken);
+
+    public Task AddCheckAsync(Guid id, AddRecommendationCheckRequest request, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, (r, actor) => r.AddCheck(request.CheckedOn ?? SupervisionCalendar.Today(time.GetUtcNow()), request.Finding, request.Satisfactory, actor), cancellationToken);
+
+    public Task AddRuleAsync(Guid id, AddAdoptedRuleRequest request, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, r => r.AddRule(request.Title, request.AdoptedOn ?? throw new DomainRuleException("Recommendation.RuleDateRequired"), request.Summary), cancellationToken);
+
+    public Task RecordOutcomeAsync(Guid id, SupervisionOutcomeInput request, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, r => r.RecordOutcome(request.ToOutcome()), cancellationToken);
+
+    private Task ChangeAsync(Guid id, Action<Recommendation> change, CancellationToken cancellationToken) =>
+        ChangeAsync(id, (r, _) => change(r), cancellationToken);
+
+    private async Task ChangeAsync(Guid id, Action<Recommendation, SupervisionActor> change, CancellationToken cancellationToken)
+    {
+        var viewer = await access.RequireAsync(Permission.SupervisionManage, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var recommendation = await db.Recommendations.Where(viewer.Visible<Recommendation>())
+            .Include(r => r.Checks).Include(r => r.Rules)
+            .SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
+            ?? throw DomainRuleException.NotFound("Supervision.NotFound");
+        change(recommendation, viewer.Actor);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
