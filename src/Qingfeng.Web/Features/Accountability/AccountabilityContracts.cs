@@ -13,7 +13,7 @@ public sealed record SaveAccountabilityRequest
     /// <summary>The unit whose party organisation is held accountable (organisation target; ignored on update).</summary>
     public Guid? UnitId { get; init; }
 
-    /// <summary>The leading cadre held accountable (cadre target; ignored on update).</summary>
+    /// <summary>The leading cadre held accountable (cadre target), or for an organisation target one of its officials, whose unit is meant (ignored on update).</summary>
     public Guid? OfficialId { get; init; }
 
     /// <summary>One or more forms (combinable).</summary>

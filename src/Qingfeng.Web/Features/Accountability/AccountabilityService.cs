@@ -34,7 +34,7 @@ public sealed class AccountabilityService(
 
         var subject = target == AccountabilityTarget.LeadingCadre
             ? await viewer.SubjectAsync(db, null, request.OfficialId, cancellationToken)
-            : await viewer.SubjectAsync(db, request.UnitId, null, cancellationToken);
+            : await viewer.SubjectAsync(db, request.UnitId, request.OfficialId, cancellationToken);
         var facts = FactsOf(request);
         var cause = await ResolveCauseAsync(db, viewer, facts.Cause, request.CauseId, cancellationToken);
         var decision = new AccountabilityDecision(viewer.OrganId, subject, facts, cause, options);

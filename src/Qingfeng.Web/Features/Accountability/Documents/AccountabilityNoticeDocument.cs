@@ -12,7 +12,7 @@ public sealed record NoticeCase(string Subject, string Failure, string Facts, st
 public sealed record AccountabilityNoticeDocument(string Organ, bool IsPublic, string? Number, IReadOnlyList<NoticeCase> Cases, DateOnly IssuedOn)
 {
     public string TitleText => Cases.Count == 1
-        ? "关于对" + Cases[0].Subject + Cases[0].Failure.TrimEnd('。') + "问题问责情况的通报"
+        ? "关于对" + Cases[0].Subject + "问责情况的通报"
         : "关于" + OfficialDocument.ChineseNumber(Math.Min(Cases.Count, 99)) + "起问责典型问题的通报";
 
     public byte[] ToDocx()
@@ -34,7 +34,7 @@ public sealed record AccountabilityNoticeDocument(string Organ, bool IsPublic, s
         var n = 0;
         foreach (var c in Cases)
         {
-            document.Heading2(++n, c.Subject + c.Failure.TrimEnd('。') + "问题。");
+            document.Heading2(++n, c.Subject + "：" + c.Failure.TrimEnd('。') + "。");
             document.Paragraph(c.Facts.TrimEnd('。') + "。依据" + c.Basis.TrimEnd('。') + "，经" + c.DecidedBy + "研究，决定对" + c.Subject + "予以" + c.Forms + "。");
         }
 
