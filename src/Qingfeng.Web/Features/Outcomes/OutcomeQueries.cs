@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
-using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Api;
 using Qingfeng.Platform.Data;
@@ -16,6 +16,10 @@ public enum OutcomeModule
 {
     Clues,
     Rectification,
+    Talks,
+    Inquiries,
+    Decisions,
+    Recommendations,
 }
 
 public sealed record OutcomeQuery
@@ -77,23 +81,11 @@ public sealed class OutcomeQueries(IDbContextFactory<QingfengDb> dbFactory, Supe
         }).SingleOrDefaultAsync(cancellationToken);
         lines.Add(new OutcomeLine(OutcomeModule.Clues, clueSums?.Items ?? 0, clueSums?.Problems ?? 0, clueSums?.Clues ?? 0, (clueSums?.PaidOut ?? 0) / 100m, (clueSums?.Recovered ?? 0) / 100m, 0));
 
-        var items = db.RectificationItems.AsNoTracking().Where(viewer.Visible<RectificationItem>());
-        if (query.From is { } itemFrom)
-        {
-            items = items.Where(i => i.OpenedOn >= itemFrom);
-        }
-
-        if (query.To is { } itemTo)
-        {
-            items = items.Where(i => i.OpenedOn <= itemTo);
-        }
-
-        if (region is not null)
-        {
-            items = items.Where(i => i.RegionKey.StartsWith(region));
-        }
-
-        lines.Add(await SumAsync(OutcomeModule.Rectification, items.Select(i => i.Outcome), cancellationToken));
+        lines.Add(await SumAsync(OutcomeModule.Rectification, Scoped(db.RectificationItems, viewer, query, region, i => i.OpenedOn).Select(i => i.Outcome), cancellationToken));
+        lines.Add(await SumAsync(OutcomeModule.Talks, Scoped(db.Talks, viewer, query, region, t => t.PlannedOn).Select(t => t.Outcome), cancellationToken));
+        lines.Add(await SumAsync(OutcomeModule.Inquiries, Scoped(db.Inquiries, viewer, query, region, i => i.SentOn).Select(i => i.Outcome), cancellationToken));
+        lines.Add(await SumAsync(OutcomeModule.Decisions, Scoped(db.DecisionRecords, viewer, query, region, r => r.MeetingOn).Select(r => r.Outcome), cancellationToken));
+        lines.Add(await SumAsync(OutcomeModule.Recommendations, Scoped(db.Recommendations, viewer, query, region, r => r.IssuedOn).Select(r => r.Outcome), cancellationToken));
 
         var total = new OutcomeLine(
             OutcomeModule.Clues,
@@ -127,6 +119,29 @@ public sealed class OutcomeQueries(IDbContextFactory<QingfengDb> dbFactory, Supe
         stream.SaveAs(rows, sheetName: H("Nav.Outcomes"));
         return stream.ToArray();
     }
+
+    /// <summary>A module's records within jurisdiction, the period (by the record's own date) and the region subtree.</summary>
+    private static IQueryable<T> Scoped<T>(IQueryable<T> records, SupervisionViewer viewer, OutcomeQuery query, string? region, Expression<Func<T, DateOnly>> date)
+        where T : class, ISupervisedRecord
+    {
+        var q = records.AsNoTracking().Where(viewer.Visible<T>());
+        if (query.From is { } from)
+        {
+            var bound = new Bound(from);
+            q = q.Where(Expression.Lambda<Func<T, bool>>(Expression.GreaterThanOrEqual(date.Body, Expression.Property(Expression.Constant(bound), nameof(Bound.Day))), date.Parameters));
+        }
+
+        if (query.To is { } to)
+        {
+            var bound = new Bound(to);
+            q = q.Where(Expression.Lambda<Func<T, bool>>(Expression.LessThanOrEqual(date.Body, Expression.Property(Expression.Constant(bound), nameof(Bound.Day))), date.Parameters));
+        }
+
+        return region is null ? q : q.Where(r => r.RegionKey.StartsWith(region));
+    }
+
+    /// <summary>Holds a date so that the composed filter sends it as a parameter, not a literal.</summary>
+    private sealed record Bound(DateOnly Day);
 
     /// <summary>Sums the outcome complex type of any module's records that recorded one.</summary>
     private static async Task<OutcomeLine> SumAsync(OutcomeModule module, IQueryable<SupervisionOutcome> outcomes, CancellationToken cancellationToken)

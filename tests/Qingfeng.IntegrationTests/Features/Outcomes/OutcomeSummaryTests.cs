@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Outcomes;
 using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Supervision;
+using Qingfeng.IntegrationTests.Features.Recommendations;
 using Qingfeng.IntegrationTests.Infrastructure;
 using Xunit;
 using static Qingfeng.IntegrationTests.Features.Rectification.RectificationClients;
@@ -51,5 +52,30 @@ public sealed class OutcomeSummaryTests(SharedApps apps)
         var chishui = await app.ClientForAsync(TestUsers.ChishuiSupervision.UserName);
         var foreign = await (await chishui.GetAsync($"/api/v1/outcomes?regionCode={village.RegionKey}")).OkJsonAsync<OutcomeSummary>();
         Assert.Equal(0, foreign.Total.Items);
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task A_recommendations_outcome_counts_under_its_module_within_the_period_by_its_issue_date(Provider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var officer = await app.ClientForAsync(TestUsers.KaiyangSupervision.UserName);
+        await using var db = app.CreateDb();
+        var village = await db.Officials.AsNoTracking()
+            .Where(o => o.IsPrincipal && o.RegionKey.StartsWith("520121") && o.RegionKey.Length > 9 && o.Unit!.Kind == Qingfeng.Features.Roster.UnitKind.VillageOrCommunity)
+            .OrderByDescending(o => o.RegionKey).Skip(1).Select(o => new { o.UnitId, o.RegionKey }).FirstAsync();
+        var today = SupervisionCalendar.Today(TimeProvider.System.GetUtcNow());
+        var id = await RecommendationApiTests.IssueAsync(officer, RecommendationApiTests.ProcurementRecommendation(village.UnitId!.Value, today));
+        Assert.Equal(HttpStatusCode.NoContent, (await officer.PutAsync($"/api/v1/recommendations/{id}/outcome", new SupervisionOutcomeInput { ProblemsFound = 3, FundsRecovered = 12_500m }.AsJson())).StatusCode);
+
+        var day = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var within = await (await officer.GetAsync($"/api/v1/outcomes?regionCode={village.RegionKey}&from={day}&to={day}")).OkJsonAsync<OutcomeSummary>();
+        var line = Assert.Single(within.Lines, l => l.Module == OutcomeModule.Recommendations);
+        Assert.Equal((1, 3, 12_500m), (line.Items, line.ProblemsFound, line.FundsRecovered));
+
+        var before = today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var earlier = await (await officer.GetAsync($"/api/v1/outcomes?regionCode={village.RegionKey}&to={before}")).OkJsonAsync<OutcomeSummary>();
+        Assert.Equal(0, Assert.Single(earlier.Lines, l => l.Module == OutcomeModule.Recommendations).Items);
     }
 }
