@@ -86,6 +86,7 @@ public sealed class DemoSeeder(
 
         await scope.ServiceProvider.GetRequiredService<DemoRectification>().SeedAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<DemoDutyReports>().SeedAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<DemoTalks>().SeedAsync(cancellationToken);
 
         logger.LogInformation(
             "Demo logins (password {Password}, two-factor optional in demo mode):{Logins}",
@@ -126,6 +127,7 @@ public static class DemoProvinceFeature
         services.AddSingleton<DemoClues>();
         services.AddSingleton<DemoRectification>();
         services.AddSingleton<DemoDutyReports>();
+        services.AddSingleton<DemoTalks>();
         return services;
     }
 }
