@@ -35,12 +35,7 @@ public sealed class DemoTalks(QingfengDatabase database, SupervisionCalendar cal
                              where u.OrganId == organ.Id && u.IsDemo && r.Name == Roles.SupervisionOffice
                              select new SupervisionActor(u.Id, u.DisplayName))
             .FirstOrDefaultAsync(cancellationToken) ?? new SupervisionActor(Guid.Empty, "开阳县监督检查室");
-        var principals = await db.Officials.AsNoTracking()
-            .Where(o => o.IsPrincipal && o.RegionKey.StartsWith("520121") && o.Unit!.Kind != Roster.UnitKind.VillageOrCommunity)
-            .OrderBy(o => o.Name)
-            .Select(o => new SupervisedSubject(o.UnitId!.Value, o.Unit!.Name, o.RegionKey, o.Id, o.Name, o.Position, true, o.LeaderCategory))
-            .Take(6)
-            .ToListAsync(cancellationToken);
+        var principals = await DemoRectification.KaiyangPrincipals(db).Take(6).ToListAsync(cancellationToken);
         if (principals.Count < 6)
         {
             return 0;
