@@ -57,6 +57,32 @@ public sealed partial class TalkJourneyTests(BrowserHost host)
         await BrowserHost.ShotAsync(officer, "talks-count");
     }
 
+    [Fact]
+    public async Task The_inquiry_and_reminder_pages_show_the_overdue_letter_and_the_reminder_letter_with_their_documents()
+    {
+        var officer = await host.NewPageAsync();
+        await BrowserHost.SignInAsync(officer, "ky.supervision");
+        await officer.GotoAsync("/supervision/inquiries?overdue=true");
+        await BrowserHost.WaitUntilReadyAsync(officer);
+        await BrowserHost.ShotAsync(officer, "inquiries-list");
+        await officer.Locator("[data-testid=inquiries-link]").First.ClickAsync();
+        await officer.WaitForURLAsync(new Regex("/supervision/inquiries/[0-9a-f-]{36}$"));
+        await BrowserHost.WaitUntilReadyAsync(officer);
+        await officer.WaitForSelectorAsync("[data-testid=inquiry-overdue]");
+        Assert.Equal(1, await officer.Locator("[data-testid=inquiry-reply-form]").CountAsync());
+        Assert.Matches("^/api/v1/inquiries/[0-9a-f-]{36}/document$", await officer.GetAttributeAsync("[data-testid=inquiry-document]", "href") ?? "");
+        await BrowserHost.ShotAsync(officer, "inquiry-detail");
+
+        await officer.GotoAsync("/supervision/reminders");
+        await BrowserHost.WaitUntilReadyAsync(officer);
+        await BrowserHost.ShotAsync(officer, "reminders-list");
+        await officer.Locator("[data-testid=reminders-link]", new PageLocatorOptions { HasTextString = "提醒函" }).First.ClickAsync();
+        await officer.WaitForURLAsync(new Regex("/supervision/reminders/[0-9a-f-]{36}$"));
+        await BrowserHost.WaitUntilReadyAsync(officer);
+        await officer.WaitForSelectorAsync("[data-testid=reminder-document]");
+        await BrowserHost.ShotAsync(officer, "reminder-detail");
+    }
+
     /// <summary>The one-click count of held talks with the official.</summary>
     private static async Task<int> CountHeldAsync(IPage page, Guid officialId)
     {
