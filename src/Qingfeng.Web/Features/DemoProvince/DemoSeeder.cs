@@ -86,6 +86,7 @@ public sealed class DemoSeeder(
 
         await scope.ServiceProvider.GetRequiredService<DemoRectification>().SeedAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<DemoDutyReports>().SeedAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<DemoTalks>().SeedAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<DemoAccountability>().SeedAsync(cancellationToken);
 
         logger.LogInformation(
@@ -127,6 +128,7 @@ public static class DemoProvinceFeature
         services.AddSingleton<DemoClues>();
         services.AddSingleton<DemoRectification>();
         services.AddSingleton<DemoDutyReports>();
+        services.AddSingleton<DemoTalks>();
         services.AddSingleton<DemoAccountability>();
         return services;
     }
