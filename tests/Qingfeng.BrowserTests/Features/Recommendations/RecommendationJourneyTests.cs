@@ -21,6 +21,8 @@ public sealed partial class RecommendationJourneyTests(BrowserHost host)
 
         await page.ClickAsync("[data-testid=recommendations-new]");
         await page.WaitForURLAsync("**/supervision/recommendations/new");
+        await page.ClickAsync("[data-testid=recommendations-new-submit]");
+        Assert.Contains("请选择单位", await page.InnerTextAsync("[data-testid=recommendations-new-error]"), StringComparison.Ordinal);
         await page.FillAsync("[data-testid=recommendations-new-official]", name);
         await page.ClickAsync("[data-testid=recommendations-new-find]");
         await page.Locator("[data-testid=recommendations-new-candidate]", new PageLocatorOptions { HasTextString = name }).First.ClickAsync();
@@ -38,6 +40,7 @@ public sealed partial class RecommendationJourneyTests(BrowserHost host)
         await ledger.Nth(1).WaitForAsync();
         Assert.Equal(2, await ledger.CountAsync());
         Assert.All(await ledger.EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"), href => Assert.Matches("^/supervision/rectification/[0-9a-f-]{36}$", href));
+        await BrowserHost.ShotAsync(page, "recommendations-detail");
 
         await FillAsync(page, "recommendations-reply-input", "已修订采购内控制度并开展专项清理，整改情况详见附件。");
         await page.ClickAsync("[data-testid=recommendations-reply-submit]");
