@@ -41,6 +41,8 @@ public sealed partial class RecommendationJourneyTests(BrowserHost host)
         Assert.Equal(2, await ledger.CountAsync());
         Assert.All(await ledger.EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"), href => Assert.Matches("^/supervision/rectification/[0-9a-f-]{36}$", href));
         await BrowserHost.ShotAsync(page, "recommendations-detail");
+        var letter = await page.APIRequest.GetAsync((await page.GetAttributeAsync("[data-testid=recommendations-document]", "href"))!);
+        Assert.Equal(200, letter.Status);
 
         await FillAsync(page, "recommendations-reply-input", "已修订采购内控制度并开展专项清理，整改情况详见附件。");
         await page.ClickAsync("[data-testid=recommendations-reply-submit]");
