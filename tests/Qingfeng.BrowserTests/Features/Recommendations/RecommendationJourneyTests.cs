@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Qingfeng.BrowserTests.Infrastructure;
+using Xunit;
+
+namespace Qingfeng.BrowserTests.Features.Recommendations;
+
+/// <summary>A recommendation through the pages: issue it with two measures, record the reply, a rule and a satisfactory check, then find the rule.</summary>
+public sealed partial class RecommendationJourneyTests(BrowserHost host)
+{
+    [Fact]
+    public async Task An_officer_issues_a_recommendation_follows_it_to_closure_and_finds_the_rule_adopted()
+    {
+        var (_, name) = await host.OfficialInAsync("520121");
+        var ruleTitle = $"政府采购“十不准”规定（{Guid.NewGuid().ToString("N")[..6]}）";
+        var page = await host.NewPageAsync();
+        await BrowserHost.SignInAsync(page, "ky.supervision");
+        await page.GotoAsync("/supervision/recommendations");
+        await BrowserHost.WaitUntilReadyAsync(page);
+        await BrowserHost.ShotAsync(page, "recommendations-list-before");
+
+        await page.ClickAsync("[data-testid=recommendations-new]");
+        await page.WaitForURLAsync("**/supervision/recommendations/new");
+        await page.ClickAsync("[data-testid=recommendations-new-submit]");
+        Assert.Contains("请选择单位", await page.InnerTextAsync("[data-testid=recommendations-new-error]"), StringComparison.Ordinal);
+        await page.FillAsync("[data-testid=recommendations-new-official]", name);
+        await page.ClickAsync("[data-testid=recommendations-new-find]");
+        await page.Locator("[data-testid=recommendations-new-candidate]", new PageLocatorOptions { HasTextString = name }).First.ClickAsync();
+        await page.WaitForSelectorAsync("[data-testid=recommendations-new-candidate].qf-selected");
+        await FillAsync(page, "recommendations-new-title", "关于加强政府采购管理的纪检监察建议");
+        await FillAsync(page, "recommendations-new-origin", "2026年第一轮巡察反馈。");
+        await FillAsync(page, "recommendations-new-findings", "部分采购项目化整为零规避公开招标，采购需求由使用科室单方确定。");
+        await FillAsync(page, "recommendations-new-measures", "修订政府采购内部控制制度，明确需求论证程序。\n\n开展采购项目专项清理，对化整为零问题逐项整改。\n");
+        await BrowserHost.ShotAsync(page, "recommendations-new");
+        await page.ClickAsync("[data-testid=recommendations-new-submit]");
+        await page.WaitForURLAsync(DetailUrl());
+        await BrowserHost.WaitUntilReadyAsync(page);
+        Assert.Equal("待回复", await page.InnerTextAsync("[data-testid=recommendations-state]"));
+        var ledger = page.Locator("[data-testid=recommendations-ledger-link]");
+        await ledger.Nth(1).WaitForAsync();
+        Assert.Equal(2, await ledger.CountAsync());
+        Assert.All(await ledger.EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"), href => Assert.Matches("^/supervision/rectification/[0-9a-f-]{36}$", href));
+        await BrowserHost.ShotAsync(page, "recommendations-detail");
+        var letter = await page.APIRequest.GetAsync((await page.GetAttributeAsync("[data-testid=recommendations-document]", "href"))!);
+        Assert.Equal(200, letter.Status);
+
+        await FillAsync(page, "recommendations-reply-input", "已修订采购内控制度并开展专项清理，整改情况详见附件。");
+        await page.ClickAsync("[data-testid=recommendations-reply-submit]");
+        await page.WaitForSelectorAsync("[data-testid=recommendations-state]:has-text('已回复')");
+        Assert.Contains("专项清理", await page.InnerTextAsync("[data-testid=recommendations-reply-text]"), StringComparison.Ordinal);
+
+        await FillAsync(page, "recommendations-rule-title", ruleTitle);
+        await FillAsync(page, "recommendations-rule-summary", "采购需求须集体论证，不得化整为零。");
+        await page.ClickAsync("[data-testid=recommendations-rule-submit]");
+        await page.Locator("[data-testid=recommendations-rule-item]", new PageLocatorOptions { HasTextString = ruleTitle }).WaitForAsync();
+        Assert.Equal("1", await page.InputValueAsync("[data-testid=recommendations-outcome-rules]"));
+
+        await FillAsync(page, "recommendations-check-finding", "回头看：制度已印发执行，清理问题均已整改。");
+        await page.CheckAsync("[data-testid=recommendations-check-satisfactory]");
+        await page.ClickAsync("[data-testid=recommendations-check-submit]");
+        await page.ClickAsync(".ant-popover .ant-btn-primary");
+        await page.WaitForSelectorAsync("[data-testid=recommendations-state]:has-text('已办结')");
+        Assert.Equal(1, await page.Locator("[data-testid=recommendations-check-item]").CountAsync());
+        Assert.Equal(0, await page.Locator("[data-testid=recommendations-check-form]").CountAsync());
+        await BrowserHost.ShotAsync(page, "recommendations-closed");
+        var detail = new Uri(page.Url).AbsolutePath;
+
+        await page.GotoAsync("/supervision/recommendations/rules");
+        await BrowserHost.WaitUntilReadyAsync(page);
+        await page.FillAsync("[data-testid=rules-text]", "十不准");
+        await page.PressAsync("[data-testid=rules-text]", "Tab");
+        await page.ClickAsync("[data-testid=rules-search]");
+        var row = page.Locator(".ant-table-row", new PageLocatorOptions { HasTextString = ruleTitle });
+        await row.WaitForAsync();
+        Assert.Equal(detail, await row.Locator("[data-testid=rules-recommendation-link]").GetAttributeAsync("href"));
+        await BrowserHost.ShotAsync(page, "recommendations-rules");
+
+        await page.GotoAsync("/supervision/recommendations");
+        await BrowserHost.WaitUntilReadyAsync(page);
+        await page.WaitForSelectorAsync("[data-testid=recommendations-link]");
+        await BrowserHost.ShotAsync(page, "recommendations-list");
+    }
+
+    private static async Task FillAsync(IPage page, string testId, string value)
+    {
+        var field = page.Locator($"[data-testid={testId}]");
+        await field.FillAsync(value);
+        await field.BlurAsync();
+    }
+
+    [GeneratedRegex("/supervision/recommendations/[0-9a-f-]{36}$")]
+    private static partial Regex DetailUrl();
+}
