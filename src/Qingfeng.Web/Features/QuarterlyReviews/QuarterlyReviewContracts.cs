@@ -50,15 +50,18 @@ public sealed record DossierRow(
     int RectificationOpen,
     int RectificationOverdue,
     int RectificationClosed,
+    int Talks,
+    int Inquiries,
+    int Accountability,
     DutyReportState? DutyReportState,
     string? DutyReportGrade,
     ReviewAssessment? Assessment,
     string? Note)
 {
-    public bool IsNotable => CluesReceived + CluesDisposed + CasesFiled + EightPointClues + RectificationOpen + RectificationOverdue > 0;
+    public bool IsNotable => CluesReceived + CluesDisposed + CasesFiled + EightPointClues + RectificationOpen + RectificationOverdue + Talks + Inquiries + Accountability > 0;
 }
 
-public sealed record DossierTotals(int Officials, int CluesReceived, int CluesDisposed, int CasesFiled, int Sanctioned, int EightPointClues, int RectificationOpen, int RectificationOverdue, int RectificationClosed);
+public sealed record DossierTotals(int Officials, int CluesReceived, int CluesDisposed, int CasesFiled, int Sanctioned, int EightPointClues, int RectificationOpen, int RectificationOverdue, int RectificationClosed, int Talks, int Inquiries, int Accountability);
 
 public sealed record QuarterlyDossier(
     int Year,

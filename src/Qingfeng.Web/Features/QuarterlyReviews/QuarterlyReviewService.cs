@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Clues;
+using Qingfeng.Features.Accountability;
 using Qingfeng.Features.DutyReports;
 using Qingfeng.Features.Rectification;
+using Qingfeng.Features.Talks;
 using Qingfeng.Features.Roster;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
@@ -172,6 +174,17 @@ public sealed class QuarterlyReviewService(IDbContextFactory<QingfengDb> dbFacto
             Overdue: g.Count(i => (i.ClosedOn is null || i.ClosedOn > end) && i.State != RectificationState.LongTerm && i.DueOn < end),
             Closed: g.Count(i => In(i.ClosedOn))));
 
+        // Talks held (or, not yet held, planned) and letters of inquiry sent in the quarter; accountability decided in it.
+        var talks = await db.Talks.AsNoTracking()
+            .Where(t => ids.Contains(t.OfficialId) && t.State != TalkState.Cancelled && (t.HeldOn ?? t.PlannedOn) >= start && (t.HeldOn ?? t.PlannedOn) <= end)
+            .GroupBy(t => t.OfficialId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var inquiries = await db.Inquiries.AsNoTracking()
+            .Where(i => ids.Contains(i.OfficialId) && i.SentOn >= start && i.SentOn <= end)
+            .GroupBy(i => i.OfficialId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var accountability = await db.AccountabilityDecisions.AsNoTracking()
+            .Where(a => a.OfficialId != null && ids.Contains(a.OfficialId.Value) && a.State != AccountabilityState.Revoked && a.DecidedOn >= start && a.DecidedOn <= end)
+            .GroupBy(a => a.OfficialId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+
         // 述责述廉 at a session within the quarter: the grade once scoring is closed, else how far the report got.
         var reports = await db.DutyReports.AsNoTracking().Where(r => ids.Contains(r.OfficialId)).ToListAsync(cancellationToken);
         var campaignIds = reports.Select(r => r.CampaignId).Distinct().ToList();
@@ -191,7 +204,8 @@ public sealed class QuarterlyReviewService(IDbContextFactory<QingfengDb> dbFacto
             var r = items.GetValueOrDefault(p.Id);
             var note = notes.GetValueOrDefault(p.Id);
             var d = duty.TryGetValue(p.Id, out var found) ? found : ((DutyReportState State, string? Grade)?)null;
-            return new DossierRow(p.Id, p.Name, p.Position, p.UnitName, p.LeaderCategory, c.Received, c.Disposed, c.Filed, c.Sanctioned, c.EightPoint, r.Open, r.Overdue, r.Closed, d?.State, d?.Grade, note?.Assessment, note?.Text);
+            return new DossierRow(p.Id, p.Name, p.Position, p.UnitName, p.LeaderCategory, c.Received, c.Disposed, c.Filed, c.Sanctioned, c.EightPoint, r.Open, r.Overdue, r.Closed,
+                talks.GetValueOrDefault(p.Id), inquiries.GetValueOrDefault(p.Id), accountability.GetValueOrDefault(p.Id), d?.State, d?.Grade, note?.Assessment, note?.Text);
         }).ToList();
         if (query.NotableOnly == true)
         {
@@ -207,7 +221,10 @@ public sealed class QuarterlyReviewService(IDbContextFactory<QingfengDb> dbFacto
             rows.Sum(r => r.EightPointClues),
             rows.Sum(r => r.RectificationOpen),
             rows.Sum(r => r.RectificationOverdue),
-            rows.Sum(r => r.RectificationClosed));
+            rows.Sum(r => r.RectificationClosed),
+            rows.Sum(r => r.Talks),
+            rows.Sum(r => r.Inquiries),
+            rows.Sum(r => r.Accountability));
         var page = rows.Skip((query.PageNumber - 1) * query.Size).Take(query.Size).ToList();
         return new QuarterlyDossier(
             year,

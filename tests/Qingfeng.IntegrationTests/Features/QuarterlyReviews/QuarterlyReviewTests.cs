@@ -3,8 +3,11 @@ using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.QuarterlyReviews;
 using Qingfeng.Features.Rectification;
+using Qingfeng.Features.Talks;
 using Qingfeng.Features.Supervision;
 using Qingfeng.IntegrationTests.Features.Clues;
+using Qingfeng.IntegrationTests.Features.Accountability;
+using Qingfeng.IntegrationTests.Features.Talks;
 using Qingfeng.IntegrationTests.Infrastructure;
 using Xunit;
 
@@ -34,8 +37,14 @@ public sealed class QuarterlyReviewTests(SharedApps apps)
             }.AsJson());
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
+            await TalkClients.PlanAsync(clues.Handler, official, TalkType.Reminder, tier: 1, TalkClients.Today);
+            var leader = await app.ClientForAsync(TestUsers.KaiyangLeader.UserName);
+            await AccountabilityApiTests.CreateAsync(leader, AccountabilityApiTests.ExaminationOf(official) with { DecidedOn = TalkClients.Today });
+
             var after = await DossierRowAsync(clues.Handler, official, app);
             Assert.Equal(before.CluesReceived + 1, after.CluesReceived);
+            Assert.Equal(before.Talks + 1, after.Talks);
+            Assert.Equal(before.Accountability + 1, after.Accountability);
             Assert.Equal(before.EightPointClues + 1, after.EightPointClues);
             Assert.Equal(before.RectificationOpen + 1, after.RectificationOpen);
             var name = await db.Officials.AsNoTracking().Where(o => o.Id == official).Select(o => o.Name).SingleAsync();
@@ -85,7 +94,7 @@ public sealed class QuarterlyReviewTests(SharedApps apps)
         Assert.Equal(HttpStatusCode.Forbidden, (await petition.GetAsync($"/api/v1/quarterly-reviews?year={year}&quarter={quarter}")).StatusCode);
     }
 
-    private static async Task<(int Year, int Quarter, int CluesReceived, int EightPointClues, int RectificationOpen)> DossierRowAsync(HttpClient client, Guid official, QingfengApp app)
+    private static async Task<(int Year, int Quarter, int CluesReceived, int EightPointClues, int RectificationOpen, int Talks, int Accountability)> DossierRowAsync(HttpClient client, Guid official, QingfengApp app)
     {
         var today = SupervisionCalendar.Today(TimeProvider.System.GetUtcNow());
         var (year, quarter) = (today.Year, ((today.Month - 1) / 3) + 1);
@@ -93,6 +102,6 @@ public sealed class QuarterlyReviewTests(SharedApps apps)
         var name = await db.Officials.AsNoTracking().Where(o => o.Id == official).Select(o => o.Name).SingleAsync();
         var dossier = await (await client.GetAsync($"/api/v1/quarterly-reviews?year={year}&quarter={quarter}&regionCode=520121&text={Uri.EscapeDataString(name)}")).OkJsonAsync<QuarterlyDossier>();
         var row = Assert.Single(dossier.Rows.Items, r => r.OfficialId == official);
-        return (year, quarter, row.CluesReceived, row.EightPointClues, row.RectificationOpen);
+        return (year, quarter, row.CluesReceived, row.EightPointClues, row.RectificationOpen, row.Talks, row.Accountability);
     }
 }
