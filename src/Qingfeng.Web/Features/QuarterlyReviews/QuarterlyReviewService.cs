@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
-using Qingfeng.Features.Clues;
 using Qingfeng.Features.Accountability;
+using Qingfeng.Features.Clues;
 using Qingfeng.Features.DutyReports;
 using Qingfeng.Features.Rectification;
-using Qingfeng.Features.Talks;
 using Qingfeng.Features.Roster;
 using Qingfeng.Features.Supervision;
+using Qingfeng.Features.Talks;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
