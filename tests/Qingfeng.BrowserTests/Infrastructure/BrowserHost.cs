@@ -144,6 +144,9 @@ public sealed class BrowserHost : IAsyncLifetime
 
             // Every test signs in from 127.0.0.1: the production limit on sign-in posts per address would bite.
             builder.UseSetting("Security:RateLimiting:LoginPermitsPerWindow", "10000");
+
+            // Every journey signs in afresh, several as the same demo user: the per-user login limit is not under test here.
+            builder.UseSetting("Security:RateLimiting:LoginPermitsPerUserPerWindow", "10000");
             builder.UseEnvironment("Testing");
         }
     }

@@ -29,6 +29,9 @@ public sealed partial class SqlInjectionTests(KestrelApp kestrel, ITestOutputHel
             ["action"] = "Register",
             ["entityType"] = "Clue",
             ["entityId"] = records.ClueId.ToString(),
+
+            // A flags enum has no value list in the OpenAPI schema, so the generated sample would not bind.
+            ["Form"] = nameof(Qingfeng.Features.Accountability.AccountabilityMethod.Examination),
         };
 
         // Who may call what: the first of these personas that gets 200 scans the operation.

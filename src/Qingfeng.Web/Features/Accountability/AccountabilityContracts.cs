@@ -88,8 +88,8 @@ public sealed record AccountabilityQuery
 {
     public AccountabilityTarget? Target { get; init; }
 
-    /// <summary>Decisions that include this form.</summary>
-    public AccountabilityMethod? Method { get; init; }
+    /// <summary>Decisions that include this form (问责方式).</summary>
+    public AccountabilityMethod? Form { get; init; }
 
     public AccountabilityCause? Cause { get; init; }
 

@@ -120,7 +120,7 @@ public sealed class AccountabilityQueries(IDbContextFactory<QingfengDb> dbFactor
             q = q.Where(d => d.Target == target);
         }
 
-        if (query.Method is { } method)
+        if (query.Form is { } method)
         {
             q = q.Where(d => (d.Methods & method) == method);
         }

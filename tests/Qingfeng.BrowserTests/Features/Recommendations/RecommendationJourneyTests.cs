@@ -57,7 +57,9 @@ public sealed partial class RecommendationJourneyTests(BrowserHost host)
 
         await FillAsync(page, "recommendations-check-finding", "回头看：制度已印发执行，清理问题均已整改。");
         await page.CheckAsync("[data-testid=recommendations-check-satisfactory]");
-        await page.ClickAsync("[data-testid=recommendations-check-submit]");
+
+        // Ticking the box swaps in the confirming button once the server has re-rendered: wait for that one.
+        await page.ClickAsync("[data-testid=recommendations-check-submit-confirm]");
         await page.ClickAsync(".ant-popover .ant-btn-primary");
         await page.WaitForSelectorAsync("[data-testid=recommendations-state]:has-text('已办结')");
         Assert.Equal(1, await page.Locator("[data-testid=recommendations-check-item]").CountAsync());

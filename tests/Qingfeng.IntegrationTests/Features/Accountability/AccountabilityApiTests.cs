@@ -75,7 +75,7 @@ public sealed class AccountabilityApiTests(SharedApps apps)
         Assert.Contains("予以责令检查、通报", text, StringComparison.Ordinal);
         Assert.DoesNotContain("内部", text, StringComparison.Ordinal);
 
-        var list = await (await office.GetAsync($"/api/v1/accountability?principalOnly=true&method=Examination&text={Uri.EscapeDataString("工作日饮酒")}&pageSize=200"))
+        var list = await (await office.GetAsync($"/api/v1/accountability?principalOnly=true&form=Examination&text={Uri.EscapeDataString("工作日饮酒")}&pageSize=200"))
             .OkJsonAsync<Paged<AccountabilityListItem>>();
         Assert.Superset(ids.ToHashSet(), list.Items.Select(i => i.Id).ToHashSet());
         var export = await office.GetAsync("/api/v1/accountability/export?principalOnly=true");
