@@ -41,7 +41,7 @@ public sealed class RecommendationApiTests(SharedApps apps)
     {
         var app = await apps.GetAsync(provider);
         var office = await app.ClientForAsync(TestUsers.KaiyangSupervision.UserName);
-        var (principal, unit) = await DecisionApiTests.PrincipalAndUnitAsync(app, skip: 40);
+        var (_, unit) = await DecisionApiTests.PrincipalAndUnitAsync(app, skip: 40);
 
         var issuedOn = Today.AddDays(-3);
         var first = await IssueAsync(office, ProcurementRecommendation(unit, issuedOn));
@@ -52,10 +52,11 @@ public sealed class RecommendationApiTests(SharedApps apps)
         Assert.All(numbers, m => Assert.True(m.Success));
         Assert.True(int.Parse(numbers[1].Groups[1].Value, CultureInfo.InvariantCulture) > int.Parse(numbers[0].Groups[1].Value, CultureInfo.InvariantCulture));
         Assert.Equal(issuedOn.AddDays(30), detail.ReplyDueOn);
-        Assert.Equal(principal, detail.PrincipalId);
 
         await using (var db = app.CreateDb())
         {
+            // Addressed to the unit's 一把手 (a unit may have two, e.g. secretary and director).
+            Assert.True(await db.Officials.AnyAsync(o => o.Id == detail.PrincipalId && o.UnitId == unit && o.IsPrincipal));
             var items = await db.RectificationItems.AsNoTracking().Where(i => i.SourceId == first).OrderBy(i => i.Measures).ToListAsync();
             Assert.Equal(2, items.Count);
             Assert.All(items, i => Assert.Equal((RectificationSource.Recommendation, detail.Number, detail.ReplyDueOn, unit), (i.Source, i.SourceReference, i.DueOn, i.UnitId)));
