@@ -57,7 +57,8 @@ public sealed record OfficialListItem(
     bool IsPrincipal,
     LeaderCategory? Category,
     OfficialRank Rank,
-    string RegionKey);
+    string RegionKey,
+    Guid? UnitId);
 
 public sealed record TenureItem(Guid Id, string UnitName, string PostTitle, bool IsPrincipal, DateOnly Start, DateOnly? End);
 

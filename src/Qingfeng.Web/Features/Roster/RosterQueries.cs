@@ -26,7 +26,7 @@ public sealed class RosterQueries(
         var total = await officials.CountAsync(cancellationToken);
         var items = await Sort(officials, query)
             .Skip((query.PageNumber - 1) * query.Size).Take(query.Size)
-            .Select(o => new OfficialListItem(o.Id, o.Name, o.Gender, o.BirthDate, o.Unit != null ? o.Unit.Name : null, o.Position, o.IsPrincipal, o.LeaderCategory, o.Rank, o.RegionKey))
+            .Select(o => new OfficialListItem(o.Id, o.Name, o.Gender, o.BirthDate, o.Unit != null ? o.Unit.Name : null, o.Position, o.IsPrincipal, o.LeaderCategory, o.Rank, o.RegionKey, o.UnitId))
             .ToListAsync(cancellationToken);
         return new Paged<OfficialListItem>(items, total, query.PageNumber, query.Size);
     }
@@ -37,7 +37,7 @@ public sealed class RosterQueries(
         var q = await VisibleOfficialsAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var items = await Sort(Filter(q(db), query), query).Take(50_000)
-            .Select(o => new OfficialListItem(o.Id, o.Name, o.Gender, o.BirthDate, o.Unit != null ? o.Unit.Name : null, o.Position, o.IsPrincipal, o.LeaderCategory, o.Rank, o.RegionKey))
+            .Select(o => new OfficialListItem(o.Id, o.Name, o.Gender, o.BirthDate, o.Unit != null ? o.Unit.Name : null, o.Position, o.IsPrincipal, o.LeaderCategory, o.Rank, o.RegionKey, o.UnitId))
             .ToListAsync(cancellationToken);
         await audit.RecordAsync("Export", nameof(Official), null, string.Create(CultureInfo.InvariantCulture, $"rows={items.Count}"), cancellationToken: cancellationToken);
         return items;
