@@ -134,16 +134,20 @@ public sealed class RecommendationApiTests(SharedApps apps)
         var app = await apps.GetAsync(provider);
         var office = await app.ClientForAsync(TestUsers.KaiyangSupervision.UserName);
         var (_, unit) = await DecisionApiTests.PrincipalAndUnitAsync(app, skip: 42);
-        await (await office.PostAsync("/api/v1/recommendations", (ProcurementRecommendation(unit, Today) with { Measures = [" "] }).AsJson()))
+
+        // Its own title: another test may issue to the same unit today (a unit can have two 一把手).
+        var title = "应被拒绝的建议" + Guid.NewGuid().ToString("N")[..8];
+        IssueRecommendationRequest Refused(Guid to) => ProcurementRecommendation(to, Today) with { Title = title };
+        await (await office.PostAsync("/api/v1/recommendations", (Refused(unit) with { Measures = [" "] }).AsJson()))
             .ProblemAsync(HttpStatusCode.UnprocessableEntity);
-        await (await office.PostAsync("/api/v1/recommendations", (ProcurementRecommendation(unit, Today) with { ReplyDueOn = Today.AddDays(-1) }).AsJson()))
+        await (await office.PostAsync("/api/v1/recommendations", (Refused(unit) with { ReplyDueOn = Today.AddDays(-1) }).AsJson()))
             .ProblemAsync(HttpStatusCode.UnprocessableEntity);
         var chishui = await app.ClientForAsync(TestUsers.ChishuiSupervision.UserName);
-        await (await chishui.PostAsync("/api/v1/recommendations", ProcurementRecommendation(unit, Today).AsJson())).ProblemAsync(HttpStatusCode.NotFound);
+        await (await chishui.PostAsync("/api/v1/recommendations", Refused(unit).AsJson())).ProblemAsync(HttpStatusCode.NotFound);
         var petition = await app.ClientForAsync(TestUsers.KaiyangPetition.UserName);
-        Assert.Equal(HttpStatusCode.Forbidden, (await petition.PostAsync("/api/v1/recommendations", ProcurementRecommendation(unit, Today).AsJson())).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await petition.PostAsync("/api/v1/recommendations", Refused(unit).AsJson())).StatusCode);
         await using var db = app.CreateDb();
-        Assert.False(await db.Recommendations.AnyAsync(r => r.UnitId == unit && r.IssuedOn == Today));
+        Assert.False(await db.Recommendations.AnyAsync(r => r.Title == title));
     }
 
     private static DateOnly Today => Qingfeng.Features.Supervision.SupervisionCalendar.Today(TimeProvider.System.GetUtcNow());
