@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -54,16 +55,7 @@ public sealed class BrowserHost : IAsyncLifetime
     /// <summary>A fresh browser context (own cookies) with a page, in Simplified Chinese.</summary>
     public async Task<IPage> NewPageAsync()
     {
-        if (_skipReason is not null)
-        {
-            if (Environment.GetEnvironmentVariable("QINGFENG_REQUIRE_ALL") == "1")
-            {
-                Assert.Fail(_skipReason);
-            }
-
-            Assert.Skip(_skipReason);
-        }
-
+        SkipUnlessAvailable();
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
         context.SetDefaultTimeout(20_000);
         return await context.NewPageAsync();
@@ -72,10 +64,26 @@ public sealed class BrowserHost : IAsyncLifetime
     /// <summary>The first official (by name) in a region subtree of the demo province.</summary>
     public async Task<(Guid Id, string Name)> OfficialInAsync(string regionKey)
     {
+        SkipUnlessAvailable();
         await using var db = _app!.Services.GetRequiredService<QingfengDatabase>().Create(DbActor.System);
         var official = await db.Officials.AsNoTracking().Where(o => o.RegionKey.StartsWith(regionKey) && o.IsPrincipal)
             .OrderBy(o => o.NamePinyin).Select(o => new { o.Id, o.Name }).FirstAsync();
         return (official.Id, official.Name);
+    }
+
+    private void SkipUnlessAvailable()
+    {
+        if (_skipReason is null)
+        {
+            return;
+        }
+
+        if (Environment.GetEnvironmentVariable("QINGFENG_REQUIRE_ALL") == "1")
+        {
+            Assert.Fail(_skipReason);
+        }
+
+        Assert.Skip(_skipReason);
     }
 
     /// <summary>Signs in through the login form and waits until the interactive page is live.</summary>
@@ -87,6 +95,13 @@ public sealed class BrowserHost : IAsyncLifetime
         await page.ClickAsync("[data-testid=login-submit]");
         await WaitUntilReadyAsync(page);
     }
+
+    /// <summary>
+    /// Waits until the page's address matches. Polls the address: Playwright's WaitForURL can miss a client-side (Blazor)
+    /// navigation that lands between its address check and its event subscription, and then waits for a load that never comes.
+    /// </summary>
+    public static Task WaitForPathAsync(IPage page, Regex path) =>
+        Assertions.Expect(page).ToHaveURLAsync(path, new PageAssertionsToHaveURLOptions { Timeout = 20_000 });
 
     /// <summary>Waits for the page's interactive marker; on time-out keeps a screenshot under artifacts/browser-failures.</summary>
     public static async Task WaitUntilReadyAsync(IPage page)

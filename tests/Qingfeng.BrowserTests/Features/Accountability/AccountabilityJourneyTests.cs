@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Qingfeng.BrowserTests.Infrastructure;
 using Xunit;
@@ -32,7 +33,7 @@ public sealed class AccountabilityJourneyTests(BrowserHost host)
         Assert.EndsWith(".docx", download.SuggestedFilename, StringComparison.Ordinal);
 
         await page.ClickAsync("[data-testid=accountability-new]");
-        await page.WaitForURLAsync("**/supervision/accountability/new");
+        await BrowserHost.WaitForPathAsync(page, new Regex("/supervision/accountability/new"));
         await page.FillAsync("[data-testid=accountability-new-official]", name);
         await page.ClickAsync("[data-testid=accountability-new-find]");
         await page.Locator("[data-testid=accountability-new-candidate]", new PageLocatorOptions { HasTextString = name }).First.ClickAsync();
@@ -43,7 +44,7 @@ public sealed class AccountabilityJourneyTests(BrowserHost host)
         await page.FillAsync("#acc-by", "开阳县纪委常委会");
         await BrowserHost.ShotAsync(page, "accountability-new");
         await page.ClickAsync("[data-testid=accountability-new-submit]");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/supervision/accountability/[0-9a-f-]{36}$"));
+        await BrowserHost.WaitForPathAsync(page, new Regex("/supervision/accountability/[0-9a-f-]{36}$"));
         await BrowserHost.WaitUntilReadyAsync(page);
         Assert.Equal("待执行", await page.InnerTextAsync("[data-testid=accountability-state]"));
         Assert.Contains("诫勉", await page.InnerTextAsync("[data-testid=accountability-methods]"), StringComparison.Ordinal);

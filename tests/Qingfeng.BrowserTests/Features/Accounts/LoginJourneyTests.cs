@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Qingfeng.BrowserTests.Infrastructure;
 using Xunit;
 
@@ -33,7 +34,7 @@ public sealed class LoginJourneyTests(BrowserHost host)
     {
         var page = await host.NewPageAsync();
         await page.GotoAsync("/roster/officials");
-        await page.WaitForURLAsync("**/account/login**");
+        await BrowserHost.WaitForPathAsync(page, new Regex("/account/login"));
         Assert.Contains("returnurl=%2froster%2fofficials", page.Url, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Qingfeng.BrowserTests.Infrastructure;
 using Xunit;
@@ -27,7 +28,7 @@ public sealed class ClueJourneyTests(BrowserHost host)
         await petition.ClickAsync("[data-testid=clue-submit]");
         await petition.WaitForSelectorAsync("[data-testid=clue-registered]");
         await petition.ClickAsync("[data-testid=clue-registered-open]");
-        await petition.WaitForURLAsync("**/clues/*");
+        await BrowserHost.WaitForPathAsync(petition, new Regex("/clues/[0-9a-f-]{36}$"));
         await BrowserHost.WaitUntilReadyAsync(petition);
         var url = new Uri(petition.Url).AbsolutePath;
         await ActAsync(petition, "SubmitToCaseManagement");

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Qingfeng.BrowserTests.Infrastructure;
 using Xunit;
@@ -18,7 +19,7 @@ public sealed class DutyReportJourneyTests(BrowserHost host)
         await leader.FillAsync("[data-testid=campaign-title]", "开阳县2026年度一把手述责述廉（浏览器测试）");
         await leader.FillAsync("[data-testid=campaign-date]", "2026-12-20");
         await leader.ClickAsync("[data-testid=campaign-create]");
-        await leader.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/supervision/duty-reports/[0-9a-f-]{36}$"));
+        await BrowserHost.WaitForPathAsync(leader, new Regex("/supervision/duty-reports/[0-9a-f-]{36}$"));
         await BrowserHost.WaitUntilReadyAsync(leader);
         var campaignUrl = new Uri(leader.Url).AbsolutePath;
 
@@ -33,7 +34,7 @@ public sealed class DutyReportJourneyTests(BrowserHost host)
 
         await leader.ClickAsync("[data-testid=scorers-save]");
         await leader.ClickAsync("[data-testid=report-link]");
-        await leader.WaitForURLAsync("**/supervision/duty-reports/reports/*");
+        await BrowserHost.WaitForPathAsync(leader, new Regex("/supervision/duty-reports/reports/[0-9a-f-]{36}$"));
         var reportUrl = new Uri(leader.Url).AbsolutePath;
 
         // The supervision office writes and submits the report on the unit's behalf.

@@ -20,7 +20,7 @@ public sealed partial class RecommendationJourneyTests(BrowserHost host)
         await BrowserHost.ShotAsync(page, "recommendations-list-before");
 
         await page.ClickAsync("[data-testid=recommendations-new]");
-        await page.WaitForURLAsync("**/supervision/recommendations/new");
+        await BrowserHost.WaitForPathAsync(page, new Regex("/supervision/recommendations/new"));
         await page.ClickAsync("[data-testid=recommendations-new-submit]");
         Assert.Contains("请选择单位", await page.InnerTextAsync("[data-testid=recommendations-new-error]"), StringComparison.Ordinal);
         await page.FillAsync("[data-testid=recommendations-new-official]", name);
@@ -33,7 +33,7 @@ public sealed partial class RecommendationJourneyTests(BrowserHost host)
         await FillAsync(page, "recommendations-new-measures", "修订政府采购内部控制制度，明确需求论证程序。\n\n开展采购项目专项清理，对化整为零问题逐项整改。\n");
         await BrowserHost.ShotAsync(page, "recommendations-new");
         await page.ClickAsync("[data-testid=recommendations-new-submit]");
-        await page.WaitForURLAsync(DetailUrl());
+        await BrowserHost.WaitForPathAsync(page, DetailUrl());
         await BrowserHost.WaitUntilReadyAsync(page);
         Assert.Equal("待回复", await page.InnerTextAsync("[data-testid=recommendations-state]"));
         var ledger = page.Locator("[data-testid=recommendations-ledger-link]");

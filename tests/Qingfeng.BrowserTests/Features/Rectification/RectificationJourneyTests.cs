@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Qingfeng.BrowserTests.Infrastructure;
 using Xunit;
@@ -19,14 +20,14 @@ public sealed class RectificationJourneyTests(BrowserHost host)
         await BrowserHost.ShotAsync(officer, "rectification-list");
 
         await officer.ClickAsync("[data-testid=rectification-new]");
-        await officer.WaitForURLAsync("**/supervision/rectification/new");
+        await BrowserHost.WaitForPathAsync(officer, new Regex("/supervision/rectification/new"));
         await officer.FillAsync("[data-testid=rectification-new-official]", name);
         await officer.ClickAsync("[data-testid=rectification-new-find]");
         await officer.Locator("[data-testid=rectification-new-candidate]", new PageLocatorOptions { HasTextString = name }).First.ClickAsync();
         await officer.FillAsync("[data-testid=rectification-new-problem]", "巡察反馈：干部选拔任用程序不规范，个别岗位未经民主推荐。");
         await BrowserHost.ShotAsync(officer, "rectification-new");
         await officer.ClickAsync("[data-testid=rectification-new-submit]");
-        await officer.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/supervision/rectification/[0-9a-f-]{36}$"));
+        await BrowserHost.WaitForPathAsync(officer, new Regex("/supervision/rectification/[0-9a-f-]{36}$"));
         await BrowserHost.WaitUntilReadyAsync(officer);
         Assert.Equal("待整改", await officer.InnerTextAsync("[data-testid=rectification-state]"));
         var url = new Uri(officer.Url).AbsolutePath;

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Qingfeng.BrowserTests.Infrastructure;
 using Xunit;
@@ -21,7 +22,7 @@ public sealed class OfficialJourneyTests(BrowserHost host)
         var link = page.Locator("[data-testid=official-link]", new PageLocatorOptions { HasTextString = name }).First;
         await link.ClickAsync();
 
-        await page.WaitForURLAsync("**/roster/officials/*");
+        await BrowserHost.WaitForPathAsync(page, new Regex("/roster/officials/[0-9a-f-]{36}$"));
         Assert.Equal(name, await page.Locator("[data-testid=profile-name]").InnerTextAsync());
         Assert.Contains("开阳县", await page.InnerTextAsync("body"), StringComparison.Ordinal);
     }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Qingfeng.BrowserTests.Infrastructure;
 using Xunit;
 
@@ -29,7 +30,7 @@ public sealed class ContentSecurityPolicyTests(BrowserHost host)
             await page.GotoAsync("/clues");
             await BrowserHost.WaitUntilReadyAsync(page);
             await page.Locator("[data-testid=clue-link]").First.ClickAsync();
-            await page.WaitForURLAsync("**/clues/*-*");
+            await BrowserHost.WaitForPathAsync(page, new Regex("/clues/[0-9a-f-]{36}$"));
             await BrowserHost.WaitUntilReadyAsync(page);
             await page.WaitForSelectorAsync("[data-testid=clue-content]");
         }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using MiniExcelLibs;
 using Qingfeng.BrowserTests.Infrastructure;
@@ -44,7 +45,7 @@ public sealed class XssTests(BrowserHost host)
         await page.ClickAsync("[data-testid=clue-submit]");
         await page.WaitForSelectorAsync("[data-testid=clue-registered]");
         await page.ClickAsync("[data-testid=clue-registered-open]");
-        await page.WaitForURLAsync("**/clues/*-*");
+        await BrowserHost.WaitForPathAsync(page, new Regex("/clues/[0-9a-f-]{36}$"));
         await BrowserHost.WaitUntilReadyAsync(page);
 
         var detail = await page.InnerTextAsync("[data-testid=clue-content]");

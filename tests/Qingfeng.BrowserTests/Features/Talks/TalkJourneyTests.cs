@@ -21,7 +21,7 @@ public sealed partial class TalkJourneyTests(BrowserHost host)
         await BrowserHost.WaitUntilReadyAsync(officer);
         await BrowserHost.ShotAsync(officer, "talks-list");
         await officer.ClickAsync("[data-testid=talks-new]");
-        await officer.WaitForURLAsync("**/supervision/talks/new");
+        await BrowserHost.WaitForPathAsync(officer, new Regex("/supervision/talks/new"));
         await BrowserHost.WaitUntilReadyAsync(officer);
         await officer.FillAsync("[data-testid=talks-new-official]", name);
         await officer.ClickAsync("[data-testid=talks-new-find]");
@@ -31,7 +31,7 @@ public sealed partial class TalkJourneyTests(BrowserHost host)
         await officer.FillAsync("[data-testid=talks-new-reason]", "反映该单位公务用车管理不规范，进行提醒谈话。");
         await BrowserHost.ShotAsync(officer, "talks-new");
         await officer.ClickAsync("[data-testid=talks-new-submit]");
-        await officer.WaitForURLAsync(DetailUrl());
+        await BrowserHost.WaitForPathAsync(officer, DetailUrl());
         await BrowserHost.WaitUntilReadyAsync(officer);
         Assert.Equal("已计划", await officer.InnerTextAsync("[data-testid=talk-state]"));
         Assert.Equal("纪委副书记或监督检查室主任", await officer.InnerTextAsync("[data-testid=talk-talkers]"));
@@ -66,7 +66,7 @@ public sealed partial class TalkJourneyTests(BrowserHost host)
         await BrowserHost.WaitUntilReadyAsync(officer);
         await BrowserHost.ShotAsync(officer, "inquiries-list");
         await officer.Locator("[data-testid=inquiries-link]").First.ClickAsync();
-        await officer.WaitForURLAsync(new Regex("/supervision/inquiries/[0-9a-f-]{36}$"));
+        await BrowserHost.WaitForPathAsync(officer, new Regex("/supervision/inquiries/[0-9a-f-]{36}$"));
         await BrowserHost.WaitUntilReadyAsync(officer);
         await officer.WaitForSelectorAsync("[data-testid=inquiry-overdue]");
         Assert.Equal(1, await officer.Locator("[data-testid=inquiry-reply-form]").CountAsync());
@@ -77,7 +77,7 @@ public sealed partial class TalkJourneyTests(BrowserHost host)
         await BrowserHost.WaitUntilReadyAsync(officer);
         await BrowserHost.ShotAsync(officer, "reminders-list");
         await officer.Locator("[data-testid=reminders-link]", new PageLocatorOptions { HasTextString = "提醒函" }).First.ClickAsync();
-        await officer.WaitForURLAsync(new Regex("/supervision/reminders/[0-9a-f-]{36}$"));
+        await BrowserHost.WaitForPathAsync(officer, new Regex("/supervision/reminders/[0-9a-f-]{36}$"));
         await BrowserHost.WaitUntilReadyAsync(officer);
         await officer.WaitForSelectorAsync("[data-testid=reminder-document]");
         await BrowserHost.ShotAsync(officer, "reminder-detail");
