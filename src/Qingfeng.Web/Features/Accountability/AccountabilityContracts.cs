@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Roster;
+using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Features.Accountability;
 
@@ -84,7 +85,7 @@ public sealed record RevokeAccountabilityRequest
     public string Reason { get; init; } = "";
 }
 
-public sealed record AccountabilityQuery
+public sealed record AccountabilityQuery : PageRequest
 {
     public AccountabilityTarget? Target { get; init; }
 
@@ -114,16 +115,6 @@ public sealed record AccountabilityQuery
     /// <summary>Unit, person, failure or document number contains.</summary>
     [StringLength(100)]
     public string? Text { get; init; }
-
-    [Range(1, 100_000)]
-    public int? Page { get; init; }
-
-    [Range(1, 200)]
-    public int? PageSize { get; init; }
-
-    public int PageNumber => Page ?? 1;
-
-    public int Size => PageSize ?? 20;
 }
 
 /// <summary>Which decisions one 通报 covers, and whether it is internal or public.</summary>

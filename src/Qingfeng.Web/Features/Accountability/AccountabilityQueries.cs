@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.Organs;
-using Qingfeng.Features.Roster;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
@@ -22,7 +21,7 @@ public sealed class AccountabilityQueries(IDbContextFactory<QingfengDb> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var filtered = Filter(db, viewer, query, Today);
         var total = await filtered.CountAsync(cancellationToken);
-        var rows = await Project(Ordered(filtered).Skip((query.PageNumber - 1) * query.Size).Take(query.Size)).ToListAsync(cancellationToken);
+        var rows = await Project(Ordered(filtered).PageOf(query)).ToListAsync(cancellationToken);
         return new Paged<AccountabilityListItem>(rows, total, query.PageNumber, query.Size);
     }
 

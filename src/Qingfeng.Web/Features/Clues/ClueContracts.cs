@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Qingfeng.Features.Roster;
+using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Features.Clues;
 
@@ -143,7 +144,7 @@ public enum ClueSort
     Number = 3,
 }
 
-public sealed record ClueQuery
+public sealed record ClueQuery : PageRequest
 {
     /// <summary>Full-text search over the clue content (Chinese words, all must match).</summary>
     [StringLength(64)]
@@ -186,16 +187,6 @@ public sealed record ClueQuery
     public DueFilter? Due { get; init; }
 
     public ClueSort? Sort { get; init; }
-
-    [Range(1, 100_000)]
-    public int? Page { get; init; }
-
-    public int PageNumber => Page ?? 1;
-
-    [Range(1, 200)]
-    public int? PageSize { get; init; }
-
-    public int Size => PageSize ?? 20;
 }
 
 public enum DueStatus

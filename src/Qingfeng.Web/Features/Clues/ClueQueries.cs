@@ -26,7 +26,7 @@ public sealed class ClueQueries(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (clues, terms) = await FilterAsync(db, viewer, query, cancellationToken);
         var total = await clues.CountAsync(cancellationToken);
-        var page = await Project(Sort(clues, query.Sort).Skip((query.PageNumber - 1) * query.Size).Take(query.Size))
+        var page = await Project(Sort(clues, query.Sort).PageOf(query))
             .ToListAsync(cancellationToken);
         var items = Finish(page).ToList();
         if (terms.Count > 0)

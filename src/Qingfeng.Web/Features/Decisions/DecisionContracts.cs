@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Qingfeng.Features.Supervision;
+using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Features.Decisions;
 
@@ -57,7 +58,7 @@ public sealed record SaveDecisionRequest
     public Guid? Version { get; init; }
 }
 
-public sealed record DecisionQuery
+public sealed record DecisionQuery : PageRequest
 {
     public DecisionKind? Kind { get; init; }
 
@@ -74,16 +75,6 @@ public sealed record DecisionQuery
     /// <summary>Unit name or title contains.</summary>
     [StringLength(100)]
     public string? Text { get; init; }
-
-    [Range(1, 100_000)]
-    public int? Page { get; init; }
-
-    [Range(1, 200)]
-    public int? PageSize { get; init; }
-
-    public int PageNumber => Page ?? 1;
-
-    public int Size => PageSize ?? 20;
 }
 
 public sealed record DecisionListItem(

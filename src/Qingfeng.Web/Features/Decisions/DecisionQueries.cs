@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Audit;
-using Qingfeng.Features.Roster;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
@@ -18,7 +17,7 @@ public sealed class DecisionQueries(IDbContextFactory<QingfengDb> dbFactory, Sup
         var filtered = Filter(db, viewer, query);
         var total = await filtered.CountAsync(cancellationToken);
         var rows = await Project(filtered.OrderByDescending(r => r.MeetingOn).ThenByDescending(r => r.Id)
-            .Skip((query.PageNumber - 1) * query.Size).Take(query.Size)).ToListAsync(cancellationToken);
+            .PageOf(query)).ToListAsync(cancellationToken);
         return new Paged<DecisionListItem>(rows, total, query.PageNumber, query.Size);
     }
 

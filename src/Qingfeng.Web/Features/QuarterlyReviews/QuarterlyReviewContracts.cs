@@ -1,10 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Qingfeng.Features.DutyReports;
 using Qingfeng.Features.Roster;
+using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Features.QuarterlyReviews;
 
-public sealed record QuarterlyDossierQuery
+public sealed record QuarterlyDossierQuery : PageRequest
 {
     [Range(2000, 2100)]
     public int? Year { get; init; }
@@ -24,15 +25,7 @@ public sealed record QuarterlyDossierQuery
     /// <summary>Only officials with something to look at this quarter (a clue, an open or overdue item…).</summary>
     public bool? NotableOnly { get; init; }
 
-    [Range(1, 100_000)]
-    public int? Page { get; init; }
-
-    [Range(1, 200)]
-    public int? PageSize { get; init; }
-
-    public int PageNumber => Page ?? 1;
-
-    public int Size => PageSize ?? 50;
+    protected override int DefaultSize => 50;
 }
 
 /// <summary>One 一把手's quarter in figures, with the office's note.</summary>

@@ -225,7 +225,7 @@ public sealed class QuarterlyReviewService(IDbContextFactory<QingfengDb> dbFacto
             rows.Sum(r => r.Talks),
             rows.Sum(r => r.Inquiries),
             rows.Sum(r => r.Accountability));
-        var page = rows.Skip((query.PageNumber - 1) * query.Size).Take(query.Size).ToList();
+        var page = rows.PageOf(query).ToList();
         return new QuarterlyDossier(
             year,
             quarter,

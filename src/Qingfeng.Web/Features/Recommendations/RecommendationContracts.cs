@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Supervision;
+using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Features.Recommendations;
 
@@ -77,7 +78,7 @@ public sealed record AddAdoptedRuleRequest
     public string? Summary { get; init; }
 }
 
-public sealed record RecommendationQuery
+public sealed record RecommendationQuery : PageRequest
 {
     public RecommendationKind? Kind { get; init; }
 
@@ -95,19 +96,9 @@ public sealed record RecommendationQuery
     /// <summary>Unit, number, title or findings contain.</summary>
     [StringLength(100)]
     public string? Text { get; init; }
-
-    [Range(1, 100_000)]
-    public int? Page { get; init; }
-
-    [Range(1, 200)]
-    public int? PageSize { get; init; }
-
-    public int PageNumber => Page ?? 1;
-
-    public int Size => PageSize ?? 20;
 }
 
-public sealed record AdoptedRuleQuery
+public sealed record AdoptedRuleQuery : PageRequest
 {
     /// <summary>Rule title or summary, unit or number contain.</summary>
     [StringLength(100)]
@@ -118,16 +109,6 @@ public sealed record AdoptedRuleQuery
     public DateOnly? From { get; init; }
 
     public DateOnly? To { get; init; }
-
-    [Range(1, 100_000)]
-    public int? Page { get; init; }
-
-    [Range(1, 200)]
-    public int? PageSize { get; init; }
-
-    public int PageNumber => Page ?? 1;
-
-    public int Size => PageSize ?? 20;
 }
 
 public sealed record RecommendationListItem(

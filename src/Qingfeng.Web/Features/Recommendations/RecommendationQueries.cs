@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.Organs;
-using Qingfeng.Features.Roster;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
@@ -20,7 +19,7 @@ public sealed class RecommendationQueries(IDbContextFactory<QingfengDb> dbFactor
         var today = Today;
         var filtered = Filter(db, viewer, query, today);
         var total = await filtered.CountAsync(cancellationToken);
-        var rows = await Project(Ordered(filtered).Skip((query.PageNumber - 1) * query.Size).Take(query.Size), today).ToListAsync(cancellationToken);
+        var rows = await Project(Ordered(filtered).PageOf(query), today).ToListAsync(cancellationToken);
         return new Paged<RecommendationListItem>(rows, total, query.PageNumber, query.Size);
     }
 
@@ -101,7 +100,7 @@ public sealed class RecommendationQueries(IDbContextFactory<QingfengDb> dbFactor
 
         var total = await q.CountAsync(cancellationToken);
         var rows = await q.OrderByDescending(x => x.rule.AdoptedOn).ThenByDescending(x => x.rule.Id)
-            .Skip((query.PageNumber - 1) * query.Size).Take(query.Size)
+            .PageOf(query)
             .Select(x => new AdoptedRuleListItem(x.rule.Id, x.rule.Title, x.rule.AdoptedOn, x.rule.Summary, x.rec.Id, x.rec.Number, x.rec.UnitId, x.rec.UnitName))
             .ToListAsync(cancellationToken);
         return new Paged<AdoptedRuleListItem>(rows, total, query.PageNumber, query.Size);

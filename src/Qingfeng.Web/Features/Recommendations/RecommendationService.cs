@@ -21,9 +21,31 @@ public sealed class RecommendationService(
     RecommendationOptions options,
     TimeProvider time)
 {
+    /// <summary>A save loses at most once to each officer issuing at the same moment: ten covers any real office.</summary>
+    private const int MaxNumberingAttempts = 10;
+
+    /// <summary>
+    /// Issues the letter under the organ's next number of the year. Two officers issuing at the same moment read the same
+    /// last number; the unique index refuses the second save, which then takes the next number.
+    /// </summary>
     public async Task<Guid> IssueAsync(IssueRecommendationRequest request, CancellationToken cancellationToken = default)
     {
         var viewer = await access.RequireAsync(Permission.SupervisionManage, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await IssueOnceAsync(viewer, request, cancellationToken);
+            }
+            catch (DbUpdateException e) when (attempt < MaxNumberingAttempts && DbErrors.IsUniqueViolation(e))
+            {
+                // The number was taken meanwhile: number again.
+            }
+        }
+    }
+
+    private async Task<Guid> IssueOnceAsync(SupervisionViewer viewer, IssueRecommendationRequest request, CancellationToken cancellationToken)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var unit = await viewer.PrincipalOfAsync(db, request.UnitId ?? throw new DomainRuleException("Supervision.UnitRequired"), cancellationToken);
         var today = SupervisionCalendar.Today(time.GetUtcNow());

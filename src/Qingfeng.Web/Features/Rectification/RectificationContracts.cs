@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Qingfeng.Features.Supervision;
+using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Features.Rectification;
 
@@ -90,7 +91,7 @@ public enum RectificationTiming
     ClosedLate,
 }
 
-public sealed record RectificationQuery
+public sealed record RectificationQuery : PageRequest
 {
     public RectificationSource? Source { get; init; }
 
@@ -119,16 +120,6 @@ public sealed record RectificationQuery
     public string? Sort { get; init; }
 
     public bool? Descending { get; init; }
-
-    [Range(1, 100_000)]
-    public int? Page { get; init; }
-
-    [Range(1, 200)]
-    public int? PageSize { get; init; }
-
-    public int PageNumber => Page ?? 1;
-
-    public int Size => PageSize ?? 20;
 }
 
 public sealed record RectificationListItem(

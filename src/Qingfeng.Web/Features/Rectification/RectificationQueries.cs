@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Audit;
-using Qingfeng.Features.Roster;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
@@ -24,7 +23,7 @@ public sealed class RectificationQueries(
         var (today, soon) = Window();
         var filtered = Filter(db, viewer, query, today, soon);
         var total = await filtered.CountAsync(cancellationToken);
-        var rows = await Sort(filtered, query).Skip((query.PageNumber - 1) * query.Size).Take(query.Size).ToListAsync(cancellationToken);
+        var rows = await Sort(filtered, query).PageOf(query).ToListAsync(cancellationToken);
         return new Paged<RectificationListItem>([.. rows.Select(r => ToListItem(r, today, soon))], total, query.PageNumber, query.Size);
     }
 

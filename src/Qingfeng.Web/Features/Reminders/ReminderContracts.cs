@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Features.Reminders;
 
@@ -27,7 +28,7 @@ public sealed record IssueReminderLetterRequest
     public DateOnly? SentOn { get; init; }
 }
 
-public sealed record ReminderQuery
+public sealed record ReminderQuery : PageRequest
 {
     public ReminderKind? Kind { get; init; }
 
@@ -44,15 +45,11 @@ public sealed record ReminderQuery
     [StringLength(32)]
     public string? Holiday { get; init; }
 
-    [Range(1, 100_000)]
-    public int? Page { get; init; }
+    /// <summary>sent (default), official, kind, title.</summary>
+    [StringLength(16)]
+    public string? Sort { get; init; }
 
-    [Range(1, 200)]
-    public int? PageSize { get; init; }
-
-    public int PageNumber => Page ?? 1;
-
-    public int Size => PageSize ?? 20;
+    public bool? Descending { get; init; }
 }
 
 public sealed record ReminderListItem(

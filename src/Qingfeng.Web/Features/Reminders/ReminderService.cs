@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.Reminders.Documents;
-using Qingfeng.Features.Roster;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
@@ -41,7 +40,7 @@ public sealed class ReminderService(IDbContextFactory<QingfengDb> dbFactory, Sup
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var reminders = Filter(db, viewer, query);
         var total = await reminders.CountAsync(cancellationToken);
-        var items = await Project(reminders.OrderByDescending(r => r.SentOn).ThenBy(r => r.Id).Skip((query.PageNumber - 1) * query.Size).Take(query.Size))
+        var items = await Project(Sort(reminders, query).PageOf(query))
             .ToListAsync(cancellationToken);
         return new Paged<ReminderListItem>(items, total, query.PageNumber, query.Size);
     }
@@ -50,7 +49,7 @@ public sealed class ReminderService(IDbContextFactory<QingfengDb> dbFactory, Sup
     {
         var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var items = await Project(Filter(db, viewer, query).OrderByDescending(r => r.SentOn).ThenBy(r => r.Id).Take(50_000)).ToListAsync(cancellationToken);
+        var items = await Project(Sort(Filter(db, viewer, query), query).Take(50_000)).ToListAsync(cancellationToken);
         await audit.RecordAsync("Export", nameof(Reminder), null, string.Create(CultureInfo.InvariantCulture, $"rows={items.Count}"), cancellationToken: cancellationToken);
         var culture = CultureInfo.CurrentUICulture;
         string H(string key) => TextCatalog.Instance.Get(key, culture);
@@ -145,6 +144,22 @@ public sealed class ReminderService(IDbContextFactory<QingfengDb> dbFactory, Sup
         }
 
         return reminders;
+    }
+
+    private static IQueryable<Reminder> Sort(IQueryable<Reminder> reminders, ReminderQuery query)
+    {
+        var descending = query.Descending ?? query.Sort is null or "sent";
+        return (query.Sort, descending) switch
+        {
+            ("official", false) => reminders.OrderBy(r => r.OfficialName).ThenBy(r => r.Id),
+            ("official", true) => reminders.OrderByDescending(r => r.OfficialName).ThenBy(r => r.Id),
+            ("kind", false) => reminders.OrderBy(r => r.Kind).ThenBy(r => r.Id),
+            ("kind", true) => reminders.OrderByDescending(r => r.Kind).ThenBy(r => r.Id),
+            ("title", false) => reminders.OrderBy(r => r.Title).ThenBy(r => r.Id),
+            ("title", true) => reminders.OrderByDescending(r => r.Title).ThenBy(r => r.Id),
+            (_, false) => reminders.OrderBy(r => r.SentOn).ThenBy(r => r.Id),
+            _ => reminders.OrderByDescending(r => r.SentOn).ThenBy(r => r.Id),
+        };
     }
 
     private static IQueryable<ReminderListItem> Project(IQueryable<Reminder> reminders) =>

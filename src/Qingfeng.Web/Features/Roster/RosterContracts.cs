@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Features.Roster;
 
@@ -11,7 +12,7 @@ public enum OfficialSort
 }
 
 /// <summary>Filter, sort and page for the officials list (page numbers start at 1).</summary>
-public sealed record OfficialQuery
+public sealed record OfficialQuery : PageRequest
 {
     /// <summary>Name, pinyin (zhangwei) or initials (zw).</summary>
     [StringLength(32)]
@@ -31,21 +32,7 @@ public sealed record OfficialQuery
     public OfficialSort? Sort { get; init; }
 
     public bool? Descending { get; init; }
-
-    [Range(1, 100_000)]
-    public int? Page { get; init; }
-
-    /// <summary>The page to return (1 when not given).</summary>
-    public int PageNumber => Page ?? 1;
-
-    [Range(1, 200)]
-    public int? PageSize { get; init; }
-
-    /// <summary>Rows per page (20 when not given).</summary>
-    public int Size => PageSize ?? 20;
 }
-
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
 
 public sealed record OfficialListItem(
     Guid Id,
@@ -80,7 +67,7 @@ public sealed record OfficialProfile(
     IReadOnlyList<TenureItem> Tenures,
     IReadOnlyList<FamilyMemberItem>? Family);
 
-public sealed record UnitQuery
+public sealed record UnitQuery : PageRequest
 {
     [StringLength(64)]
     public string? Search { get; init; }
@@ -93,18 +80,6 @@ public sealed record UnitQuery
 
     /// <summary>Only units located directly in <see cref="RegionCode"/>, not in the regions below it.</summary>
     public bool? DirectOnly { get; init; }
-
-    [Range(1, 100_000)]
-    public int? Page { get; init; }
-
-    /// <summary>The page to return (1 when not given).</summary>
-    public int PageNumber => Page ?? 1;
-
-    [Range(1, 200)]
-    public int? PageSize { get; init; }
-
-    /// <summary>Rows per page (20 when not given).</summary>
-    public int Size => PageSize ?? 20;
 }
 
 public sealed record UnitListItem(Guid Id, string Name, UnitKind Kind, ManagingLevel ManagingLevel, string Sector, string RegionCode, string RegionName, int OfficialCount);

@@ -25,7 +25,7 @@ public sealed class RosterQueries(
         var officials = Filter(q(db), query);
         var total = await officials.CountAsync(cancellationToken);
         var items = await Sort(officials, query)
-            .Skip((query.PageNumber - 1) * query.Size).Take(query.Size)
+            .PageOf(query)
             .Select(o => new OfficialListItem(o.Id, o.Name, o.Gender, o.BirthDate, o.Unit != null ? o.Unit.Name : null, o.Position, o.IsPrincipal, o.LeaderCategory, o.Rank, o.RegionKey, o.UnitId))
             .ToListAsync(cancellationToken);
         return new Paged<OfficialListItem>(items, total, query.PageNumber, query.Size);
@@ -98,7 +98,7 @@ public sealed class RosterQueries(
         var units = await FilterUnitsAsync(db, scope, query, cancellationToken);
         var total = await units.CountAsync(cancellationToken);
         var items = await ProjectUnits(db, units.OrderBy(u => u.RegionCode).ThenBy(u => u.Name)
-            .Skip((query.PageNumber - 1) * query.Size).Take(query.Size))
+            .PageOf(query))
             .ToListAsync(cancellationToken);
         return new Paged<UnitListItem>(items, total, query.PageNumber, query.Size);
     }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Roster;
 using Qingfeng.Features.Supervision;
+using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Features.Talks;
 
@@ -118,7 +119,7 @@ public sealed record CancelTalkRequest
     public string? Reason { get; init; }
 }
 
-public sealed record TalkQuery
+public sealed record TalkQuery : PageRequest
 {
     public TalkType? Type { get; init; }
 
@@ -147,16 +148,6 @@ public sealed record TalkQuery
     public string? Sort { get; init; }
 
     public bool? Descending { get; init; }
-
-    [Range(1, 100_000)]
-    public int? Page { get; init; }
-
-    [Range(1, 200)]
-    public int? PageSize { get; init; }
-
-    public int PageNumber => Page ?? 1;
-
-    public int Size => PageSize ?? 20;
 }
 
 /// <summary>The one-click count: held talks (held or closed) by type, tier, 一把手 only and held date.</summary>
@@ -277,7 +268,7 @@ public sealed record AssessInquiryRequest
     public IReadOnlyList<FollowUpRequest>? FollowUps { get; init; }
 }
 
-public sealed record InquiryQuery
+public sealed record InquiryQuery : PageRequest
 {
     public InquiryState? State { get; init; }
 
@@ -295,15 +286,11 @@ public sealed record InquiryQuery
 
     public Guid? OfficialId { get; init; }
 
-    [Range(1, 100_000)]
-    public int? Page { get; init; }
+    /// <summary>sent (default), official, unit, due, state.</summary>
+    [StringLength(16)]
+    public string? Sort { get; init; }
 
-    [Range(1, 200)]
-    public int? PageSize { get; init; }
-
-    public int PageNumber => Page ?? 1;
-
-    public int Size => PageSize ?? 20;
+    public bool? Descending { get; init; }
 }
 
 public sealed record InquiryListItem(

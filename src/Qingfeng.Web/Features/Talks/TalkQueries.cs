@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Audit;
-using Qingfeng.Features.Roster;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
@@ -20,7 +19,7 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var talks = Filter(db, viewer, query);
         var total = await talks.CountAsync(cancellationToken);
-        var items = await Project(db, Sort(talks, query).Skip((query.PageNumber - 1) * query.Size).Take(query.Size)).ToListAsync(cancellationToken);
+        var items = await Project(db, Sort(talks, query).PageOf(query)).ToListAsync(cancellationToken);
         return new Paged<TalkListItem>(items, total, query.PageNumber, query.Size);
     }
 
@@ -120,7 +119,7 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
         var today = SupervisionCalendar.Today(time.GetUtcNow());
         var inquiries = FilterInquiries(db, viewer, query, today);
         var total = await inquiries.CountAsync(cancellationToken);
-        var items = await ProjectInquiries(inquiries.OrderByDescending(i => i.SentOn).ThenBy(i => i.Id).Skip((query.PageNumber - 1) * query.Size).Take(query.Size), today)
+        var items = await ProjectInquiries(SortInquiries(inquiries, query).PageOf(query), today)
             .ToListAsync(cancellationToken);
         return new Paged<InquiryListItem>(items, total, query.PageNumber, query.Size);
     }
@@ -130,7 +129,7 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
         var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = SupervisionCalendar.Today(time.GetUtcNow());
-        var items = await ProjectInquiries(FilterInquiries(db, viewer, query, today).OrderByDescending(i => i.SentOn).Take(50_000), today).ToListAsync(cancellationToken);
+        var items = await ProjectInquiries(SortInquiries(FilterInquiries(db, viewer, query, today), query).Take(50_000), today).ToListAsync(cancellationToken);
         await audit.RecordAsync("Export", nameof(Inquiry), null, string.Create(CultureInfo.InvariantCulture, $"rows={items.Count}"), cancellationToken: cancellationToken);
         return items;
     }
@@ -249,6 +248,24 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
             ("state", true) => talks.OrderByDescending(t => t.State).ThenBy(t => t.Id),
             (_, false) => talks.OrderBy(t => t.HeldOn ?? t.PlannedOn).ThenBy(t => t.Id),
             _ => talks.OrderByDescending(t => t.HeldOn ?? t.PlannedOn).ThenByDescending(t => t.Id),
+        };
+    }
+
+    private static IQueryable<Inquiry> SortInquiries(IQueryable<Inquiry> inquiries, InquiryQuery query)
+    {
+        var descending = query.Descending ?? query.Sort is null or "sent";
+        return (query.Sort, descending) switch
+        {
+            ("official", false) => inquiries.OrderBy(i => i.OfficialName).ThenBy(i => i.Id),
+            ("official", true) => inquiries.OrderByDescending(i => i.OfficialName).ThenBy(i => i.Id),
+            ("unit", false) => inquiries.OrderBy(i => i.UnitName).ThenBy(i => i.Id),
+            ("unit", true) => inquiries.OrderByDescending(i => i.UnitName).ThenBy(i => i.Id),
+            ("due", false) => inquiries.OrderBy(i => i.ReplyDueOn).ThenBy(i => i.Id),
+            ("due", true) => inquiries.OrderByDescending(i => i.ReplyDueOn).ThenBy(i => i.Id),
+            ("state", false) => inquiries.OrderBy(i => i.State).ThenBy(i => i.Id),
+            ("state", true) => inquiries.OrderByDescending(i => i.State).ThenBy(i => i.Id),
+            (_, false) => inquiries.OrderBy(i => i.SentOn).ThenBy(i => i.Id),
+            _ => inquiries.OrderByDescending(i => i.SentOn).ThenByDescending(i => i.Id),
         };
     }
 

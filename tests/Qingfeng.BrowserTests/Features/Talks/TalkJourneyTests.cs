@@ -36,6 +36,15 @@ public sealed partial class TalkJourneyTests(BrowserHost host)
         Assert.Equal("已计划", await officer.InnerTextAsync("[data-testid=talk-state]"));
         Assert.Equal("纪委副书记或监督检查室主任", await officer.InnerTextAsync("[data-testid=talk-talkers]"));
 
+        // The plan changes before the talk: talkers are required, then saved.
+        await officer.ClickAsync("[data-testid=talk-edit-plan]");
+        await officer.FillAsync("[data-testid=talk-plan-talkers]", "");
+        await officer.ClickAsync("[data-testid=talk-plan-save]");
+        await officer.WaitForSelectorAsync("[data-testid=talk-error]");
+        await officer.FillAsync("[data-testid=talk-plan-talkers]", "县纪委副书记、监督检查室主任");
+        await officer.ClickAsync("[data-testid=talk-plan-save]");
+        await officer.WaitForSelectorAsync("[data-testid=talk-talkers]:has-text('县纪委副书记、监督检查室主任')");
+
         await officer.ClickAsync("[data-testid=talk-assemble]");
         await officer.WaitForSelectorAsync("[data-testid=talk-outline]:has-text('谈话对象')");
         await officer.FillAsync("[data-testid=talk-hold-record]", "谈话人指出公务用车管理存在的问题，谈话对象作了说明。");

@@ -4,10 +4,10 @@ using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Accountability;
 using Qingfeng.Features.Rectification;
-using Qingfeng.Features.Roster;
 using Qingfeng.Features.Talks;
 using Qingfeng.IntegrationTests.Features.Clues;
 using Qingfeng.IntegrationTests.Infrastructure;
+using Qingfeng.Platform.Data;
 using Xunit;
 
 namespace Qingfeng.IntegrationTests.Features.Accountability;

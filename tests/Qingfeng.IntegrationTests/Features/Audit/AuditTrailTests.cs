@@ -4,6 +4,7 @@ using Qingfeng.Features.Audit;
 using Qingfeng.Features.Roster;
 using Qingfeng.IntegrationTests.Infrastructure;
 using Qingfeng.Platform;
+using Qingfeng.Platform.Data;
 using Xunit;
 
 namespace Qingfeng.IntegrationTests.Features.Audit;

@@ -54,7 +54,7 @@ public sealed class ClueDeadlineTests(SharedApps apps)
         Assert.Equal(overdueMessages.Count, overdueMessages.Select(n => n.UserId).Distinct().Count());
 
         // Today (November 2026) the reply is overdue on the real clock too, and the handler's queue says so.
-        var overdue = await (await clues.Handler.GetAsync($"/api/v1/clues?due=Overdue&mine=true&number={registered.Number}")).OkJsonAsync<Qingfeng.Features.Roster.Paged<ClueListItem>>();
+        var overdue = await (await clues.Handler.GetAsync($"/api/v1/clues?due=Overdue&mine=true&number={registered.Number}")).OkJsonAsync<Qingfeng.Platform.Data.Paged<ClueListItem>>();
         var item = Assert.Single(overdue.Items, i => i.Id == registered.Id);
         Assert.Equal(DueStatus.Overdue, item.DueStatus);
     }

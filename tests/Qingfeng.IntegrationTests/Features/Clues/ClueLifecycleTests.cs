@@ -126,7 +126,7 @@ public sealed class ClueLifecycleTests(SharedApps apps)
         var marker = "凤" + Guid.NewGuid().ToString("N")[..6];
         var registered = await clues.RegisterAsync(official, $"反映该局长在{marker}酒店接受宴请并饮酒。", realName: false);
         var search = $"/api/v1/clues?search=饮酒&number={registered.Number}";
-        Assert.Contains((await (await clues.CaseManager.GetAsync(search)).OkJsonAsync<Qingfeng.Features.Roster.Paged<ClueListItem>>()).Items, i => i.Id == registered.Id);
+        Assert.Contains((await (await clues.CaseManager.GetAsync(search)).OkJsonAsync<Qingfeng.Platform.Data.Paged<ClueListItem>>()).Items, i => i.Id == registered.Id);
 
         // Index the clue as releases before scope tokens did: its words only.
         var protection = app.Services.GetRequiredService<ClueProtection>();
@@ -136,9 +136,9 @@ public sealed class ClueLifecycleTests(SharedApps apps)
             await app.Services.GetRequiredService<Qingfeng.Platform.Data.FullText.IFullTextIndex>().IndexAsync(db, ClueProtection.IndexKind, registered.Id, words, TestContext.Current.CancellationToken);
         }
 
-        Assert.DoesNotContain((await (await clues.CaseManager.GetAsync(search)).OkJsonAsync<Qingfeng.Features.Roster.Paged<ClueListItem>>()).Items, i => i.Id == registered.Id);
+        Assert.DoesNotContain((await (await clues.CaseManager.GetAsync(search)).OkJsonAsync<Qingfeng.Platform.Data.Paged<ClueListItem>>()).Items, i => i.Id == registered.Id);
         Assert.True(await app.Services.GetRequiredService<ClueSearchIndexUpgrade>().UpgradeAsync(TestContext.Current.CancellationToken) >= 1);
-        Assert.Contains((await (await clues.CaseManager.GetAsync(search)).OkJsonAsync<Qingfeng.Features.Roster.Paged<ClueListItem>>()).Items, i => i.Id == registered.Id);
+        Assert.Contains((await (await clues.CaseManager.GetAsync(search)).OkJsonAsync<Qingfeng.Platform.Data.Paged<ClueListItem>>()).Items, i => i.Id == registered.Id);
     }
 
     [Theory]
@@ -153,17 +153,17 @@ public sealed class ClueLifecycleTests(SharedApps apps)
         var marker = "龙" + Guid.NewGuid().ToString("N")[..6];
         var registered = await clues.RegisterAsync(official, $"网民反映：该局长多次在工作日午间饮酒，并接受管理服务对象宴请，地点在{marker}山庄。", realName: false);
 
-        var found = await (await clues.CaseManager.GetAsync($"/api/v1/clues?search=饮酒&number={registered.Number}")).OkJsonAsync<Qingfeng.Features.Roster.Paged<ClueListItem>>();
+        var found = await (await clues.CaseManager.GetAsync($"/api/v1/clues?search=饮酒&number={registered.Number}")).OkJsonAsync<Qingfeng.Platform.Data.Paged<ClueListItem>>();
         var item = Assert.Single(found.Items, i => i.Id == registered.Id);
         Assert.Contains(item.Snippet!, p => p.Match && p.Text == "饮酒");
 
-        var both = await (await clues.CaseManager.GetAsync($"/api/v1/clues?search=饮酒 宴请&number={registered.Number}")).OkJsonAsync<Qingfeng.Features.Roster.Paged<ClueListItem>>();
+        var both = await (await clues.CaseManager.GetAsync($"/api/v1/clues?search=饮酒 宴请&number={registered.Number}")).OkJsonAsync<Qingfeng.Platform.Data.Paged<ClueListItem>>();
         Assert.Contains(both.Items, i => i.Id == registered.Id);
-        var none = await (await clues.CaseManager.GetAsync($"/api/v1/clues?search=饮酒 礼金 购物卡 招投标&number={registered.Number}")).OkJsonAsync<Qingfeng.Features.Roster.Paged<ClueListItem>>();
+        var none = await (await clues.CaseManager.GetAsync($"/api/v1/clues?search=饮酒 礼金 购物卡 招投标&number={registered.Number}")).OkJsonAsync<Qingfeng.Platform.Data.Paged<ClueListItem>>();
         Assert.DoesNotContain(none.Items, i => i.Id == registered.Id);
 
         var chishui = await app.ClientForAsync(TestUsers.ChishuiSupervision.UserName);
-        var foreign = await (await chishui.GetAsync("/api/v1/clues?search=饮酒&pageSize=200")).OkJsonAsync<Qingfeng.Features.Roster.Paged<ClueListItem>>();
+        var foreign = await (await chishui.GetAsync("/api/v1/clues?search=饮酒&pageSize=200")).OkJsonAsync<Qingfeng.Platform.Data.Paged<ClueListItem>>();
         Assert.DoesNotContain(foreign.Items, i => i.Id == registered.Id);
 
         // The content is encrypted, and the index holds keyed hashes, not the words (SQLite's index is contentless).
@@ -231,9 +231,9 @@ public sealed class ClueLifecycleTests(SharedApps apps)
     private static async Task AssertCannotReachAsync(HttpClient client, Guid id, string number, Guid attachment)
     {
         Assert.Equal("Clue.NotFound", (await (await client.GetAsync($"/api/v1/clues/{id}")).ProblemAsync(HttpStatusCode.NotFound)).GetProperty("code").GetString());
-        var list = await (await client.GetAsync($"/api/v1/clues?number={number}&pageSize=200")).OkJsonAsync<Qingfeng.Features.Roster.Paged<ClueListItem>>();
+        var list = await (await client.GetAsync($"/api/v1/clues?number={number}&pageSize=200")).OkJsonAsync<Qingfeng.Platform.Data.Paged<ClueListItem>>();
         Assert.DoesNotContain(list.Items, i => i.Id == id);
-        var search = await (await client.GetAsync("/api/v1/clues?search=购物卡&pageSize=200")).OkJsonAsync<Qingfeng.Features.Roster.Paged<ClueListItem>>();
+        var search = await (await client.GetAsync("/api/v1/clues?search=购物卡&pageSize=200")).OkJsonAsync<Qingfeng.Platform.Data.Paged<ClueListItem>>();
         Assert.DoesNotContain(search.Items, i => i.Id == id);
         await (await client.GetAsync($"/api/v1/clues/{id}/attachments/{attachment}")).ProblemAsync(HttpStatusCode.NotFound);
         await (await client.GetAsync($"/api/v1/clues/{id}/documents/DisposalApproval")).ProblemAsync(HttpStatusCode.NotFound);

@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Clues;
 using Qingfeng.Features.Decisions;
 using Qingfeng.Features.Rectification;
-using Qingfeng.Features.Roster;
 using Qingfeng.IntegrationTests.Features.Clues;
 using Qingfeng.IntegrationTests.Infrastructure;
+using Qingfeng.Platform.Data;
 using Xunit;
 
 namespace Qingfeng.IntegrationTests.Features.Decisions;

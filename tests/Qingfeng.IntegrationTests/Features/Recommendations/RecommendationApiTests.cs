@@ -9,7 +9,6 @@ using Microsoft.Extensions.Time.Testing;
 using Qingfeng.Features.Notifications;
 using Qingfeng.Features.Recommendations;
 using Qingfeng.Features.Rectification;
-using Qingfeng.Features.Roster;
 using Qingfeng.Features.Talks;
 using Qingfeng.IntegrationTests.Features.Decisions;
 using Qingfeng.IntegrationTests.Features.Rectification;
@@ -148,6 +147,23 @@ public sealed class RecommendationApiTests(SharedApps apps)
         Assert.Equal(HttpStatusCode.Forbidden, (await petition.PostAsync("/api/v1/recommendations", Refused(unit).AsJson())).StatusCode);
         await using var db = app.CreateDb();
         Assert.False(await db.Recommendations.AnyAsync(r => r.Title == title));
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Recommendations_issued_at_the_same_moment_all_get_their_own_number(Provider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var office = await app.ClientForAsync(TestUsers.KaiyangSupervision.UserName);
+        var (_, unit) = await DecisionApiTests.PrincipalAndUnitAsync(app, skip: 44);
+
+        // All read the same last number; the unique index refuses all but one save and the others number again.
+        var ids = await Task.WhenAll(Enumerable.Range(1, 6).Select(n =>
+            IssueAsync(office, ProcurementRecommendation(unit, Today) with { Title = $"同时签发的建议{n}" })));
+
+        var numbers = await Task.WhenAll(ids.Select(async id => (await GetAsync(office, id)).Number));
+        Assert.Equal(6, numbers.Distinct(StringComparer.Ordinal).Count());
     }
 
     private static DateOnly Today => Qingfeng.Features.Supervision.SupervisionCalendar.Today(TimeProvider.System.GetUtcNow());

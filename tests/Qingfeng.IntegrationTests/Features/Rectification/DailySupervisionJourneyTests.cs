@@ -35,7 +35,7 @@ public sealed class DailySupervisionJourneyTests(SharedApps apps)
         var (talkId, itemId) = await TalkClients.PlanAndHoldTalkWithFollowUpAsync(officer, official, problem, due);
         var opened = await GetAsync(officer, itemId);
         Assert.Equal((RectificationSource.Talk, talkId, official, due), (opened.Source, opened.SourceId, opened.OfficialId, opened.DueOn));
-        var fromTalk = await (await officer.GetAsync($"/api/v1/rectification?sourceId={talkId}")).OkJsonAsync<Qingfeng.Features.Roster.Paged<RectificationListItem>>();
+        var fromTalk = await (await officer.GetAsync($"/api/v1/rectification?sourceId={talkId}")).OkJsonAsync<Qingfeng.Platform.Data.Paged<RectificationListItem>>();
         Assert.Equal(itemId, Assert.Single(fromTalk.Items).Id);
 
         // Reported on, but not finished by the deadline: overdue, then escalated after the grace period in working days.

@@ -74,7 +74,7 @@ public sealed class RectificationLedgerTests(SharedApps apps)
         var chishui = await app.ClientForAsync(TestUsers.ChishuiSupervision.UserName);
         await (await chishui.GetAsync($"/api/v1/rectification/{id}")).ProblemAsync(HttpStatusCode.NotFound);
         await (await chishui.GetAsync($"/api/v1/rectification/{id}/evidence/{evidence.Id}")).ProblemAsync(HttpStatusCode.NotFound);
-        var list = await (await chishui.GetAsync($"/api/v1/rectification?officialId={official}")).OkJsonAsync<Qingfeng.Features.Roster.Paged<RectificationListItem>>();
+        var list = await (await chishui.GetAsync($"/api/v1/rectification?officialId={official}")).OkJsonAsync<Qingfeng.Platform.Data.Paged<RectificationListItem>>();
         Assert.Empty(list.Items);
         await using var db = app.CreateDb();
         var stored = await db.Set<RectificationEvidence>().AsNoTracking().SingleAsync(e => e.Id == evidence.Id);
@@ -149,7 +149,7 @@ public sealed class RectificationLedgerTests(SharedApps apps)
         Assert.Contains(await NotificationsAsync(leader), n => n.Message.Contains(problem, StringComparison.Ordinal) && n.Message.Contains("领导督办", StringComparison.Ordinal));
         Assert.Equal(0, await SweepAsync(app, clock));
 
-        var listed = await (await leader.GetAsync($"/api/v1/rectification?escalation=Leadership&officialId={official}")).OkJsonAsync<Qingfeng.Features.Roster.Paged<RectificationListItem>>();
+        var listed = await (await leader.GetAsync($"/api/v1/rectification?escalation=Leadership&officialId={official}")).OkJsonAsync<Qingfeng.Platform.Data.Paged<RectificationListItem>>();
         Assert.Contains(listed.Items, i => i.Id == id);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Roster;
 using Qingfeng.IntegrationTests.Infrastructure;
+using Qingfeng.Platform.Data;
 using Xunit;
 
 namespace Qingfeng.IntegrationTests.Features.Roster;

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using Qingfeng.Features.Roster;
 using Qingfeng.IntegrationTests.Infrastructure;
+using Qingfeng.Platform.Data;
 using Xunit;
 
 namespace Qingfeng.IntegrationTests.Features.Roster;

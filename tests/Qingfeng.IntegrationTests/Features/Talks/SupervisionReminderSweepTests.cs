@@ -53,10 +53,10 @@ public sealed class SupervisionReminderSweepTests(SharedApps apps)
         var kaiyang = await app.ClientForAsync(TestUsers.KaiyangSupervision.UserName);
         var notes = await (await kaiyang.GetAsync("/api/v1/notifications")).OkJsonAsync<List<NotificationItem>>();
         Assert.Contains(notes, n => n.Message.Contains("国庆节", StringComparison.Ordinal) && n.Message.Contains(recorded.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
-        var list = await (await kaiyang.GetAsync($"/api/v1/reminders?kind=Holiday&officialId={kaiyangPrincipal}")).OkJsonAsync<Qingfeng.Features.Roster.Paged<ReminderListItem>>();
+        var list = await (await kaiyang.GetAsync($"/api/v1/reminders?kind=Holiday&officialId={kaiyangPrincipal}")).OkJsonAsync<Qingfeng.Platform.Data.Paged<ReminderListItem>>();
         Assert.Equal("国庆节", Assert.Single(list.Items).HolidayName);
         var chishui = await app.ClientForAsync(TestUsers.ChishuiSupervision.UserName);
-        var foreign = await (await chishui.GetAsync($"/api/v1/reminders?officialId={kaiyangPrincipal}")).OkJsonAsync<Qingfeng.Features.Roster.Paged<ReminderListItem>>();
+        var foreign = await (await chishui.GetAsync($"/api/v1/reminders?officialId={kaiyangPrincipal}")).OkJsonAsync<Qingfeng.Platform.Data.Paged<ReminderListItem>>();
         Assert.Equal(0, foreign.Total);
 
         // Once per holiday and official: the next run (and the next day) sends nothing.

@@ -6,6 +6,7 @@ using Qingfeng.Features.Roster;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Features.Talks;
 using Qingfeng.IntegrationTests.Infrastructure;
+using Qingfeng.Platform.Data;
 using Xunit;
 
 namespace Qingfeng.IntegrationTests.Features.Talks;
@@ -115,6 +116,29 @@ public sealed class TalkApiTests(SharedApps apps)
         var list = await (await client.GetAsync($"/api/v1/talks?officialId={official}&type=Reminder&sort=date")).OkJsonAsync<Paged<TalkListItem>>();
         Assert.Equal(3, list.Total);
         var export = await client.GetAsync($"/api/v1/talks/export?officialId={official}");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task The_inquiry_list_sorts_by_reply_deadline_either_way_and_by_sending_date_newest_first_by_default(Provider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var client = await app.ClientForAsync(TestUsers.KaiyangSupervision.UserName);
+        var official = await TalkClients.KaiyangOfficialAsync(app, skip: 7, principal: false);
+        var early = await TalkClients.SendInquiryAsync(client, official, new DateOnly(2026, 3, 2), "说明公务接待有关情况");
+        var late = await TalkClients.SendInquiryAsync(client, official, new DateOnly(2026, 6, 1), "说明办公用房有关情况");
+        Guid[] ours = [early, late];
+
+        async Task<Guid[]> OrderAsync(string sort) =>
+            [.. (await (await client.GetAsync($"/api/v1/inquiries?officialId={official}&pageSize=200{sort}")).OkJsonAsync<Paged<InquiryListItem>>())
+                .Items.Select(i => i.Id).Where(ours.Contains)];
+
+        Assert.Equal([early, late], await OrderAsync("&sort=due&descending=false"));
+        Assert.Equal([late, early], await OrderAsync("&sort=due&descending=true"));
+        Assert.Equal([late, early], await OrderAsync(""));
+        var export = await client.GetAsync($"/api/v1/inquiries/export?officialId={official}&sort=due");
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
     }
 
