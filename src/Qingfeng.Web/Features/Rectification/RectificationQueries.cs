@@ -210,10 +210,10 @@ public sealed class RectificationQueries(
         var descending = query.Descending == true;
         return (query.Sort?.ToLowerInvariant()) switch
         {
-            "opened" => descending ? q.OrderByDescending(i => i.OpenedOn).ThenBy(i => i.Id) : q.OrderBy(i => i.OpenedOn).ThenBy(i => i.Id),
-            "unit" => descending ? q.OrderByDescending(i => i.UnitName).ThenBy(i => i.Id) : q.OrderBy(i => i.UnitName).ThenBy(i => i.Id),
-            "state" => descending ? q.OrderByDescending(i => i.State).ThenBy(i => i.DueOn) : q.OrderBy(i => i.State).ThenBy(i => i.DueOn),
-            _ => descending ? q.OrderByDescending(i => i.DueOn).ThenBy(i => i.Id) : q.OrderBy(i => i.DueOn).ThenBy(i => i.Id),
+            "opened" => q.OrderBy(i => i.OpenedOn, descending).ThenBy(i => i.Id),
+            "unit" => q.OrderBy(i => i.UnitName, descending).ThenBy(i => i.Id),
+            "state" => q.OrderBy(i => i.State, descending).ThenBy(i => i.DueOn),
+            _ => q.OrderBy(i => i.DueOn, descending).ThenBy(i => i.Id),
         };
     }
 

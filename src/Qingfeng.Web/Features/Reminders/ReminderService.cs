@@ -149,16 +149,12 @@ public sealed class ReminderService(IDbContextFactory<QingfengDb> dbFactory, Sup
     private static IQueryable<Reminder> Sort(IQueryable<Reminder> reminders, ReminderQuery query)
     {
         var descending = query.Descending ?? query.Sort is null or "sent";
-        return (query.Sort, descending) switch
+        return query.Sort switch
         {
-            ("official", false) => reminders.OrderBy(r => r.OfficialName).ThenBy(r => r.Id),
-            ("official", true) => reminders.OrderByDescending(r => r.OfficialName).ThenBy(r => r.Id),
-            ("kind", false) => reminders.OrderBy(r => r.Kind).ThenBy(r => r.Id),
-            ("kind", true) => reminders.OrderByDescending(r => r.Kind).ThenBy(r => r.Id),
-            ("title", false) => reminders.OrderBy(r => r.Title).ThenBy(r => r.Id),
-            ("title", true) => reminders.OrderByDescending(r => r.Title).ThenBy(r => r.Id),
-            (_, false) => reminders.OrderBy(r => r.SentOn).ThenBy(r => r.Id),
-            _ => reminders.OrderByDescending(r => r.SentOn).ThenBy(r => r.Id),
+            "official" => reminders.OrderBy(r => r.OfficialName, descending).ThenBy(r => r.Id),
+            "kind" => reminders.OrderBy(r => r.Kind, descending).ThenBy(r => r.Id),
+            "title" => reminders.OrderBy(r => r.Title, descending).ThenBy(r => r.Id),
+            _ => reminders.OrderBy(r => r.SentOn, descending).ThenBy(r => r.Id),
         };
     }
 

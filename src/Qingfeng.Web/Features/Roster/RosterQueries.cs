@@ -267,17 +267,17 @@ public sealed class RosterQueries(
         _ => code,
     };
 
-    private static IQueryable<Official> Sort(IQueryable<Official> officials, OfficialQuery query) => (query.Sort ?? OfficialSort.Name, query.Descending == true) switch
+    private static IQueryable<Official> Sort(IQueryable<Official> officials, OfficialQuery query)
     {
-        (OfficialSort.Unit, false) => officials.OrderBy(o => o.Unit!.Name).ThenBy(o => o.NamePinyin),
-        (OfficialSort.Unit, true) => officials.OrderByDescending(o => o.Unit!.Name).ThenBy(o => o.NamePinyin),
-        (OfficialSort.Category, false) => officials.OrderBy(o => o.LeaderCategory).ThenBy(o => o.NamePinyin),
-        (OfficialSort.Category, true) => officials.OrderByDescending(o => o.LeaderCategory).ThenBy(o => o.NamePinyin),
-        (OfficialSort.Position, false) => officials.OrderBy(o => o.Position).ThenBy(o => o.NamePinyin),
-        (OfficialSort.Position, true) => officials.OrderByDescending(o => o.Position).ThenBy(o => o.NamePinyin),
-        (_, true) => officials.OrderByDescending(o => o.NamePinyin).ThenByDescending(o => o.Id),
-        _ => officials.OrderBy(o => o.NamePinyin).ThenBy(o => o.Id),
-    };
+        var descending = query.Descending == true;
+        return query.Sort switch
+        {
+            OfficialSort.Unit => officials.OrderBy(o => o.Unit!.Name, descending).ThenBy(o => o.NamePinyin),
+            OfficialSort.Category => officials.OrderBy(o => o.LeaderCategory, descending).ThenBy(o => o.NamePinyin),
+            OfficialSort.Position => officials.OrderBy(o => o.Position, descending).ThenBy(o => o.NamePinyin),
+            _ => officials.OrderBy(o => o.NamePinyin, descending).ThenBy(o => o.Id),
+        };
+    }
 
     private static async Task<string> RegionPathAsync(QingfengDb db, string code, CancellationToken cancellationToken)
     {

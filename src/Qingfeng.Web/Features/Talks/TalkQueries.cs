@@ -236,36 +236,26 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
     private static IQueryable<Talk> Sort(IQueryable<Talk> talks, TalkQuery query)
     {
         var descending = query.Descending ?? query.Sort is null or "date";
-        return (query.Sort, descending) switch
+        return query.Sort switch
         {
-            ("official", false) => talks.OrderBy(t => t.OfficialName).ThenBy(t => t.Id),
-            ("official", true) => talks.OrderByDescending(t => t.OfficialName).ThenBy(t => t.Id),
-            ("unit", false) => talks.OrderBy(t => t.UnitName).ThenBy(t => t.Id),
-            ("unit", true) => talks.OrderByDescending(t => t.UnitName).ThenBy(t => t.Id),
-            ("type", false) => talks.OrderBy(t => t.Type).ThenBy(t => t.Id),
-            ("type", true) => talks.OrderByDescending(t => t.Type).ThenBy(t => t.Id),
-            ("state", false) => talks.OrderBy(t => t.State).ThenBy(t => t.Id),
-            ("state", true) => talks.OrderByDescending(t => t.State).ThenBy(t => t.Id),
-            (_, false) => talks.OrderBy(t => t.HeldOn ?? t.PlannedOn).ThenBy(t => t.Id),
-            _ => talks.OrderByDescending(t => t.HeldOn ?? t.PlannedOn).ThenByDescending(t => t.Id),
+            "official" => talks.OrderBy(t => t.OfficialName, descending).ThenBy(t => t.Id),
+            "unit" => talks.OrderBy(t => t.UnitName, descending).ThenBy(t => t.Id),
+            "type" => talks.OrderBy(t => t.Type, descending).ThenBy(t => t.Id),
+            "state" => talks.OrderBy(t => t.State, descending).ThenBy(t => t.Id),
+            _ => talks.OrderBy(t => t.HeldOn ?? t.PlannedOn, descending).ThenBy(t => t.Id),
         };
     }
 
     private static IQueryable<Inquiry> SortInquiries(IQueryable<Inquiry> inquiries, InquiryQuery query)
     {
         var descending = query.Descending ?? query.Sort is null or "sent";
-        return (query.Sort, descending) switch
+        return query.Sort switch
         {
-            ("official", false) => inquiries.OrderBy(i => i.OfficialName).ThenBy(i => i.Id),
-            ("official", true) => inquiries.OrderByDescending(i => i.OfficialName).ThenBy(i => i.Id),
-            ("unit", false) => inquiries.OrderBy(i => i.UnitName).ThenBy(i => i.Id),
-            ("unit", true) => inquiries.OrderByDescending(i => i.UnitName).ThenBy(i => i.Id),
-            ("due", false) => inquiries.OrderBy(i => i.ReplyDueOn).ThenBy(i => i.Id),
-            ("due", true) => inquiries.OrderByDescending(i => i.ReplyDueOn).ThenBy(i => i.Id),
-            ("state", false) => inquiries.OrderBy(i => i.State).ThenBy(i => i.Id),
-            ("state", true) => inquiries.OrderByDescending(i => i.State).ThenBy(i => i.Id),
-            (_, false) => inquiries.OrderBy(i => i.SentOn).ThenBy(i => i.Id),
-            _ => inquiries.OrderByDescending(i => i.SentOn).ThenByDescending(i => i.Id),
+            "official" => inquiries.OrderBy(i => i.OfficialName, descending).ThenBy(i => i.Id),
+            "unit" => inquiries.OrderBy(i => i.UnitName, descending).ThenBy(i => i.Id),
+            "due" => inquiries.OrderBy(i => i.ReplyDueOn, descending).ThenBy(i => i.Id),
+            "state" => inquiries.OrderBy(i => i.State, descending).ThenBy(i => i.Id),
+            _ => inquiries.OrderBy(i => i.SentOn, descending).ThenBy(i => i.Id),
         };
     }
 

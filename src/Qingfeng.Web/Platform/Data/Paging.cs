@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Linq.Expressions;
 
 namespace Qingfeng.Platform.Data;
 
@@ -35,4 +36,8 @@ public static class Paging
     /// <inheritdoc cref="PageOf{T}(IQueryable{T}, PageRequest)"/>
     public static IEnumerable<T> PageOf<T>(this IEnumerable<T> source, PageRequest request) =>
         source.Skip((request.PageNumber - 1) * request.Size).Take(request.Size);
+
+    /// <summary>Orders by the key in the direction the list asked for.</summary>
+    public static IOrderedQueryable<T> OrderBy<T, TKey>(this IQueryable<T> source, Expression<Func<T, TKey>> key, bool descending) =>
+        descending ? source.OrderByDescending(key) : source.OrderBy(key);
 }
