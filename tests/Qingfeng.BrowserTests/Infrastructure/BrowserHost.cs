@@ -103,6 +103,15 @@ public sealed class BrowserHost : IAsyncLifetime
     public static Task WaitForPathAsync(IPage page, Regex path) =>
         Assertions.Expect(page).ToHaveURLAsync(path, new PageAssertionsToHaveURLOptions { Timeout = 20_000 });
 
+    /// <summary>Chooses an official in a form's official picker (test ids {testId}-official, -find, -candidate) and waits until the choice shows.</summary>
+    public static async Task PickOfficialAsync(IPage page, string testId, string name)
+    {
+        await page.FillAsync($"[data-testid={testId}-official]", name);
+        await page.ClickAsync($"[data-testid={testId}-find]");
+        await page.Locator($"[data-testid={testId}-candidate]", new PageLocatorOptions { HasTextString = name }).First.ClickAsync();
+        await page.WaitForSelectorAsync($"[data-testid={testId}-candidate].qf-selected");
+    }
+
     /// <summary>Waits for the page's interactive marker; on time-out keeps a screenshot under artifacts/browser-failures.</summary>
     public static async Task WaitUntilReadyAsync(IPage page)
     {

@@ -1,6 +1,7 @@
 using MiniExcelLibs;
 using Qingfeng.Platform.Api;
 using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Audit;
 
@@ -36,7 +37,7 @@ internal static class AuditExcel
         items.Select(e => new Dictionary<string, object?>
         {
             ["序号"] = e.Sequence,
-            ["时间"] = e.Timestamp.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+            ["时间"] = ChinaTime.Format(e.Timestamp),
             ["用户"] = e.UserName,
             ["机关"] = e.OrganName,
             ["操作"] = e.Action,

@@ -1,4 +1,5 @@
 using Qingfeng.Platform.Calendar;
+using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Clues;
 
@@ -59,7 +60,7 @@ public sealed class ClueDeadlines(ClueOptions options, WorkingDayCalendar calend
 
     public WorkingDayCalendar Calendar => calendar;
 
-    public DateOnly Today(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(TimeSpan.FromHours(8)).DateTime);
+    public DateOnly Today(DateTimeOffset at) => ChinaTime.DateOf(at);
 
     public DateOnly Due(DeadlineKind kind, DateOnly from) => kind switch
     {

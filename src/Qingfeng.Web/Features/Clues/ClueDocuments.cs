@@ -120,7 +120,7 @@ public sealed class ClueDocuments(
     private static ClueHistoryEntry? Last(Clue clue, string action) => clue.History.Where(h => h.Action == action).MaxBy(h => h.At);
 
     private static ApprovalStep Step(string role, ClueHistoryEntry? entry) =>
-        entry is null ? new ApprovalStep(role) : new ApprovalStep(role, entry.Comment ?? "同意。", entry.UserName, DateOnly.FromDateTime(entry.At.ToOffset(TimeSpan.FromHours(8)).DateTime));
+        entry is null ? new ApprovalStep(role) : new ApprovalStep(role, entry.Comment ?? "同意。", entry.UserName, ChinaTime.DateOf(entry.At));
 
     private static string Summary(string content) => content.Length <= 300 ? content : content[..300] + "……";
 

@@ -5,6 +5,7 @@ using Qingfeng.Features.Organs;
 using Qingfeng.Features.Roster;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Text;
+using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.DemoProvince;
 
@@ -40,7 +41,7 @@ public static class DemoProvinceGenerator
             return new DemoStats(await db.Regions.CountAsync(cancellationToken), await db.Units.CountAsync(cancellationToken), await db.Officials.CountAsync(cancellationToken), await db.Organs.CountAsync(cancellationToken));
         }
 
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = ChinaTime.DateOf(time.GetUtcNow());
         var builder = new Builder(db, new Random(Seed), today, scale);
         builder.Build();
         var stats = new DemoStats(builder.Regions, builder.Units, builder.Officials, builder.Organs);

@@ -5,6 +5,7 @@ using Qingfeng.Features.Supervision;
 using Qingfeng.Features.Talks;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.DemoProvince;
 
@@ -69,7 +70,7 @@ public sealed class DemoTalks(QingfengDatabase database, SupervisionCalendar cal
         // The follow-up item of the February talk enters the rectification ledger.
         db.RectificationItems.Add(new RectificationItem(organ.Id, principals[1], new RectificationDraft(
             RectificationSource.Talk, second.Id, second.SourceReference("提醒谈话"), "公务接待未严格执行“一单一函”制度。", "开展公务接待自查，修订接待管理办法。", calendar.AddWorkingDays(On(2, 26), 60)), officer,
-            new DateTimeOffset(On(2, 26).ToDateTime(new TimeOnly(16, 0)), TimeSpan.FromHours(8))));
+            new DateTimeOffset(On(2, 26).ToDateTime(new TimeOnly(16, 0)), ChinaTime.Offset)));
 
         // Letters of inquiry: one replied (the 一把手 replies directly), one overdue.
         var repliedSent = today.AddDays(-40);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Organs;
 
@@ -183,7 +184,7 @@ public sealed class DelegationService(IDbContextFactory<QingfengDb> dbFactory, C
         jurisdiction.Invalidate();
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+    private DateOnly Today() => ChinaTime.DateOf(time.GetUtcNow());
 
     private async Task<(Guid OrganId, JurisdictionScope Scope)> RequireLeaderAsync(CancellationToken cancellationToken)
     {

@@ -36,7 +36,7 @@ public sealed record ReminderQuery : PageRequest
 
     public DateOnly? To { get; init; }
 
-    /// <summary>Official or unit name contains.</summary>
+    /// <summary>Official name, unit name or title contains.</summary>
     [StringLength(64)]
     public string? Text { get; init; }
 

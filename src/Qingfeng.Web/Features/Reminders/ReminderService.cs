@@ -139,7 +139,7 @@ public sealed class ReminderService(IDbContextFactory<QingfengDb> dbFactory, Sup
         {
             var text = query.Text.Trim();
 #pragma warning disable CA1307 // Translated to SQL by EF Core.
-            reminders = reminders.Where(r => r.OfficialName.Contains(text) || r.UnitName.Contains(text));
+            reminders = reminders.Where(r => r.OfficialName.Contains(text) || r.UnitName.Contains(text) || r.Title.Contains(text));
 #pragma warning restore CA1307
         }
 

@@ -53,7 +53,7 @@ public sealed class RosterImporter(
 
         var scope = await jurisdiction.ScopeAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var plan = new ImportPlan(db, scope, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), culture);
+        var plan = new ImportPlan(db, scope, ChinaTime.DateOf(time.GetUtcNow()), culture);
         await plan.PreloadAsync(rows, cancellationToken);
         for (var i = 0; i < rows.Count; i++)
         {

@@ -1,4 +1,5 @@
 using Qingfeng.Platform.Calendar;
+using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Supervision;
 
@@ -35,7 +36,7 @@ public sealed class SupervisionCalendar(SupervisionOptions options, WorkingDayCa
     public WorkingDayCalendar Calendar => calendar;
 
     /// <summary>The date in China (UTC+8) at <paramref name="at"/>.</summary>
-    public static DateOnly Today(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(TimeSpan.FromHours(8)).DateTime);
+    public static DateOnly Today(DateTimeOffset at) => ChinaTime.DateOf(at);
 
     public DateOnly AddWorkingDays(DateOnly from, int days) => calendar.AddWorkingDays(from, days);
 

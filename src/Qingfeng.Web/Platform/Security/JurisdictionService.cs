@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Organs;
 using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Platform.Security;
 
@@ -50,7 +51,7 @@ public sealed class JurisdictionService(IDbContextFactory<QingfengDb> dbFactory,
             ids => [.. ids.SelectMany(id => descendants[id]).Distinct()],
             delegations,
             groupIds.ToHashSet(),
-            DateOnly.FromDateTime(now.UtcDateTime));
+            ChinaTime.DateOf(now));
         _cache.Set(organId, generation, now, scope);
         return scope;
     }

@@ -13,6 +13,9 @@ public static class ChinaTime
     public static string Format(DateOnly? value) =>
         value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
+    /// <summary>The calendar date in China at <paramref name="at"/>: "today" for deadlines, delegations and form defaults, whatever the server's time zone.</summary>
+    public static DateOnly DateOf(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(Offset).DateTime);
+
     /// <summary>The first instant of a calendar day in China.</summary>
     public static DateTimeOffset StartOfDay(DateTime day) => new(DateTime.SpecifyKind(day.Date, DateTimeKind.Unspecified), Offset);
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Playwright;
 using Qingfeng.BrowserTests.Infrastructure;
 using Xunit;
 
@@ -34,9 +33,7 @@ public sealed class AccountabilityJourneyTests(BrowserHost host)
 
         await page.ClickAsync("[data-testid=accountability-new]");
         await BrowserHost.WaitForPathAsync(page, new Regex("/supervision/accountability/new"));
-        await page.FillAsync("[data-testid=accountability-new-official]", name);
-        await page.ClickAsync("[data-testid=accountability-new-find]");
-        await page.Locator("[data-testid=accountability-new-candidate]", new PageLocatorOptions { HasTextString = name }).First.ClickAsync();
+        await BrowserHost.PickOfficialAsync(page, "accountability-new", name);
         await page.CheckAsync("[data-testid=accountability-method-Admonishment]");
         await page.SelectOptionAsync("[data-testid=accountability-new-notice]", "None");
         await page.FillAsync("[data-testid=accountability-new-failure]", "落实巡察整改主体责任不力");

@@ -23,10 +23,7 @@ public sealed partial class RecommendationJourneyTests(BrowserHost host)
         await BrowserHost.WaitForPathAsync(page, new Regex("/supervision/recommendations/new"));
         await page.ClickAsync("[data-testid=recommendations-new-submit]");
         Assert.Contains("请选择单位", await page.InnerTextAsync("[data-testid=recommendations-new-error]"), StringComparison.Ordinal);
-        await page.FillAsync("[data-testid=recommendations-new-official]", name);
-        await page.ClickAsync("[data-testid=recommendations-new-find]");
-        await page.Locator("[data-testid=recommendations-new-candidate]", new PageLocatorOptions { HasTextString = name }).First.ClickAsync();
-        await page.WaitForSelectorAsync("[data-testid=recommendations-new-candidate].qf-selected");
+        await BrowserHost.PickOfficialAsync(page, "recommendations-new", name);
         await FillAsync(page, "recommendations-new-title", "关于加强政府采购管理的纪检监察建议");
         await FillAsync(page, "recommendations-new-origin", "2026年第一轮巡察反馈。");
         await FillAsync(page, "recommendations-new-findings", "部分采购项目化整为零规避公开招标，采购需求由使用科室单方确定。");

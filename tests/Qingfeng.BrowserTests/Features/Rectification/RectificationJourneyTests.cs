@@ -21,9 +21,7 @@ public sealed class RectificationJourneyTests(BrowserHost host)
 
         await officer.ClickAsync("[data-testid=rectification-new]");
         await BrowserHost.WaitForPathAsync(officer, new Regex("/supervision/rectification/new"));
-        await officer.FillAsync("[data-testid=rectification-new-official]", name);
-        await officer.ClickAsync("[data-testid=rectification-new-find]");
-        await officer.Locator("[data-testid=rectification-new-candidate]", new PageLocatorOptions { HasTextString = name }).First.ClickAsync();
+        await BrowserHost.PickOfficialAsync(officer, "rectification-new", name);
         await officer.FillAsync("[data-testid=rectification-new-problem]", "巡察反馈：干部选拔任用程序不规范，个别岗位未经民主推荐。");
         await BrowserHost.ShotAsync(officer, "rectification-new");
         await officer.ClickAsync("[data-testid=rectification-new-submit]");

@@ -23,9 +23,7 @@ public sealed partial class TalkJourneyTests(BrowserHost host)
         await officer.ClickAsync("[data-testid=talks-new]");
         await BrowserHost.WaitForPathAsync(officer, new Regex("/supervision/talks/new"));
         await BrowserHost.WaitUntilReadyAsync(officer);
-        await officer.FillAsync("[data-testid=talks-new-official]", name);
-        await officer.ClickAsync("[data-testid=talks-new-find]");
-        await officer.Locator("[data-testid=talks-new-candidate]", new PageLocatorOptions { HasTextString = name }).First.ClickAsync();
+        await BrowserHost.PickOfficialAsync(officer, "talks-new", name);
         await officer.SelectOptionAsync("[data-testid=talks-new-tier]", "2");
         await officer.WaitForSelectorAsync("[data-testid=talks-new-tier-rule] tr.qf-selected");
         await officer.FillAsync("[data-testid=talks-new-reason]", "反映该单位公务用车管理不规范，进行提醒谈话。");
@@ -90,6 +88,93 @@ public sealed partial class TalkJourneyTests(BrowserHost host)
         await BrowserHost.WaitUntilReadyAsync(officer);
         await officer.WaitForSelectorAsync("[data-testid=reminder-document]");
         await BrowserHost.ShotAsync(officer, "reminder-detail");
+    }
+
+    [Fact]
+    public async Task An_officer_sends_a_letter_of_inquiry_through_the_form_records_the_reply_and_assesses_it_with_a_follow_up()
+    {
+        var (_, name) = await host.OfficialInAsync("520121");
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var officer = await NewFormAsync("inquiries");
+
+        // Nothing chosen: the form says what is missing and stays.
+        await officer.ClickAsync("[data-testid=inquiries-new-submit]");
+        await officer.WaitForSelectorAsync("[data-testid=inquiries-new-error]");
+        Assert.EndsWith("/supervision/inquiries/new", officer.Url, StringComparison.Ordinal);
+
+        await BrowserHost.PickOfficialAsync(officer, "inquiries-new", name);
+        await officer.FillAsync("[data-testid=inquiries-new-matters]", $"反映该同志违规收受礼金（{marker}），请就有关问题作出书面说明。");
+        await BrowserHost.ShotAsync(officer, "inquiry-new");
+        await officer.ClickAsync("[data-testid=inquiries-new-submit]");
+        await BrowserHost.WaitForPathAsync(officer, new Regex("/supervision/inquiries/[0-9a-f-]{36}$"));
+        await BrowserHost.WaitUntilReadyAsync(officer);
+        Assert.Equal("待回复", await officer.InnerTextAsync("[data-testid=inquiry-state]"));
+        Assert.Contains(marker, await officer.InnerTextAsync("main"), StringComparison.Ordinal);
+
+        // The 一把手 replies directly, without a countersignature.
+        Assert.Equal(0, await officer.Locator("[data-testid=inquiry-countersigned-by]").CountAsync());
+        await officer.FillAsync("[data-testid=inquiry-reply-text]", "本人未收受礼金，相关情况说明如下。");
+        await officer.ClickAsync("[data-testid=inquiry-reply-submit]");
+        await officer.WaitForSelectorAsync("[data-testid=inquiry-state]:has-text('已回复')");
+        Assert.Equal("本人未收受礼金，相关情况说明如下。", await officer.InnerTextAsync("[data-testid=inquiry-reply]"));
+
+        await officer.SelectOptionAsync("[data-testid=inquiry-assessment]", new SelectOptionValue { Label = "需进一步处理" });
+        await officer.FillAsync("[data-testid=inquiry-assessment-note]", "说明不够具体，要求补充并整改。");
+        await officer.ClickAsync("[data-testid=follow-up-add]");
+        await officer.FillAsync("[data-testid=follow-up-problem]", $"礼金登记制度执行不到位（{marker}）。");
+        await officer.Locator("[data-testid=follow-up-problem]").BlurAsync();
+        await officer.ClickAsync("[data-testid=inquiry-assess-submit]");
+        await officer.WaitForSelectorAsync("[data-testid=inquiry-state]:has-text('已办结')");
+        var link = officer.Locator("[data-testid=inquiry-follow-ups] [data-testid=follow-up-link]");
+        Assert.Equal($"礼金登记制度执行不到位（{marker}）。", await link.InnerTextAsync());
+        Assert.Matches(RectificationUrl(), await link.GetAttributeAsync("href") ?? "");
+        await BrowserHost.ShotAsync(officer, "inquiry-assessed");
+    }
+
+    [Fact]
+    public async Task An_officer_issues_a_reminder_letter_to_a_principal_leader_through_the_form()
+    {
+        var (_, name) = await host.OfficialInAsync("520121");
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var officer = await NewFormAsync("reminders");
+
+        await BrowserHost.PickOfficialAsync(officer, "reminders-new", name);
+        await officer.FillAsync("#rem-title", $"关于落实全面从严治党主体责任的提醒函（{marker}）");
+
+        // Problems are required: the form refuses inline and keeps what was typed.
+        await officer.ClickAsync("[data-testid=reminders-new-submit]");
+        await officer.WaitForSelectorAsync("[data-testid=reminders-new-error]");
+        Assert.Contains(marker, await officer.InputValueAsync("#rem-title"), StringComparison.Ordinal);
+
+        await officer.FillAsync("[data-testid=reminders-new-problems]", "巡察反馈指出的“三重一大”决策程序问题整改进度滞后。");
+        await officer.FillAsync("[data-testid=reminders-new-suggestions]", "一个月内完成整改并书面报告。");
+        await BrowserHost.ShotAsync(officer, "reminder-new");
+        await officer.ClickAsync("[data-testid=reminders-new-submit]");
+        await BrowserHost.WaitForPathAsync(officer, new Regex("/supervision/reminders/[0-9a-f-]{36}$"));
+        await BrowserHost.WaitUntilReadyAsync(officer);
+        Assert.Contains("三重一大", await officer.InnerTextAsync("[data-testid=reminder-text]"), StringComparison.Ordinal);
+        Assert.Matches("^/api/v1/reminders/[0-9a-f-]{36}/document$", await officer.GetAttributeAsync("[data-testid=reminder-document]", "href") ?? "");
+
+        // The list finds it by a word of its title.
+        await officer.GotoAsync("/supervision/reminders");
+        await BrowserHost.WaitUntilReadyAsync(officer);
+        await officer.FillAsync("#rem-text", marker);
+        await officer.ClickAsync("[data-testid=reminders-search]");
+        await officer.WaitForSelectorAsync($"[data-testid=reminders-link]:has-text('{marker}')");
+        Assert.Equal(1, await officer.Locator("[data-testid=reminders-link]").CountAsync());
+    }
+
+    /// <summary>A Kaiyang supervision officer who opened the list and its "new" form.</summary>
+    private async Task<IPage> NewFormAsync(string list)
+    {
+        var officer = await host.NewPageAsync();
+        await BrowserHost.SignInAsync(officer, "ky.supervision");
+        await officer.GotoAsync($"/supervision/{list}");
+        await BrowserHost.WaitUntilReadyAsync(officer);
+        await officer.ClickAsync($"[data-testid={list}-new]");
+        await BrowserHost.WaitForPathAsync(officer, new Regex($"/supervision/{list}/new$"));
+        await BrowserHost.WaitUntilReadyAsync(officer);
+        return officer;
     }
 
     /// <summary>The one-click count of held talks with the official.</summary>
