@@ -71,6 +71,14 @@ public sealed class BrowserHost : IAsyncLifetime
         return (official.Id, official.Name);
     }
 
+    /// <summary>The name of the unit an official of the demo province serves in.</summary>
+    public async Task<string> UnitNameOfAsync(Guid officialId)
+    {
+        SkipUnlessAvailable();
+        await using var db = _app!.Services.GetRequiredService<QingfengDatabase>().Create(DbActor.System);
+        return await db.Officials.AsNoTracking().Where(o => o.Id == officialId).Select(o => o.Unit!.Name).SingleAsync();
+    }
+
     private void SkipUnlessAvailable()
     {
         if (_skipReason is null)
@@ -103,6 +111,19 @@ public sealed class BrowserHost : IAsyncLifetime
     public static Task WaitForPathAsync(IPage page, Regex path) =>
         Assertions.Expect(page).ToHaveURLAsync(path, new PageAssertionsToHaveURLOptions { Timeout = 20_000 });
 
+    /// <summary>A signed-in page that opened a daily-supervision list (/supervision/{list}) and its "new" form through the {list}-new button.</summary>
+    public async Task<IPage> NewFormAsync(string userName, string list)
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, userName);
+        await page.GotoAsync($"/supervision/{list}");
+        await WaitUntilReadyAsync(page);
+        await page.ClickAsync($"[data-testid={list}-new]");
+        await WaitForPathAsync(page, new Regex($"/supervision/{list}/new$"));
+        await WaitUntilReadyAsync(page);
+        return page;
+    }
+
     /// <summary>Chooses an official in a form's official picker (test ids {testId}-official, -find, -candidate) and waits until the choice shows.</summary>
     public static async Task PickOfficialAsync(IPage page, string testId, string name)
     {
@@ -133,6 +154,9 @@ public sealed class BrowserHost : IAsyncLifetime
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(folder);
+
+        // From the top: a full-page shot of a scrolled page paints the fixed header and menu at the scroll offset.
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true, Animations = ScreenshotAnimations.Disabled });
     }
 

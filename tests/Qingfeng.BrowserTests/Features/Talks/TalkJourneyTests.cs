@@ -95,7 +95,7 @@ public sealed partial class TalkJourneyTests(BrowserHost host)
     {
         var (_, name) = await host.OfficialInAsync("520121");
         var marker = Guid.NewGuid().ToString("N")[..8];
-        var officer = await NewFormAsync("inquiries");
+        var officer = await host.NewFormAsync("ky.supervision", "inquiries");
 
         // Nothing chosen: the form says what is missing and stays.
         await officer.ClickAsync("[data-testid=inquiries-new-submit]");
@@ -136,7 +136,7 @@ public sealed partial class TalkJourneyTests(BrowserHost host)
     {
         var (_, name) = await host.OfficialInAsync("520121");
         var marker = Guid.NewGuid().ToString("N")[..8];
-        var officer = await NewFormAsync("reminders");
+        var officer = await host.NewFormAsync("ky.supervision", "reminders");
 
         await BrowserHost.PickOfficialAsync(officer, "reminders-new", name);
         await officer.FillAsync("#rem-title", $"关于落实全面从严治党主体责任的提醒函（{marker}）");
@@ -162,19 +162,6 @@ public sealed partial class TalkJourneyTests(BrowserHost host)
         await officer.ClickAsync("[data-testid=reminders-search]");
         await officer.WaitForSelectorAsync($"[data-testid=reminders-link]:has-text('{marker}')");
         Assert.Equal(1, await officer.Locator("[data-testid=reminders-link]").CountAsync());
-    }
-
-    /// <summary>A Kaiyang supervision officer who opened the list and its "new" form.</summary>
-    private async Task<IPage> NewFormAsync(string list)
-    {
-        var officer = await host.NewPageAsync();
-        await BrowserHost.SignInAsync(officer, "ky.supervision");
-        await officer.GotoAsync($"/supervision/{list}");
-        await BrowserHost.WaitUntilReadyAsync(officer);
-        await officer.ClickAsync($"[data-testid={list}-new]");
-        await BrowserHost.WaitForPathAsync(officer, new Regex($"/supervision/{list}/new$"));
-        await BrowserHost.WaitUntilReadyAsync(officer);
-        return officer;
     }
 
     /// <summary>The one-click count of held talks with the official.</summary>
