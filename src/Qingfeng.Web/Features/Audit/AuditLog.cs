@@ -6,7 +6,7 @@ using Qingfeng.Platform.Security;
 
 namespace Qingfeng.Features.Audit;
 
-public sealed record AuditQuery
+public sealed record AuditQuery : PageRequest
 {
     [StringLength(64)]
     public string? User { get; init; }
@@ -26,17 +26,7 @@ public sealed record AuditQuery
 
     public AuditOutcome? Outcome { get; init; }
 
-    [Range(1, 1_000_000)]
-    public int? Page { get; init; }
-
-    /// <summary>The page to return (1 when not given).</summary>
-    public int PageNumber => Page ?? 1;
-
-    [Range(1, 500)]
-    public int? PageSize { get; init; }
-
-    /// <summary>Rows per page (50 when not given).</summary>
-    public int Size => PageSize ?? 50;
+    protected override int DefaultSize => 50;
 }
 
 public sealed record AuditItem(
@@ -89,8 +79,7 @@ public sealed class AuditLog(IDbContextFactory<QingfengDb> dbFactory, CurrentUse
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var q = Filter(db.AuditEntries.AsNoTracking(), query);
         var total = await q.CountAsync(cancellationToken);
-        var items = await q.OrderByDescending(e => e.Sequence)
-            .Skip((query.PageNumber - 1) * query.Size).Take(query.Size)
+        var items = await q.OrderByDescending(e => e.Sequence).PageOf(query)
             .Select(e => new AuditItem(e.Sequence, e.Timestamp, e.UserName, e.OrganName, e.Action, e.EntityType, e.EntityId, e.Details, e.IpAddress, e.Outcome, e.Algorithm, e.Hash))
             .ToListAsync(cancellationToken);
         return new Paged<AuditItem>(items, total, query.PageNumber, query.Size);

@@ -38,11 +38,7 @@ public sealed class DemoAccountability(QingfengDatabase database, Accountability
                              where u.OrganId == organ.Id && u.IsDemo && r.Name == Roles.SupervisionOffice
                              select new SupervisionActor(u.Id, u.DisplayName)).FirstOrDefaultAsync(cancellationToken)
             ?? new SupervisionActor(Guid.Empty, "开阳县监督检查室");
-        var principals = await db.Officials.AsNoTracking()
-            .Where(o => o.IsPrincipal && o.RegionKey.StartsWith("520121") && o.Unit!.Kind != UnitKind.VillageOrCommunity)
-            .OrderByDescending(o => o.Name)
-            .Select(o => new { Subject = new SupervisedSubject(o.UnitId!.Value, o.Unit!.Name, o.RegionKey, o.Id, o.Name, o.Position, true, o.LeaderCategory), o.Unit.Kind })
-            .ToListAsync(cancellationToken);
+        var principals = await DemoSubjects.KaiyangPrincipals(db).OrderByDescending(o => o.Name).AsSubjects().ToListAsync(cancellationToken);
         if (principals.Count < 6)
         {
             return 0;
@@ -54,7 +50,7 @@ public sealed class DemoAccountability(QingfengDatabase database, Accountability
         var count = 0;
 
         // A17: three units' staff drank on duty; their 一把手 are ordered to examine themselves, in one public notice.
-        foreach (var (p, i) in principals.Select(p => p.Subject).Take(3).Select((p, i) => (p, i)))
+        foreach (var (p, i) in principals.Take(3).Select((p, i) => (p, i)))
         {
             var decision = new AccountabilityDecision(organ.Id, p, new AccountabilityFacts(
                 AccountabilityTarget.LeadingCadre,
@@ -83,7 +79,7 @@ public sealed class DemoAccountability(QingfengDatabase database, Accountability
         // 诫勉 for a ledger item that was left undone past its escalation.
         var neglected = await db.RectificationItems.AsNoTracking().Where(r => r.Escalation == EscalationLevel.Leadership && r.OfficialId != null)
             .Select(r => new { r.Id, r.Problem, r.OfficialId }).FirstOrDefaultAsync(cancellationToken);
-        var admonished = neglected is null ? null : principals.Select(p => p.Subject).FirstOrDefault(p => p.OfficialId == neglected.OfficialId);
+        var admonished = neglected is null ? null : principals.FirstOrDefault(p => p.OfficialId == neglected.OfficialId);
         if (neglected is not null && admonished is not null)
         {
             db.Add(new AccountabilityDecision(organ.Id, admonished, new AccountabilityFacts(
@@ -102,7 +98,8 @@ public sealed class DemoAccountability(QingfengDatabase database, Accountability
         }
 
         // A3: a recommendation to a hospital answered with a procurement “十不准”, and one to another unit awaiting its reply.
-        var hospital = principals.FirstOrDefault(p => p.Kind == UnitKind.Hospital)?.Subject ?? principals[3].Subject;
+        var hospitals = await db.Units.Where(u => u.Kind == UnitKind.Hospital && u.RegionKey.StartsWith("520121")).Select(u => u.Id).ToListAsync(cancellationToken);
+        var hospital = principals.FirstOrDefault(p => hospitals.Contains(p.UnitId)) ?? principals[3];
         var answered = new Recommendation(organ.Id, hospital, new RecommendationContent(
             RecommendationKind.Combined,
             "关于规范药品耗材采购管理的纪检监察建议",
@@ -124,7 +121,7 @@ public sealed class DemoAccountability(QingfengDatabase database, Accountability
         answered.AddCheck(today.AddDays(-20), "回头看：制度已执行，集体决策记录完整。", true, officer);
         db.Add(answered);
 
-        var pending = principals[4].Subject;
+        var pending = principals[4];
         var issued = today.AddDays(-12);
         var awaiting = new Recommendation(organ.Id, pending, new RecommendationContent(
             RecommendationKind.Supervision,

@@ -36,11 +36,7 @@ public sealed class DemoDutyReports(QingfengDatabase database, DutyReportOptions
             return 0;
         }
 
-        var principals = await db.Officials.AsNoTracking()
-            .Where(o => o.IsPrincipal && o.RegionKey.StartsWith("520121") && o.Unit!.Kind != Roster.UnitKind.VillageOrCommunity)
-            .OrderBy(o => o.NamePinyin)
-            .Select(o => new SupervisedSubject(o.UnitId!.Value, o.Unit!.Name, o.RegionKey, o.Id, o.Name, o.Position, true, o.LeaderCategory))
-            .Take(6)
+        var principals = await DemoSubjects.KaiyangPrincipals(db).OrderBy(o => o.NamePinyin).AsSubjects().Take(6)
             .ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
         var campaign = new DutyReportCampaign(organ.Id, "开阳县2026年度一把手述责述廉", now.Year, SupervisionCalendar.Today(now).AddDays(14), options);

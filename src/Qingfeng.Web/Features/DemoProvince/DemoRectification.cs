@@ -47,7 +47,7 @@ public sealed class DemoRectification(QingfengDatabase database, SupervisionCale
             ?? new SupervisionActor(Guid.Empty, "开阳县监督检查室");
         var leader = staff.Where(s => s.Role == Roles.CommissionLeader).Select(s => new SupervisionActor(s.Id, s.DisplayName)).FirstOrDefault()
             ?? new SupervisionActor(Guid.Empty, "开阳县纪委监委领导");
-        var principals = await KaiyangPrincipals(db).Take(Items.Length).ToListAsync(cancellationToken);
+        var principals = await DemoSubjects.KaiyangPrincipals(db).OrderBy(o => o.Name).AsSubjects().Take(Items.Length).ToListAsync(cancellationToken);
 
         var now = time.GetUtcNow();
         var today = SupervisionCalendar.Today(now);
@@ -91,13 +91,6 @@ public sealed class DemoRectification(QingfengDatabase database, SupervisionCale
         await db.SaveChangesAsync(cancellationToken);
         return Math.Min(Items.Length, principals.Count);
     }
-
-    /// <summary>The 一把手 of Kaiyang's county-level units (not villages) by name: the subjects of the demo supervision records.</summary>
-    internal static IQueryable<SupervisedSubject> KaiyangPrincipals(QingfengDb db) =>
-        db.Officials.AsNoTracking()
-            .Where(o => o.IsPrincipal && o.RegionKey.StartsWith("520121") && o.Unit!.Kind != Roster.UnitKind.VillageOrCommunity)
-            .OrderBy(o => o.Name)
-            .Select(o => new SupervisedSubject(o.UnitId!.Value, o.Unit!.Name, o.RegionKey, o.Id, o.Name, o.Position, true, o.LeaderCategory));
 
     /// <summary>A short synthetic evidence file, sealed like an uploaded one.</summary>
     private void Attach(RectificationProgress progress, string fileName)

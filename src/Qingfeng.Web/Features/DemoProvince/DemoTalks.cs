@@ -36,7 +36,7 @@ public sealed class DemoTalks(QingfengDatabase database, SupervisionCalendar cal
                              where u.OrganId == organ.Id && u.IsDemo && r.Name == Roles.SupervisionOffice
                              select new SupervisionActor(u.Id, u.DisplayName))
             .FirstOrDefaultAsync(cancellationToken) ?? new SupervisionActor(Guid.Empty, "开阳县监督检查室");
-        var principals = await DemoRectification.KaiyangPrincipals(db).Take(6).ToListAsync(cancellationToken);
+        var principals = await DemoSubjects.KaiyangPrincipals(db).OrderBy(o => o.Name).AsSubjects().Take(6).ToListAsync(cancellationToken);
         if (principals.Count < 6)
         {
             return 0;

@@ -33,6 +33,7 @@ public sealed class AccountabilityJourneyTests(BrowserHost host)
 
         await page.ClickAsync("[data-testid=accountability-new]");
         await BrowserHost.WaitForPathAsync(page, new Regex("/supervision/accountability/new"));
+        await BrowserHost.WaitUntilReadyAsync(page);
         await BrowserHost.PickOfficialAsync(page, "accountability-new", name);
         await page.CheckAsync("[data-testid=accountability-method-Admonishment]");
         await page.SelectOptionAsync("[data-testid=accountability-new-notice]", "None");

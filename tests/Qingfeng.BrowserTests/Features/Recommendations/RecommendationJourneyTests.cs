@@ -21,6 +21,7 @@ public sealed partial class RecommendationJourneyTests(BrowserHost host)
 
         await page.ClickAsync("[data-testid=recommendations-new]");
         await BrowserHost.WaitForPathAsync(page, new Regex("/supervision/recommendations/new"));
+        await BrowserHost.WaitUntilReadyAsync(page);
         await page.ClickAsync("[data-testid=recommendations-new-submit]");
         Assert.Contains("请选择单位", await page.InnerTextAsync("[data-testid=recommendations-new-error]"), StringComparison.Ordinal);
         await BrowserHost.PickOfficialAsync(page, "recommendations-new", name);

@@ -21,6 +21,7 @@ public sealed class RectificationJourneyTests(BrowserHost host)
 
         await officer.ClickAsync("[data-testid=rectification-new]");
         await BrowserHost.WaitForPathAsync(officer, new Regex("/supervision/rectification/new"));
+        await BrowserHost.WaitUntilReadyAsync(officer);
         await BrowserHost.PickOfficialAsync(officer, "rectification-new", name);
         await officer.FillAsync("[data-testid=rectification-new-problem]", "巡察反馈：干部选拔任用程序不规范，个别岗位未经民主推荐。");
         await BrowserHost.ShotAsync(officer, "rectification-new");
