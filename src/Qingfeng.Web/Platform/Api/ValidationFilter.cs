@@ -32,7 +32,10 @@ internal sealed class ValidationFilter : IEndpointFilter
             : await next(context);
     }
 
-    /// <summary>Checks each property's DataAnnotations and localises the messages by attribute kind.</summary>
+    /// <summary>
+    /// Checks each property's DataAnnotations and localises the messages by attribute kind: one message per property,
+    /// for the first attribute it fails (an empty title is "required", not also "too short").
+    /// </summary>
     public static IEnumerable<(string Member, string Message)> Validate(object instance)
     {
         var culture = CultureInfo.CurrentUICulture;
@@ -53,9 +56,12 @@ internal sealed class ValidationFilter : IEndpointFilter
                     StringLengthAttribute { MinimumLength: > 0 } length => TextCatalog.Instance.Get("Validation.LengthRange", culture, field, length.MinimumLength, length.MaximumLength),
                     StringLengthAttribute length => TextCatalog.Instance.Get("Validation.Length", culture, field, length.MaximumLength),
                     RequiredAttribute => TextCatalog.Instance.Get("Validation.Required", culture, field),
+                    MinLengthAttribute { Length: 1, ErrorMessage: null } => TextCatalog.Instance.Get("Validation.Required", culture, field),
+                    MaxLengthAttribute { ErrorMessage: null } most => TextCatalog.Instance.Get("Validation.MaxItems", culture, field, most.Length),
                     _ => TextCatalog.Instance.Get(attribute.ErrorMessage ?? "Validation.Invalid", culture, field),
                 };
                 yield return (char.ToLowerInvariant(property.Name[0]) + property.Name[1..], message);
+                break;
             }
         }
     }
