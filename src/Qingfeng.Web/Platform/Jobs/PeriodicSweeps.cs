@@ -20,12 +20,21 @@ public static class PeriodicSweeps
         services.AddScoped<TSweep>().AddHostedService<SweepWorker<TSweep>>();
 }
 
-/// <summary>Runs one sweep at start and then every hour, on the app's clock, as the system user; a failure waits for the next run.</summary>
-internal sealed partial class SweepWorker<TSweep>(IServiceScopeFactory scopes, TimeProvider time, ILogger<SweepWorker<TSweep>> logger) : BackgroundService
+/// <summary>
+/// Runs one sweep once the app has started and then every hour, on the app's clock, as the system user; a failure waits for
+/// the next run. The first run waits for the start because every sweep runs then, and together they would hold the start back.
+/// </summary>
+internal sealed partial class SweepWorker<TSweep>(IServiceScopeFactory scopes, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<SweepWorker<TSweep>> logger) : BackgroundService
     where TSweep : class, IPeriodicSweep
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            await started.Task.WaitAsync(stoppingToken);
+        }
+
         using var timer = new PeriodicTimer(PeriodicSweeps.Interval, time);
         do
         {

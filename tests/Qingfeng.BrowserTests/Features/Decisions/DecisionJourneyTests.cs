@@ -30,10 +30,10 @@ public sealed class DecisionJourneyTests(BrowserHost host)
         await BrowserHost.ShotAsync(officer, "decision-new");
         await officer.ClickAsync("[data-testid=decisions-new-submit]");
         await BrowserHost.WaitForPathAsync(officer, new Regex("/supervision/decisions/[0-9a-f-]{36}$"));
-        await BrowserHost.WaitUntilReadyAsync(officer);
 
+        // The form's own ready marker stays until the record page replaces it: wait for the record's findings instead.
         var findings = officer.Locator("[data-testid=decisions-findings] tbody tr");
-        Assert.Equal(1, await findings.CountAsync());
+        await Assertions.Expect(findings).ToHaveCountAsync(1);
         Assert.Contains("主要负责人未末位表态", await findings.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Matches("^/supervision/rectification/[0-9a-f-]{36}$", await officer.GetAttributeAsync("[data-testid=decisions-rectification-link]", "href") ?? "");
         Assert.Contains(marker, await officer.InnerTextAsync("main"), StringComparison.Ordinal);
