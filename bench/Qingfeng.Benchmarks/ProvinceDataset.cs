@@ -17,6 +17,7 @@ using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Data.FullText;
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Text;
+using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Benchmarks;
 
@@ -285,7 +286,7 @@ internal sealed class ProvinceDataset : IAsyncDisposable
         var random = new Random(20_261_128);
         var total = organs.Sum(o => o.Officials.Count);
         var actor = new ClueActor(Guid.CreateVersion7(), "bench", new HashSet<string> { Roles.PetitionOffice, Roles.CaseManagement, Roles.CommissionLeader, Roles.SupervisionOffice });
-        var today = deadlines.Today(DateTimeOffset.UtcNow);
+        var today = ChinaTime.DateOf(DateTimeOffset.UtcNow);
         var steps = new[] { ClueAction.SubmitToCaseManagement, ClueAction.ProposeAllocation, ClueAction.ApproveAllocation };
         const int Batch = 5_000;
         var pending = new List<(Clue Clue, string Text)>(Batch);

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Qingfeng.Features.DutyReports;
 using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Reminders;
-using Qingfeng.Features.Supervision;
 using Qingfeng.Features.Talks;
 using Qingfeng.IntegrationTests.Features.Accountability;
 using Qingfeng.IntegrationTests.Features.Decisions;
@@ -12,6 +11,7 @@ using Qingfeng.IntegrationTests.Features.Rectification;
 using Qingfeng.IntegrationTests.Features.Talks;
 using Qingfeng.IntegrationTests.Infrastructure;
 using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.IntegrationTests.Security;
 
@@ -58,6 +58,6 @@ internal static class SupervisionRecords
         var leader = await app.ClientForOrganAsync(organId, Roles.CommissionLeader);
         records["accountability"] = await AccountabilityApiTests.CreateAsync(leader, AccountabilityApiTests.ExaminationOf(officialId) with { DecidedBy = "纪委常委会（授权矩阵测试）" });
         var unit = (await RectificationClients.GetAsync(supervision, item)).UnitId;
-        records["recommendations"] = await RecommendationApiTests.IssueAsync(supervision, RecommendationApiTests.ProcurementRecommendation(unit, SupervisionCalendar.Today(TimeProvider.System.GetUtcNow())));
+        records["recommendations"] = await RecommendationApiTests.IssueAsync(supervision, RecommendationApiTests.ProcurementRecommendation(unit, ChinaTime.DateOf(TimeProvider.System.GetUtcNow())));
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Qingfeng.Features.Accountability.Documents;
 using Qingfeng.Features.Audit;
-using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Ui;
 
@@ -29,10 +28,10 @@ public sealed class AccountabilityDocuments(AccountabilityQueries queries, Audit
             scope == NoticeScope.Public,
             decisions.Count == 1 ? decisions[0].DocumentNumber : null,
             [.. decisions.Select(CaseOf)],
-            SupervisionCalendar.Today(time.GetUtcNow()));
+            ChinaTime.DateOf(time.GetUtcNow()));
         var bytes = document.ToDocx();
         await audit.RecordAsync("Document", nameof(AccountabilityDecision), string.Join(",", decisions.Select(d => d.Id)), scope.ToString(), cancellationToken: cancellationToken);
-        return ($"{(scope == NoticeScope.Public ? "公开" : "内部")}通报-{SupervisionCalendar.Today(time.GetUtcNow()):yyyyMMdd}.docx", bytes);
+        return ($"{(scope == NoticeScope.Public ? "公开" : "内部")}通报-{ChinaTime.DateOf(time.GetUtcNow()):yyyyMMdd}.docx", bytes);
     }
 
     /// <summary>“某单位党组” or “某单位局长张某某”.</summary>

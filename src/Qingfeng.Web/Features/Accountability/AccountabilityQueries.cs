@@ -6,6 +6,7 @@ using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Accountability;
 
@@ -106,7 +107,7 @@ public sealed class AccountabilityQueries(IDbContextFactory<QingfengDb> dbFactor
         return ([.. ids.Distinct().Select(id => found.Single(d => d.Id == id))], organ);
     }
 
-    private DateOnly Today => SupervisionCalendar.Today(time.GetUtcNow());
+    private DateOnly Today => ChinaTime.DateOf(time.GetUtcNow());
 
     private static IQueryable<AccountabilityDecision> Ordered(IQueryable<AccountabilityDecision> q) =>
         q.OrderByDescending(d => d.DecidedOn).ThenByDescending(d => d.Id);

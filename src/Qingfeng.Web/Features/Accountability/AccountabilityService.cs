@@ -6,6 +6,7 @@ using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Accountability;
 
@@ -73,7 +74,7 @@ public sealed class AccountabilityService(
         var viewer = await access.RequireAsync(Permission.AccountabilityManage, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var decision = await LoadAsync(db, viewer, id, null, cancellationToken);
-        decision.Execute(request.On ?? SupervisionCalendar.Today(time.GetUtcNow()), request.Note);
+        decision.Execute(request.On ?? ChinaTime.DateOf(time.GetUtcNow()), request.Note);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -82,7 +83,7 @@ public sealed class AccountabilityService(
         var viewer = await access.RequireAsync(Permission.AccountabilityManage, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var decision = await LoadAsync(db, viewer, id, null, cancellationToken);
-        decision.Revoke(request.On ?? SupervisionCalendar.Today(time.GetUtcNow()), request.Reason);
+        decision.Revoke(request.On ?? ChinaTime.DateOf(time.GetUtcNow()), request.Reason);
         await db.SaveChangesAsync(cancellationToken);
     }
 

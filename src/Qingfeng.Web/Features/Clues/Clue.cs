@@ -1,6 +1,7 @@
 using Qingfeng.Features.Roster;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
+using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Clues;
 
@@ -265,7 +266,7 @@ public sealed class Clue : Entity
         }
 
         RequireFields(transition.Required, input);
-        var today = deadlines.Today(at);
+        var today = ChinaTime.DateOf(at);
         var from = State;
         var to = Execute(action, input, today, deadlines);
         State = to;

@@ -4,6 +4,7 @@ using Qingfeng.Features.Notifications;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Jobs;
 using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Clues;
 
@@ -16,7 +17,7 @@ public sealed class ClueDeadlineSweep(IDbContextFactory<QingfengDb> dbFactory, C
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
-        var today = deadlines.Today(time.GetUtcNow());
+        var today = ChinaTime.DateOf(time.GetUtcNow());
         var soon = deadlines.DueSoonLimit(today);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var due = await db.Clues.AsNoTracking()

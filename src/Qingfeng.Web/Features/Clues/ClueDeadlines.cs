@@ -1,5 +1,4 @@
 using Qingfeng.Platform.Calendar;
-using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Clues;
 
@@ -59,8 +58,6 @@ public sealed class ClueDeadlines(ClueOptions options, WorkingDayCalendar calend
     public ClueOptions Policy => options;
 
     public WorkingDayCalendar Calendar => calendar;
-
-    public DateOnly Today(DateTimeOffset at) => ChinaTime.DateOf(at);
 
     public DateOnly Due(DeadlineKind kind, DateOnly from) => kind switch
     {

@@ -38,7 +38,7 @@ public sealed class ClueDocuments(
         var clue = await ClueService.LoadAsync(db, viewer, id, cancellationToken);
         var organ = await db.Organs.AsNoTracking().Where(o => o.Id == clue.OrganId).Select(o => o.Name).SingleAsync(cancellationToken);
         var content = protection.UnprotectContent(clue) ?? "";
-        var today = deadlines.Today(time.GetUtcNow());
+        var today = ChinaTime.DateOf(time.GetUtcNow());
         var person = Particulars(clue);
         var zh = CultureInfo.GetCultureInfo("zh-CN");
         var bytes = kind switch

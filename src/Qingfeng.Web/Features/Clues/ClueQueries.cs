@@ -5,6 +5,7 @@ using Qingfeng.Features.Audit;
 using Qingfeng.Features.Roster;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
+using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Clues;
 
@@ -72,7 +73,7 @@ public sealed class ClueQueries(
         await audit.RecordAsync("View", nameof(Clue), id.ToString(), reporter is null ? null : "reporter", cancellationToken: cancellationToken);
 
         var actor = viewer.Actor;
-        var today = deadlines.Today(time.GetUtcNow());
+        var today = ChinaTime.DateOf(time.GetUtcNow());
         return new ClueDetail(
             clue.Id,
             clue.Number,
@@ -134,7 +135,7 @@ public sealed class ClueQueries(
     {
         var viewer = await access.ViewerAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var today = deadlines.Today(time.GetUtcNow());
+        var today = ChinaTime.DateOf(time.GetUtcNow());
         var soon = deadlines.DueSoonLimit(today);
         var mine = db.Clues.AsNoTracking().Where(viewer.Visible()).Where(Actionable(viewer));
         return new ClueWorkload(
@@ -239,7 +240,7 @@ public sealed class ClueQueries(
 
         if (query.Due is { } due)
         {
-            var today = deadlines.Today(time.GetUtcNow());
+            var today = ChinaTime.DateOf(time.GetUtcNow());
             var soon = deadlines.DueSoonLimit(today);
             clues = due switch
             {
@@ -297,7 +298,7 @@ public sealed class ClueQueries(
 
     private IEnumerable<ClueListItem> Finish(IEnumerable<ClueRow> rows)
     {
-        var today = deadlines.Today(time.GetUtcNow());
+        var today = ChinaTime.DateOf(time.GetUtcNow());
         return rows.Select(r => new ClueListItem(
             r.Id,
             r.Number,

@@ -5,6 +5,7 @@ using Qingfeng.Features.Roster;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Clues;
 
@@ -51,8 +52,8 @@ public sealed class ClueService(
         }
 
         var now = time.GetUtcNow();
-        var receivedOn = request.ReceivedOn ?? deadlines.Today(now);
-        if (receivedOn > deadlines.Today(now))
+        var receivedOn = request.ReceivedOn ?? ChinaTime.DateOf(now);
+        if (receivedOn > ChinaTime.DateOf(now))
         {
             throw new DomainRuleException("Clue.ReceivedInFuture");
         }
@@ -79,7 +80,7 @@ public sealed class ClueService(
                         db.ChangeTracker.Clear();
                         var number = await ClueNumbering.NextAsync(db, organId, organ.Name, receivedOn.Year, ct);
                         var clue = new Clue(number, organId, request.Source!.Value, receivedOn, request.IsRealName, persons, categories);
-                        await RouteByDelegationAsync(db, clue, organId, deadlines.Today(now), ct);
+                        await RouteByDelegationAsync(db, clue, organId, ChinaTime.DateOf(now), ct);
                         var fingerprint = protection.Protect(clue, request.Content, request.IsRealName ? request.Reporter : null);
                         clue.Registered(viewer.Actor, now, deadlines);
                         db.Clues.Add(clue);

@@ -7,6 +7,7 @@ using Qingfeng.Features.Roster;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.DemoProvince;
 
@@ -45,7 +46,7 @@ public sealed class DemoAccountability(QingfengDatabase database, Accountability
         }
 
         var now = time.GetUtcNow();
-        var today = SupervisionCalendar.Today(now);
+        var today = ChinaTime.DateOf(now);
         var decided = today.AddDays(-50);
         var count = 0;
 

@@ -5,6 +5,7 @@ using Qingfeng.Features.Clues.Text;
 using Qingfeng.Features.Organs;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.DemoProvince;
 
@@ -73,7 +74,7 @@ public sealed class DemoClues(QingfengDatabase database, ClueProtection protecti
                 }
 
                 earlier.Add((official.Id, content));
-                var received = deadlines.Today(now).AddDays(-random.Next(3, 330));
+                var received = ChinaTime.DateOf(now).AddDays(-random.Next(3, 330));
                 var realName = random.NextDouble() < 0.3;
                 var number = await ClueNumbering.NextAsync(db, organ.Id, organ.Name, received.Year, cancellationToken);
                 var person = new ReportedPerson(official.Id, official.Name, official.UnitName, official.Position, official.IsPrincipal, official.LeaderCategory, official.RegionKey, official.UnitId);
@@ -122,7 +123,7 @@ public sealed class DemoClues(QingfengDatabase database, ClueProtection protecti
             return true;
         }
 
-        DateOnly Day() => deadlines.Today(at.AddDays(step * 5));
+        DateOnly Day() => ChinaTime.DateOf(at.AddDays(step * 5));
 
         if (stage < 8 || !Go(ClueAction.SubmitToCaseManagement, staff.Petition, new()))
         {

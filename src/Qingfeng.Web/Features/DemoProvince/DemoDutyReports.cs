@@ -3,6 +3,7 @@ using Qingfeng.Features.DutyReports;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.DemoProvince;
 
@@ -39,7 +40,7 @@ public sealed class DemoDutyReports(QingfengDatabase database, DutyReportOptions
         var principals = await DemoSubjects.KaiyangPrincipals(db).OrderBy(o => o.NamePinyin).AsSubjects().Take(6)
             .ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var campaign = new DutyReportCampaign(organ.Id, "开阳县2026年度一把手述责述廉", now.Year, SupervisionCalendar.Today(now).AddDays(14), options);
+        var campaign = new DutyReportCampaign(organ.Id, "开阳县2026年度一把手述责述廉", now.Year, ChinaTime.DateOf(now).AddDays(14), options);
         campaign.SetScorers([.. Scorers.Select(n => (users[n].UserId, users[n].Name))]);
         db.Add(campaign);
         HashSet<string> stationed = ["stationed"], supervision = ["supervision"], partyConduct = ["partyconduct"];
@@ -62,7 +63,7 @@ public sealed class DemoDutyReports(QingfengDatabase database, DutyReportOptions
             report.Approve(campaign, users["ky.stationed"], stationed, "同意", now);
             if (i == 3)
             {
-                report.Return(campaign, users["ky.supervision"], supervision, "问题查摆不深入，对“三重一大”执行情况述而不评，请补充具体事例。", SupervisionCalendar.Today(now).AddDays(7), now);
+                report.Return(campaign, users["ky.supervision"], supervision, "问题查摆不深入，对“三重一大”执行情况述而不评，请补充具体事例。", ChinaTime.DateOf(now).AddDays(7), now);
                 continue;
             }
 

@@ -3,6 +3,7 @@ using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.DemoProvince;
 
@@ -50,12 +51,12 @@ public sealed class DemoRectification(QingfengDatabase database, SupervisionCale
         var principals = await DemoSubjects.KaiyangPrincipals(db).OrderBy(o => o.Name).AsSubjects().Take(Items.Length).ToListAsync(cancellationToken);
 
         var now = time.GetUtcNow();
-        var today = SupervisionCalendar.Today(now);
+        var today = ChinaTime.DateOf(now);
         for (var i = 0; i < Math.Min(Items.Length, principals.Count); i++)
         {
             var (source, reference, problem, measures) = Items[i];
             var openedAt = now.AddDays(-90 + (i * 7));
-            var openedOn = SupervisionCalendar.Today(openedAt);
+            var openedOn = ChinaTime.DateOf(openedAt);
             var due = i switch
             {
                 2 => calendar.AddWorkingDays(openedOn, 20),   // long overdue: escalated to the leadership

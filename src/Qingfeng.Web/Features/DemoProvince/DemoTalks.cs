@@ -43,7 +43,7 @@ public sealed class DemoTalks(QingfengDatabase database, SupervisionCalendar cal
         }
 
         var now = time.GetUtcNow();
-        var today = SupervisionCalendar.Today(now);
+        var today = ChinaTime.DateOf(now);
         var year = today.Month > 4 ? today.Year : today.Year - 1;
         DateOnly On(int month, int day) => new(year, month, day);
 

@@ -1,6 +1,7 @@
 using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
+using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.DutyReports;
 
@@ -160,7 +161,7 @@ public sealed class DutyReport : Entity, ISupervisedRecord
             throw new DomainRuleException("DutyReport.ReasonRequired");
         }
 
-        if (dueOn < SupervisionCalendar.Today(at))
+        if (dueOn < ChinaTime.DateOf(at))
         {
             throw new DomainRuleException("DutyReport.DueInPast");
         }

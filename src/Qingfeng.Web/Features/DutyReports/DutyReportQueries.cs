@@ -54,7 +54,7 @@ public sealed class DutyReportQueries(IDbContextFactory<QingfengDb> dbFactory, S
         var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (campaign, reports) = await LoadCampaignAsync(db, viewer, id, cancellationToken);
-        var today = SupervisionCalendar.Today(time.GetUtcNow());
+        var today = ChinaTime.DateOf(time.GetUtcNow());
         return new CampaignDetail(
             campaign.Id,
             campaign.Title,
@@ -92,7 +92,7 @@ public sealed class DutyReportQueries(IDbContextFactory<QingfengDb> dbFactory, S
             report.Id,
             campaign.Id,
             campaign.Title,
-            Summary(report, campaign, SupervisionCalendar.Today(time.GetUtcNow())),
+            Summary(report, campaign, ChinaTime.DateOf(time.GetUtcNow())),
             campaign.TemplateItems,
             report.Answers,
             report.Round,

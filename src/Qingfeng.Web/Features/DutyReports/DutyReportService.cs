@@ -4,6 +4,7 @@ using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.DutyReports;
 
@@ -106,7 +107,7 @@ public sealed class DutyReportService(
         }
         else
         {
-            var due = request.DueOn ?? calendar.AddWorkingDays(SupervisionCalendar.Today(now), calendar.Options.RevisionWorkingDays);
+            var due = request.DueOn ?? calendar.AddWorkingDays(ChinaTime.DateOf(now), calendar.Options.RevisionWorkingDays);
             report.Return(campaign, viewer.Actor, roles, request.Comment ?? "", due, now);
         }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using MiniExcelLibs;
-using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Api;
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
@@ -48,7 +47,7 @@ public sealed class QuarterlyReviewFiles(QuarterlyReviewService service, TimePro
     public async Task<(string Name, byte[] Content)> DocumentAsync(QuarterlyDossierQuery query, CancellationToken cancellationToken)
     {
         var dossier = await service.FullDossierAsync(query, cancellationToken);
-        return (QuarterlyReviewDocument.Title(dossier) + ".docx", QuarterlyReviewDocument.ToDocx(dossier, SupervisionCalendar.Today(time.GetUtcNow())));
+        return (QuarterlyReviewDocument.Title(dossier) + ".docx", QuarterlyReviewDocument.ToDocx(dossier, ChinaTime.DateOf(time.GetUtcNow())));
     }
 
     public async Task<byte[]> ExcelAsync(QuarterlyDossierQuery query, CancellationToken cancellationToken)

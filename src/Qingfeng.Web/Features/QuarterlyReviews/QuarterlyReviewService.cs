@@ -9,6 +9,7 @@ using Qingfeng.Features.Talks;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.QuarterlyReviews;
 
@@ -83,7 +84,7 @@ public sealed class QuarterlyReviewService(IDbContextFactory<QingfengDb> dbFacto
     /// <summary>The current quarter in China.</summary>
     public (int Year, int Quarter) CurrentQuarter()
     {
-        var today = SupervisionCalendar.Today(time.GetUtcNow());
+        var today = ChinaTime.DateOf(time.GetUtcNow());
         return (today.Year, ((today.Month - 1) / 3) + 1);
     }
 

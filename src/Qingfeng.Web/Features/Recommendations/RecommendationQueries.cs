@@ -6,6 +6,7 @@ using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Recommendations;
 
@@ -116,7 +117,7 @@ public sealed class RecommendationQueries(IDbContextFactory<QingfengDb> dbFactor
         return (r, organ);
     }
 
-    private DateOnly Today => SupervisionCalendar.Today(time.GetUtcNow());
+    private DateOnly Today => ChinaTime.DateOf(time.GetUtcNow());
 
     private async Task<Recommendation> LoadAsync(QingfengDb db, SupervisionViewer viewer, Guid id, CancellationToken cancellationToken)
     {

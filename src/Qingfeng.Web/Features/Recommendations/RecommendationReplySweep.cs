@@ -4,6 +4,7 @@ using Qingfeng.Features.Notifications;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Jobs;
+using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Recommendations;
 
@@ -12,7 +13,7 @@ public sealed class RecommendationReplySweep(IDbContextFactory<QingfengDb> dbFac
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
-        var today = SupervisionCalendar.Today(time.GetUtcNow());
+        var today = ChinaTime.DateOf(time.GetUtcNow());
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var overdue = await db.Recommendations.AsNoTracking()
             .Where(r => r.State == RecommendationState.Issued && r.ReplyDueOn < today)

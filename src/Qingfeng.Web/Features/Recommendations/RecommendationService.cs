@@ -5,6 +5,7 @@ using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Recommendations;
 
@@ -48,7 +49,7 @@ public sealed class RecommendationService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var unit = await viewer.PrincipalOfAsync(db, request.UnitId ?? throw new DomainRuleException("Supervision.UnitRequired"), cancellationToken);
-        var today = SupervisionCalendar.Today(time.GetUtcNow());
+        var today = ChinaTime.DateOf(time.GetUtcNow());
         var issuedOn = request.IssuedOn ?? today;
         var dueOn = request.ReplyDueOn ?? issuedOn.AddDays(calendar.Options.RecommendationReplyDays);
         if (issuedOn > today)
@@ -90,7 +91,7 @@ public sealed class RecommendationService(
         ChangeAsync(id, r => r.RecordReply(request.RepliedOn ?? throw new DomainRuleException("Recommendation.ReplyRequired"), request.Reply, request.Objection), cancellationToken);
 
     public Task AddCheckAsync(Guid id, AddRecommendationCheckRequest request, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, (r, actor) => r.AddCheck(request.CheckedOn ?? SupervisionCalendar.Today(time.GetUtcNow()), request.Finding, request.Satisfactory, actor), cancellationToken);
+        ChangeAsync(id, (r, actor) => r.AddCheck(request.CheckedOn ?? ChinaTime.DateOf(time.GetUtcNow()), request.Finding, request.Satisfactory, actor), cancellationToken);
 
     public Task AddRuleAsync(Guid id, AddAdoptedRuleRequest request, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, r => r.AddRule(request.Title, request.AdoptedOn ?? throw new DomainRuleException("Recommendation.RuleDateRequired"), request.Summary), cancellationToken);

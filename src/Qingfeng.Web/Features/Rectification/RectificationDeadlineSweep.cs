@@ -5,6 +5,7 @@ using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Jobs;
 using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Rectification;
 
@@ -19,7 +20,7 @@ public sealed class RectificationDeadlineSweep(IDbContextFactory<QingfengDb> dbF
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        var today = SupervisionCalendar.Today(now);
+        var today = ChinaTime.DateOf(now);
         var soon = calendar.DueSoonLimit(today);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var items = await db.RectificationItems

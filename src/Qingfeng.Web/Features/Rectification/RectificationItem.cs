@@ -1,6 +1,7 @@
 using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
+using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Rectification;
 
@@ -90,7 +91,7 @@ public sealed class RectificationItem : Entity, ISupervisedRecord
         Problem = Clip(draft.Problem, ProblemMaxLength);
         Measures = string.IsNullOrWhiteSpace(draft.Measures) ? null : Clip(draft.Measures, MeasuresMaxLength);
         DueOn = draft.DueOn;
-        OpenedOn = SupervisionCalendar.Today(at);
+        OpenedOn = ChinaTime.DateOf(at);
         if (DueOn < OpenedOn)
         {
             throw new DomainRuleException("Rectification.DueInPast");
@@ -220,7 +221,7 @@ public sealed class RectificationItem : Entity, ISupervisedRecord
 
         Outcome = outcome;
         State = RectificationState.Closed;
-        ClosedOn = SupervisionCalendar.Today(at);
+        ClosedOn = ChinaTime.DateOf(at);
         Events.Add(new RectificationEvent(Id, at, actor, RectificationAction.ClosedOut, Clip(comment, 1000)));
     }
 
@@ -251,7 +252,7 @@ public sealed class RectificationItem : Entity, ISupervisedRecord
             throw new DomainRuleException("Rectification.ReasonRequired");
         }
 
-        if (dueOn <= DueOn || dueOn < SupervisionCalendar.Today(at))
+        if (dueOn <= DueOn || dueOn < ChinaTime.DateOf(at))
         {
             throw new DomainRuleException("Rectification.ExtensionNotLater");
         }

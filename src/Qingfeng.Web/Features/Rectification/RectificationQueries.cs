@@ -4,6 +4,7 @@ using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Rectification;
 
@@ -136,7 +137,7 @@ public sealed class RectificationQueries(
 
     private (DateOnly Today, DateOnly Soon) Window()
     {
-        var today = SupervisionCalendar.Today(time.GetUtcNow());
+        var today = ChinaTime.DateOf(time.GetUtcNow());
         return (today, calendar.DueSoonLimit(today));
     }
 

@@ -4,6 +4,7 @@ using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Rectification;
 
@@ -31,7 +32,7 @@ public sealed class RectificationService(
     }
 
     /// <summary>The default deadline of a new item: the configured number of working days from today.</summary>
-    public DateOnly DefaultDueOn() => calendar.AddWorkingDays(SupervisionCalendar.Today(time.GetUtcNow()), calendar.Options.RectificationWorkingDays);
+    public DateOnly DefaultDueOn() => calendar.AddWorkingDays(ChinaTime.DateOf(time.GetUtcNow()), calendar.Options.RectificationWorkingDays);
 
     public async Task<Guid> CreateAsync(CreateRectificationItemRequest request, CancellationToken cancellationToken = default)
     {

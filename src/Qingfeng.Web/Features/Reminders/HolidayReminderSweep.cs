@@ -26,7 +26,7 @@ public sealed class HolidayReminderSweep(
     /// <summary>Sends what is due today; returns the number of reminders sent.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
-        var today = SupervisionCalendar.Today(time.GetUtcNow());
+        var today = ChinaTime.DateOf(time.GetUtcNow());
         var due = DueHolidays(today);
         var sent = 0;
         foreach (var holiday in due)

@@ -21,7 +21,7 @@ public sealed class ReminderService(IDbContextFactory<QingfengDb> dbFactory, Sup
         var viewer = await access.RequireAsync(Permission.SupervisionManage, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var subject = await viewer.SubjectAsync(db, null, request.OfficialId!.Value, cancellationToken);
-        var today = SupervisionCalendar.Today(time.GetUtcNow());
+        var today = ChinaTime.DateOf(time.GetUtcNow());
         var sentOn = request.SentOn ?? today;
         if (sentOn > today)
         {

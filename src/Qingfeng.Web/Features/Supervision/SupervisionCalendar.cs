@@ -1,5 +1,4 @@
 using Qingfeng.Platform.Calendar;
-using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Supervision;
 
@@ -34,9 +33,6 @@ public sealed class SupervisionCalendar(SupervisionOptions options, WorkingDayCa
     public SupervisionOptions Options => options;
 
     public WorkingDayCalendar Calendar => calendar;
-
-    /// <summary>The date in China (UTC+8) at <paramref name="at"/>.</summary>
-    public static DateOnly Today(DateTimeOffset at) => ChinaTime.DateOf(at);
 
     public DateOnly AddWorkingDays(DateOnly from, int days) => calendar.AddWorkingDays(from, days);
 

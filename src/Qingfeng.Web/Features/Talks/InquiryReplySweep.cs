@@ -4,6 +4,7 @@ using Qingfeng.Features.Notifications;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Jobs;
+using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Talks;
 
@@ -15,7 +16,7 @@ public sealed class InquiryReplySweep(IDbContextFactory<QingfengDb> dbFactory, N
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
-        var today = SupervisionCalendar.Today(time.GetUtcNow());
+        var today = ChinaTime.DateOf(time.GetUtcNow());
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var overdue = await db.Set<Inquiry>().AsNoTracking()
             .Where(i => i.State == InquiryState.Sent && i.ReplyDueOn < today)

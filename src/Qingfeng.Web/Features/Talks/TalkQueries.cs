@@ -5,6 +5,7 @@ using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Talks;
 
@@ -116,7 +117,7 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
     {
         var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var today = SupervisionCalendar.Today(time.GetUtcNow());
+        var today = ChinaTime.DateOf(time.GetUtcNow());
         var inquiries = FilterInquiries(db, viewer, query, today);
         var total = await inquiries.CountAsync(cancellationToken);
         var items = await ProjectInquiries(SortInquiries(inquiries, query).PageOf(query), today)
@@ -128,7 +129,7 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
     {
         var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var today = SupervisionCalendar.Today(time.GetUtcNow());
+        var today = ChinaTime.DateOf(time.GetUtcNow());
         var items = await ProjectInquiries(SortInquiries(FilterInquiries(db, viewer, query, today), query).Take(50_000), today).ToListAsync(cancellationToken);
         await audit.RecordAsync("Export", nameof(Inquiry), null, string.Create(CultureInfo.InvariantCulture, $"rows={items.Count}"), cancellationToken: cancellationToken);
         return items;
@@ -147,7 +148,7 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
 
         var followUps = await FollowUpsAsync(db, id, cancellationToken);
         await audit.RecordAsync("View", nameof(Inquiry), id.ToString(), cancellationToken: cancellationToken);
-        var today = SupervisionCalendar.Today(time.GetUtcNow());
+        var today = ChinaTime.DateOf(time.GetUtcNow());
         return new InquiryDetail(
             i.Id, i.UnitId, i.UnitName, i.OfficialId, i.OfficialName, i.OfficialPosition, i.IsPrincipal, i.DocumentNumber, i.Matters, i.SentOn, i.ReplyDueOn,
             i.State, i.IsOverdueOn(today), i.ReplyReceivedOn, i.ReplyText, i.CountersignedBy, i.CountersignNote, i.Assessment, i.AssessmentNote, i.ClosedOn,

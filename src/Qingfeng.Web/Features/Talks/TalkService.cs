@@ -241,7 +241,7 @@ public sealed class TalkService(
         return items;
     }
 
-    private DateOnly Today() => SupervisionCalendar.Today(time.GetUtcNow());
+    private DateOnly Today() => ChinaTime.DateOf(time.GetUtcNow());
 
     private async Task ChangeTalkAsync(Guid id, Func<Talk, SupervisionViewer, QingfengDb, Task> change, CancellationToken cancellationToken)
     {

@@ -15,6 +15,7 @@ using Qingfeng.IntegrationTests.Features.Rectification;
 using Qingfeng.IntegrationTests.Infrastructure;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Ui;
 using Xunit;
 
 namespace Qingfeng.IntegrationTests.Features.Recommendations;
@@ -166,7 +167,7 @@ public sealed class RecommendationApiTests(SharedApps apps)
         Assert.Equal(6, numbers.Distinct(StringComparer.Ordinal).Count());
     }
 
-    private static DateOnly Today => Qingfeng.Features.Supervision.SupervisionCalendar.Today(TimeProvider.System.GetUtcNow());
+    private static DateOnly Today => ChinaTime.DateOf(TimeProvider.System.GetUtcNow());
 
     internal static async Task<Guid> IssueAsync(HttpClient client, IssueRecommendationRequest request)
     {
