@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -144,7 +145,8 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
         return await ClientForAsync(name);
     }
 
-    public QingfengDb CreateDb() => Services.GetRequiredService<QingfengDatabase>().Create(DbActor.System);
+    /// <summary>A context acting as the system, on the tests' clock.</summary>
+    public QingfengDb CreateDb() => Services.GetRequiredService<QingfengDatabase>().Create(new DbActor(TestClock.Instance, () => Qingfeng.Platform.Security.UserContext.System));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -171,6 +173,9 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
         }
 
         builder.UseEnvironment("Testing");
+
+        // Every app runs on the tests' clock, so a date a test computes is the date the app counts from.
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(TestClock.Instance));
     }
 
     public override async ValueTask DisposeAsync()
@@ -215,7 +220,7 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
                 var user = await scope.ServiceProvider.GetRequiredService<UserManager<QingfengUser>>().FindByNameAsync(userName)
                     ?? throw new InvalidOperationException($"No test user {userName}.");
                 var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<QingfengDb>>();
-                var now = TimeProvider.System.GetUtcNow();
+                var now = TestClock.Instance.GetUtcNow();
                 token = (await AccountService.IssueTokenForAsync(factory, user.Id, "tests", now, now.AddDays(1), CancellationToken.None)).Token;
                 _tokens[userName] = token;
             }

@@ -11,7 +11,6 @@ using Qingfeng.IntegrationTests.Features.Rectification;
 using Qingfeng.IntegrationTests.Features.Talks;
 using Qingfeng.IntegrationTests.Infrastructure;
 using Qingfeng.Platform.Security;
-using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.IntegrationTests.Security;
 
@@ -58,6 +57,6 @@ internal static class SupervisionRecords
         var leader = await app.ClientForOrganAsync(organId, Roles.CommissionLeader);
         records["accountability"] = await AccountabilityApiTests.CreateAsync(leader, AccountabilityApiTests.ExaminationOf(officialId) with { DecidedBy = "纪委常委会（授权矩阵测试）" });
         var unit = (await RectificationClients.GetAsync(supervision, item)).UnitId;
-        records["recommendations"] = await RecommendationApiTests.IssueAsync(supervision, RecommendationApiTests.ProcurementRecommendation(unit, ChinaTime.DateOf(TimeProvider.System.GetUtcNow())));
+        records["recommendations"] = await RecommendationApiTests.IssueAsync(supervision, RecommendationApiTests.ProcurementRecommendation(unit, TestClock.Today));
     }
 }

@@ -22,7 +22,8 @@ public sealed class LoginService(
     UserManager<QingfengUser> userManager,
     AccountPolicy policy,
     QingfengDatabase database,
-    CurrentUser currentUser)
+    CurrentUser currentUser,
+    TimeProvider time)
 {
     public async Task<LoginOutcome> PasswordSignInAsync(string userName, string password, CancellationToken cancellationToken = default)
     {
@@ -84,7 +85,7 @@ public sealed class LoginService(
         await signInManager.SignOutAsync();
         if (user.IsAuthenticated)
         {
-            await using var db = database.Create(DbActor.System);
+            await using var db = database.Create(new DbActor(time, () => UserContext.System));
             await AuditLog.RecordForAsync(db, user, "Logout", "User", user.UserId.ToString(), null, AuditOutcome.Success, cancellationToken);
         }
     }
@@ -92,7 +93,7 @@ public sealed class LoginService(
     private async Task RecordAsync(QingfengUser? user, string userName, string action, string? details, AuditOutcome outcome, CancellationToken cancellationToken)
     {
         var name = userName.Length > 64 ? userName[..64] : userName;
-        await using var db = database.Create(DbActor.System);
+        await using var db = database.Create(new DbActor(time, () => UserContext.System));
         var organName = user?.OrganId is { } organId
             ? await db.Organs.AsNoTracking().Where(o => o.Id == organId).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken)
             : null;

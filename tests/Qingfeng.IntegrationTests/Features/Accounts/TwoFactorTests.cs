@@ -65,6 +65,7 @@ public sealed partial class TwoFactorTests(SharedApps apps)
     {
         var key = Base32(base32);
         var counter = new byte[8];
+        // The wall clock, not the tests' clock: Identity checks two-factor codes against the wall clock.
         BinaryPrimitives.WriteInt64BigEndian(counter, TimeProvider.System.GetUtcNow().ToUnixTimeSeconds() / 30);
 #pragma warning disable CA5350 // RFC 6238 authenticators use HMAC-SHA1.
         var hash = HMACSHA1.HashData(key, counter);

@@ -53,7 +53,7 @@ public sealed class ClueDeadlineTests(SharedApps apps)
         var overdueMessages = await db.Notifications.AsNoTracking().Where(n => n.DedupKey.StartsWith(prefix) && n.DedupKey.Contains(":overdue:")).ToListAsync();
         Assert.Equal(overdueMessages.Count, overdueMessages.Select(n => n.UserId).Distinct().Count());
 
-        // Today (November 2026) the reply is overdue on the real clock too, and the handler's queue says so.
+        // On the app's clock (TestClock: December 2026) the reply is overdue too, and the handler's queue says so.
         var overdue = await (await clues.Handler.GetAsync($"/api/v1/clues?due=Overdue&mine=true&number={registered.Number}")).OkJsonAsync<Qingfeng.Platform.Data.Paged<ClueListItem>>();
         var item = Assert.Single(overdue.Items, i => i.Id == registered.Id);
         Assert.Equal(DueStatus.Overdue, item.DueStatus);

@@ -226,7 +226,7 @@ public sealed class ClueLifecycleTests(SharedApps apps)
         Assert.DoesNotContain(other.PossibleRepeats, r => r.Id == first.Id);
     }
 
-    private static DateOnly Today => DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+    private static DateOnly Today => TestClock.Today;
 
     private static async Task AssertCannotReachAsync(HttpClient client, Guid id, string number, Guid attachment)
     {

@@ -21,7 +21,7 @@ public sealed class ClueStatisticsTests
         var official = await ClueClients.KaiyangPrincipalAsync(app, skip: 0);
         var registered = await clues.RegisterAsync(official, "反映其违规收受礼金并插手工程项目。", realName: false);
         await clues.AssignAsync(registered.Id, TestUsers.KaiyangSupervision.UserName);
-        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var today = TestClock.Today;
         await clues.WalkToTransferAsync(registered.Id, today);
         var outcome = await clues.Handler.PutAsync($"/api/v1/clues/{registered.Id}/outcome", new RecordOutcomeRequest { ProblemsFound = 21, FurtherClues = 4, FundsPaidOut = 820_000m, FundsRecovered = 654_000m }.AsJson());
         Assert.Equal(HttpStatusCode.NoContent, outcome.StatusCode);

@@ -9,7 +9,6 @@ using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Supervision;
 using Qingfeng.IntegrationTests.Features.Clues;
 using Qingfeng.IntegrationTests.Infrastructure;
-using Qingfeng.Platform.Ui;
 using Xunit;
 
 namespace Qingfeng.IntegrationTests.Features.DutyReports;
@@ -42,7 +41,7 @@ public sealed class DutyReportTests(SharedApps apps)
         var returned = await DutyReportClients.ReportAsync(c.Supervision, reportId);
         var calendar = app.Services.GetRequiredService<SupervisionCalendar>();
         Assert.Equal(DutyReportState.Returned, returned.Summary.State);
-        Assert.Equal(calendar.AddWorkingDays(ChinaTime.DateOf(TimeProvider.System.GetUtcNow()), calendar.Options.RevisionWorkingDays), returned.Summary.RevisionDueOn);
+        Assert.Equal(calendar.AddWorkingDays(TestClock.Today, calendar.Options.RevisionWorkingDays), returned.Summary.RevisionDueOn);
         Assert.Equal("对“三重一大”执行情况述而不评，问题查摆不深入", returned.ReturnReason);
         Assert.Equal(["派驻纪检监察组", "监督检查室"], returned.Reviews.Select(r => r.LevelName));
 

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Organs;
 using Qingfeng.Features.Roster;
 using Qingfeng.IntegrationTests.Infrastructure;
-using Qingfeng.Platform.Ui;
 using Xunit;
 
 namespace Qingfeng.IntegrationTests.Features.Organs;
@@ -22,7 +21,7 @@ public sealed class DelegationManagementTests
         var township = await app.ClientForOrganAsync(homeOrgan);
         await (await township.GetAsync($"/api/v1/officials/{leader}")).OkJsonAsync<OfficialProfile>();
 
-        var today = ChinaTime.DateOf(TimeProvider.System.GetUtcNow());
+        var today = TestClock.Today;
         var created = await leaderClient.PostAsync("/api/v1/delegations/escalations", new EscalateRequest { UnitId = village, ValidFrom = today, Reason = "群众反映集中，提级监督" }.AsJson());
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         await (await township.GetAsync($"/api/v1/officials/{leader}")).ProblemAsync(HttpStatusCode.NotFound);
@@ -47,7 +46,7 @@ public sealed class DelegationManagementTests
         var (village, _, _) = await UndelegatedVillageAsync(app);
         await using var db = app.CreateDb();
         var chishuiVillage = await db.Units.AsNoTracking().Where(u => u.RegionKey.StartsWith("520381") && u.Kind == UnitKind.VillageOrCommunity).Select(u => u.Id).FirstAsync();
-        var request = new EscalateRequest { UnitId = village, ValidFrom = ChinaTime.DateOf(TimeProvider.System.GetUtcNow()), Reason = "x" };
+        var request = new EscalateRequest { UnitId = village, ValidFrom = TestClock.Today, Reason = "x" };
 
         var officer = await app.ClientForAsync(TestUsers.KaiyangSupervision.UserName);
         await (await officer.PostAsync("/api/v1/delegations/escalations", request.AsJson())).ProblemAsync(HttpStatusCode.Forbidden);

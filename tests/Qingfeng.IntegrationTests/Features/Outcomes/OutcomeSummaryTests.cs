@@ -6,7 +6,6 @@ using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Supervision;
 using Qingfeng.IntegrationTests.Features.Recommendations;
 using Qingfeng.IntegrationTests.Infrastructure;
-using Qingfeng.Platform.Ui;
 using Xunit;
 using static Qingfeng.IntegrationTests.Features.Rectification.RectificationClients;
 
@@ -66,7 +65,7 @@ public sealed class OutcomeSummaryTests(SharedApps apps)
         var village = await db.Officials.AsNoTracking()
             .Where(o => o.IsPrincipal && o.RegionKey.StartsWith("520121") && o.RegionKey.Length > 9 && o.Unit!.Kind == Qingfeng.Features.Roster.UnitKind.VillageOrCommunity)
             .OrderByDescending(o => o.RegionKey).Skip(1).Select(o => new { o.UnitId, o.RegionKey }).FirstAsync();
-        var today = ChinaTime.DateOf(TimeProvider.System.GetUtcNow());
+        var today = TestClock.Today;
         var id = await RecommendationApiTests.IssueAsync(officer, RecommendationApiTests.ProcurementRecommendation(village.UnitId!.Value, today));
         Assert.Equal(HttpStatusCode.NoContent, (await officer.PutAsync($"/api/v1/recommendations/{id}/outcome", new SupervisionOutcomeInput { ProblemsFound = 3, FundsRecovered = 12_500m }.AsJson())).StatusCode);
 

@@ -8,7 +8,6 @@ using Qingfeng.IntegrationTests.Features.Accountability;
 using Qingfeng.IntegrationTests.Features.Clues;
 using Qingfeng.IntegrationTests.Features.Talks;
 using Qingfeng.IntegrationTests.Infrastructure;
-using Qingfeng.Platform.Ui;
 using Xunit;
 
 namespace Qingfeng.IntegrationTests.Features.QuarterlyReviews;
@@ -96,7 +95,7 @@ public sealed class QuarterlyReviewTests(SharedApps apps)
 
     private static async Task<(int Year, int Quarter, int CluesReceived, int EightPointClues, int RectificationOpen, int Talks, int Accountability)> DossierRowAsync(HttpClient client, Guid official, QingfengApp app)
     {
-        var today = ChinaTime.DateOf(TimeProvider.System.GetUtcNow());
+        var today = TestClock.Today;
         var (year, quarter) = (today.Year, ((today.Month - 1) / 3) + 1);
         await using var db = app.CreateDb();
         var name = await db.Officials.AsNoTracking().Where(o => o.Id == official).Select(o => o.Name).SingleAsync();

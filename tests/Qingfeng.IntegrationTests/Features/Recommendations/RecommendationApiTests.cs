@@ -15,7 +15,6 @@ using Qingfeng.IntegrationTests.Features.Rectification;
 using Qingfeng.IntegrationTests.Infrastructure;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Security;
-using Qingfeng.Platform.Ui;
 using Xunit;
 
 namespace Qingfeng.IntegrationTests.Features.Recommendations;
@@ -167,7 +166,7 @@ public sealed class RecommendationApiTests(SharedApps apps)
         Assert.Equal(6, numbers.Distinct(StringComparer.Ordinal).Count());
     }
 
-    private static DateOnly Today => ChinaTime.DateOf(TimeProvider.System.GetUtcNow());
+    private static DateOnly Today => TestClock.Today;
 
     internal static async Task<Guid> IssueAsync(HttpClient client, IssueRecommendationRequest request)
     {

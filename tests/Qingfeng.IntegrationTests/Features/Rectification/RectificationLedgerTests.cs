@@ -7,7 +7,6 @@ using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Supervision;
 using Qingfeng.IntegrationTests.Features.Clues;
 using Qingfeng.IntegrationTests.Infrastructure;
-using Qingfeng.Platform.Ui;
 using Xunit;
 using static Qingfeng.IntegrationTests.Features.Rectification.RectificationClients;
 
@@ -127,7 +126,7 @@ public sealed class RectificationLedgerTests(SharedApps apps)
             OfficialId = official,
             Problem = problem,
             Measures = "限期整改",
-            DueOn = calendar.AddWorkingDays(ChinaTime.DateOf(TimeProvider.System.GetUtcNow()), 10),
+            DueOn = calendar.AddWorkingDays(TestClock.Today, 10),
         }.AsJson());
         var id = await created.Content.ReadFromJsonAsync<Guid>();
         var due = (await GetAsync(officer, id)).DueOn;

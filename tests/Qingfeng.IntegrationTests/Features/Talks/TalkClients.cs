@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Talks;
 using Qingfeng.IntegrationTests.Infrastructure;
-using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.IntegrationTests.Features.Talks;
 
@@ -10,7 +9,7 @@ namespace Qingfeng.IntegrationTests.Features.Talks;
 public static class TalkClients
 {
     /// <summary>Today in China, as the app counts it.</summary>
-    public static DateOnly Today => ChinaTime.DateOf(TimeProvider.System.GetUtcNow());
+    public static DateOnly Today => TestClock.Today;
 
     /// <summary>
     /// Plans a tier-2 reminder talk with the official, holds it today with a record, commitments and one follow-up, and

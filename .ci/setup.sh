@@ -1,0 +1,76 @@
+# Qingfeng CI environment, sourced by .ci/run and .ci/soak (not run on its own). Installs the Debian
+# packages the tests need (idempotently; QINGFENG_EXTRA_PACKAGES adds more), starts PostgreSQL on
+# loopback with a password generated per run, and exports QINGFENG_TEST_POSTGRES, QINGFENG_CHROMIUM
+# and QINGFENG_REQUIRE_ALL. The caller sets CURRENT_STEP for its ERR trap.
+
+# ---------------------------------------------------------------- 1. packages
+CURRENT_STEP="debian packages"
+echo "===== debian packages ====="
+t0=$SECONDS
+PACKAGES=(postgresql postgresql-contrib chromium fonts-noto-cjk sqlmap ${QINGFENG_EXTRA_PACKAGES:-})
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if [[ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)" != "install ok installed" ]]; then
+    missing+=("$p")
+  fi
+done
+if ((${#missing[@]})); then
+  echo "installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  timeout 600 apt-get update -qq
+  timeout 1200 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  echo "all present: ${PACKAGES[*]}"
+fi
+echo "----- debian packages: $((SECONDS - t0)) s -----"
+
+# ---------------------------------------------------------------- 2. PostgreSQL
+CURRENT_STEP="postgresql"
+echo
+echo "===== postgresql ====="
+t0=$SECONDS
+PG_VER="$(ls /etc/postgresql 2>/dev/null | sort -V | tail -n1 || true)"
+if [[ -z "$PG_VER" ]]; then
+  PG_VER="$(ls /usr/lib/postgresql | sort -V | tail -n1)"
+fi
+[[ -n "$PG_VER" ]] || { echo "CI: no PostgreSQL version installed" >&2; exit 1; }
+if [[ ! -f "/etc/postgresql/$PG_VER/main/postgresql.conf" ]]; then
+  pg_createcluster "$PG_VER" main
+fi
+PG_PORT="$(pg_lsclusters -h | awk -v v="$PG_VER" '$1 == v && $2 == "main" { print $3 }')"
+PG_PORT="${PG_PORT:-5432}"
+if ! pg_ctlcluster "$PG_VER" main status >/dev/null 2>&1; then
+  pg_ctlcluster "$PG_VER" main start || pg_ctlcluster "$PG_VER" main status >/dev/null
+fi
+ready=0
+for _ in $(seq 1 30); do
+  if pg_isready -q -h 127.0.0.1 -p "$PG_PORT"; then ready=1; break; fi
+  sleep 1
+done
+if ((!ready)); then
+  echo "CI: PostgreSQL $PG_VER did not accept connections on 127.0.0.1:$PG_PORT within 30 s" >&2
+  tail -n 30 "/var/log/postgresql/postgresql-$PG_VER-main.log" >&2 || true
+  exit 1
+fi
+
+pgsql() { (cd / && runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 "$@"); }
+if command -v openssl >/dev/null; then
+  PW="$(openssl rand -hex 16)"
+else
+  PW="$(head -c16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+fi
+# hex only, so inlining it in SQL is safe
+if [[ "$(pgsql -tA -c "SELECT 1 FROM pg_roles WHERE rolname = 'qingfeng'")" == 1 ]]; then
+  pgsql -c "ALTER ROLE qingfeng WITH LOGIN CREATEDB PASSWORD '$PW'"
+else
+  pgsql -c "CREATE ROLE qingfeng WITH LOGIN CREATEDB PASSWORD '$PW'"
+fi
+echo "PostgreSQL $PG_VER up on 127.0.0.1:$PG_PORT, role qingfeng ready"
+echo "----- postgresql: $((SECONDS - t0)) s -----"
+
+export QINGFENG_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=qingfeng;Password=$PW;Database=postgres"
+export QINGFENG_CHROMIUM=/usr/bin/chromium
+export QINGFENG_REQUIRE_ALL=1
+[[ -x "$QINGFENG_CHROMIUM" ]] || { echo "CI: $QINGFENG_CHROMIUM missing" >&2; exit 1; }
+command -v sqlmap >/dev/null || { echo "CI: sqlmap missing" >&2; exit 1; }
+
