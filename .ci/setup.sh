@@ -54,11 +54,15 @@ if ((!ready)); then
 fi
 
 pgsql() { (cd / && runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 "$@"); }
-if command -v openssl >/dev/null; then
-  PW="$(openssl rand -hex 16)"
-else
-  PW="$(head -c16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+# The password is generated once per machine and kept outside the repository (root only), so that a soak or a
+# second CI run on the same machine does not change it under a run in progress.
+PW_FILE="${XDG_STATE_HOME:-$HOME/.local/state}/qingfeng-ci/pg-password"
+if [[ ! -s "$PW_FILE" ]]; then
+  mkdir -p "$(dirname "$PW_FILE")"
+  (umask 077; head -c16 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$PW_FILE")
 fi
+PW="$(cat "$PW_FILE")"
+[[ "$PW" =~ ^[0-9a-f]{32}$ ]] || { echo "CI: $PW_FILE does not hold a 32-digit hex password" >&2; exit 1; }
 # hex only, so inlining it in SQL is safe
 if [[ "$(pgsql -tA -c "SELECT 1 FROM pg_roles WHERE rolname = 'qingfeng'")" == 1 ]]; then
   pgsql -c "ALTER ROLE qingfeng WITH LOGIN CREATEDB PASSWORD '$PW'"
