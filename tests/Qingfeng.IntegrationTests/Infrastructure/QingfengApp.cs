@@ -167,6 +167,9 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
         // The suite signs in far more often than one person would: generous limits unless a test sets its own.
         builder.UseSetting("Security:RateLimiting:LoginPermitsPerWindow", "10000");
         builder.UseSetting("Security:RateLimiting:ApiPermitsPerWindow", "100000");
+
+        // No sweep runs in the background: a test that tests one runs it itself, with its own clock.
+        builder.UseSetting(Qingfeng.Platform.Jobs.PeriodicSweeps.EnabledKey, "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -14,6 +14,12 @@ public static class PeriodicSweeps
     /// <summary>The interval of every sweep.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// Configuration switch (default true): whether the workers run the sweeps at all. Integration tests turn it off and
+    /// run a sweep themselves, with their own clock, where they test one — a sweep in the background would race them.
+    /// </summary>
+    public const string EnabledKey = "Jobs:Sweeps";
+
     /// <summary>Registers the sweep (scoped, so tests can build it with their own clock) and a worker that runs it at start and then hourly.</summary>
     public static IServiceCollection AddPeriodicSweep<TSweep>(this IServiceCollection services)
         where TSweep : class, IPeriodicSweep =>
@@ -24,11 +30,16 @@ public static class PeriodicSweeps
 /// Runs one sweep once the app has started and then every hour, on the app's clock, as the system user; a failure waits for
 /// the next run. The first run waits for the start because every sweep runs then, and together they would hold the start back.
 /// </summary>
-internal sealed partial class SweepWorker<TSweep>(IServiceScopeFactory scopes, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<SweepWorker<TSweep>> logger) : BackgroundService
+internal sealed partial class SweepWorker<TSweep>(IServiceScopeFactory scopes, TimeProvider time, IHostApplicationLifetime lifetime, IConfiguration configuration, ILogger<SweepWorker<TSweep>> logger) : BackgroundService
     where TSweep : class, IPeriodicSweep
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!configuration.GetValue(PeriodicSweeps.EnabledKey, true))
+        {
+            return;
+        }
+
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
         {
