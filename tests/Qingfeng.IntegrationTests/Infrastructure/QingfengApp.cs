@@ -6,9 +6,11 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Qingfeng.Features.Accounts;
 using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Jobs;
 
 namespace Qingfeng.IntegrationTests.Infrastructure;
 
@@ -174,8 +176,31 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
 
         builder.UseEnvironment("Testing");
 
-        // Every app runs on the tests' clock, so a date a test computes is the date the app counts from.
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(TestClock.Instance));
+        // Every app runs on the tests' clock, so a date a test computes is the date the app counts from. The hourly
+        // sweeps do not run by themselves: on the tests' clock they would act at start and once an hour on every record
+        // of the database, in the middle of tests that do not expect them (an overdue reminder already sent, an item
+        // already escalated). A test of a sweep runs it itself, on a clock it controls.
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(TestClock.Instance);
+            RemoveSweepWorkers(services);
+        });
+    }
+
+    private static void RemoveSweepWorkers(IServiceCollection services)
+    {
+        var workers = services.Where(d => d.ServiceType == typeof(IHostedService)
+            && d.ImplementationType is { IsGenericType: true } type
+            && type.GetGenericArguments().Any(a => typeof(IPeriodicSweep).IsAssignableFrom(a))).ToList();
+        if (workers.Count == 0)
+        {
+            throw new InvalidOperationException("No periodic sweep worker found to remove: has the way sweeps are registered changed?");
+        }
+
+        foreach (var worker in workers)
+        {
+            services.Remove(worker);
+        }
     }
 
     public override async ValueTask DisposeAsync()
