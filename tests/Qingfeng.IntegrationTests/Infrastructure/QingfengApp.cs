@@ -6,9 +6,11 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Qingfeng.Features.Accounts;
 using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Jobs;
 
 namespace Qingfeng.IntegrationTests.Infrastructure;
 
@@ -31,6 +33,7 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
     private readonly string _databaseName;
     private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _tokenLock = new(1, 1);
+    private readonly SemaphoreSlim _userLock = new(1, 1);
     private bool _ownsDatabase = true;
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
@@ -122,27 +125,27 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
         return client;
     }
 
-    /// <summary>A client for a user of the given organ and role (supervision office by default), created on first use.</summary>
+    /// <summary>
+    /// A client for a user of the given organ and role (supervision office by default), created on first use and shared by
+    /// every caller with the same organ and role. The name holds the whole organ id: the demo organs are created within the
+    /// same millisecond, so a prefix of their version-7 ids is the same for all of them.
+    /// </summary>
     public async Task<HttpClient> ClientForOrganAsync(Guid organId, string role = Qingfeng.Platform.Security.Roles.SupervisionOffice)
     {
-        var name = role == Qingfeng.Platform.Security.Roles.SupervisionOffice ? $"t.organ.{organId:N}"[..24] : $"t.{role}.{organId:N}"[..28];
-        await using (var scope = Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<QingfengUser>>();
-            if (await users.FindByNameAsync(name) is null)
-            {
-                var user = new QingfengUser { UserName = name, DisplayName = name, OrganId = organId };
-                var created = await users.CreateAsync(user, Password);
-                if (!created.Succeeded)
-                {
-                    throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
-                }
-
-                await users.AddToRoleAsync(user, role);
-            }
-        }
-
+        var name = $"t.{role}.{organId:N}";
+        await EnsureUserAsync(name, organId, role);
         return await ClientForAsync(name);
+    }
+
+    /// <summary>
+    /// A client for a new user of the given organ and role that no other test signs in as, for a test that reads what was
+    /// recorded about or sent to its user (audit entries, notifications).
+    /// </summary>
+    public async Task<(HttpClient Client, string UserName)> ClientForNewUserAsync(Guid organId, string role)
+    {
+        var name = $"t.new.{Guid.NewGuid():N}";
+        await EnsureUserAsync(name, organId, role);
+        return (await ClientForAsync(name), name);
     }
 
     /// <summary>A context acting as the system, on the tests' clock.</summary>
@@ -177,8 +180,31 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
 
         builder.UseEnvironment("Testing");
 
-        // Every app runs on the tests' clock, so a date a test computes is the date the app counts from.
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(TestClock.Instance));
+        // Every app runs on the tests' clock, so a date a test computes is the date the app counts from. The hourly
+        // sweeps do not run by themselves: on the tests' clock they would act at start and once an hour on every record
+        // of the database, in the middle of tests that do not expect them (an overdue reminder already sent, an item
+        // already escalated). A test of a sweep runs it itself, on a clock it controls.
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(TestClock.Instance);
+            RemoveSweepWorkers(services);
+        });
+    }
+
+    private static void RemoveSweepWorkers(IServiceCollection services)
+    {
+        var workers = services.Where(d => d.ServiceType == typeof(IHostedService)
+            && d.ImplementationType is { IsGenericType: true } type
+            && type.GetGenericArguments().Any(a => typeof(IPeriodicSweep).IsAssignableFrom(a))).ToList();
+        if (workers.Count == 0)
+        {
+            throw new InvalidOperationException("No periodic sweep worker found to remove: has the way sweeps are registered changed?");
+        }
+
+        foreach (var worker in workers)
+        {
+            services.Remove(worker);
+        }
     }
 
     public override async ValueTask DisposeAsync()
@@ -192,6 +218,7 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
         if (!_ownsDatabase)
         {
             _tokenLock.Dispose();
+            _userLock.Dispose();
             return;
         }
 
@@ -209,6 +236,7 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
         }
 
         _tokenLock.Dispose();
+        _userLock.Dispose();
     }
 
     /// <summary>An API token of the named test user (issued once per app).</summary>
@@ -233,6 +261,34 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
         finally
         {
             _tokenLock.Release();
+        }
+    }
+
+    /// <summary>Creates the user unless it exists; one at a time, so that two tests asking for the same user create it once.</summary>
+    private async Task EnsureUserAsync(string name, Guid organId, string role)
+    {
+        await _userLock.WaitAsync();
+        try
+        {
+            await using var scope = Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<QingfengUser>>();
+            if (await users.FindByNameAsync(name) is not null)
+            {
+                return;
+            }
+
+            var user = new QingfengUser { UserName = name, DisplayName = name, OrganId = organId };
+            var created = await users.CreateAsync(user, Password);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+            }
+
+            await users.AddToRoleAsync(user, role);
+        }
+        finally
+        {
+            _userLock.Release();
         }
     }
 

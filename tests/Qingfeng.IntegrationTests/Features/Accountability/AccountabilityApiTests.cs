@@ -155,9 +155,10 @@ public sealed class AccountabilityApiTests(SharedApps apps)
         var official = await ClueClients.KaiyangPrincipalAsync(app, 35);
         await using var db = app.CreateDb();
         var unit = await db.Officials.AsNoTracking().Where(o => o.Id == official).Select(o => o.UnitId!.Value).SingleAsync();
-        var before = await db.AccountabilityDecisions.CountAsync(d => d.UnitId == unit);
 
-        var organisationAdmonished = await office.PostAsync("/api/v1/accountability", (ExaminationOf(official) with
+        // The refused requests carry their own mark: other tests may record decisions about the same unit meanwhile.
+        var refused = ExaminationOf(official) with { DecidedBy = "开阳县纪委常委会（应被拒绝" + Guid.NewGuid().ToString("N")[..8] + "）" };
+        var organisationAdmonished = await office.PostAsync("/api/v1/accountability", (refused with
         {
             Target = AccountabilityTarget.Organisation,
             OfficialId = null,
@@ -167,10 +168,10 @@ public sealed class AccountabilityApiTests(SharedApps apps)
         var problem = await organisationAdmonished.ProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("党组织", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
-        await (await office.PostAsync("/api/v1/accountability", (ExaminationOf(official) with { Methods = [AccountabilityMethod.OrganisationalMeasure] }).AsJson())).ProblemAsync(HttpStatusCode.UnprocessableEntity);
-        await (await office.PostAsync("/api/v1/accountability", (ExaminationOf(official) with { Notice = NoticeScope.None }).AsJson())).ProblemAsync(HttpStatusCode.UnprocessableEntity);
-        await (await office.PostAsync("/api/v1/accountability", (ExaminationOf(official) with { OfficialId = null }).AsJson())).ProblemAsync(HttpStatusCode.UnprocessableEntity);
-        Assert.Equal(before, await db.AccountabilityDecisions.CountAsync(d => d.UnitId == unit));
+        await (await office.PostAsync("/api/v1/accountability", (refused with { Methods = [AccountabilityMethod.OrganisationalMeasure] }).AsJson())).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        await (await office.PostAsync("/api/v1/accountability", (refused with { Notice = NoticeScope.None }).AsJson())).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        await (await office.PostAsync("/api/v1/accountability", (refused with { OfficialId = null }).AsJson())).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.False(await db.AccountabilityDecisions.AnyAsync(d => d.DecidedBy == refused.DecidedBy));
 
         // The party organisation itself: examination and a notice, no person.
         var organisation = await CreateAsync(office, ExaminationOf(official) with { Target = AccountabilityTarget.Organisation, OfficialId = null, UnitId = unit, Notice = NoticeScope.Internal });

@@ -15,14 +15,16 @@ namespace Qingfeng.IntegrationTests.Features.Rectification;
 /// goes overdue on the working-day calendar, is escalated to the leadership by the sweep (on a controllable clock), and is
 /// finally closed out by another officer.
 /// </summary>
-public sealed class DailySupervisionJourneyTests(SharedApps apps)
+public sealed class DailySupervisionJourneyTests
 {
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.Postgres)]
     public async Task A_talks_follow_up_is_reported_goes_overdue_is_escalated_and_is_finally_closed_out(Provider provider)
     {
-        var app = await apps.GetAsync(provider);
+        // The test's own app: its sweeps on a clock moved into the future mark and escalate every item of the database,
+        // which must not meet another test's sweeps (see RectificationLedgerTests).
+        await using var app = await QingfengApp.StartAsync(provider);
         var officer = await app.ClientForAsync(TestUsers.KaiyangSupervision.UserName);
         var reviewer = await app.ClientForAsync(TestUsers.KaiyangSupervision2.UserName);
         var leader = await app.ClientForAsync(TestUsers.KaiyangLeader.UserName);

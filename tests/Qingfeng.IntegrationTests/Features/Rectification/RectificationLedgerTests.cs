@@ -114,7 +114,9 @@ public sealed class RectificationLedgerTests(SharedApps apps)
     [InlineData(Provider.Postgres)]
     public async Task The_sweep_announces_an_item_due_soon_then_escalates_it_overdue_and_to_the_leadership_once_each(Provider provider)
     {
-        var app = await apps.GetAsync(provider);
+        // The test's own app: a sweep on a clock moved into the future marks and escalates every item of the database, and
+        // another test sweeping the shared one at a later date would escalate this item before its time (and vice versa).
+        await using var app = await QingfengApp.StartAsync(provider);
         var officer = await app.ClientForAsync(TestUsers.KaiyangSupervision.UserName);
         var leader = await app.ClientForAsync(TestUsers.KaiyangLeader.UserName);
         var official = await ClueClients.KaiyangPrincipalAsync(app, skip: 13);

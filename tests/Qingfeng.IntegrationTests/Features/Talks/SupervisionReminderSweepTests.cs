@@ -21,7 +21,9 @@ public sealed class SupervisionReminderSweepTests(SharedApps apps)
     [InlineData(Provider.Postgres)]
     public async Task Pre_holiday_reminders_go_to_every_principal_two_working_days_before_the_holiday_once_by_text_and_in_the_app(Provider provider)
     {
-        var app = await apps.GetAsync(provider);
+        // The test's own app: the sweep reminds every 一把手 of the database, and other tests add 一把手 of their own
+        // (Subjects), who would be reminded by a second run or be missing from the count.
+        await using var app = await QingfengApp.StartAsync(provider);
         var gateway = new RecordingSmsGateway();
 
         // National Day 2026 starts Thu 1 Oct: two working days before is Tue 29 Sep. Mid-Autumn (25 Sep) has passed by then.

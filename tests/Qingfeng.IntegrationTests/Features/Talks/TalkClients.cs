@@ -65,12 +65,15 @@ public static class TalkClients
         return System.Text.Json.JsonSerializer.Deserialize<IdResult>(body, HttpAssertions.Json)!.Id;
     }
 
-    /// <summary>A Kaiyang official (not a village one) picked by index: principals or, with <paramref name="principal"/> false, others.</summary>
+    /// <summary>
+    /// A Kaiyang official of the demo roster (not a village one) picked by index: principals or, with <paramref name="principal"/>
+    /// false, others. Shared with other tests, as <see cref="Clues.ClueClients.KaiyangPrincipalAsync"/> explains.
+    /// </summary>
     public static async Task<Guid> KaiyangOfficialAsync(QingfengApp app, int skip, bool principal = true)
     {
         await using var db = app.CreateDb();
         var ids = await db.Officials.AsNoTracking()
-            .Where(o => o.IsPrincipal == principal && o.UnitId != null && o.RegionKey.StartsWith("520121") && o.Unit!.Kind != Qingfeng.Features.Roster.UnitKind.VillageOrCommunity)
+            .Where(o => o.IsPrincipal == principal && o.UnitId != null && o.RegionKey.StartsWith("520121") && o.Unit!.Kind != Qingfeng.Features.Roster.UnitKind.VillageOrCommunity && o.Unit.Sector != Subjects.Sector)
             .OrderByDescending(o => o.Id).Select(o => o.Id).ToListAsync();
         return ids[skip % ids.Count];
     }
