@@ -6,11 +6,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Qingfeng.Features.Accounts;
 using Qingfeng.Platform.Data;
-using Qingfeng.Platform.Jobs;
 
 namespace Qingfeng.IntegrationTests.Infrastructure;
 
@@ -171,7 +169,9 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
         builder.UseSetting("Security:RateLimiting:LoginPermitsPerWindow", "10000");
         builder.UseSetting("Security:RateLimiting:ApiPermitsPerWindow", "100000");
 
-        // No sweep runs in the background: a test that tests one runs it itself, with its own clock.
+        // No sweep runs in the background: on the tests' clock each would act at start and every hour on every record of
+        // the database, in the middle of tests that do not expect it (an overdue reminder already sent, an item already
+        // escalated). A test of a sweep runs it itself, on a clock it controls.
         builder.UseSetting(Qingfeng.Platform.Jobs.PeriodicSweeps.EnabledKey, "false");
         foreach (var (key, value) in _settings)
         {
@@ -180,31 +180,8 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
 
         builder.UseEnvironment("Testing");
 
-        // Every app runs on the tests' clock, so a date a test computes is the date the app counts from. The hourly
-        // sweeps do not run by themselves: on the tests' clock they would act at start and once an hour on every record
-        // of the database, in the middle of tests that do not expect them (an overdue reminder already sent, an item
-        // already escalated). A test of a sweep runs it itself, on a clock it controls.
-        builder.ConfigureTestServices(services =>
-        {
-            services.AddSingleton<TimeProvider>(TestClock.Instance);
-            RemoveSweepWorkers(services);
-        });
-    }
-
-    private static void RemoveSweepWorkers(IServiceCollection services)
-    {
-        var workers = services.Where(d => d.ServiceType == typeof(IHostedService)
-            && d.ImplementationType is { IsGenericType: true } type
-            && type.GetGenericArguments().Any(a => typeof(IPeriodicSweep).IsAssignableFrom(a))).ToList();
-        if (workers.Count == 0)
-        {
-            throw new InvalidOperationException("No periodic sweep worker found to remove: has the way sweeps are registered changed?");
-        }
-
-        foreach (var worker in workers)
-        {
-            services.Remove(worker);
-        }
+        // Every app runs on the tests' clock, so a date a test computes is the date the app counts from.
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(TestClock.Instance));
     }
 
     public override async ValueTask DisposeAsync()
