@@ -46,6 +46,12 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
 
     public Provider Provider { get; }
 
+    /// <summary>
+    /// The app's clock: <see cref="TestClock"/>, except for an app that only prepares a database for a server process of
+    /// its own (<see cref="StartOnAsync"/>), which runs on the wall clock and must accept the tokens issued here.
+    /// </summary>
+    public TimeProvider Clock { get; private init; } = TestClock.Instance;
+
     public string ConnectionString => _connectionString;
 
     /// <summary>This app's fresh keys, as configuration keys and values (a server process on the same database needs the same).</summary>
@@ -104,7 +110,7 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
     /// <summary>Prepares a database the caller owns (seeded, with the test users); disposing the app leaves it in place.</summary>
     public static async Task<QingfengApp> StartOnAsync(Provider provider, string connectionString)
     {
-        var app = new QingfengApp(provider, connectionString, null, "", null) { _ownsDatabase = false };
+        var app = new QingfengApp(provider, connectionString, null, "", null) { _ownsDatabase = false, Clock = TimeProvider.System };
         _ = app.Server;
         await app.CreateTestUsersAsync();
         return app;
@@ -147,7 +153,7 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
     }
 
     /// <summary>A context acting as the system, on the tests' clock.</summary>
-    public QingfengDb CreateDb() => Services.GetRequiredService<QingfengDatabase>().Create(new DbActor(TestClock.Instance, () => Qingfeng.Platform.Security.UserContext.System));
+    public QingfengDb CreateDb() => Services.GetRequiredService<QingfengDatabase>().Create(new DbActor(Clock, () => Qingfeng.Platform.Security.UserContext.System));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -181,7 +187,7 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
 
         // Every app runs on the tests' clock, so a date a test computes is the date the app counts from.
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(TestClock.Instance));
+        builder.ConfigureTestServices(services => services.AddSingleton(Clock));
     }
 
     public override async ValueTask DisposeAsync()
@@ -228,7 +234,7 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
                 var user = await scope.ServiceProvider.GetRequiredService<UserManager<QingfengUser>>().FindByNameAsync(userName)
                     ?? throw new InvalidOperationException($"No test user {userName}.");
                 var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<QingfengDb>>();
-                var now = TestClock.Instance.GetUtcNow();
+                var now = Clock.GetUtcNow();
                 token = (await AccountService.IssueTokenForAsync(factory, user.Id, "tests", now, now.AddDays(1), CancellationToken.None)).Token;
                 _tokens[userName] = token;
             }
