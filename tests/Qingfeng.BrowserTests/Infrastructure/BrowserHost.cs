@@ -19,6 +19,13 @@ public sealed class BrowserHost : IAsyncLifetime
 {
     public const string DemoPassword = "Qingfeng@2026";
 
+    /// <summary>
+    /// The patience of a busy machine (two cores, both loaded by other jobs), in milliseconds: the upper bound of every wait
+    /// on the page (actions, navigations, addresses, the ready marker, web-first assertions). Every wait is on a condition
+    /// and ends as soon as it holds, so a passing run never spends this; it only decides how late a failing run gives up.
+    /// </summary>
+    public const int PatienceMs = 60_000;
+
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"qf_browser_{Guid.NewGuid():N}.db");
     private App? _app;
     private IPlaywright? _playwright;
@@ -32,6 +39,8 @@ public sealed class BrowserHost : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // Playwright's web-first assertions (Expect) retry for 5 s by default: far too short for a busy machine.
+        Assertions.SetDefaultExpectTimeout(PatienceMs);
         if (!File.Exists(ChromiumPath))
         {
             _skipReason = $"Browser tests need Chromium at {ChromiumPath} (apt-get install chromium; .ci/run installs it).";
@@ -57,7 +66,8 @@ public sealed class BrowserHost : IAsyncLifetime
     {
         SkipUnlessAvailable();
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
-        context.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(PatienceMs);
+        context.SetDefaultNavigationTimeout(PatienceMs);
         return await context.NewPageAsync();
     }
 
@@ -109,7 +119,7 @@ public sealed class BrowserHost : IAsyncLifetime
     /// navigation that lands between its address check and its event subscription, and then waits for a load that never comes.
     /// </summary>
     public static Task WaitForPathAsync(IPage page, Regex path) =>
-        Assertions.Expect(page).ToHaveURLAsync(path, new PageAssertionsToHaveURLOptions { Timeout = 20_000 });
+        Assertions.Expect(page).ToHaveURLAsync(path, new PageAssertionsToHaveURLOptions { Timeout = PatienceMs });
 
     /// <summary>A signed-in page that opened a daily-supervision list (/supervision/{list}) and its "new" form through the {list}-new button.</summary>
     public async Task<IPage> NewFormAsync(string userName, string list)
@@ -138,7 +148,7 @@ public sealed class BrowserHost : IAsyncLifetime
     {
         try
         {
-            await page.WaitForSelectorAsync("[data-testid=page-ready]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+            await page.WaitForSelectorAsync("[data-testid=page-ready]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = PatienceMs });
         }
         catch (TimeoutException)
         {
