@@ -26,6 +26,11 @@ public sealed class BrowserHost : IAsyncLifetime
     /// </summary>
     public const int PatienceMs = 60_000;
 
+    private const string ReadyMarker = "[data-testid=page-ready]";
+
+    /// <summary>Set on a ready marker once a wait has answered with it, so the next wait needs the next page's own marker.</summary>
+    private const string SeenAttribute = "data-qf-seen";
+
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"qf_browser_{Guid.NewGuid():N}.db");
     private App? _app;
     private IPlaywright? _playwright;
@@ -143,12 +148,20 @@ public sealed class BrowserHost : IAsyncLifetime
         await page.WaitForSelectorAsync($"[data-testid={testId}-candidate].qf-selected");
     }
 
-    /// <summary>Waits for the page's interactive marker; on time-out keeps a screenshot under artifacts/browser-failures.</summary>
+    /// <summary>
+    /// Waits for the page's interactive marker; on time-out keeps a screenshot under artifacts/browser-failures.
+    /// A marker answers one wait only: a client-side (Blazor) navigation changes the address before the next page renders,
+    /// and until then the previous page's marker is still in the document. Each wait therefore marks the marker it found
+    /// as seen and waits for one not seen before: after a reload, a new document or a navigation to another page.
+    /// </summary>
     public static async Task WaitUntilReadyAsync(IPage page)
     {
         try
         {
-            await page.WaitForSelectorAsync("[data-testid=page-ready]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = PatienceMs });
+            var marker = await page.WaitForSelectorAsync(
+                $"{ReadyMarker}:not([{SeenAttribute}])",
+                new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = PatienceMs });
+            await marker!.EvaluateAsync($"marker => marker.setAttribute('{SeenAttribute}', '')");
         }
         catch (TimeoutException)
         {
