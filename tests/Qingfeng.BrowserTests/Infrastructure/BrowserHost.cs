@@ -172,6 +172,17 @@ public sealed class BrowserHost : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Waits until a list shows only rows that hold the text, and at least one: the state a search or filter settles in.
+    /// The rows of the list before the search are on the page until the result replaces them, and counting or clicking
+    /// them meanwhile would act on the wrong list (this tells the states apart when the earlier list held other rows).
+    /// </summary>
+    public static async Task WaitForOnlyAsync(ILocator rows, string text)
+    {
+        await Assertions.Expect(rows.Filter(new LocatorFilterOptions { HasTextString = text }).First).ToBeVisibleAsync();
+        await Assertions.Expect(rows.Filter(new LocatorFilterOptions { HasNotTextString = text })).ToHaveCountAsync(0);
+    }
+
     /// <summary>Keeps a full-page screenshot under <c>screenshots/</c> of the test output, for a human look at the pages.</summary>
     public static async Task ShotAsync(IPage page, string name)
     {
