@@ -165,11 +165,30 @@ public sealed class BrowserHost : IAsyncLifetime
         }
         catch (TimeoutException)
         {
-            var folder = Path.Combine(AppContext.BaseDirectory, "browser-failures");
-            Directory.CreateDirectory(folder);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{Guid.NewGuid():N}.png"), FullPage = true });
+            await KeepFailureScreenshotAsync(page);
             throw;
         }
+    }
+
+    /// <summary>Awaits a wait or a web-first assertion on the page; when it fails keeps a screenshot under artifacts/browser-failures.</summary>
+    public static async Task ExpectAsync(IPage page, Task wait)
+    {
+        try
+        {
+            await wait;
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
+        {
+            await KeepFailureScreenshotAsync(page);
+            throw;
+        }
+    }
+
+    private static async Task KeepFailureScreenshotAsync(IPage page)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "browser-failures");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{Guid.NewGuid():N}.png"), FullPage = true });
     }
 
     /// <summary>
@@ -181,6 +200,25 @@ public sealed class BrowserHost : IAsyncLifetime
     {
         await Assertions.Expect(rows.Filter(new LocatorFilterOptions { HasTextString = text }).First).ToBeVisibleAsync();
         await Assertions.Expect(rows.Filter(new LocatorFilterOptions { HasNotTextString = text })).ToHaveCountAsync(0);
+    }
+
+    /// <summary>
+    /// On a ready page, reloads until the locator holds the text, within the patience of a busy machine: for what a background
+    /// job writes (a page reads its data once, so only a reload shows the job's work). The first look usually finds it.
+    /// </summary>
+    public static async Task ReloadUntilContainsAsync(IPage page, ILocator locator, string text)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!(await locator.AllInnerTextsAsync()).Any(t => t.Contains(text, StringComparison.Ordinal)))
+        {
+            if (waited.ElapsedMilliseconds > PatienceMs)
+            {
+                Assert.Fail($"No \"{text}\" in {locator} after reloading for {PatienceMs / 1000} s.");
+            }
+
+            await page.ReloadAsync();
+            await WaitUntilReadyAsync(page);
+        }
     }
 
     /// <summary>Keeps a full-page screenshot under <c>screenshots/</c> of the test output, for a human look at the pages.</summary>
