@@ -116,6 +116,15 @@ public sealed class BrowserHost : IAsyncLifetime
         await page.FillAsync("#username", userName);
         await page.FillAsync("#password", password);
         await page.ClickAsync("[data-testid=login-submit]");
+
+        // Signed in, the app opens the workbench; refused, the form says why: fail with that at once, not after a long wait.
+        var refusal = page.Locator("[data-testid=login-error]");
+        await Assertions.Expect(page.Locator($"{ReadyMarker}:not([{SeenAttribute}])").Or(refusal)).ToBeAttachedAsync();
+        if (await refusal.CountAsync() > 0)
+        {
+            Assert.Fail($"Signing in as {userName} was refused: {await refusal.InnerTextAsync()}");
+        }
+
         await WaitUntilReadyAsync(page);
     }
 
