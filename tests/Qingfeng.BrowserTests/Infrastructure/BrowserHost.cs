@@ -19,6 +19,18 @@ public sealed class BrowserHost : IAsyncLifetime
 {
     public const string DemoPassword = "Qingfeng@2026";
 
+    /// <summary>
+    /// The patience of a busy machine (two cores, both loaded by other jobs), in milliseconds: the upper bound of every wait
+    /// on the page (actions, navigations, addresses, the ready marker, web-first assertions). Every wait is on a condition
+    /// and ends as soon as it holds, so a passing run never spends this; it only decides how late a failing run gives up.
+    /// </summary>
+    public const int PatienceMs = 60_000;
+
+    private const string ReadyMarker = "[data-testid=page-ready]";
+
+    /// <summary>Set on a ready marker once a wait has answered with it, so the next wait needs the next page's own marker.</summary>
+    private const string SeenAttribute = "data-qf-seen";
+
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"qf_browser_{Guid.NewGuid():N}.db");
     private App? _app;
     private IPlaywright? _playwright;
@@ -32,6 +44,8 @@ public sealed class BrowserHost : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // Playwright's web-first assertions (Expect) retry for 5 s by default: far too short for a busy machine.
+        Assertions.SetDefaultExpectTimeout(PatienceMs);
         if (!File.Exists(ChromiumPath))
         {
             _skipReason = $"Browser tests need Chromium at {ChromiumPath} (apt-get install chromium; .ci/run installs it).";
@@ -57,7 +71,8 @@ public sealed class BrowserHost : IAsyncLifetime
     {
         SkipUnlessAvailable();
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
-        context.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(PatienceMs);
+        context.SetDefaultNavigationTimeout(PatienceMs);
         return await context.NewPageAsync();
     }
 
@@ -101,6 +116,15 @@ public sealed class BrowserHost : IAsyncLifetime
         await page.FillAsync("#username", userName);
         await page.FillAsync("#password", password);
         await page.ClickAsync("[data-testid=login-submit]");
+
+        // Signed in, the app opens the workbench; refused, the form says why: fail with that at once, not after a long wait.
+        var refusal = page.Locator("[data-testid=login-error]");
+        await Assertions.Expect(page.Locator($"{ReadyMarker}:not([{SeenAttribute}])").Or(refusal)).ToBeAttachedAsync();
+        if (await refusal.CountAsync() > 0)
+        {
+            Assert.Fail($"Signing in as {userName} was refused: {await refusal.InnerTextAsync()}");
+        }
+
         await WaitUntilReadyAsync(page);
     }
 
@@ -109,7 +133,7 @@ public sealed class BrowserHost : IAsyncLifetime
     /// navigation that lands between its address check and its event subscription, and then waits for a load that never comes.
     /// </summary>
     public static Task WaitForPathAsync(IPage page, Regex path) =>
-        Assertions.Expect(page).ToHaveURLAsync(path, new PageAssertionsToHaveURLOptions { Timeout = 20_000 });
+        Assertions.Expect(page).ToHaveURLAsync(path, new PageAssertionsToHaveURLOptions { Timeout = PatienceMs });
 
     /// <summary>A signed-in page that opened a daily-supervision list (/supervision/{list}) and its "new" form through the {list}-new button.</summary>
     public async Task<IPage> NewFormAsync(string userName, string list)
@@ -133,19 +157,76 @@ public sealed class BrowserHost : IAsyncLifetime
         await page.WaitForSelectorAsync($"[data-testid={testId}-candidate].qf-selected");
     }
 
-    /// <summary>Waits for the page's interactive marker; on time-out keeps a screenshot under artifacts/browser-failures.</summary>
+    /// <summary>
+    /// Waits for the page's interactive marker; on time-out keeps a screenshot under artifacts/browser-failures.
+    /// A marker answers one wait only: a client-side (Blazor) navigation changes the address before the next page renders,
+    /// and until then the previous page's marker is still in the document. Each wait therefore marks the marker it found
+    /// as seen and waits for one not seen before: after a reload, a new document or a navigation to another page.
+    /// </summary>
     public static async Task WaitUntilReadyAsync(IPage page)
     {
         try
         {
-            await page.WaitForSelectorAsync("[data-testid=page-ready]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+            var marker = await page.WaitForSelectorAsync(
+                $"{ReadyMarker}:not([{SeenAttribute}])",
+                new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = PatienceMs });
+            await marker!.EvaluateAsync($"marker => marker.setAttribute('{SeenAttribute}', '')");
         }
         catch (TimeoutException)
         {
-            var folder = Path.Combine(AppContext.BaseDirectory, "browser-failures");
-            Directory.CreateDirectory(folder);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{Guid.NewGuid():N}.png"), FullPage = true });
+            await KeepFailureScreenshotAsync(page);
             throw;
+        }
+    }
+
+    /// <summary>Awaits a wait or a web-first assertion on the page; when it fails keeps a screenshot under artifacts/browser-failures.</summary>
+    public static async Task ExpectAsync(IPage page, Task wait)
+    {
+        try
+        {
+            await wait;
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
+        {
+            await KeepFailureScreenshotAsync(page);
+            throw;
+        }
+    }
+
+    private static async Task KeepFailureScreenshotAsync(IPage page)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "browser-failures");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{Guid.NewGuid():N}.png"), FullPage = true });
+    }
+
+    /// <summary>
+    /// Waits until a list shows only rows that hold the text, and at least one: the state a search or filter settles in.
+    /// The rows of the list before the search are on the page until the result replaces them, and counting or clicking
+    /// them meanwhile would act on the wrong list (this tells the states apart when the earlier list held other rows).
+    /// </summary>
+    public static async Task WaitForOnlyAsync(ILocator rows, string text)
+    {
+        await Assertions.Expect(rows.Filter(new LocatorFilterOptions { HasTextString = text }).First).ToBeVisibleAsync();
+        await Assertions.Expect(rows.Filter(new LocatorFilterOptions { HasNotTextString = text })).ToHaveCountAsync(0);
+    }
+
+    /// <summary>
+    /// On a ready page, reloads until the locator holds the text, within the patience of a busy machine: for what a background
+    /// job writes (a page reads its data once, so only a reload shows the job's work). The first look usually finds it.
+    /// </summary>
+    public static async Task ReloadUntilContainsAsync(IPage page, ILocator locator, string text)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!(await locator.AllInnerTextsAsync()).Any(t => t.Contains(text, StringComparison.Ordinal)))
+        {
+            if (waited.ElapsedMilliseconds > PatienceMs)
+            {
+                Assert.Fail($"No \"{text}\" in {locator} after reloading for {PatienceMs / 1000} s.");
+            }
+
+            await page.ReloadAsync();
+            await WaitUntilReadyAsync(page);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 using Qingfeng.BrowserTests.Infrastructure;
 using Xunit;
 
@@ -17,9 +18,11 @@ public sealed class AccountabilityJourneyTests(BrowserHost host)
         await BrowserHost.WaitUntilReadyAsync(page);
         await page.FillAsync("[data-testid=accountability-text]", "工作日饮酒");
         await page.ClickAsync("[data-testid=accountability-search]");
-        await page.WaitForSelectorAsync("[data-testid=accountability-select]");
+
+        // The whole list shows these decisions too, among others: tick once the search has left only the matching rows.
+        await BrowserHost.WaitForOnlyAsync(page.Locator(".ant-table-tbody tr.ant-table-row"), "工作日饮酒");
         var boxes = page.Locator("[data-testid=accountability-select]");
-        Assert.True(await boxes.CountAsync() >= 3);
+        await Assertions.Expect(boxes.Nth(2)).ToBeVisibleAsync();
         for (var i = 0; i < 3; i++)
         {
             await boxes.Nth(i).CheckAsync();
@@ -44,8 +47,8 @@ public sealed class AccountabilityJourneyTests(BrowserHost host)
         await page.ClickAsync("[data-testid=accountability-new-submit]");
         await BrowserHost.WaitForPathAsync(page, new Regex("/supervision/accountability/[0-9a-f-]{36}$"));
         await BrowserHost.WaitUntilReadyAsync(page);
-        Assert.Equal("待执行", await page.InnerTextAsync("[data-testid=accountability-state]"));
-        Assert.Contains("诫勉", await page.InnerTextAsync("[data-testid=accountability-methods]"), StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("[data-testid=accountability-state]")).ToHaveTextAsync("待执行", new() { UseInnerText = true });
+        await Assertions.Expect(page.Locator("[data-testid=accountability-methods]")).ToContainTextAsync("诫勉", new() { UseInnerText = true });
         await page.WaitForSelectorAsync("text=影响期至");
 
         await page.FillAsync("[data-testid=accountability-execute-note]", "诫勉谈话已进行，已通报组织部门。");

@@ -23,7 +23,7 @@ public sealed class ClueJourneyTests(BrowserHost host)
         await petition.FillAsync("[data-testid=clue-content]", $"反映{name}在春节期间收受下属礼金，并在工作日中午饮酒。");
         await petition.ClickAsync("[data-testid=clue-suggest-categories]");
         await petition.WaitForSelectorAsync("[data-testid=clue-category-suggestions]");
-        Assert.Contains("礼金", await petition.InnerTextAsync("[data-testid=clue-category-suggestions]"), StringComparison.Ordinal);
+        await Assertions.Expect(petition.Locator("[data-testid=clue-category-suggestions]")).ToContainTextAsync("礼金", new() { UseInnerText = true });
         await BrowserHost.ShotAsync(petition, "clue-register");
         await petition.ClickAsync("[data-testid=clue-submit]");
         await petition.WaitForSelectorAsync("[data-testid=clue-registered]");
@@ -35,7 +35,7 @@ public sealed class ClueJourneyTests(BrowserHost host)
         await petition.WaitForSelectorAsync("[data-testid=clue-handed-over]");
 
         var caseManager = await OpenAsync("ky.casemgmt", url);
-        Assert.Equal("案管待分办", await caseManager.InnerTextAsync("[data-testid=clue-state]"));
+        await Assertions.Expect(caseManager.Locator("[data-testid=clue-state]")).ToHaveTextAsync("案管待分办", new() { UseInnerText = true });
         await caseManager.ClickAsync("[data-testid=action-ProposeAllocation]");
         await caseManager.SelectOptionAsync("[data-testid=action-assignee]", new SelectOptionValue { Label = "开阳县监督检查室干部" });
         await SubmitAsync(caseManager);
@@ -44,8 +44,8 @@ public sealed class ClueJourneyTests(BrowserHost host)
         await ActAsync(leader, "ApproveAllocation");
 
         var handler = await OpenAsync("ky.supervision", url);
-        Assert.Contains("一把手", await handler.InnerTextAsync("[data-testid=clue-principal]"), StringComparison.Ordinal);
-        Assert.Contains("礼金", await handler.InnerTextAsync("[data-testid=clue-content]"), StringComparison.Ordinal);
+        await Assertions.Expect(handler.Locator("[data-testid=clue-principal]")).ToContainTextAsync("一把手", new() { UseInnerText = true });
+        await Assertions.Expect(handler.Locator("[data-testid=clue-content]")).ToContainTextAsync("礼金", new() { UseInnerText = true });
         await handler.ClickAsync("[data-testid=action-ProposeDisposal]");
         await handler.SelectOptionAsync("[data-testid=action-method]", new SelectOptionValue { Label = "谈话函询" });
         await handler.FillAsync("[data-testid=action-comment]", "反映问题较笼统，建议函询。");
@@ -54,7 +54,7 @@ public sealed class ClueJourneyTests(BrowserHost host)
         await leader.ReloadAsync();
         await BrowserHost.WaitUntilReadyAsync(leader);
         await ActAsync(leader, "ApproveDisposal");
-        Assert.Equal("谈话函询中", await leader.InnerTextAsync("[data-testid=clue-state]"));
+        await Assertions.Expect(leader.Locator("[data-testid=clue-state]")).ToHaveTextAsync("谈话函询中", new() { UseInnerText = true });
 
         await handler.ReloadAsync();
         await BrowserHost.WaitUntilReadyAsync(handler);
@@ -62,21 +62,22 @@ public sealed class ClueJourneyTests(BrowserHost host)
         await BrowserHost.ShotAsync(handler, "clue-action-dialog");
         await SubmitAsync(handler);
         await BrowserHost.ShotAsync(handler, "clue-detail");
-        Assert.Contains("函询回复", await handler.InnerTextAsync("[data-testid=clue-deadline]"), StringComparison.Ordinal);
-        Assert.Equal(7, await handler.Locator("[data-testid=clue-history-item]").CountAsync());
+        await Assertions.Expect(handler.Locator("[data-testid=clue-deadline]")).ToContainTextAsync("函询回复", new() { UseInnerText = true });
+        await Assertions.Expect(handler.Locator("[data-testid=clue-history-item]")).ToHaveCountAsync(7);
 
         // The handler's queue lists it first among 一把手 clues, and full-text search finds it by a two-character word.
         await handler.GotoAsync("/clues?q=礼金&mine=true");
         await BrowserHost.WaitUntilReadyAsync(handler);
         await handler.WaitForSelectorAsync("[data-testid=clue-snippet] mark");
-        Assert.Contains(name, await handler.InnerTextAsync(".ant-table-tbody"), StringComparison.Ordinal);
+        await Assertions.Expect(handler.Locator(".ant-table-tbody").First).ToContainTextAsync(name, new() { UseInnerText = true });
         await BrowserHost.ShotAsync(handler, "clue-search");
 
-        // The deadline sweep has told the demo handler about the demo's overdue clues.
+        // The deadline sweep has told the demo handler about the demo's overdue clues. The sweep is a background job that
+        // starts with the app: the page reads the notifications once, so a reload shows them if the sweep came later.
         await handler.ClickAsync("[data-testid=notification-bell]");
+        await BrowserHost.WaitForPathAsync(handler, new Regex("/notifications$"));
         await BrowserHost.WaitUntilReadyAsync(handler);
-        await handler.WaitForSelectorAsync("[data-testid=notifications] li");
-        Assert.Contains("已超期", await handler.InnerTextAsync("[data-testid=notifications]"), StringComparison.Ordinal);
+        await BrowserHost.ReloadUntilContainsAsync(handler, handler.Locator("[data-testid=notifications]"), "已超期");
         await BrowserHost.ShotAsync(handler, "notifications");
 
         var statistics = await OpenAsync("ky.casemgmt", "/clues/statistics");
@@ -95,14 +96,16 @@ public sealed class ClueJourneyTests(BrowserHost host)
         await BrowserHost.SignInAsync(page, "ky.casemgmt");
         await page.GotoAsync("/clues");
         await BrowserHost.WaitUntilReadyAsync(page);
-        var href = await page.Locator("[data-testid=clue-link]").First.GetAttributeAsync("href");
+        var first = page.Locator("[data-testid=clue-link]").First;
+        await Assertions.Expect(first).ToHaveAttributeAsync("href", new Regex("^/clues/[0-9a-f-]{36}$"));
+        var href = await first.GetAttributeAsync("href");
 
         var foreign = await host.NewPageAsync();
         await BrowserHost.SignInAsync(foreign, "cs.supervision");
         await foreign.GotoAsync(href!);
         await BrowserHost.WaitUntilReadyAsync(foreign);
         await foreign.WaitForSelectorAsync("[data-testid=clue-not-found]");
-        Assert.Equal(0, await foreign.Locator("[data-testid=clue-content]").CountAsync());
+        await Assertions.Expect(foreign.Locator("[data-testid=clue-content]")).ToHaveCountAsync(0);
     }
 
     private async Task<IPage> OpenAsync(string user, string url)
@@ -123,6 +126,14 @@ public sealed class ClueJourneyTests(BrowserHost host)
     private static async Task SubmitAsync(IPage page)
     {
         await page.ClickAsync("[data-testid=action-submit]");
-        await page.WaitForSelectorAsync("[data-testid=action-form]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Detached });
+
+        // The form closes once the step is saved, or stays and says why it was refused: wait for either, and fail with the reason.
+        var refusal = page.Locator("[data-testid=action-form] [data-testid=action-error]");
+        var closed = page.Locator("body:not(:has([data-testid=action-form]))");
+        await BrowserHost.ExpectAsync(page, Assertions.Expect(closed.Or(refusal)).ToBeAttachedAsync());
+        if (await refusal.CountAsync() > 0)
+        {
+            Assert.Fail($"The step was refused: {await refusal.InnerTextAsync()}");
+        }
     }
 }

@@ -21,7 +21,7 @@ public sealed class DecisionJourneyTests(BrowserHost host)
         await officer.ClickAsync("[data-testid=decisions-new-find]");
         await officer.Locator("[data-testid=decisions-new-candidate]", new PageLocatorOptions { HasTextString = name }).First.ClickAsync();
         await officer.WaitForSelectorAsync("[data-testid=decisions-new-candidate].qf-selected");
-        Assert.Equal(unit, await officer.InputValueAsync("[data-testid=decisions-new-official]"));
+        await Assertions.Expect(officer.Locator("[data-testid=decisions-new-official]")).ToHaveValueAsync(unit);
 
         await officer.FillAsync("[data-testid=decisions-new-title]", $"研究年度重大项目安排（{marker}）");
         await officer.FillAsync("#dec-present", "7");
@@ -31,12 +31,13 @@ public sealed class DecisionJourneyTests(BrowserHost host)
         await officer.ClickAsync("[data-testid=decisions-new-submit]");
         await BrowserHost.WaitForPathAsync(officer, new Regex("/supervision/decisions/[0-9a-f-]{36}$"));
 
-        // The form's own ready marker stays until the record page replaces it: wait for the record's findings instead.
+        // The form's own ready marker stays until the record page replaces it; the wait answers only to the record's.
+        await BrowserHost.WaitUntilReadyAsync(officer);
         var findings = officer.Locator("[data-testid=decisions-findings] tbody tr");
         await Assertions.Expect(findings).ToHaveCountAsync(1);
-        Assert.Contains("主要负责人未末位表态", await findings.InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Matches("^/supervision/rectification/[0-9a-f-]{36}$", await officer.GetAttributeAsync("[data-testid=decisions-rectification-link]", "href") ?? "");
-        Assert.Contains(marker, await officer.InnerTextAsync("main"), StringComparison.Ordinal);
+        await Assertions.Expect(findings).ToContainTextAsync("主要负责人未末位表态", new() { UseInnerText = true });
+        await Assertions.Expect(officer.Locator("[data-testid=decisions-rectification-link]")).ToHaveAttributeAsync("href", new Regex("^/supervision/rectification/[0-9a-f-]{36}$"));
+        await Assertions.Expect(officer.Locator("main")).ToContainTextAsync(marker, new() { UseInnerText = true });
         await BrowserHost.ShotAsync(officer, "decision-detail");
     }
 }

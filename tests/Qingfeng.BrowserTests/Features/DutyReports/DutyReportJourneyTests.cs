@@ -11,6 +11,9 @@ namespace Qingfeng.BrowserTests.Features.DutyReports;
 /// </summary>
 public sealed class DutyReportJourneyTests(BrowserHost host)
 {
+    /// <summary>The items of the demo's report template, one answer box each.</summary>
+    private const int TemplateItems = 14;
+
     [Fact]
     public async Task A_report_is_returned_at_the_second_level_resubmitted_approved_and_scored_secretly()
     {
@@ -25,7 +28,7 @@ public sealed class DutyReportJourneyTests(BrowserHost host)
 
         await leader.FillAsync("[data-testid=reporter-search]", name);
         await leader.ClickAsync("[data-testid=reporter-find]");
-        await leader.Locator("[data-testid=reporter-add-onsite]").First.ClickAsync();
+        await leader.Locator("li", new PageLocatorOptions { HasTextString = name }).Locator("[data-testid=reporter-add-onsite]").First.ClickAsync();
         await leader.WaitForSelectorAsync("[data-testid=report-link]");
         foreach (var scorer in new[] { "开阳县纪委监委领导", "开阳县监督检查室干部", "开阳县党风政风监督室干部" })
         {
@@ -53,7 +56,7 @@ public sealed class DutyReportJourneyTests(BrowserHost host)
         await officer.FillAsync("[data-testid=review-comment]", "问题查摆不深入，整改措施不具体");
         await officer.ClickAsync("[data-testid=review-return]");
         await officer.WaitForSelectorAsync("[data-testid=report-returned]");
-        Assert.Contains("问题查摆不深入", await officer.InnerTextAsync("[data-testid=report-returned]"), StringComparison.Ordinal);
+        await Assertions.Expect(officer.Locator("[data-testid=report-returned]")).ToContainTextAsync("问题查摆不深入", new() { UseInnerText = true });
         await BrowserHost.ShotAsync(officer, "duty-report-returned");
 
         await WriteAllAsync(officer, "修改稿");
@@ -70,7 +73,7 @@ public sealed class DutyReportJourneyTests(BrowserHost host)
         var partyConduct = await OpenAsync("ky.partyconduct", reportUrl);
         await partyConduct.ClickAsync("[data-testid=review-approve]");
         await partyConduct.WaitForSelectorAsync("[data-testid=report-state]:has-text('审核通过')");
-        Assert.Equal(5, await partyConduct.Locator("[data-testid=review-item]").CountAsync());
+        await Assertions.Expect(partyConduct.Locator("[data-testid=review-item]")).ToHaveCountAsync(5);
 
         // Three secret votes.
         foreach (var (page, score) in new[] { (partyConduct, 71), (officer, 86), (leader, 93) })
@@ -86,7 +89,7 @@ public sealed class DutyReportJourneyTests(BrowserHost host)
         await BrowserHost.ShotAsync(leader, "duty-report-voted");
         await leader.GotoAsync(campaignUrl);
         await BrowserHost.WaitUntilReadyAsync(leader);
-        Assert.Equal("—", (await leader.InnerTextAsync("[data-testid=report-mean]")).Trim());
+        await Assertions.Expect(leader.Locator("[data-testid=report-mean]")).ToHaveTextAsync("—", new() { UseInnerText = true });
         await leader.ClickAsync("[data-testid=scoring-close]");
         await leader.ClickAsync(".ant-popover .ant-btn-primary");
         await leader.WaitForSelectorAsync("[data-testid=report-mean]:has-text('83.33')");
@@ -105,9 +108,8 @@ public sealed class DutyReportJourneyTests(BrowserHost host)
     private static async Task WriteAllAsync(IPage page, string prefix)
     {
         var answers = page.Locator("[data-testid=report-answer]");
-        var count = await answers.CountAsync();
-        Assert.Equal(14, count);
-        for (var i = 0; i < count; i++)
+        await Assertions.Expect(answers).ToHaveCountAsync(TemplateItems);
+        for (var i = 0; i < TemplateItems; i++)
         {
             await answers.Nth(i).FillAsync($"{prefix}：第{i + 1}项情况");
             await answers.Nth(i).BlurAsync();

@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using Qingfeng.BrowserTests.Infrastructure;
 using Xunit;
 
@@ -21,7 +22,7 @@ public sealed class QuarterlyReviewJourneyTests(BrowserHost host)
         await page.FillAsync("[data-testid=quarterly-conclusion] textarea", "本季度联系单位“一把手”总体情况平稳，工程建设领域需持续关注。");
         await page.ClickAsync("[data-testid=quarterly-save]");
         await page.WaitForSelectorAsync("text=已保存。");
-        Assert.Equal("NeedsAttention", await page.Locator("[data-testid=quarterly-assessment]").First.InputValueAsync());
+        await Assertions.Expect(page.Locator("[data-testid=quarterly-assessment]").First).ToHaveValueAsync("NeedsAttention");
         await BrowserHost.ShotAsync(page, "quarterly-review");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=quarterly-docx]"));

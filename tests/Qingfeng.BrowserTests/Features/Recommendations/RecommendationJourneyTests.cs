@@ -23,7 +23,7 @@ public sealed partial class RecommendationJourneyTests(BrowserHost host)
         await BrowserHost.WaitForPathAsync(page, new Regex("/supervision/recommendations/new"));
         await BrowserHost.WaitUntilReadyAsync(page);
         await page.ClickAsync("[data-testid=recommendations-new-submit]");
-        Assert.Contains("请选择单位", await page.InnerTextAsync("[data-testid=recommendations-new-error]"), StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("[data-testid=recommendations-new-error]")).ToContainTextAsync("请选择单位", new() { UseInnerText = true });
         await BrowserHost.PickOfficialAsync(page, "recommendations-new", name);
         await FillAsync(page, "recommendations-new-title", "关于加强政府采购管理的纪检监察建议");
         await FillAsync(page, "recommendations-new-origin", "2026年第一轮巡察反馈。");
@@ -33,25 +33,30 @@ public sealed partial class RecommendationJourneyTests(BrowserHost host)
         await page.ClickAsync("[data-testid=recommendations-new-submit]");
         await BrowserHost.WaitForPathAsync(page, DetailUrl());
         await BrowserHost.WaitUntilReadyAsync(page);
-        Assert.Equal("待回复", await page.InnerTextAsync("[data-testid=recommendations-state]"));
+        await Assertions.Expect(page.Locator("[data-testid=recommendations-state]")).ToHaveTextAsync("待回复", new() { UseInnerText = true });
         var ledger = page.Locator("[data-testid=recommendations-ledger-link]");
-        await ledger.Nth(1).WaitForAsync();
-        Assert.Equal(2, await ledger.CountAsync());
-        Assert.All(await ledger.EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"), href => Assert.Matches("^/supervision/rectification/[0-9a-f-]{36}$", href));
+        await Assertions.Expect(ledger).ToHaveCountAsync(2);
+        for (var i = 0; i < 2; i++)
+        {
+            await Assertions.Expect(ledger.Nth(i)).ToHaveAttributeAsync("href", new Regex("^/supervision/rectification/[0-9a-f-]{36}$"));
+        }
+
         await BrowserHost.ShotAsync(page, "recommendations-detail");
-        var letter = await page.APIRequest.GetAsync((await page.GetAttributeAsync("[data-testid=recommendations-document]", "href"))!);
+        var document = page.Locator("[data-testid=recommendations-document]");
+        await Assertions.Expect(document).ToHaveAttributeAsync("href", DocumentUrl());
+        var letter = await page.APIRequest.GetAsync((await document.GetAttributeAsync("href"))!);
         Assert.Equal(200, letter.Status);
 
         await FillAsync(page, "recommendations-reply-input", "已修订采购内控制度并开展专项清理，整改情况详见附件。");
         await page.ClickAsync("[data-testid=recommendations-reply-submit]");
         await page.WaitForSelectorAsync("[data-testid=recommendations-state]:has-text('已回复')");
-        Assert.Contains("专项清理", await page.InnerTextAsync("[data-testid=recommendations-reply-text]"), StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("[data-testid=recommendations-reply-text]")).ToContainTextAsync("专项清理", new() { UseInnerText = true });
 
         await FillAsync(page, "recommendations-rule-title", ruleTitle);
         await FillAsync(page, "recommendations-rule-summary", "采购需求须集体论证，不得化整为零。");
         await page.ClickAsync("[data-testid=recommendations-rule-submit]");
         await page.Locator("[data-testid=recommendations-rule-item]", new PageLocatorOptions { HasTextString = ruleTitle }).WaitForAsync();
-        Assert.Equal("1", await page.InputValueAsync("[data-testid=recommendations-outcome-rules]"));
+        await Assertions.Expect(page.Locator("[data-testid=recommendations-outcome-rules]")).ToHaveValueAsync("1");
 
         await FillAsync(page, "recommendations-check-finding", "回头看：制度已印发执行，清理问题均已整改。");
         await page.CheckAsync("[data-testid=recommendations-check-satisfactory]");
@@ -60,8 +65,8 @@ public sealed partial class RecommendationJourneyTests(BrowserHost host)
         await page.ClickAsync("[data-testid=recommendations-check-submit-confirm]");
         await page.ClickAsync(".ant-popover .ant-btn-primary");
         await page.WaitForSelectorAsync("[data-testid=recommendations-state]:has-text('已办结')");
-        Assert.Equal(1, await page.Locator("[data-testid=recommendations-check-item]").CountAsync());
-        Assert.Equal(0, await page.Locator("[data-testid=recommendations-check-form]").CountAsync());
+        await Assertions.Expect(page.Locator("[data-testid=recommendations-check-item]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=recommendations-check-form]")).ToHaveCountAsync(0);
         await BrowserHost.ShotAsync(page, "recommendations-closed");
         var detail = new Uri(page.Url).AbsolutePath;
 
@@ -71,8 +76,7 @@ public sealed partial class RecommendationJourneyTests(BrowserHost host)
         await page.PressAsync("[data-testid=rules-text]", "Tab");
         await page.ClickAsync("[data-testid=rules-search]");
         var row = page.Locator(".ant-table-row", new PageLocatorOptions { HasTextString = ruleTitle });
-        await row.WaitForAsync();
-        Assert.Equal(detail, await row.Locator("[data-testid=rules-recommendation-link]").GetAttributeAsync("href"));
+        await Assertions.Expect(row.Locator("[data-testid=rules-recommendation-link]")).ToHaveAttributeAsync("href", detail);
         await BrowserHost.ShotAsync(page, "recommendations-rules");
 
         await page.GotoAsync("/supervision/recommendations");
@@ -90,4 +94,7 @@ public sealed partial class RecommendationJourneyTests(BrowserHost host)
 
     [GeneratedRegex("/supervision/recommendations/[0-9a-f-]{36}$")]
     private static partial Regex DetailUrl();
+
+    [GeneratedRegex("^/api/v1/recommendations/[0-9a-f-]{36}/document$")]
+    private static partial Regex DocumentUrl();
 }

@@ -28,21 +28,21 @@ public sealed class RectificationJourneyTests(BrowserHost host)
         await officer.ClickAsync("[data-testid=rectification-new-submit]");
         await BrowserHost.WaitForPathAsync(officer, new Regex("/supervision/rectification/[0-9a-f-]{36}$"));
         await BrowserHost.WaitUntilReadyAsync(officer);
-        Assert.Equal("待整改", await officer.InnerTextAsync("[data-testid=rectification-state]"));
+        await Assertions.Expect(officer.Locator("[data-testid=rectification-state]")).ToHaveTextAsync("待整改", new() { UseInnerText = true });
         var url = new Uri(officer.Url).AbsolutePath;
 
         await officer.ClickAsync("[data-testid=rectification-edit-measures]");
         await officer.FillAsync("[data-testid=rectification-measures-input]", "重新履行民主推荐程序，完善选人用人工作规程。");
         await officer.Locator("[data-testid=rectification-measures-input]").BlurAsync();
         await officer.ClickAsync("[data-testid=rectification-measures-save]");
-        await officer.WaitForSelectorAsync("[data-testid=rectification-measures]");
+        await Assertions.Expect(officer.Locator("[data-testid=rectification-measures]")).ToContainTextAsync("重新履行民主推荐程序", new() { UseInnerText = true });
         await officer.FillAsync("#progress-text", "已重新履行程序并修订工作规程，附规程文本。");
         await officer.CheckAsync("[data-testid=rectification-claims-done]");
         await officer.SetInputFilesAsync("#progress-files", new FilePayload { Name = "工作规程.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n%%EOF"u8.ToArray() });
         await officer.WaitForSelectorAsync("text=工作规程.pdf");
         await officer.ClickAsync("[data-testid=rectification-report-submit]");
         await officer.WaitForSelectorAsync("[data-testid=rectification-state]:has-text('待销号审核')");
-        Assert.Equal(0, await officer.Locator("[data-testid=rectification-close-out]").CountAsync());
+        await Assertions.Expect(officer.Locator("[data-testid=rectification-close-out]")).ToHaveCountAsync(0);
 
         var leader = await host.NewPageAsync();
         await BrowserHost.SignInAsync(leader, "ky.leader");
@@ -53,7 +53,7 @@ public sealed class RectificationJourneyTests(BrowserHost host)
         await leader.ClickAsync("[data-testid=rectification-close-out]");
         await leader.ClickAsync(".ant-popover .ant-btn-primary");
         await leader.WaitForSelectorAsync("[data-testid=rectification-state]:has-text('已销号')");
-        Assert.Contains("工作规程.pdf", await leader.InnerTextAsync("[data-testid=rectification-progress-item]"), StringComparison.Ordinal);
+        await Assertions.Expect(leader.Locator("[data-testid=rectification-progress-item]")).ToContainTextAsync("工作规程.pdf", new() { UseInnerText = true });
         await BrowserHost.ShotAsync(leader, "rectification-closed");
     }
 }

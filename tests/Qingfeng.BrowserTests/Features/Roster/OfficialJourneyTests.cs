@@ -19,12 +19,16 @@ public sealed class OfficialJourneyTests(BrowserHost host)
         await BrowserHost.WaitUntilReadyAsync(page);
         await page.FillAsync("[data-testid=official-search]", name);
         await page.ClickAsync("[data-testid=official-search-submit]");
-        var link = page.Locator("[data-testid=official-link]", new PageLocatorOptions { HasTextString = name }).First;
-        await link.ClickAsync();
+
+        // The first page of the whole roster may list the official too: click once the search has left only matching names.
+        var links = page.Locator("[data-testid=official-link]");
+        await BrowserHost.WaitForOnlyAsync(links, name);
+        await links.Filter(new() { HasTextString = name }).First.ClickAsync();
 
         await BrowserHost.WaitForPathAsync(page, new Regex("/roster/officials/[0-9a-f-]{36}$"));
-        Assert.Equal(name, await page.Locator("[data-testid=profile-name]").InnerTextAsync());
-        Assert.Contains("开阳县", await page.InnerTextAsync("body"), StringComparison.Ordinal);
+        await BrowserHost.WaitUntilReadyAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=profile-name]")).ToHaveTextAsync(name, new() { UseInnerText = true });
+        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("开阳县", new() { UseInnerText = true });
     }
 
     [Fact]
@@ -39,12 +43,12 @@ public sealed class OfficialJourneyTests(BrowserHost host)
         await page.FillAsync("[data-testid=official-search]", name);
         await page.ClickAsync("[data-testid=official-search-submit]");
         await page.WaitForSelectorAsync("[data-testid=official-empty]");
-        Assert.Equal(0, await page.Locator("[data-testid=official-link]").CountAsync());
+        await Assertions.Expect(page.Locator("[data-testid=official-link]")).ToHaveCountAsync(0);
 
         await page.GotoAsync($"/roster/officials/{id}");
         await BrowserHost.WaitUntilReadyAsync(page);
-        Assert.Equal(0, await page.Locator("[data-testid=profile-name]").CountAsync());
-        Assert.Contains("404", await page.InnerTextAsync(".qf-content"), StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator(".qf-content")).ToContainTextAsync("404", new() { UseInnerText = true });
+        await Assertions.Expect(page.Locator("[data-testid=profile-name]")).ToHaveCountAsync(0);
     }
 
     [Fact]
@@ -56,6 +60,6 @@ public sealed class OfficialJourneyTests(BrowserHost host)
         await page.GotoAsync("/culture/en?returnUrl=/roster/officials");
         await BrowserHost.WaitUntilReadyAsync(page);
 
-        Assert.Contains("Officials", await page.InnerTextAsync(".qf-content"), StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator(".qf-content")).ToContainTextAsync("Officials", new() { UseInnerText = true });
     }
 }

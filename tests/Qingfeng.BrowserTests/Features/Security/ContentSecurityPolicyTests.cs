@@ -61,10 +61,10 @@ public sealed class ContentSecurityPolicyTests(BrowserHost host)
     {
         var page = await host.NewPageAsync();
         var watch = await PageWatch.AttachAsync(page);
-        // The reference is one 4.9 MB script; on a busy CI machine parsing it can outlast the 20 s default before "load".
-        // Navigate without waiting for "load" and give the rendered operation list a minute instead.
+        // The reference is one 4.9 MB script; on a busy CI machine parsing it outlasted a 20 s wait for "load".
+        // Navigate without waiting for "load" and wait for the rendered operation list, within the patience of a busy machine.
         await page.GotoAsync("/api/reference", new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
-        await page.GetByText("/api/v1/account/tokens").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        await page.GetByText("/api/v1/account/tokens").First.WaitForAsync(new LocatorWaitForOptions { Timeout = BrowserHost.PatienceMs });
         await BrowserHost.ShotAsync(page, "api-reference");
 
         Assert.Empty(await watch.CollectViolationsAsync(page));

@@ -35,6 +35,7 @@ public sealed partial class EnglishSupervisionPagesTests(BrowserHost host)
         await BrowserHost.WaitUntilReadyAsync(page);
         await BrowserHost.ShotAsync(page, shot);
 
+        // An absence check, read once the page is ready (its data loaded, its interface complete): nothing left to wait for.
         var chrome = await page.Locator(".qf-content h1, .qf-content h2, .qf-content th, .qf-content label, .qf-content button").AllInnerTextsAsync();
         var chinese = chrome.Where(text => Han().IsMatch(text)).Distinct().ToList();
         Assert.True(chinese.Count == 0, $"{path}: interface text left in Chinese: {string.Join(" | ", chinese)}");

@@ -31,8 +31,8 @@ public sealed partial class TalkJourneyTests(BrowserHost host)
         await officer.ClickAsync("[data-testid=talks-new-submit]");
         await BrowserHost.WaitForPathAsync(officer, DetailUrl());
         await BrowserHost.WaitUntilReadyAsync(officer);
-        Assert.Equal("已计划", await officer.InnerTextAsync("[data-testid=talk-state]"));
-        Assert.Equal("纪委副书记或监督检查室主任", await officer.InnerTextAsync("[data-testid=talk-talkers]"));
+        await Assertions.Expect(officer.Locator("[data-testid=talk-state]")).ToHaveTextAsync("已计划", new() { UseInnerText = true });
+        await Assertions.Expect(officer.Locator("[data-testid=talk-talkers]")).ToHaveTextAsync("纪委副书记或监督检查室主任", new() { UseInnerText = true });
 
         // The plan changes before the talk: talkers are required, then saved.
         await officer.ClickAsync("[data-testid=talk-edit-plan]");
@@ -54,13 +54,15 @@ public sealed partial class TalkJourneyTests(BrowserHost host)
         await officer.ClickAsync("[data-testid=talk-hold-submit]");
         await officer.WaitForSelectorAsync("[data-testid=talk-state]:has-text('已谈话')");
         var link = officer.Locator("[data-testid=follow-up-link]");
-        Assert.Equal("公务用车使用登记不完整。", await link.InnerTextAsync());
-        Assert.Matches(RectificationUrl(), await link.GetAttributeAsync("href") ?? "");
-        Assert.Equal(1, await officer.Locator("[data-testid=talk-close-form]").CountAsync());
+        await Assertions.Expect(link).ToHaveTextAsync("公务用车使用登记不完整。", new() { UseInnerText = true });
+        await Assertions.Expect(link).ToHaveAttributeAsync("href", RectificationUrl());
+        await Assertions.Expect(officer.Locator("[data-testid=talk-close-form]")).ToHaveCountAsync(1);
         await BrowserHost.ShotAsync(officer, "talk-held");
 
-        Assert.Equal(before + 1, await CountHeldAsync(officer, officialId));
-        Assert.Contains("提醒谈话", await officer.InnerTextAsync("[data-testid=talks-count-by-type]"), StringComparison.Ordinal);
+        // The count is taken once per click: wait until it shows the new talk, not for whatever it shows first.
+        var held = await OpenCountAsync(officer, officialId);
+        await Assertions.Expect(held).ToHaveTextAsync((before + 1).ToString(CultureInfo.InvariantCulture), new() { UseInnerText = true });
+        await Assertions.Expect(officer.Locator("[data-testid=talks-count-by-type]")).ToContainTextAsync("提醒谈话", new() { UseInnerText = true });
         await BrowserHost.ShotAsync(officer, "talks-count");
     }
 
@@ -76,8 +78,8 @@ public sealed partial class TalkJourneyTests(BrowserHost host)
         await BrowserHost.WaitForPathAsync(officer, new Regex("/supervision/inquiries/[0-9a-f-]{36}$"));
         await BrowserHost.WaitUntilReadyAsync(officer);
         await officer.WaitForSelectorAsync("[data-testid=inquiry-overdue]");
-        Assert.Equal(1, await officer.Locator("[data-testid=inquiry-reply-form]").CountAsync());
-        Assert.Matches("^/api/v1/inquiries/[0-9a-f-]{36}/document$", await officer.GetAttributeAsync("[data-testid=inquiry-document]", "href") ?? "");
+        await Assertions.Expect(officer.Locator("[data-testid=inquiry-reply-form]")).ToHaveCountAsync(1);
+        await Assertions.Expect(officer.Locator("[data-testid=inquiry-document]")).ToHaveAttributeAsync("href", new Regex("^/api/v1/inquiries/[0-9a-f-]{36}/document$"));
         await BrowserHost.ShotAsync(officer, "inquiry-detail");
 
         await officer.GotoAsync("/supervision/reminders");
@@ -100,7 +102,7 @@ public sealed partial class TalkJourneyTests(BrowserHost host)
         // Nothing chosen: the form says what is missing and stays.
         await officer.ClickAsync("[data-testid=inquiries-new-submit]");
         await officer.WaitForSelectorAsync("[data-testid=inquiries-new-error]");
-        Assert.EndsWith("/supervision/inquiries/new", officer.Url, StringComparison.Ordinal);
+        await Assertions.Expect(officer).ToHaveURLAsync(new Regex("/supervision/inquiries/new$"));
 
         await BrowserHost.PickOfficialAsync(officer, "inquiries-new", name);
         await officer.FillAsync("[data-testid=inquiries-new-matters]", $"反映该同志违规收受礼金（{marker}），请就有关问题作出书面说明。");
@@ -108,15 +110,15 @@ public sealed partial class TalkJourneyTests(BrowserHost host)
         await officer.ClickAsync("[data-testid=inquiries-new-submit]");
         await BrowserHost.WaitForPathAsync(officer, new Regex("/supervision/inquiries/[0-9a-f-]{36}$"));
         await BrowserHost.WaitUntilReadyAsync(officer);
-        Assert.Equal("待回复", await officer.InnerTextAsync("[data-testid=inquiry-state]"));
-        Assert.Contains(marker, await officer.InnerTextAsync("main"), StringComparison.Ordinal);
+        await Assertions.Expect(officer.Locator("[data-testid=inquiry-state]")).ToHaveTextAsync("待回复", new() { UseInnerText = true });
+        await Assertions.Expect(officer.Locator("main")).ToContainTextAsync(marker, new() { UseInnerText = true });
 
         // The 一把手 replies directly, without a countersignature.
-        Assert.Equal(0, await officer.Locator("[data-testid=inquiry-countersigned-by]").CountAsync());
+        await Assertions.Expect(officer.Locator("[data-testid=inquiry-countersigned-by]")).ToHaveCountAsync(0);
         await officer.FillAsync("[data-testid=inquiry-reply-text]", "本人未收受礼金，相关情况说明如下。");
         await officer.ClickAsync("[data-testid=inquiry-reply-submit]");
         await officer.WaitForSelectorAsync("[data-testid=inquiry-state]:has-text('已回复')");
-        Assert.Equal("本人未收受礼金，相关情况说明如下。", await officer.InnerTextAsync("[data-testid=inquiry-reply]"));
+        await Assertions.Expect(officer.Locator("[data-testid=inquiry-reply]")).ToHaveTextAsync("本人未收受礼金，相关情况说明如下。", new() { UseInnerText = true });
 
         await officer.SelectOptionAsync("[data-testid=inquiry-assessment]", new SelectOptionValue { Label = "需进一步处理" });
         await officer.FillAsync("[data-testid=inquiry-assessment-note]", "说明不够具体，要求补充并整改。");
@@ -126,8 +128,8 @@ public sealed partial class TalkJourneyTests(BrowserHost host)
         await officer.ClickAsync("[data-testid=inquiry-assess-submit]");
         await officer.WaitForSelectorAsync("[data-testid=inquiry-state]:has-text('已办结')");
         var link = officer.Locator("[data-testid=inquiry-follow-ups] [data-testid=follow-up-link]");
-        Assert.Equal($"礼金登记制度执行不到位（{marker}）。", await link.InnerTextAsync());
-        Assert.Matches(RectificationUrl(), await link.GetAttributeAsync("href") ?? "");
+        await Assertions.Expect(link).ToHaveTextAsync($"礼金登记制度执行不到位（{marker}）。", new() { UseInnerText = true });
+        await Assertions.Expect(link).ToHaveAttributeAsync("href", RectificationUrl());
         await BrowserHost.ShotAsync(officer, "inquiry-assessed");
     }
 
@@ -144,7 +146,7 @@ public sealed partial class TalkJourneyTests(BrowserHost host)
         // Problems are required: the form refuses inline and keeps what was typed.
         await officer.ClickAsync("[data-testid=reminders-new-submit]");
         await officer.WaitForSelectorAsync("[data-testid=reminders-new-error]");
-        Assert.Contains(marker, await officer.InputValueAsync("#rem-title"), StringComparison.Ordinal);
+        await Assertions.Expect(officer.Locator("#rem-title")).ToHaveValueAsync(new Regex(Regex.Escape(marker)));
 
         await officer.FillAsync("[data-testid=reminders-new-problems]", "巡察反馈指出的“三重一大”决策程序问题整改进度滞后。");
         await officer.FillAsync("[data-testid=reminders-new-suggestions]", "一个月内完成整改并书面报告。");
@@ -152,8 +154,8 @@ public sealed partial class TalkJourneyTests(BrowserHost host)
         await officer.ClickAsync("[data-testid=reminders-new-submit]");
         await BrowserHost.WaitForPathAsync(officer, new Regex("/supervision/reminders/[0-9a-f-]{36}$"));
         await BrowserHost.WaitUntilReadyAsync(officer);
-        Assert.Contains("三重一大", await officer.InnerTextAsync("[data-testid=reminder-text]"), StringComparison.Ordinal);
-        Assert.Matches("^/api/v1/reminders/[0-9a-f-]{36}/document$", await officer.GetAttributeAsync("[data-testid=reminder-document]", "href") ?? "");
+        await Assertions.Expect(officer.Locator("[data-testid=reminder-text]")).ToContainTextAsync("三重一大", new() { UseInnerText = true });
+        await Assertions.Expect(officer.Locator("[data-testid=reminder-document]")).ToHaveAttributeAsync("href", new Regex("^/api/v1/reminders/[0-9a-f-]{36}/document$"));
 
         // The list finds it by a word of its title.
         await officer.GotoAsync("/supervision/reminders");
@@ -162,16 +164,26 @@ public sealed partial class TalkJourneyTests(BrowserHost host)
         await officer.ClickAsync("[data-testid=reminders-search]");
         // The unfiltered list shows the new letter first too: wait until the search has left only it.
         await Assertions.Expect(officer.Locator("[data-testid=reminders-link]")).ToHaveCountAsync(1);
-        Assert.Contains(marker, await officer.InnerTextAsync("[data-testid=reminders-link]"), StringComparison.Ordinal);
+        await Assertions.Expect(officer.Locator("[data-testid=reminders-link]")).ToContainTextAsync(marker, new() { UseInnerText = true });
     }
 
-    /// <summary>The one-click count of held talks with the official.</summary>
+    /// <summary>The one-click count of held talks with the official, as a number once the count has come.</summary>
     private static async Task<int> CountHeldAsync(IPage page, Guid officialId)
+    {
+        var held = await OpenCountAsync(page, officialId);
+
+        // The panel appears only with the count, which is taken once per click: a number in it is the count to read.
+        await Assertions.Expect(held).ToHaveTextAsync(new Regex(@"^\d+$"), new() { UseInnerText = true });
+        return int.Parse(await held.InnerTextAsync(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Opens the talks of the official and clicks the one-click count; returns the number of talks held it shows.</summary>
+    private static async Task<ILocator> OpenCountAsync(IPage page, Guid officialId)
     {
         await page.GotoAsync($"/supervision/talks?official={officialId}");
         await BrowserHost.WaitUntilReadyAsync(page);
         await page.ClickAsync("[data-testid=talks-count]");
-        return int.Parse(await page.InnerTextAsync("[data-testid=talks-count-talks]"), CultureInfo.InvariantCulture);
+        return page.Locator("[data-testid=talks-count-talks]");
     }
 
     [GeneratedRegex("/supervision/talks/[0-9a-f-]{36}$")]
