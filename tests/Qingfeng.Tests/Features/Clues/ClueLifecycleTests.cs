@@ -56,6 +56,17 @@ public sealed class ClueLifecycleTests
     }
 
     [Fact]
+    public void Of_several_principal_leaders_the_first_gives_place_and_unit()
+    {
+        var first = new ReportedPerson(null, "甲某某", null, "局长", true, LeaderCategory.CityCountyDepartment, "520121", Guid.NewGuid());
+        var second = new ReportedPerson(null, "乙某某", null, "书记", true, LeaderCategory.CityCountyPartyGovernment, "520122", Guid.NewGuid());
+
+        var clue = new Clue("开阳县-2026-00010", Guid.NewGuid(), ClueSource.Letter, Today, false, [first, second], []);
+
+        Assert.Equal((LeaderCategory.CityCountyDepartment, "520121", first.UnitId), (clue.LeaderCategory, clue.RegionKey, clue.UnitId));
+    }
+
+    [Fact]
     public void A_reported_person_keeps_the_name_unit_and_position_as_reported()
     {
         var official = Guid.NewGuid();
@@ -396,10 +407,12 @@ public sealed class ClueLifecycleTests
 
         Assert.Equal((ClueState.AwaitingPartyCommittee, ClueState.TalkInquiry), (clue.State, clue.PendingState));
         Assert.Null(clue.DisposedOn);
+        Assert.Equal(DeadlineKind.DisposalProposal, clue.DueKind);
 
         clue.Apply(ClueAction.RecordPartyCommitteeApproval, new() { Comment = "同意", Date = new DateOnly(2026, 2, 13) }, strict.CaseManager, Now, strict.Deadlines);
 
         Assert.Equal((ClueState.TalkInquiry, (ClueState?)null, new DateOnly(2026, 2, 13)), (clue.State, clue.PendingState, clue.DisposedOn));
+        AssertNoDeadline(clue);
     }
 
     [Fact]
@@ -410,7 +423,8 @@ public sealed class ClueLifecycleTests
 
         clue.Apply(ClueAction.ApproveDisposal, new(), _s.Leader, Now, _s.Deadlines);
 
-        Assert.Equal(ClueState.TalkInquiry, clue.State);
+        Assert.Equal((ClueState.TalkInquiry, (DateOnly?)Today), (clue.State, clue.DisposedOn));
+        AssertNoDeadline(clue);
     }
 
     [Fact]
@@ -518,6 +532,24 @@ public sealed class ClueLifecycleTests
         Assert.Equal(
             (SanctionKind.Party, 2, new DateOnly(2026, 6, 1), (DateOnly?)new DateOnly(2027, 5, 31), (DateOnly?)null),
             (warning.Kind, warning.Form, warning.DecidedOn, warning.InfluenceEndsOn, warning.RevokedOn));
+    }
+
+    [Fact]
+    public void An_unnamed_sanction_falls_on_the_first_reported_person_known_to_the_roster()
+    {
+        var a = Guid.NewGuid();
+        var b = Guid.NewGuid();
+        ReportedPerson[] persons =
+        [
+            new(null, "无名氏", null, null, false, null, "520121", null),
+            new(a, "甲某某", null, null, false, null, "520121", null),
+            new(b, "乙某某", null, null, false, null, "520121", null),
+        ];
+        var clue = _s.At(ClueState.ReviewReported, persons: persons);
+
+        clue.Apply(ClueAction.Decide, new() { Date = new DateOnly(2026, 6, 1), Sanctions = [new("S.WARNING", null)] }, _s.Leader, Now, _s.Deadlines);
+
+        Assert.Equal(a, clue.Sanctions.Single().OfficialId);
     }
 
     [Fact]

@@ -45,18 +45,18 @@ internal sealed class ClueScenario
 
     public static ClueActor As(ClueActor person, string role) => new(person.UserId, person.Name, new HashSet<string> { role });
 
-    public Clue Registered(bool principal = false, bool realName = false)
+    public Clue Registered(bool principal = false, bool realName = false, IReadOnlyList<ReportedPerson>? persons = null)
     {
         var person = new ReportedPerson(OfficialId, "甲某某", "开阳县交通运输局", principal ? "局长" : "科员", principal, principal ? LeaderCategory.CityCountyDepartment : null, "520121", Guid.NewGuid());
-        var clue = new Clue("开阳县-2026-00001", OrganId, ClueSource.Online12388, ReceivedOn, realName, [person], ["EP.GIFTS"]);
+        var clue = new Clue("开阳县-2026-00001", OrganId, ClueSource.Online12388, ReceivedOn, realName, persons ?? [person], ["EP.GIFTS"]);
         clue.Registered(Petition, Now, Deadlines);
         return clue;
     }
 
     /// <summary>A clue in <paramref name="state"/>, reached through the workflow (a 函询 letter is sent in <see cref="ClueState.TalkInquiry"/>).</summary>
-    public Clue At(ClueState state, bool principal = false)
+    public Clue At(ClueState state, bool principal = false, IReadOnlyList<ReportedPerson>? persons = null)
     {
-        var clue = Registered(principal);
+        var clue = Registered(principal, persons: persons);
         foreach (var (action, input, actor) in PathTo(state))
         {
             clue.Apply(action, input, actor, Now, Deadlines);

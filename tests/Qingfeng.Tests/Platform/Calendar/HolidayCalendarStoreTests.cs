@@ -142,6 +142,28 @@ public sealed class HolidayCalendarStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_year_saved_again_replaces_the_earlier_file()
+    {
+        using var store = new HolidayCalendarStore(_directory);
+        await store.SaveYearAsync(Valid2027, 2027, TestContext.Current.CancellationToken);
+
+        var again = Valid2027.Replace("测试用安排", "修订后的安排", StringComparison.Ordinal);
+        await store.SaveYearAsync(again, 2027, TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        Assert.Equal("修订后的安排", store.Find(2027)!.Source);
+        Assert.Equal(["2027.json"], Directory.EnumerateFileSystemEntries(_directory).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task A_disposed_store_saves_nothing()
+    {
+        var store = new HolidayCalendarStore(_directory);
+        store.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.SaveYearAsync(Valid2027, 2027, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task A_store_without_a_directory_cannot_save()
     {
         using var store = HolidayCalendarStore.BuiltIn();
@@ -184,7 +206,9 @@ public sealed class HolidayCalendarStoreTests : IDisposable
         using var store = new HolidayCalendarStore(_directory, logger);
 
         Assert.Equal([2025, 2026], store.Years.Select(y => y.Year));
-        Assert.Equal(5, logger.Entries.Count(e => e.Level == LogLevel.Warning));
+        var warnings = logger.Entries.Where(e => e.Level == LogLevel.Warning).Select(e => e.Message).ToList();
+        Assert.Equal(5, warnings.Count);
+        Assert.Contains(warnings, w => w.Contains("20x7.json", StringComparison.Ordinal) && w.Contains("2026.json", StringComparison.Ordinal));
     }
 
     [Fact]
