@@ -37,8 +37,8 @@ public sealed record JurisdictionScope(
         var key = Predicates.Rebind(regionKey, parameter);
         var unit = Predicates.Rebind(unitId, parameter);
 
-        // "Starts with the key" as the range [key, key with its last digit + 1): both databases serve a range from
-        // the index on the region key, while LIKE 'key%' is a scan on SQLite (its LIKE ignores case).
+        // "Starts with the key" as the range [key, UpperBound(key)): both databases serve a range from the index on
+        // the region key, while LIKE 'key%' is a scan on SQLite (its LIKE ignores case).
         Expression covered = Expression.Constant(false);
         var compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
         Expression Compare(string bound) => Expression.Call(compare, key, Expression.Constant(bound));
@@ -50,10 +50,12 @@ public sealed record JurisdictionScope(
                 continue;
             }
 
-            var upper = k[..^1] + (char)(k[^1] + 1);
-            var inRange = Expression.AndAlso(
-                Expression.GreaterThanOrEqual(Compare(k), Expression.Constant(0)),
-                Expression.LessThan(Compare(upper), Expression.Constant(0)));
+            Expression inRange = Expression.GreaterThanOrEqual(Compare(k), Expression.Constant(0));
+            if (UpperBound(k) is { } upper)
+            {
+                inRange = Expression.AndAlso(inRange, Expression.LessThan(Compare(upper), Expression.Constant(0)));
+            }
+
             covered = Expression.OrElse(covered, inRange);
         }
 
@@ -68,6 +70,24 @@ public sealed record JurisdictionScope(
         }
 
         return Expression.Lambda<Func<T, bool>>(covered, parameter);
+    }
+
+    /// <summary>
+    /// The first digit string after every key that starts with <paramref name="key"/>: trailing nines carry
+    /// (5201 → 5202, 5209 → 521, 52099 → 521), and a key of nines only has no bound (null). The bound is made of
+    /// digits so that the range means the same under every collation: the character after '9' is ':', which .NET
+    /// culture comparison and ICU collations sort before the digits, so [5209, 520:) held no key at all when the
+    /// predicate ran in memory or on a database with such a collation.
+    /// </summary>
+    internal static string? UpperBound(string key)
+    {
+        var end = key.Length;
+        while (end > 0 && key[end - 1] == '9')
+        {
+            end--;
+        }
+
+        return end == 0 ? null : key[..(end - 1)] + (char)(key[end - 1] + 1);
     }
 
     private static MethodCallExpression ContainsUnit(IReadOnlyList<Guid> ids, Expression unit)
