@@ -473,9 +473,9 @@ public sealed class Clue : Entity
         }
     }
 
-    private void SetDue(DeadlineKind kind, DateOnly? on)
+    private void SetDue(DeadlineKind kind, DateOnly on)
     {
-        DueKind = on is null ? null : kind;
+        DueKind = kind;
         DueOn = on;
     }
 

@@ -179,6 +179,29 @@ public sealed class ClueLifecycleTests
     }
 
     [Fact]
+    public void An_outcome_of_all_zeros_is_accepted()
+    {
+        var clue = _s.At(ClueState.Verification);
+        var zeros = new ClueOutcome { ProblemsFound = 0, FurtherClues = 0, FundsPaidOutFen = 0, FundsRecoveredFen = 0 };
+
+        clue.RecordOutcome(zeros, _s.Handler, Now);
+
+        Assert.Equal(zeros, clue.Outcome);
+        Assert.Equal("RecordOutcome", clue.History[^1].Action);
+    }
+
+    [Fact]
+    public void Entering_verification_ends_the_disposal_proposal_deadline()
+    {
+        var proposed = _s.At(ClueState.DisposalProposed);
+        Assert.Equal(DeadlineKind.DisposalProposal, proposed.DueKind);
+
+        var clue = _s.At(ClueState.Verification);
+
+        Assert.Equal(((DeadlineKind?)null, (DateOnly?)null), (clue.DueKind, clue.DueOn));
+    }
+
+    [Fact]
     public void The_history_keeps_the_comment_trimmed()
     {
         var clue = _s.Registered();
@@ -532,6 +555,18 @@ public sealed class ClueLifecycleTests
         Assert.Equal(
             (SanctionKind.Party, 2, new DateOnly(2026, 6, 1), (DateOnly?)new DateOnly(2027, 5, 31), (DateOnly?)null),
             (warning.Kind, warning.Form, warning.DecidedOn, warning.InfluenceEndsOn, warning.RevokedOn));
+    }
+
+    [Fact]
+    public void An_unnamed_sanction_names_nobody_when_no_reported_person_is_known_to_the_roster()
+    {
+        var clue = _s.At(ClueState.ReviewReported, persons: [new(null, "无名氏", null, null, false, null, "520121", null)]);
+
+        clue.Apply(ClueAction.Decide, new() { Date = new DateOnly(2026, 6, 1), Sanctions = [new("P.WARNING", null)] }, _s.Leader, Now, _s.Deadlines);
+
+        var sanction = Assert.Single(clue.Sanctions);
+        Assert.Equal(("P.WARNING", (Guid?)null), (sanction.Code, sanction.OfficialId));
+        Assert.True(clue.IsSanctioned);
     }
 
     [Fact]

@@ -137,6 +137,8 @@ public sealed class HolidayCalendarStoreTests : IDisposable
         Assert.Equal(_directory, store.Directory);
         Assert.Equal(["2027.json"], Directory.EnumerateFileSystemEntries(_directory).Select(Path.GetFileName));
         Assert.Equal(saved.ToJson(), await File.ReadAllTextAsync(Path.Combine(_directory, "2027.json"), TestContext.Current.CancellationToken));
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(_directory, "2027.json"), TestContext.Current.CancellationToken);
+        Assert.Equal((byte)'{', bytes[0]); // UTF-8 without a byte-order mark, as the embedded years are written
         Assert.Equal(saved.Holidays, store.Find(2027)!.Holidays);
         Assert.Contains(logger.Entries, e => e.Level == LogLevel.Information && e.Message.Contains("2027", StringComparison.Ordinal));
     }

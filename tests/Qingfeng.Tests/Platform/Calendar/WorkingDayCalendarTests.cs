@@ -115,6 +115,16 @@ public class WorkingDayCalendarTests
     }
 
     [Fact]
+    public void Holidays_between_includes_a_period_touching_either_end_of_the_range()
+    {
+        var national = Calendar.HolidaysBetween(D(2026, 9, 1), D(2026, 10, 1)).Single(h => h.Name == "国庆节");
+
+        Assert.Equal([national], Calendar.HolidaysBetween(national.To, national.To.AddDays(3)));
+        Assert.Equal([national], Calendar.HolidaysBetween(national.From.AddDays(-1), national.From));
+        Assert.Empty(Calendar.HolidaysBetween(national.To.AddDays(1), national.To.AddDays(3)));
+    }
+
+    [Fact]
     public void An_unknown_year_falls_back_to_weekends()
     {
         Assert.False(Calendar.IsKnownYear(2031));
