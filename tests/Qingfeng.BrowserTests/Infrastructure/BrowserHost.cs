@@ -76,13 +76,13 @@ public sealed class BrowserHost : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>The first official (by name) in a region subtree of the demo province.</summary>
-    public async Task<(Guid Id, string Name)> OfficialInAsync(string regionKey)
+    /// <summary>The first principal official (by name, after <paramref name="skip"/>) in a region subtree of the demo province.</summary>
+    public async Task<(Guid Id, string Name)> OfficialInAsync(string regionKey, int skip = 0)
     {
         SkipUnlessAvailable();
         await using var db = _app!.Services.GetRequiredService<QingfengDatabase>().Create(DbActor.System);
         var official = await db.Officials.AsNoTracking().Where(o => o.RegionKey.StartsWith(regionKey) && o.IsPrincipal)
-            .OrderBy(o => o.NamePinyin).Select(o => new { o.Id, o.Name }).FirstAsync();
+            .OrderBy(o => o.NamePinyin).ThenBy(o => o.Id).Skip(skip).Select(o => new { o.Id, o.Name }).FirstAsync();
         return (official.Id, official.Name);
     }
 

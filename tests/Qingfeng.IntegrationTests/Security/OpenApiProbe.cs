@@ -107,8 +107,11 @@ internal sealed class OpenApiProbe
         return probe;
     }
 
-    /// <summary>A concrete request for the operation; <paramref name="values"/> fixes chosen query parameters by name.</summary>
-    public HttpRequestMessage Build(ApiOperation operation, ForeignRecords foreign, IReadOnlyDictionary<string, string>? values = null)
+    /// <summary>
+    /// A concrete request for the operation; <paramref name="values"/> fixes chosen query parameters by name. With
+    /// <paramref name="givenOnly"/> the optional query parameters not in <paramref name="values"/> are left out (the unfiltered view).
+    /// </summary>
+    public HttpRequestMessage Build(ApiOperation operation, ForeignRecords foreign, IReadOnlyDictionary<string, string>? values = null, bool givenOnly = false)
     {
         var parameters = operation.Description.TryGetProperty("parameters", out var list) ? list.EnumerateArray().ToList() : [];
         var segments = operation.Template.Split('/');
@@ -134,6 +137,8 @@ internal sealed class OpenApiProbe
 
         var query = string.Join('&', parameters
             .Where(p => p.GetProperty("in").GetString() == "query")
+            .Where(p => !givenOnly || values?.ContainsKey(p.GetProperty("name").GetString()!) == true
+                || (p.TryGetProperty("required", out var required) && required.ValueKind == JsonValueKind.True))
             .Select(p => p.GetProperty("name").GetString()!)
             .Select(name => (name, value: values?.GetValueOrDefault(name) ?? Scalar(parameters.First(p => p.GetProperty("name").GetString() == name).TryGetProperty("schema", out var s) ? s : default, name, foreign)))
             .Select(q => $"{Uri.EscapeDataString(q.name)}={Uri.EscapeDataString(q.value)}"));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Audit;
+using Qingfeng.Features.Clues;
 using Qingfeng.Features.Organs;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
@@ -11,7 +12,7 @@ using Qingfeng.Platform.Ui;
 namespace Qingfeng.Features.Accountability;
 
 /// <summary>Reads of accountability decisions within jurisdiction; views and exports are audited.</summary>
-public sealed class AccountabilityQueries(IDbContextFactory<QingfengDb> dbFactory, SupervisionAccess access, AuditLog audit, TimeProvider time)
+public sealed class AccountabilityQueries(IDbContextFactory<QingfengDb> dbFactory, SupervisionAccess access, ClueAccess clueAccess, AuditLog audit, TimeProvider time)
 {
     public static IEnumerable<AccountabilityMethod> Split(AccountabilityMethod methods) =>
         Enum.GetValues<AccountabilityMethod>().Where(m => m != AccountabilityMethod.None && methods.HasFlag(m));
@@ -52,6 +53,16 @@ public sealed class AccountabilityQueries(IDbContextFactory<QingfengDb> dbFactor
             : null;
         await audit.RecordAsync("View", nameof(AccountabilityDecision), id.ToString(), cancellationToken: cancellationToken);
         var today = Today;
+
+        // A clue as the cause: readers outside the clue's circle learn that the cause was a clue (the decision must state
+        // its cause), not which one — neither its id nor its number.
+        var (causeId, causeReference) = (d.CauseId, d.CauseReference);
+        if (d.Cause == AccountabilityCause.Clue && d.CauseId is { } clueId
+            && !await (await clueAccess.ViewerAsync(cancellationToken)).VisibleClues(db).AnyAsync(c => c.Id == clueId, cancellationToken))
+        {
+            (causeId, causeReference) = (null, null);
+        }
+
         return new AccountabilityDetail(
             d.Id,
             d.OrganId,
@@ -66,8 +77,8 @@ public sealed class AccountabilityQueries(IDbContextFactory<QingfengDb> dbFactor
             [.. Split(d.Methods)],
             d.Measure,
             d.Cause,
-            d.CauseId,
-            d.CauseReference,
+            causeId,
+            causeReference,
             d.Failure,
             d.Facts,
             d.Basis,

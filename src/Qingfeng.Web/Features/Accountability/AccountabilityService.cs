@@ -110,7 +110,7 @@ public sealed class AccountabilityService(
 
         string? reference = cause switch
         {
-            AccountabilityCause.Clue => await db.Clues.Where((await clueAccess.ViewerAsync(cancellationToken)).Visible())
+            AccountabilityCause.Clue => await (await clueAccess.ViewerAsync(cancellationToken)).VisibleClues(db)
                 .Where(c => c.Id == id).Select(c => c.Number).SingleOrDefaultAsync(cancellationToken),
             AccountabilityCause.Rectification => await db.RectificationItems.Where(viewer.Visible<RectificationItem>())
                 .Where(r => r.Id == id).Select(r => r.Problem).SingleOrDefaultAsync(cancellationToken),

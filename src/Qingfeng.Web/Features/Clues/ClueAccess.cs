@@ -36,6 +36,30 @@ public sealed class ClueAccess(IDbContextFactory<QingfengDb> dbFactory, CurrentU
         _viewer = new ClueViewer(user, groups);
         return _viewer;
     }
+
+    /// <summary>
+    /// Other users as the clue rules see them, for the jobs that tell people about clues (a deadline sweep runs as the system,
+    /// and must still tell each person only about clues that person may see).
+    /// </summary>
+    internal static async Task<IReadOnlyDictionary<Guid, ClueViewer>> ViewersOfAsync(QingfengDb db, IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
+    {
+        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.UserName, u.DisplayName, u.OrganId }).ToListAsync(cancellationToken);
+        var roles = (await (from ur in db.UserRoles.AsNoTracking()
+                            join r in db.Roles.AsNoTracking() on ur.RoleId equals r.Id
+                            where userIds.Contains(ur.UserId)
+                            select new { ur.UserId, r.Name }).ToListAsync(cancellationToken))
+            .ToLookup(r => r.UserId, r => r.Name!);
+        var organs = users.Where(u => u.OrganId is not null).Select(u => u.OrganId!.Value).Distinct().ToList();
+        var groups = (await db.Set<CollaborationGroupMember>().AsNoTracking().Where(m => organs.Contains(m.OrganId))
+                .Select(m => new { m.OrganId, m.GroupId }).ToListAsync(cancellationToken))
+            .ToLookup(m => m.OrganId, m => m.GroupId);
+        return users.ToDictionary(
+            u => u.Id,
+            u => new ClueViewer(
+                new UserContext(u.Id, u.UserName ?? "", u.DisplayName, u.OrganId, null, roles[u.Id].ToHashSet(StringComparer.Ordinal), null),
+                u.OrganId is { } organ ? [.. groups[organ]] : []));
+    }
 }
 
 /// <summary>The acting user as the clue rules see them.</summary>
@@ -49,6 +73,34 @@ public sealed record ClueViewer(UserContext User, IReadOnlyList<Guid> Groups)
     public bool SeesReporter => IsPetitionOffice;
 
     public ClueActor Actor => new(User.UserId, User.DisplayName, User.Roles);
+
+    /// <summary>
+    /// Whether the viewer works on clues at all (reads clues, in an organ). Figures computed from clues are given to nobody
+    /// else — left out of answers, documents and pages, not shown as zeros that look like data.
+    /// </summary>
+    public bool ReadsClues => User.IsAuthenticated && User.OrganId is not null && User.Has(Permission.ClueRead);
+
+    /// <summary>
+    /// The one door to clue rows for everything a user is shown: lists, details, searches, repeat suggestions, counts and
+    /// figures, documents, exports, notifications. Whatever is derived from clues starts from here, so it counts and shows
+    /// only what <see cref="Visible"/> lets this viewer see (need-to-know and recusals included). An architecture test
+    /// (<c>NeedToKnowArchitectureTests</c>) fails when code elsewhere reads clue tables directly; the few jobs that must read
+    /// every clue (numbering, the deadline sweep, key rotation, index upgrades, the demo seed) are named there.
+    /// </summary>
+    public IQueryable<Clue> VisibleClues(QingfengDb db) => db.Set<Clue>().Where(Visible());
+
+    /// <summary>The attachments of the clues <see cref="VisibleClues"/> yields.</summary>
+    public IQueryable<ClueAttachment> VisibleAttachments(QingfengDb db)
+    {
+        var clues = VisibleClues(db);
+        return db.Set<ClueAttachment>().Where(a => clues.Any(c => c.Id == a.ClueId));
+    }
+
+    /// <summary>
+    /// Whether this viewer may see a clue already loaded (with its participants and recusals): the same rule as
+    /// <see cref="Visible"/>, evaluated in memory, for jobs that decide whom to tell about a clue.
+    /// </summary>
+    public Func<Clue, bool> SeesLoaded() => Visible().Compile();
 
     public Expression<Func<Clue, bool>> Visible()
     {

@@ -10,7 +10,7 @@ using Qingfeng.Platform.Ui;
 namespace Qingfeng.Features.Clues;
 
 /// <summary>
-/// Read side of clues: queues, full-text search and details, always through <see cref="ClueViewer.Visible"/>.
+/// Read side of clues: queues, full-text search and details, always through <see cref="ClueViewer.VisibleClues"/>.
 /// Every view of a clue's content, every search and every export is audited.
 /// </summary>
 public sealed class ClueQueries(
@@ -32,7 +32,7 @@ public sealed class ClueQueries(
         var items = Finish(page).ToList();
         if (terms.Count > 0)
         {
-            items = await WithSnippetsAsync(db, items, terms, cancellationToken);
+            items = await WithSnippetsAsync(db, viewer, items, terms, cancellationToken);
             await audit.RecordAsync("Search", nameof(Clue), null, string.Create(CultureInfo.InvariantCulture, $"terms={terms.Count} results={total}"), cancellationToken: cancellationToken);
         }
 
@@ -65,7 +65,7 @@ public sealed class ClueQueries(
             throw;
         }
 
-        var attachments = await db.Set<ClueAttachment>().AsNoTracking().Where(a => a.ClueId == id).OrderBy(a => a.CreatedAt)
+        var attachments = await viewer.VisibleAttachments(db).AsNoTracking().Where(a => a.ClueId == id).OrderBy(a => a.CreatedAt)
             .Select(a => new AttachmentItem(a.Id, a.FileName, a.ContentType, a.Size, a.CreatedAt))
             .ToListAsync(cancellationToken);
         var content = protection.UnprotectContent(clue);
@@ -116,10 +116,7 @@ public sealed class ClueQueries(
     {
         var viewer = await access.ViewerAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var visible = await db.Clues.AsNoTracking().Where(viewer.Visible()).AnyAsync(c => c.Id == clueId, cancellationToken);
-        var attachment = visible
-            ? await db.Set<ClueAttachment>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId && a.ClueId == clueId, cancellationToken)
-            : null;
+        var attachment = await viewer.VisibleAttachments(db).AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId && a.ClueId == clueId, cancellationToken);
         if (attachment is null)
         {
             await audit.RecordAsync("Download", nameof(ClueAttachment), attachmentId.ToString(), null, AuditOutcome.Denied, cancellationToken);
@@ -137,7 +134,7 @@ public sealed class ClueQueries(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = ChinaTime.DateOf(time.GetUtcNow());
         var soon = deadlines.DueSoonLimit(today);
-        var mine = db.Clues.AsNoTracking().Where(viewer.Visible()).Where(Actionable(viewer));
+        var mine = viewer.VisibleClues(db).AsNoTracking().Where(Actionable(viewer));
         return new ClueWorkload(
             await mine.CountAsync(cancellationToken),
             await mine.CountAsync(c => c.DueOn < today, cancellationToken),
@@ -147,7 +144,7 @@ public sealed class ClueQueries(
 
     private async Task<(IQueryable<Clue> Clues, IReadOnlyList<string> Terms)> FilterAsync(QingfengDb db, ClueViewer viewer, ClueQuery query, CancellationToken cancellationToken)
     {
-        var clues = db.Clues.AsNoTracking().Where(viewer.Visible());
+        var clues = viewer.VisibleClues(db).AsNoTracking();
         IReadOnlyList<string> terms = [];
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
@@ -315,10 +312,10 @@ public sealed class ClueQueries(
             deadlines.StatusOf(r.DueOn, today)));
     }
 
-    private async Task<List<ClueListItem>> WithSnippetsAsync(QingfengDb db, List<ClueListItem> items, IReadOnlyList<string> terms, CancellationToken cancellationToken)
+    private async Task<List<ClueListItem>> WithSnippetsAsync(QingfengDb db, ClueViewer viewer, List<ClueListItem> items, IReadOnlyList<string> terms, CancellationToken cancellationToken)
     {
         var ids = items.Select(i => i.Id).ToList();
-        var ciphers = await db.Clues.AsNoTracking().Where(c => ids.Contains(c.Id))
+        var ciphers = await viewer.VisibleClues(db).AsNoTracking().Where(c => ids.Contains(c.Id))
             .Select(c => new { c.Id, c.ContentCipher }).ToDictionaryAsync(c => c.Id, c => c.ContentCipher, cancellationToken);
         return
         [

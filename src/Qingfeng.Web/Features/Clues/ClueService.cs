@@ -83,10 +83,10 @@ public sealed class ClueService(
                         await RouteByDelegationAsync(db, clue, organId, ChinaTime.DateOf(now), ct);
                         var fingerprint = protection.Protect(clue, request.Content, request.IsRealName ? request.Reporter : null);
                         clue.Registered(viewer.Actor, now, deadlines);
-                        db.Clues.Add(clue);
+                        db.Add(clue);
                         await db.SaveChangesAsync(ct);
                         await protection.IndexAsync(db, clue, request.Content, ct);
-                        var repeats = await FindRepeatsAsync(db, clue, fingerprint, ct);
+                        var repeats = await FindRepeatsAsync(db, viewer, clue, fingerprint, ct);
                         return new RegisterClueResult(clue.Id, clue.Number, repeats);
                     },
                     cancellationToken);
@@ -248,7 +248,7 @@ public sealed class ClueService(
 
     internal static async Task<Clue> LoadAsync(QingfengDb db, ClueViewer viewer, Guid id, CancellationToken cancellationToken)
     {
-        var clue = await db.Clues.Where(viewer.Visible()).Where(c => c.Id == id)
+        var clue = await viewer.VisibleClues(db).Where(c => c.Id == id)
             .Include(c => c.ReportedPersons).Include(c => c.Categories).Include(c => c.History)
             .Include(c => c.Participants).Include(c => c.Recusals).Include(c => c.Sanctions)
             .AsSplitQuery()
@@ -272,7 +272,7 @@ public sealed class ClueService(
         }
 
         if (request.MergedIntoId is { } original
-            && !await db.Clues.AsNoTracking().Where(viewer.Visible()).AnyAsync(c => c.Id == original, cancellationToken))
+            && !await viewer.VisibleClues(db).AsNoTracking().AnyAsync(c => c.Id == original, cancellationToken))
         {
             throw DomainRuleException.NotFound("Clue.NotFound");
         }
@@ -351,7 +351,15 @@ public sealed class ClueService(
         }
     }
 
-    private async Task<IReadOnlyList<DuplicateItem>> FindRepeatsAsync(QingfengDb db, Clue clue, string fingerprint, CancellationToken cancellationToken)
+    /// <summary>
+    /// 重复件: earlier reports about the same officials that read alike. Only clues the registrar may open are named, recusals
+    /// included (<see cref="ClueViewer.VisibleClues"/>). A registrar outside an earlier clue's circle learns nothing of it, not
+    /// even that one exists: the domain does not need it to — every registered clue goes to case management (the central
+    /// register, 集中管理), which sees every clue of the commission, finds the repeat when it registers or searches, and is the
+    /// one that can merge it (MarkRepeat needs the earlier clue to be visible to whoever merges) — while "this official already
+    /// has a matter before us" is exactly what the circle of knowledge (domain.md 12) keeps small.
+    /// </summary>
+    private async Task<IReadOnlyList<DuplicateItem>> FindRepeatsAsync(QingfengDb db, ClueViewer viewer, Clue clue, string fingerprint, CancellationToken cancellationToken)
     {
         var officials = clue.ReportedPersons.Where(p => p.OfficialId is not null).Select(p => p.OfficialId).ToList();
         if (officials.Count == 0)
@@ -360,7 +368,7 @@ public sealed class ClueService(
         }
 
         var since = clue.ReceivedOn.AddYears(-2);
-        var candidates = await db.Clues.AsNoTracking()
+        var candidates = await viewer.VisibleClues(db).AsNoTracking()
             .Where(c => c.Id != clue.Id && c.OrganId == clue.OrganId && c.Fingerprint != null && c.ReceivedOn >= since
                 && c.ReportedPersons.Any(p => officials.Contains(p.OfficialId)))
             .OrderByDescending(c => c.ReceivedOn).Take(200)

@@ -61,7 +61,7 @@ public sealed class ClueStatistics(IDbContextFactory<QingfengDb> dbFactory, Clue
         var viewer = await access.ViewerAsync(cancellationToken);
         var dimension = query.Dimension ?? FunnelDimension.County;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var clues = db.Clues.AsNoTracking().Where(viewer.Visible());
+        var clues = viewer.VisibleClues(db).AsNoTracking();
         if (query.From is { } from)
         {
             clues = clues.Where(c => c.ReceivedOn >= from);
@@ -109,7 +109,7 @@ public sealed class ClueStatistics(IDbContextFactory<QingfengDb> dbFactory, Clue
             FunnelDimension.LeaderCategory => facts.Select(f => new Keyed { Text = "", Number = f.LeaderCategory, Fact = f }),
             FunnelDimension.Source => facts.Select(f => new Keyed { Text = "", Number = f.Source, Fact = f }),
             FunnelDimension.Month => facts.Select(f => new Keyed { Text = "", Number = f.Month, Fact = f }),
-            _ => db.Set<ClueCategory>().Join(facts, cat => cat.ClueId, f => f.Id, (cat, f) => new Keyed { Text = cat.Code, Number = 0, Fact = f }),
+            _ => clues.SelectMany(c => c.Categories).Join(facts, cat => cat.ClueId, f => f.Id, (cat, f) => new Keyed { Text = cat.Code, Number = 0, Fact = f }),
         };
 
         var grouped = await SumAsync(keyed, cancellationToken);

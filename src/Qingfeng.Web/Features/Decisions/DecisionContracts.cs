@@ -101,7 +101,14 @@ public sealed record DecisionFindingItem(
     DateTimeOffset? ClearedAt,
     Guid? RectificationItemId,
     Guid? ClueId,
-    bool ClueRecommended);
+    bool ClueRecommended)
+{
+    /// <summary>
+    /// A clue was registered from the finding. <see cref="ClueId"/> names it only to readers inside the clue's circle
+    /// (need-to-know); the others learn that it was registered, so that nobody raises it twice.
+    /// </summary>
+    public bool ClueRegistered { get; init; }
+}
 
 public sealed record DecisionDetail(
     Guid Id,

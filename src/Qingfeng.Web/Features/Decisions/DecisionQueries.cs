@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Audit;
+using Qingfeng.Features.Clues;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
@@ -8,7 +9,7 @@ using Qingfeng.Platform.Security;
 namespace Qingfeng.Features.Decisions;
 
 /// <summary>Reads of 三重一大 decision records within jurisdiction: the filtered list, one record with its findings, the export.</summary>
-public sealed class DecisionQueries(IDbContextFactory<QingfengDb> dbFactory, SupervisionAccess access, AuditLog audit)
+public sealed class DecisionQueries(IDbContextFactory<QingfengDb> dbFactory, SupervisionAccess access, ClueAccess clueAccess, AuditLog audit)
 {
     public async Task<Paged<DecisionListItem>> SearchAsync(DecisionQuery query, CancellationToken cancellationToken = default)
     {
@@ -37,6 +38,10 @@ public sealed class DecisionQueries(IDbContextFactory<QingfengDb> dbFactory, Sup
         var r = await db.DecisionRecords.AsNoTracking().Where(viewer.Visible<DecisionRecord>()).Include(x => x.Findings)
             .SingleOrDefaultAsync(x => x.Id == id, cancellationToken)
             ?? throw DomainRuleException.NotFound("Supervision.NotFound");
+        var raised = r.Findings.Where(f => f.ClueId is not null).Select(f => f.ClueId!.Value).Distinct().ToList();
+        var visible = raised.Count == 0
+            ? []
+            : (await (await clueAccess.ViewerAsync(cancellationToken)).VisibleClues(db).AsNoTracking().Where(c => raised.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
         return new DecisionDetail(
             r.Id,
             r.OrganId,
@@ -58,7 +63,11 @@ public sealed class DecisionQueries(IDbContextFactory<QingfengDb> dbFactory, Sup
             [.. DecisionChecks.Areas(r.PrincipalInChargeOf)],
             r.Outcome,
             [.. r.Findings.OrderBy(f => f.ClearedAt is not null).ThenByDescending(f => f.Severity).ThenBy(f => f.CheckCode, StringComparer.Ordinal)
-                .Select(f => new DecisionFindingItem(f.Id, f.CheckCode, f.Severity, f.Text, f.FoundAt, f.ClearedAt, f.RectificationItemId, f.ClueId, f.ClueRecommended))],
+                .Select(f => new DecisionFindingItem(
+                    f.Id, f.CheckCode, f.Severity, f.Text, f.FoundAt, f.ClearedAt, f.RectificationItemId, f.ClueId is { } clue && visible.Contains(clue) ? clue : null, f.ClueRecommended)
+                {
+                    ClueRegistered = f.ClueId is not null,
+                })],
             viewer.Has(Permission.SupervisionManage),
             r.Version);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Qingfeng.Features.Clues;
 using Qingfeng.Platform.Api;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Security;
@@ -34,10 +35,15 @@ internal sealed partial class LoggingNotificationChannel(ILogger<LoggingNotifica
     private static partial void Log(ILogger logger, Guid userId, string text);
 }
 
-/// <summary>Sends notifications (in-app, and through the external channel) and serves the user's list.</summary>
+/// <summary>
+/// Sends notifications (in-app, and through the external channel) and serves the user's list. A notification about a clue
+/// is shown only while its reader may still see the clue (<see cref="ClueViewer.VisibleClues"/>): one sent before the reader
+/// was recused (or lost access otherwise) leaves the list and the count at once, though the row stays on record.
+/// </summary>
 public sealed class NotificationService(
     IDbContextFactory<QingfengDb> dbFactory,
     CurrentUser currentUser,
+    ClueAccess clueAccess,
     INotificationChannel channel,
     TimeProvider time)
 {
@@ -79,6 +85,7 @@ public sealed class NotificationService(
             q = q.Where(n => n.ReadAt == null);
         }
 
+        q = await WithoutHiddenCluesAsync(db, q, cancellationToken);
         var rows = await q.OrderByDescending(n => n.CreatedAt).Take(take).ToListAsync(cancellationToken);
         return [.. rows.Select(n => new NotificationItem(n.Id, Render(n.MessageKey, n.ArgumentList, CultureInfo.CurrentUICulture), n.Link, n.CreatedAt, n.ReadAt is not null))];
     }
@@ -87,7 +94,8 @@ public sealed class NotificationService(
     {
         var user = currentUser.Require();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Notifications.AsNoTracking().CountAsync(n => n.UserId == user.UserId && n.ReadAt == null, cancellationToken);
+        var unread = await WithoutHiddenCluesAsync(db, db.Notifications.AsNoTracking().Where(n => n.UserId == user.UserId && n.ReadAt == null), cancellationToken);
+        return await unread.CountAsync(cancellationToken);
     }
 
     public async Task MarkAllReadAsync(CancellationToken cancellationToken = default)
@@ -101,6 +109,22 @@ public sealed class NotificationService(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Leaves out the notifications that link to a clue the reader may not see (now).</summary>
+    private async Task<IQueryable<Notification>> WithoutHiddenCluesAsync(QingfengDb db, IQueryable<Notification> notifications, CancellationToken cancellationToken)
+    {
+        var links = await notifications.Where(n => n.Link != null && n.Link.StartsWith(ClueLinks.Prefix)).Select(n => n.Link!).Distinct().ToListAsync(cancellationToken);
+        var clues = links.Select(ClueLinks.ClueOf).OfType<Guid>().ToList();
+        if (clues.Count == 0)
+        {
+            return notifications;
+        }
+
+        var viewer = await clueAccess.ViewerAsync(cancellationToken);
+        var visible = (await viewer.VisibleClues(db).AsNoTracking().Where(c => clues.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var hidden = links.Where(l => ClueLinks.ClueOf(l) is { } id && !visible.Contains(id)).ToList();
+        return hidden.Count == 0 ? notifications : notifications.Where(n => n.Link == null || !hidden.Contains(n.Link));
     }
 
     private static string Render(string key, IReadOnlyList<string> arguments, CultureInfo culture) =>

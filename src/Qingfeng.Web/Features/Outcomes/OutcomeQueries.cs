@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
+using Qingfeng.Features.Clues;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Api;
 using Qingfeng.Platform.Data;
@@ -42,10 +43,10 @@ public sealed record OutcomeSummary(IReadOnlyList<OutcomeLine> Lines, OutcomeLin
 
 /// <summary>
 /// 监督成效 (domain.md A18): the outcomes recorded on each piece of work — clues and cases, rectification items, and the
-/// daily-supervision records — counted per module within the caller's jurisdiction (clues: those the caller's commission
-/// handles, counts only).
+/// daily-supervision records — counted per module within the caller's jurisdiction. Clues and cases count only those the
+/// caller may see (<see cref="ClueViewer.VisibleClues"/>, counts only); a caller without clue access gets no line for them.
 /// </summary>
-public sealed class OutcomeQueries(IDbContextFactory<QingfengDb> dbFactory, SupervisionAccess access)
+public sealed class OutcomeQueries(IDbContextFactory<QingfengDb> dbFactory, SupervisionAccess access, ClueAccess clueAccess)
 {
     public async Task<OutcomeSummary> SummaryAsync(OutcomeQuery query, CancellationToken cancellationToken = default)
     {
@@ -53,33 +54,11 @@ public sealed class OutcomeQueries(IDbContextFactory<QingfengDb> dbFactory, Supe
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var region = string.IsNullOrWhiteSpace(query.RegionCode) ? null : query.RegionCode.Trim();
         var lines = new List<OutcomeLine>();
-
-        var clues = db.Clues.AsNoTracking().Where(c => c.OrganId == viewer.OrganId
-            && (c.Outcome.ProblemsFound > 0 || c.Outcome.FurtherClues > 0 || c.Outcome.FundsPaidOutFen > 0 || c.Outcome.FundsRecoveredFen > 0));
-        if (query.From is { } clueFrom)
+        var clueViewer = await clueAccess.ViewerAsync(cancellationToken);
+        if (clueViewer.ReadsClues)
         {
-            clues = clues.Where(c => c.ReceivedOn >= clueFrom);
+            lines.Add(await ClueLineAsync(db, clueViewer, query, region, cancellationToken));
         }
-
-        if (query.To is { } clueTo)
-        {
-            clues = clues.Where(c => c.ReceivedOn <= clueTo);
-        }
-
-        if (region is not null)
-        {
-            clues = clues.Where(c => c.RegionKey.StartsWith(region));
-        }
-
-        var clueSums = await clues.GroupBy(c => 1).Select(g => new
-        {
-            Items = g.Count(),
-            Problems = g.Sum(c => c.Outcome.ProblemsFound),
-            Clues = g.Sum(c => c.Outcome.FurtherClues),
-            PaidOut = g.Sum(c => c.Outcome.FundsPaidOutFen),
-            Recovered = g.Sum(c => c.Outcome.FundsRecoveredFen),
-        }).SingleOrDefaultAsync(cancellationToken);
-        lines.Add(new OutcomeLine(OutcomeModule.Clues, clueSums?.Items ?? 0, clueSums?.Problems ?? 0, clueSums?.Clues ?? 0, (clueSums?.PaidOut ?? 0) / 100m, (clueSums?.Recovered ?? 0) / 100m, 0));
 
         lines.Add(await SumAsync(OutcomeModule.Rectification, Scoped(db.RectificationItems, viewer, query, region, i => i.OpenedOn).Select(i => i.Outcome), cancellationToken));
         lines.Add(await SumAsync(OutcomeModule.Talks, Scoped(db.Talks, viewer, query, region, t => t.PlannedOn).Select(t => t.Outcome), cancellationToken));
@@ -118,6 +97,37 @@ public sealed class OutcomeQueries(IDbContextFactory<QingfengDb> dbFactory, Supe
         using var stream = new MemoryStream();
         stream.SaveAs(rows, sheetName: H("Nav.Outcomes"));
         return stream.ToArray();
+    }
+
+    /// <summary>The clues and cases line: outcomes recorded on the clues the caller may see.</summary>
+    private static async Task<OutcomeLine> ClueLineAsync(QingfengDb db, ClueViewer viewer, OutcomeQuery query, string? region, CancellationToken cancellationToken)
+    {
+        var clues = viewer.VisibleClues(db).AsNoTracking()
+            .Where(c => c.Outcome.ProblemsFound > 0 || c.Outcome.FurtherClues > 0 || c.Outcome.FundsPaidOutFen > 0 || c.Outcome.FundsRecoveredFen > 0);
+        if (query.From is { } clueFrom)
+        {
+            clues = clues.Where(c => c.ReceivedOn >= clueFrom);
+        }
+
+        if (query.To is { } clueTo)
+        {
+            clues = clues.Where(c => c.ReceivedOn <= clueTo);
+        }
+
+        if (region is not null)
+        {
+            clues = clues.Where(c => c.RegionKey.StartsWith(region));
+        }
+
+        var clueSums = await clues.GroupBy(c => 1).Select(g => new
+        {
+            Items = g.Count(),
+            Problems = g.Sum(c => c.Outcome.ProblemsFound),
+            Clues = g.Sum(c => c.Outcome.FurtherClues),
+            PaidOut = g.Sum(c => c.Outcome.FundsPaidOutFen),
+            Recovered = g.Sum(c => c.Outcome.FundsRecoveredFen),
+        }).SingleOrDefaultAsync(cancellationToken);
+        return new OutcomeLine(OutcomeModule.Clues, clueSums?.Items ?? 0, clueSums?.Problems ?? 0, clueSums?.Clues ?? 0, (clueSums?.PaidOut ?? 0) / 100m, (clueSums?.Recovered ?? 0) / 100m, 0);
     }
 
     /// <summary>A module's records within jurisdiction, the period (by the record's own date) and the region subtree.</summary>

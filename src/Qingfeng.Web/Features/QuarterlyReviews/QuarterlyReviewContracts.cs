@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 using Qingfeng.Features.DutyReports;
 using Qingfeng.Features.Roster;
 using Qingfeng.Platform.Data;
@@ -28,18 +29,21 @@ public sealed record QuarterlyDossierQuery : PageRequest
     protected override int DefaultSize => 50;
 }
 
-/// <summary>One 一把手's quarter in figures, with the office's note.</summary>
+/// <summary>
+/// One 一把手's quarter in figures, with the office's note. The clue figures count only clues the reader may see; for a
+/// reader without clue access they are absent (left out of the JSON), not zero.
+/// </summary>
 public sealed record DossierRow(
     Guid OfficialId,
     string Name,
     string Position,
     string UnitName,
     LeaderCategory? Category,
-    int CluesReceived,
-    int CluesDisposed,
-    int CasesFiled,
-    int Sanctioned,
-    int EightPointClues,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? CluesReceived,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? CluesDisposed,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? CasesFiled,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Sanctioned,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? EightPointClues,
     int RectificationOpen,
     int RectificationOverdue,
     int RectificationClosed,
@@ -51,10 +55,23 @@ public sealed record DossierRow(
     ReviewAssessment? Assessment,
     string? Note)
 {
-    public bool IsNotable => CluesReceived + CluesDisposed + CasesFiled + EightPointClues + RectificationOpen + RectificationOverdue + Talks + Inquiries + Accountability > 0;
+    public bool IsNotable => (CluesReceived ?? 0) + (CluesDisposed ?? 0) + (CasesFiled ?? 0) + (EightPointClues ?? 0) + RectificationOpen + RectificationOverdue + Talks + Inquiries + Accountability > 0;
 }
 
-public sealed record DossierTotals(int Officials, int CluesReceived, int CluesDisposed, int CasesFiled, int Sanctioned, int EightPointClues, int RectificationOpen, int RectificationOverdue, int RectificationClosed, int Talks, int Inquiries, int Accountability);
+/// <summary>The dossier's sums; the clue figures as in <see cref="DossierRow"/> (absent for a reader without clue access).</summary>
+public sealed record DossierTotals(
+    int Officials,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? CluesReceived,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? CluesDisposed,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? CasesFiled,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Sanctioned,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? EightPointClues,
+    int RectificationOpen,
+    int RectificationOverdue,
+    int RectificationClosed,
+    int Talks,
+    int Inquiries,
+    int Accountability);
 
 public sealed record QuarterlyDossier(
     int Year,

@@ -55,16 +55,26 @@ public sealed class QuarterlyReviewFiles(QuarterlyReviewService service, TimePro
         var culture = CultureInfo.CurrentUICulture;
         string H(string key) => TextCatalog.Instance.Get(key, culture);
         var dossier = await service.FullDossierAsync(query, cancellationToken);
+        // The clue columns only for a reader who may see clues (the figures are absent, not zero, for anyone else).
+        var withClues = dossier.Totals.CluesReceived is not null;
         var rows = dossier.Rows.Items.Select(r => new Dictionary<string, object?>
         {
             [H("Quarterly.Official")] = r.Name,
             [H("Field.Unit")] = r.UnitName,
             [H("Quarterly.Position")] = r.Position,
-            [H("Quarterly.CluesReceived")] = r.CluesReceived,
-            [H("Quarterly.CluesDisposed")] = r.CluesDisposed,
-            [H("Quarterly.CasesFiled")] = r.CasesFiled,
-            [H("Quarterly.Sanctioned")] = r.Sanctioned,
-            [H("Quarterly.EightPoint")] = r.EightPointClues,
+        }
+        .Concat(withClues
+            ? new Dictionary<string, object?>
+            {
+                [H("Quarterly.CluesReceived")] = r.CluesReceived,
+                [H("Quarterly.CluesDisposed")] = r.CluesDisposed,
+                [H("Quarterly.CasesFiled")] = r.CasesFiled,
+                [H("Quarterly.Sanctioned")] = r.Sanctioned,
+                [H("Quarterly.EightPoint")] = r.EightPointClues,
+            }
+            : [])
+        .Concat(new Dictionary<string, object?>
+        {
             [H("Quarterly.RectificationOpen")] = r.RectificationOpen,
             [H("Quarterly.RectificationOverdue")] = r.RectificationOverdue,
             [H("Quarterly.RectificationClosed")] = r.RectificationClosed,
@@ -74,7 +84,8 @@ public sealed class QuarterlyReviewFiles(QuarterlyReviewService service, TimePro
             [H("Nav.DutyReports")] = r.DutyReportGrade ?? (r.DutyReportState is { } state ? EnumText.Label(state, culture) : null),
             [H("Quarterly.Assessment")] = r.Assessment is { } a ? EnumText.Label(a, culture) : null,
             [H("Quarterly.Note")] = r.Note,
-        }).ToList();
+        })
+        .ToDictionary()).ToList();
         using var stream = new MemoryStream();
         stream.SaveAs(rows, sheetName: H("Nav.QuarterlyReviews"));
         return stream.ToArray();

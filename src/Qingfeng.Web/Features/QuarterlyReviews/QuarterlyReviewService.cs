@@ -14,11 +14,12 @@ using Qingfeng.Platform.Ui;
 namespace Qingfeng.Features.QuarterlyReviews;
 
 /// <summary>
-/// Builds the quarter's dossier of the 一把手 in the office's jurisdiction from the other modules (counts only: clue
-/// contents stay behind the need-to-know rule) and keeps the office's conclusions. Reads other features' tables
-/// directly, in bulk per page of officials, because the dossier is their cross-section.
+/// Builds the quarter's dossier of the 一把手 in the office's jurisdiction from the other modules and keeps the office's
+/// conclusions. Reads other features' tables directly, in bulk per page of officials, because the dossier is their
+/// cross-section — except clues, which it counts through <see cref="ClueViewer.VisibleClues"/>: only those the reader
+/// may see, and nothing at all for a reader without clue access.
 /// </summary>
-public sealed class QuarterlyReviewService(IDbContextFactory<QingfengDb> dbFactory, SupervisionAccess access, TimeProvider time)
+public sealed class QuarterlyReviewService(IDbContextFactory<QingfengDb> dbFactory, SupervisionAccess access, ClueAccess clueAccess, TimeProvider time)
 {
     /// <summary>Largest dossier written into one document.</summary>
     public const int MaxDocumentRows = 2000;
@@ -26,9 +27,10 @@ public sealed class QuarterlyReviewService(IDbContextFactory<QingfengDb> dbFacto
     public async Task<QuarterlyDossier> DossierAsync(QuarterlyDossierQuery query, CancellationToken cancellationToken = default)
     {
         var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
+        var clueViewer = await clueAccess.ViewerAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (year, quarter) = Resolve(query);
-        return await BuildAsync(db, viewer, query with { Year = year, Quarter = quarter }, cancellationToken);
+        return await BuildAsync(db, viewer, clueViewer, query with { Year = year, Quarter = quarter }, cancellationToken);
     }
 
     public async Task<Guid> SaveAsync(int year, int quarter, SaveQuarterlyReviewRequest request, CancellationToken cancellationToken = default)
@@ -104,7 +106,7 @@ public sealed class QuarterlyReviewService(IDbContextFactory<QingfengDb> dbFacto
         return review;
     }
 
-    private static async Task<QuarterlyDossier> BuildAsync(QingfengDb db, SupervisionViewer viewer, QuarterlyDossierQuery query, CancellationToken cancellationToken)
+    private static async Task<QuarterlyDossier> BuildAsync(QingfengDb db, SupervisionViewer viewer, ClueViewer clueViewer, QuarterlyDossierQuery query, CancellationToken cancellationToken)
     {
         var year = query.Year!.Value;
         var quarter = query.Quarter!.Value;
@@ -141,10 +143,11 @@ public sealed class QuarterlyReviewService(IDbContextFactory<QingfengDb> dbFacto
         // The Eight-point Rules categories of the violation catalog are the codes "EP.…".
         var eightPoint = "EP.";
 
-        // Clues handled by this commission about these officials (counts only).
-        var clueRows = await (from c in db.Clues.AsNoTracking()
+        // Clues about these officials that the reader may see (counts only; a reader without clue access sees none and gets no figure).
+#pragma warning disable CA1310 // Translated to SQL by EF Core.
+        var clueRows = await (from c in clueViewer.VisibleClues(db).AsNoTracking()
                               from p in c.ReportedPersons
-                              where c.OrganId == organId && p.OfficialId != null && ids.Contains(p.OfficialId.Value)
+                              where p.OfficialId != null && ids.Contains(p.OfficialId.Value)
                                   && ((c.ReceivedOn >= start && c.ReceivedOn <= end) || (c.DisposedOn >= start && c.DisposedOn <= end)
                                       || (c.FiledOn >= start && c.FiledOn <= end) || (c.DecidedOn >= start && c.DecidedOn <= end))
                               select new
@@ -155,8 +158,9 @@ public sealed class QuarterlyReviewService(IDbContextFactory<QingfengDb> dbFacto
                                   c.FiledOn,
                                   c.DecidedOn,
                                   c.IsSanctioned,
-                                  EightPoint = db.Set<ClueCategory>().Any(k => k.ClueId == c.Id && k.Code.StartsWith(eightPoint)),
+                                  EightPoint = c.Categories.Any(k => k.Code.StartsWith(eightPoint)),
                               }).ToListAsync(cancellationToken);
+#pragma warning restore CA1310
         bool In(DateOnly? d) => d is { } day && day >= start && day <= end;
         var clues = clueRows.GroupBy(c => c.OfficialId).ToDictionary(g => g.Key, g => (
             Received: g.Count(c => In(c.ReceivedOn)),
@@ -164,6 +168,7 @@ public sealed class QuarterlyReviewService(IDbContextFactory<QingfengDb> dbFacto
             Filed: g.Count(c => In(c.FiledOn)),
             Sanctioned: g.Count(c => In(c.DecidedOn) && c.IsSanctioned),
             EightPoint: g.Count(c => In(c.ReceivedOn) && c.EightPoint)));
+        int? Figure(int count) => clueViewer.ReadsClues ? count : null;
 
         // The ledger as it stood at the end of the quarter.
         var itemRows = await db.RectificationItems.AsNoTracking()
@@ -205,7 +210,7 @@ public sealed class QuarterlyReviewService(IDbContextFactory<QingfengDb> dbFacto
             var r = items.GetValueOrDefault(p.Id);
             var note = notes.GetValueOrDefault(p.Id);
             var d = duty.TryGetValue(p.Id, out var found) ? found : ((DutyReportState State, string? Grade)?)null;
-            return new DossierRow(p.Id, p.Name, p.Position, p.UnitName, p.LeaderCategory, c.Received, c.Disposed, c.Filed, c.Sanctioned, c.EightPoint, r.Open, r.Overdue, r.Closed,
+            return new DossierRow(p.Id, p.Name, p.Position, p.UnitName, p.LeaderCategory, Figure(c.Received), Figure(c.Disposed), Figure(c.Filed), Figure(c.Sanctioned), Figure(c.EightPoint), r.Open, r.Overdue, r.Closed,
                 talks.GetValueOrDefault(p.Id), inquiries.GetValueOrDefault(p.Id), accountability.GetValueOrDefault(p.Id), d?.State, d?.Grade, note?.Assessment, note?.Text);
         }).ToList();
         if (query.NotableOnly == true)
@@ -215,11 +220,11 @@ public sealed class QuarterlyReviewService(IDbContextFactory<QingfengDb> dbFacto
 
         var totals = new DossierTotals(
             rows.Count,
-            rows.Sum(r => r.CluesReceived),
-            rows.Sum(r => r.CluesDisposed),
-            rows.Sum(r => r.CasesFiled),
-            rows.Sum(r => r.Sanctioned),
-            rows.Sum(r => r.EightPointClues),
+            Figure(rows.Sum(r => r.CluesReceived ?? 0)),
+            Figure(rows.Sum(r => r.CluesDisposed ?? 0)),
+            Figure(rows.Sum(r => r.CasesFiled ?? 0)),
+            Figure(rows.Sum(r => r.Sanctioned ?? 0)),
+            Figure(rows.Sum(r => r.EightPointClues ?? 0)),
             rows.Sum(r => r.RectificationOpen),
             rows.Sum(r => r.RectificationOverdue),
             rows.Sum(r => r.RectificationClosed),

@@ -66,6 +66,75 @@ public sealed class ClueDeadlineTests(SharedApps apps)
         Assert.Equal(DueStatus.Overdue, item.DueStatus);
     }
 
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task A_recused_handler_is_told_nothing_more_about_the_clue_and_its_earlier_notices_disappear(Provider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var clues = new ClueClients(app);
+        await clues.ConnectAsync();
+        Guid kaiyang;
+        await using (var db = app.CreateDb())
+        {
+            kaiyang = await db.Organs.AsNoTracking().Where(o => o.Name == "开阳县纪委监委").Select(o => o.Id).SingleAsync();
+        }
+
+        // A handler of its own, so that everything it is told is about this clue.
+        var (officer, officerName) = await app.ClientForNewUserAsync(kaiyang, Roles.SupervisionOffice);
+        var official = await ClueClients.KaiyangPrincipalAsync(app, skip: 9);
+        var registered = await clues.RegisterAsync(official, "反映其长期在管理服务对象开办的酒店免费用餐。", realName: false);
+        await clues.AssignAsync(registered.Id, officerName);
+        await ClueClients.ActAsync(officer, registered.Id, new() { Action = ClueAction.ProposeDisposal, Method = DisposalMethod.TalkInquiry, Comment = "函询了解" });
+        await ClueClients.ActAsync(clues.Leader, registered.Id, new() { Action = ClueAction.ApproveDisposal });
+        var sent = new DateOnly(2026, 9, 21);
+        await ClueClients.ActAsync(officer, registered.Id, new() { Action = ClueAction.SendInquiryLetter, Date = sent });
+        var due = app.Services.GetRequiredService<ClueDeadlines>().Calendar.AddWorkingDays(sent, 15);
+
+        var clock = new FakeTimeProvider(new DateTimeOffset(due.AddDays(-1).ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero));
+        await SweepAsync(app, clock);
+        Assert.Contains(await NotificationsAsync(officer), n => n.Message.Contains(registered.Number, StringComparison.Ordinal));
+        var user = await UserAsync(app, officerName);
+        Assert.True(await UnreadCountAsync(app, user) > 0);
+
+        // The officer declares a conflict: what it was told about the clue leaves its list and its badge at once.
+        var recused = await officer.PostAsync($"/api/v1/clues/{registered.Id}/recusals", new RecuseRequest { Reason = "被反映人系其表兄" }.AsJson());
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, recused.StatusCode);
+        var list = await (await officer.GetAsync("/api/v1/notifications")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain(registered.Number, list, StringComparison.Ordinal);
+        Assert.DoesNotContain(registered.Id.ToString(), list, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(0, await UnreadCountAsync(app, user));
+
+        // The overdue sweep tells it nothing; the step falls to case management, which must hand it to someone else.
+        clock.SetUtcNow(new DateTimeOffset(due.AddDays(3).ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero));
+        await SweepAsync(app, clock);
+        await using (var db = app.CreateDb())
+        {
+            var prefix = "clue:" + registered.Id + ":";
+            var overdue = await db.Notifications.AsNoTracking().Where(n => n.DedupKey.StartsWith(prefix) && n.DedupKey.Contains(":overdue:")).Select(n => n.UserId).ToListAsync();
+            Assert.DoesNotContain(user.UserId, overdue);
+            var caseManager = await db.Users.AsNoTracking().Where(u => u.UserName == TestUsers.KaiyangCaseManagement.UserName).Select(u => u.Id).SingleAsync();
+            Assert.Contains(caseManager, overdue);
+        }
+
+        Assert.DoesNotContain(registered.Number, await (await officer.GetAsync("/api/v1/notifications")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static async Task<UserContext> UserAsync(QingfengApp app, string userName)
+    {
+        await using var db = app.CreateDb();
+        var user = await db.Users.AsNoTracking().Where(u => u.UserName == userName).Select(u => new { u.Id, u.OrganId }).SingleAsync();
+        return new UserContext(user.Id, userName, userName, user.OrganId, null, new HashSet<string> { Roles.SupervisionOffice }, null);
+    }
+
+    /// <summary>The bell's count, as the layout reads it for the user.</summary>
+    private static async Task<int> UnreadCountAsync(QingfengApp app, UserContext user)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(user);
+        return await scope.ServiceProvider.GetRequiredService<NotificationService>().UnreadCountAsync(TestContext.Current.CancellationToken);
+    }
+
     private static async Task<int> SweepAsync(QingfengApp app, TimeProvider clock)
     {
         await using var scope = app.Services.CreateAsyncScope();

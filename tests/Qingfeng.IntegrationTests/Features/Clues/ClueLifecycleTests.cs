@@ -245,17 +245,22 @@ public sealed class ClueLifecycleTests(SharedApps apps)
 /// <summary>The Kaiyang commission's officers as API clients, and the steps every test repeats.</summary>
 internal sealed class ClueClients(QingfengApp app)
 {
-    public HttpClient Petition { get; private set; } = null!;
+    public HttpClient Petition { get; set; } = null!;
 
-    public HttpClient CaseManager { get; private set; } = null!;
+    public HttpClient CaseManager { get; set; } = null!;
 
-    public HttpClient Leader { get; private set; } = null!;
+    public HttpClient Leader { get; set; } = null!;
 
-    public HttpClient Handler { get; private set; } = null!;
+    public HttpClient Handler { get; set; } = null!;
 
-    public HttpClient Investigator { get; private set; } = null!;
+    public HttpClient Investigator { get; set; } = null!;
 
-    public HttpClient Reviewer { get; private set; } = null!;
+    public HttpClient Reviewer { get; set; } = null!;
+
+    /// <summary>Who <see cref="WalkToTransferAsync"/> gives the investigation and the review (display names).</summary>
+    public string InvestigatorName { get; set; } = TestUsers.KaiyangInvestigation.UserName;
+
+    public string ReviewerName { get; set; } = TestUsers.KaiyangTrial.UserName;
 
     public async Task ConnectAsync()
     {
@@ -310,9 +315,9 @@ internal sealed class ClueClients(QingfengApp app)
         await ActAsync(Handler, id, new() { Action = ClueAction.ProposeCase, Comment = "建议立案" });
         await ActAsync(Leader, id, new() { Action = ClueAction.ApproveCaseFiling });
         await ActAsync(Leader, id, new() { Action = ClueAction.RecordPartyCommitteeApproval, Comment = "同意立案", Date = today });
-        await ActAsync(Leader, id, new() { Action = ClueAction.StartInvestigation, AssigneeId = await AssigneeAsync(ClueAction.StartInvestigation, TestUsers.KaiyangInvestigation.UserName) });
+        await ActAsync(Leader, id, new() { Action = ClueAction.StartInvestigation, AssigneeId = await AssigneeAsync(ClueAction.StartInvestigation, InvestigatorName) });
         await ActAsync(Investigator, id, new() { Action = ClueAction.SubmitInvestigationReport, Date = today, Comment = "事实清楚" });
-        await ActAsync(Leader, id, new() { Action = ClueAction.TransferToReview, AssigneeId = await AssigneeAsync(ClueAction.TransferToReview, TestUsers.KaiyangTrial.UserName) });
+        await ActAsync(Leader, id, new() { Action = ClueAction.TransferToReview, AssigneeId = await AssigneeAsync(ClueAction.TransferToReview, ReviewerName) });
         await ActAsync(Reviewer, id, new() { Action = ClueAction.SubmitReviewReport, Comment = "定性准确" });
         await ActAsync(Leader, id, new() { Action = ClueAction.Decide, Date = today, Sanctions = [new() { Code = "P.EXPULSION" }, new() { Code = "S.DISMISSAL" }] });
         await ActAsync(Leader, id, new() { Action = ClueAction.TransferToProcuratorate, Date = today, Comment = "移送审查起诉" });

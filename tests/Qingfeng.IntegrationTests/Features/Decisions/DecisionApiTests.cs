@@ -55,7 +55,12 @@ public sealed class DecisionApiTests(SharedApps apps)
         Assert.All(items, i => Assert.Equal((RectificationSource.DecisionCheck, principal, unit), (i.Source, i.OfficialId, i.UnitId)));
         Assert.Equal(detail.Findings.Select(f => f.RectificationItemId!.Value).Order(), items.Select(i => i.Id).Order());
 
-        // The two clue-raising findings share one clue about the 一把手, found in supervision work.
+        // The two clue-raising findings share one clue about the 一把手, found in supervision work. Registering it gives the
+        // officer no access to it (need-to-know): the officer reads that a clue was registered; the leadership which may see it
+        // reads which one.
+        Assert.Equal(2, detail.Findings.Count(f => f.ClueRegistered));
+        Assert.All(detail.Findings, f => Assert.Null(f.ClueId));
+        detail = await GetAsync(await app.ClientForAsync(TestUsers.KaiyangLeader.UserName), id);
         var clueIds = detail.Findings.Where(f => f.ClueId is not null).Select(f => f.ClueId!.Value).Distinct().ToList();
         var clueId = Assert.Single(clueIds);
         Assert.Equal(2, detail.Findings.Count(f => f.ClueId == clueId));

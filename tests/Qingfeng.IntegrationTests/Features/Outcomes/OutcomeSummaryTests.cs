@@ -78,4 +78,26 @@ public sealed class OutcomeSummaryTests(SharedApps apps)
         var earlier = await (await officer.GetAsync($"/api/v1/outcomes?regionCode={village.RegionKey}&to={before}")).OkJsonAsync<OutcomeSummary>();
         Assert.Equal(0, Assert.Single(earlier.Lines, l => l.Module == OutcomeModule.Recommendations).Items);
     }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task A_role_without_clue_access_gets_no_line_for_clues_in_the_summary_or_its_export(Provider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var partyConduct = await app.ClientForAsync(TestUsers.KaiyangPartyConduct.UserName);
+        var leader = await app.ClientForAsync(TestUsers.KaiyangLeader.UserName);
+
+        var summary = await (await partyConduct.GetAsync("/api/v1/outcomes")).OkJsonAsync<OutcomeSummary>();
+        Assert.DoesNotContain(summary.Lines, l => l.Module == OutcomeModule.Clues);
+        Assert.Contains(summary.Lines, l => l.Module == OutcomeModule.Rectification);
+        Assert.Equal(summary.Lines.Sum(l => l.Items), summary.Total.Items);
+        var sheet = await Security.OpenApiProbe.ReadTextAsync(await partyConduct.GetAsync("/api/v1/outcomes/export"));
+        Assert.DoesNotContain("问题线索和案件", sheet, StringComparison.Ordinal);
+
+        // The leadership, which may read clues, keeps the line.
+        var full = await (await leader.GetAsync("/api/v1/outcomes")).OkJsonAsync<OutcomeSummary>();
+        Assert.Contains(full.Lines, l => l.Module == OutcomeModule.Clues);
+        Assert.Contains("问题线索和案件", await Security.OpenApiProbe.ReadTextAsync(await leader.GetAsync("/api/v1/outcomes/export")), StringComparison.Ordinal);
+    }
 }

@@ -28,7 +28,8 @@ public sealed class QuarterlyReviewTests(SharedApps apps)
         var official = await Subjects.NewKaiyangPrincipalAsync(app);
         await using (var db = app.CreateDb())
         {
-            var before = await DossierRowAsync(clues.Handler, official, app);
+            // Read by case management, which sees every clue of the commission (a clue at intake is outside the supervision office's circle).
+            var before = await DossierRowAsync(clues.CaseManager, official, app);
             await clues.RegisterAsync(official, "反映其在春节期间收受管理服务对象礼金。", realName: false);
             var created = await clues.Handler.PostAsync("/api/v1/rectification", new CreateRectificationItemRequest
             {
@@ -42,7 +43,7 @@ public sealed class QuarterlyReviewTests(SharedApps apps)
             var leader = await app.ClientForAsync(TestUsers.KaiyangLeader.UserName);
             await AccountabilityApiTests.CreateAsync(leader, AccountabilityApiTests.ExaminationOf(official) with { DecidedOn = TalkClients.Today });
 
-            var after = await DossierRowAsync(clues.Handler, official, app);
+            var after = await DossierRowAsync(clues.CaseManager, official, app);
             Assert.Equal(before.CluesReceived + 1, after.CluesReceived);
             Assert.Equal(before.Talks + 1, after.Talks);
             Assert.Equal(before.Accountability + 1, after.Accountability);
@@ -95,6 +96,79 @@ public sealed class QuarterlyReviewTests(SharedApps apps)
         Assert.Equal(HttpStatusCode.Forbidden, (await petition.GetAsync($"/api/v1/quarterly-reviews?year={year}&quarter={quarter}")).StatusCode);
     }
 
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Clue_figures_count_only_clues_the_caller_may_see_and_roles_without_clue_access_get_none(Provider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var clues = new ClueClients(app);
+        await clues.ConnectAsync();
+        var official = await Subjects.NewKaiyangPrincipalAsync(app);
+
+        // Three reports this quarter: one still at intake (the supervision office is not in its circle), one assigned to the
+        // supervision office, and one assigned to it from which it is then recused.
+        await clues.RegisterAsync(official, "反映其违规收受下属单位负责人礼金。", realName: false);
+        var handled = await clues.RegisterAsync(official, "反映其在干部选拔中打招呼，为亲属谋取职位。", realName: false);
+        await clues.AssignAsync(handled.Id, TestUsers.KaiyangSupervision.UserName);
+        var withdrawn = await clues.RegisterAsync(official, "反映其公车私用，周末驾驶公车回老家。", realName: false);
+        await clues.AssignAsync(withdrawn.Id, TestUsers.KaiyangSupervision.UserName);
+        var recused = await clues.Handler.PostAsync($"/api/v1/clues/{withdrawn.Id}/recusals", new Qingfeng.Features.Clues.RecuseRequest { Reason = "与被反映人系同学" }.AsJson());
+        Assert.Equal(HttpStatusCode.NoContent, recused.StatusCode);
+
+        var query = await DossierQueryAsync(app, official);
+        var supervision = await (await clues.Handler.GetAsync($"/api/v1/quarterly-reviews?{query}")).OkJsonAsync<QuarterlyDossier>();
+        Assert.Equal(1, Assert.Single(supervision.Rows.Items, r => r.OfficialId == official).CluesReceived);
+
+        // Case management sees every clue of the commission: the same row counts all three.
+        var caseManagement = await (await clues.CaseManager.GetAsync($"/api/v1/quarterly-reviews?{query}")).OkJsonAsync<QuarterlyDossier>();
+        Assert.Equal(3, Assert.Single(caseManagement.Rows.Items, r => r.OfficialId == official).CluesReceived);
+
+        // The party-conduct office may not read clues (403 on /api/v1/clues): no clue figure at all, not zeros.
+        var partyConduct = await app.ClientForAsync(TestUsers.KaiyangPartyConduct.UserName);
+        Assert.Equal(HttpStatusCode.Forbidden, (await partyConduct.GetAsync("/api/v1/clues")).StatusCode);
+        var json = await (await partyConduct.GetAsync($"/api/v1/quarterly-reviews?{query}")).Content.ReadAsStringAsync();
+        var row = System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("rows").GetProperty("items").EnumerateArray()
+            .Single(r => r.GetProperty("officialId").GetGuid() == official);
+        var totals = System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("totals");
+        foreach (var field in new[] { "cluesReceived", "cluesDisposed", "casesFiled", "sanctioned", "eightPointClues" })
+        {
+            Assert.False(row.TryGetProperty(field, out _), $"The row gives {field} to a role without clue access: {row}");
+            Assert.False(totals.TryGetProperty(field, out _), $"The totals give {field} to a role without clue access: {totals}");
+        }
+
+        Assert.True(row.TryGetProperty("rectificationOpen", out _), $"The row lost the figures the role may see: {row}");
+
+        // Nor in the report or the workbook.
+        var docx = await partyConduct.GetAsync($"/api/v1/quarterly-reviews/document?{query}");
+        Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+        using (var stream = new MemoryStream(await docx.Content.ReadAsByteArrayAsync()))
+        using (var word = WordprocessingDocument.Open(stream, false))
+        {
+            var text = word.MainDocumentPart!.Document!.Body!.InnerText;
+            Assert.DoesNotContain("线索", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("立案", text, StringComparison.Ordinal);
+            Assert.Contains("整改", text, StringComparison.Ordinal);
+        }
+
+        var xlsx = await partyConduct.GetAsync($"/api/v1/quarterly-reviews/export?{query}");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        var sheet = await Security.OpenApiProbe.ReadTextAsync(xlsx);
+        Assert.DoesNotContain("受理线索", sheet, StringComparison.Ordinal);
+        Assert.DoesNotContain("立案", sheet, StringComparison.Ordinal);
+        var leaderSheet = await Security.OpenApiProbe.ReadTextAsync(await clues.Leader.GetAsync($"/api/v1/quarterly-reviews/export?{query}"));
+        Assert.Contains("受理线索", leaderSheet, StringComparison.Ordinal);
+    }
+
+    /// <summary>The query of the current quarter's dossier narrowed to one official by name.</summary>
+    private static async Task<string> DossierQueryAsync(QingfengApp app, Guid official)
+    {
+        var today = TestClock.Today;
+        await using var db = app.CreateDb();
+        var name = await db.Officials.AsNoTracking().Where(o => o.Id == official).Select(o => o.Name).SingleAsync();
+        return $"year={today.Year}&quarter={((today.Month - 1) / 3) + 1}&regionCode=520121&text={Uri.EscapeDataString(name)}";
+    }
+
     private static async Task<(int Year, int Quarter, int CluesReceived, int EightPointClues, int RectificationOpen, int Talks, int Accountability)> DossierRowAsync(HttpClient client, Guid official, QingfengApp app)
     {
         var today = TestClock.Today;
@@ -103,6 +177,6 @@ public sealed class QuarterlyReviewTests(SharedApps apps)
         var name = await db.Officials.AsNoTracking().Where(o => o.Id == official).Select(o => o.Name).SingleAsync();
         var dossier = await (await client.GetAsync($"/api/v1/quarterly-reviews?year={year}&quarter={quarter}&regionCode=520121&text={Uri.EscapeDataString(name)}")).OkJsonAsync<QuarterlyDossier>();
         var row = Assert.Single(dossier.Rows.Items, r => r.OfficialId == official);
-        return (year, quarter, row.CluesReceived, row.EightPointClues, row.RectificationOpen, row.Talks, row.Accountability);
+        return (year, quarter, Assert.NotNull(row.CluesReceived), Assert.NotNull(row.EightPointClues), row.RectificationOpen, row.Talks, row.Accountability);
     }
 }
