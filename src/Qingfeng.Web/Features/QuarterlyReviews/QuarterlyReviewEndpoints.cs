@@ -1,6 +1,6 @@
 using System.Globalization;
-using MiniExcelLibs;
 using Qingfeng.Platform.Api;
+using Qingfeng.Platform.Documents;
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
 
@@ -75,8 +75,6 @@ public sealed class QuarterlyReviewFiles(QuarterlyReviewService service, TimePro
             [H("Quarterly.Assessment")] = r.Assessment is { } a ? EnumText.Label(a, culture) : null,
             [H("Quarterly.Note")] = r.Note,
         }).ToList();
-        using var stream = new MemoryStream();
-        stream.SaveAs(rows, sheetName: H("Nav.QuarterlyReviews"));
-        return stream.ToArray();
+        return Spreadsheet.Write(rows, H("Nav.QuarterlyReviews"));
     }
 }
