@@ -93,7 +93,7 @@ public static class AccountsFeature
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, HttpOnly = true, IsEssential = true });
-            return TypedResults.LocalRedirect(returnUrl is { } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? url : "/");
+            return TypedResults.LocalRedirect(LocalUrl.OrDefault(returnUrl));
         }).AllowAnonymous();
 
         var account = app.MapApiGroup("/account", "Accounts");
