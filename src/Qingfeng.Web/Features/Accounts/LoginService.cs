@@ -27,6 +27,7 @@ public sealed class LoginService(
     AccountPolicy policy,
     QingfengDatabase database,
     CurrentUser currentUser,
+    SessionStamps sessions,
     TimeProvider time)
 {
     /// <summary>A hash to verify typed passwords against when the name is unknown, so that it takes as long as a real account.</summary>
@@ -87,12 +88,14 @@ public sealed class LoginService(
         return outcome;
     }
 
+    /// <summary>Signs out and ends every other session of the user too (their cookies are refused from the next request).</summary>
     public async Task SignOutAsync(CancellationToken cancellationToken = default)
     {
         var user = currentUser.Context;
         await signInManager.SignOutAsync();
         if (user.IsAuthenticated)
         {
+            await sessions.EndAllAsync(user.UserId, cancellationToken);
             await using var db = database.Create(new DbActor(time, () => UserContext.System));
             await AuditLog.RecordForAsync(db, user, "Logout", "User", user.UserId.ToString(), null, AuditOutcome.Success, cancellationToken);
         }
