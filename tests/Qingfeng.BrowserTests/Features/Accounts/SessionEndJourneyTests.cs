@@ -18,9 +18,7 @@ public sealed class SessionEndJourneyTests(BrowserHost host)
     [Fact]
     public async Task Signing_out_in_one_browser_sends_the_page_open_in_another_back_to_sign_in()
     {
-        var userName = await host.CreateUserAsync(Kaiyang, Roles.SupervisionOffice);
-        var open = await host.NewPageAsync();
-        await BrowserHost.SignInAsync(open, userName);
+        var (userName, open) = await SignedInNewUserAsync();
         var other = await host.NewPageAsync();
         await BrowserHost.SignInAsync(other, userName);
 
@@ -33,9 +31,7 @@ public sealed class SessionEndJourneyTests(BrowserHost host)
     [Fact]
     public async Task A_security_administrator_signs_a_user_out_everywhere_from_the_user_list_after_confirming()
     {
-        var userName = await host.CreateUserAsync(Kaiyang, Roles.SupervisionOffice);
-        var open = await host.NewPageAsync();
-        await BrowserHost.SignInAsync(open, userName);
+        var (userName, open) = await SignedInNewUserAsync();
 
         var admin = await host.NewPageAsync();
         await BrowserHost.SignInAsync(admin, "secadmin");
@@ -48,6 +44,25 @@ public sealed class SessionEndJourneyTests(BrowserHost host)
 
         await BrowserHost.ExpectAsync(open, BrowserHost.WaitForPathAsync(open, new Regex("/account/login")));
         await Assertions.Expect(admin.Locator(".ant-message")).ToContainTextAsync(userName, new() { UseInnerText = true });
+    }
+
+    [Fact]
+    public async Task Changing_the_password_on_the_security_page_signs_out_every_browser_and_the_new_password_signs_in()
+    {
+        const string newPassword = "Changed-Passw0rd!2026";
+        var (userName, open) = await SignedInNewUserAsync();
+        var page = await host.NewPageAsync();
+        await BrowserHost.SignInAsync(page, userName);
+
+        await page.GotoAsync("/account/security");
+        await page.FillAsync("#current-password", BrowserHost.DemoPassword);
+        await page.FillAsync("#new-password", newPassword);
+        await page.ClickAsync("[data-testid=change-password]");
+
+        await BrowserHost.WaitForPathAsync(page, new Regex("/account/login"));
+        await Assertions.Expect(page.Locator("[data-testid=password-changed]")).ToBeVisibleAsync();
+        await BrowserHost.ExpectAsync(open, BrowserHost.WaitForPathAsync(open, new Regex("/account/login")));
+        await BrowserHost.SignInAsync(page, userName, newPassword);
     }
 
     [Fact]
@@ -78,6 +93,15 @@ public sealed class SessionEndJourneyTests(BrowserHost host)
         await BrowserHost.WaitForPathAsync(page, new Regex("/account/login"));
         Assert.StartsWith(host.BaseUrl + "/", page.Url, StringComparison.Ordinal);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Sign in");
+    }
+
+    /// <summary>A new user (no other journey signs in as them) with a signed-in page open on the workbench.</summary>
+    private async Task<(string UserName, IPage Open)> SignedInNewUserAsync()
+    {
+        var userName = await host.CreateUserAsync(Kaiyang, Roles.SupervisionOffice);
+        var open = await host.NewPageAsync();
+        await BrowserHost.SignInAsync(open, userName);
+        return (userName, open);
     }
 
     /// <summary>Posts the sign-in form and returns the error it shows.</summary>
