@@ -1,9 +1,11 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Qingfeng.Features.Accounts;
 using Qingfeng.Platform.Data;
 using Xunit;
 
@@ -92,6 +94,26 @@ public sealed class BrowserHost : IAsyncLifetime
         SkipUnlessAvailable();
         await using var db = _app!.Services.GetRequiredService<QingfengDatabase>().Create(DbActor.System);
         return await db.Officials.AsNoTracking().Where(o => o.Id == officialId).Select(o => o.Unit!.Name).SingleAsync();
+    }
+
+    /// <summary>
+    /// A new account of the demo province's organ with the role and the demo password, for a journey that ends its sessions
+    /// or locks it out (which would disturb any other journey signed in as the same user).
+    /// </summary>
+    public async Task<string> CreateUserAsync(string organ, string role)
+    {
+        SkipUnlessAvailable();
+        await using var scope = _app!.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<QingfengUser>>();
+        await using var db = _app.Services.GetRequiredService<QingfengDatabase>().Create(DbActor.System);
+        var organId = await db.Organs.AsNoTracking().Where(o => o.Name == organ).Select(o => o.Id).SingleAsync();
+        // "a." sorts first, so the account is on the first page of the user list.
+        var name = "a." + Guid.NewGuid().ToString("N")[..10];
+        var user = new QingfengUser { UserName = name, DisplayName = name, OrganId = organId };
+        var created = await users.CreateAsync(user, DemoPassword);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        return name;
     }
 
     private void SkipUnlessAvailable()

@@ -1,5 +1,5 @@
 using System.Globalization;
-using MiniExcelLibs;
+using Qingfeng.Platform.Documents;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Accountability;
@@ -29,9 +29,7 @@ public sealed class AccountabilityExcel(AccountabilityQueries queries)
             [H("Accountability.State")] = EnumText.Label(r.State, culture),
             [H("Accountability.ImpactUntil")] = r.ImpactUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         }).ToList();
-        using var stream = new MemoryStream();
-        stream.SaveAs(rows, sheetName: H("Accountability.SheetName"));
-        return stream.ToArray();
+        return Spreadsheet.Write(rows, H("Accountability.SheetName"));
     }
 
     /// <summary>“通报、诫勉” in the reader's language, with the organisational measure named.</summary>

@@ -38,6 +38,17 @@ public sealed record SetRolesRequest
     public IReadOnlyList<string> Roles { get; init; } = [];
 }
 
+public sealed record ChangePasswordRequest
+{
+    [Required]
+    [StringLength(128)]
+    public string CurrentPassword { get; init; } = "";
+
+    [Required]
+    [StringLength(128, MinimumLength = 12)]
+    public string NewPassword { get; init; } = "";
+}
+
 public sealed record IssueTokenRequest
 {
     [Required]
@@ -57,6 +68,7 @@ public sealed class AccountService(
     UserManager<QingfengUser> userManager,
     IDbContextFactory<QingfengDb> dbFactory,
     CurrentUser currentUser,
+    SessionStamps sessions,
     AuditLog audit,
     SecurityOptions options,
     TimeProvider time)
@@ -139,7 +151,8 @@ public sealed class AccountService(
             await userManager.AddToRolesAsync(user, add);
         }
 
-        await userManager.UpdateSecurityStampAsync(user);
+        // The user's sessions end: the next request with an old cookie is refused, and signing in again gives the new roles.
+        await sessions.EndAllAsync(userId, cancellationToken);
         await audit.RecordAsync("RolesChanged", "User", userId.ToString(), $"+[{string.Join(',', add)}] -[{string.Join(',', remove)}]", cancellationToken: cancellationToken);
     }
 
@@ -150,6 +163,45 @@ public sealed class AccountService(
         await userManager.SetLockoutEndDateAsync(user, null);
         await userManager.ResetAccessFailedCountAsync(user);
         await audit.RecordAsync("Unlocked", "User", userId.ToString(), cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// Ends every sign-in session of a user at once (a new security stamp: each cookie is refused on its next request and
+    /// open pages return to the sign-in page). API tokens are not affected: revoke those separately.
+    /// </summary>
+    public async Task SignOutEverywhereAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        Require(Permission.RolesAssign);
+        if (!await sessions.EndAllAsync(userId, cancellationToken))
+        {
+            throw DomainRuleException.NotFound("Account.NotFound");
+        }
+
+        await audit.RecordAsync("SignedOutEverywhere", "User", userId.ToString(), cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// Changes the current user's password after checking the current one. A wrong current password counts as a failed
+    /// sign-in (five lock the account); a change ends every sign-in session of the user, this one included.
+    /// </summary>
+    public async Task ChangePasswordAsync(ChangePasswordRequest request, CancellationToken cancellationToken = default)
+    {
+        var actor = currentUser.Require();
+        var user = await userManager.FindByIdAsync(actor.UserId.ToString()) ?? throw DomainRuleException.NotFound("Account.NotFound");
+        var result = await userManager.ChangePasswordAsync(user, request.CurrentPassword, request.NewPassword);
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+        {
+            await userManager.AccessFailedAsync(user);
+            await audit.RecordAsync("PasswordChanged", "User", user.Id.ToString(), "current password wrong", AuditOutcome.Failure, cancellationToken);
+            throw new DomainRuleException("Account.PasswordIncorrect");
+        }
+
+        if (!result.Succeeded)
+        {
+            throw new DomainRuleException("Account.PasswordRejected", string.Join("; ", result.Errors.Select(e => e.Code)));
+        }
+
+        await audit.RecordAsync("PasswordChanged", "User", user.Id.ToString(), cancellationToken: cancellationToken);
     }
 
     /// <summary>Issues a token for the current user; the plain token is shown once and only its hash is kept.</summary>

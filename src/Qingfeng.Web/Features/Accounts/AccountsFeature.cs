@@ -20,6 +20,7 @@ public static class AccountsFeature
         services.AddScoped<AccountService>();
         services.AddScoped<LoginService>();
         services.AddScoped<TwoFactorService>();
+        services.AddSingleton<SessionStamps>();
         services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<QingfengDb>>().CreateDbContext());
 
         services.AddAuthentication(o =>
@@ -49,11 +50,11 @@ public static class AccountsFeature
             })
             .AddRoles<QingfengRole>()
             .AddEntityFrameworkStores<QingfengDb>()
+            .AddUserStore<QingfengUserStore>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<QingfengClaimsFactory>()
             .AddDefaultTokenProviders();
 
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "qingfeng.auth";
@@ -65,6 +66,7 @@ public static class AccountsFeature
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/account/denied";
+            o.Events.OnValidatePrincipal = SessionStamps.ValidateCookieAsync;
             o.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
         });
@@ -93,13 +95,19 @@ public static class AccountsFeature
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, HttpOnly = true, IsEssential = true });
-            return TypedResults.LocalRedirect(returnUrl is { } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? url : "/");
+            return TypedResults.LocalRedirect(LocalUrl.OrDefault(returnUrl));
         }).AllowAnonymous();
 
         var account = app.MapApiGroup("/account", "Accounts");
         account.MapPost("/tokens", async (IssueTokenRequest request, AccountService accounts, CancellationToken ct) =>
                 TypedResults.Ok(await accounts.IssueTokenAsync(request, ct)))
             .WithName("IssueApiToken").WithSummary("Issues an API token for the signed-in user (shown once).");
+        account.MapPost("/password", async (ChangePasswordRequest request, AccountService accounts, CancellationToken ct) =>
+            {
+                await accounts.ChangePasswordAsync(request, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("ChangePassword").WithSummary("Changes the signed-in user's password; every sign-in cookie of the user stops working (API tokens keep working).");
         account.MapGet("/tokens", async (AccountService accounts, CancellationToken ct) => TypedResults.Ok(await accounts.ListTokensAsync(ct)))
             .WithName("ListApiTokens").WithSummary("The signed-in user's API tokens (names and dates only).");
         account.MapDelete("/tokens/{id:guid}", async (Guid id, AccountService accounts, CancellationToken ct) =>
@@ -133,6 +141,13 @@ public static class AccountsFeature
             })
             .RequirePermission(Permission.RolesAssign)
             .WithName("UnlockUser").WithSummary("Ends a lockout (security administrator).");
+        users.MapPost("/{id:guid}/sign-out", async (Guid id, AccountService accounts, CancellationToken ct) =>
+            {
+                await accounts.SignOutEverywhereAsync(id, ct);
+                return TypedResults.NoContent();
+            })
+            .RequirePermission(Permission.RolesAssign)
+            .WithName("SignOutUserEverywhere").WithSummary("Ends every sign-in session of a user at once; API tokens are not affected (security administrator).");
         return app;
     }
 

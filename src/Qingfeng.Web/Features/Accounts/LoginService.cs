@@ -16,20 +16,29 @@ public enum LoginOutcome
     DemoRefused,
 }
 
-/// <summary>Password and TOTP sign-in with lockout, demo refusal on PostgreSQL and an audit entry per attempt.</summary>
+/// <summary>
+/// Password and TOTP sign-in with lockout, demo refusal on PostgreSQL and an audit entry per attempt. A locked account and
+/// an unknown name get the same answer (<see cref="LoginOutcome.Failed"/> to the page; the audit keeps the difference),
+/// and an unknown name costs the same password hashing as a real one, so neither tells which accounts exist.
+/// </summary>
 public sealed class LoginService(
     SignInManager<QingfengUser> signInManager,
     UserManager<QingfengUser> userManager,
     AccountPolicy policy,
     QingfengDatabase database,
     CurrentUser currentUser,
+    SessionStamps sessions,
     TimeProvider time)
 {
+    /// <summary>A hash to verify typed passwords against when the name is unknown, so that it takes as long as a real account.</summary>
+    private static readonly Lazy<string> UnknownUserHash = new(() => new PasswordHasher<QingfengUser>().HashPassword(new QingfengUser(), Guid.NewGuid().ToString()));
+
     public async Task<LoginOutcome> PasswordSignInAsync(string userName, string password, CancellationToken cancellationToken = default)
     {
         var user = await userManager.FindByNameAsync(userName.Trim());
         if (user is null)
         {
+            userManager.PasswordHasher.VerifyHashedPassword(new QingfengUser(), UnknownUserHash.Value, password);
             await RecordAsync(null, userName, "LoginFailed", "unknown user", AuditOutcome.Failure, cancellationToken);
             return LoginOutcome.Failed;
         }
@@ -79,12 +88,14 @@ public sealed class LoginService(
         return outcome;
     }
 
+    /// <summary>Signs out and ends every other session of the user too (their cookies are refused from the next request).</summary>
     public async Task SignOutAsync(CancellationToken cancellationToken = default)
     {
         var user = currentUser.Context;
         await signInManager.SignOutAsync();
         if (user.IsAuthenticated)
         {
+            await sessions.EndAllAsync(user.UserId, cancellationToken);
             await using var db = database.Create(new DbActor(time, () => UserContext.System));
             await AuditLog.RecordForAsync(db, user, "Logout", "User", user.UserId.ToString(), null, AuditOutcome.Success, cancellationToken);
         }

@@ -17,7 +17,9 @@ public sealed class TwoFactorService(UserManager<QingfengUser> userManager, Sign
         var key = await userManager.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
+            // A new key renews the security stamp, which ends the user's sessions: this one gets a cookie with the new stamp.
             await userManager.ResetAuthenticatorKeyAsync(user);
+            await signInManager.RefreshSignInAsync(user);
             key = await userManager.GetAuthenticatorKeyAsync(user);
         }
 

@@ -7,6 +7,6 @@ public static class AuditActions
     [
         "Login", "LoginPassword", "Login2fa", "LoginFailed", "Login2faFailed", "LoginLockedOut", "Logout",
         "View", "Export", "Import", "Create", "Update", "Delete",
-        "RolesChanged", "Unlocked", "TwoFactorEnabled", "Verify", "Seed",
+        "RolesChanged", "Unlocked", "TwoFactorEnabled", "Verify", "Seed", "PasswordChanged", "SignedOutEverywhere",
     ];
 }

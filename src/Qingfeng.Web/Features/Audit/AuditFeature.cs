@@ -1,5 +1,5 @@
-using MiniExcelLibs;
 using Qingfeng.Platform.Api;
+using Qingfeng.Platform.Documents;
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
 
@@ -22,9 +22,7 @@ public static class AuditFeature
         audit.MapGet("/export", async ([AsParameters] AuditQuery query, AuditLog log, CancellationToken ct) =>
             {
                 var rows = await log.ExportAsync(query, ct);
-                using var stream = new MemoryStream();
-                await stream.SaveAsAsync(AuditExcel.Rows(rows), cancellationToken: ct);
-                return TypedResults.File(stream.ToArray(), ApiConventions.ExcelContentType, "audit.xlsx");
+                return TypedResults.File(await Spreadsheet.WriteAsync(AuditExcel.Rows(rows), cancellationToken: ct), ApiConventions.ExcelContentType, "audit.xlsx");
             })
             .WithName("ExportAudit").WithSummary("Excel export of the filtered audit trail.");
         return app;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using MiniExcelLibs;
+using Qingfeng.Platform.Documents;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Clues;
@@ -26,7 +26,7 @@ public sealed class ClueExcel(ClueQueries queries, ClueStatistics statistics)
             [H("Field.DueKind")] = EnumText.Label(c.DueKind, culture),
             [H("Field.DueStatus")] = EnumText.Label(c.DueStatus, culture),
         }).ToList();
-        return Save(rows, H("Clues.SheetName"));
+        return Spreadsheet.Write(rows, H("Clues.SheetName"));
     }
 
     public async Task<byte[]> ExportFunnelAsync(FunnelQuery query, CancellationToken cancellationToken)
@@ -50,13 +50,6 @@ public sealed class ClueExcel(ClueQueries queries, ClueStatistics statistics)
             [H("Funnel.FundsPaidOut")] = r.FundsPaidOut,
             [H("Funnel.FundsRecovered")] = r.FundsRecovered,
         }).ToList();
-        return Save(rows, H("Funnel.SheetName"));
-    }
-
-    private static byte[] Save(List<Dictionary<string, object?>> rows, string sheetName)
-    {
-        using var stream = new MemoryStream();
-        stream.SaveAs(rows, sheetName: sheetName);
-        return stream.ToArray();
+        return Spreadsheet.Write(rows, H("Funnel.SheetName"));
     }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using MiniExcelLibs;
+using Qingfeng.Platform.Documents;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Decisions;
@@ -25,8 +25,6 @@ public sealed class DecisionExcel(DecisionQueries queries)
             [H("Decisions.OpenFindings")] = r.OpenFindings,
             [H("Decisions.WorstSeverity")] = EnumText.Label(r.WorstSeverity, culture),
         }).ToList();
-        using var stream = new MemoryStream();
-        stream.SaveAs(rows, sheetName: H("Decisions.SheetName"));
-        return stream.ToArray();
+        return Spreadsheet.Write(rows, H("Decisions.SheetName"));
     }
 }

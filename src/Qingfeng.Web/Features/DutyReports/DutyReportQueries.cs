@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
@@ -156,9 +155,7 @@ public sealed class DutyReportQueries(IDbContextFactory<QingfengDb> dbFactory, S
             [H("DutyReport.Grade")] = r.Grade,
         }).ToList();
         await audit.RecordAsync("Export", nameof(DutyReportCampaign), campaignId.ToString(), $"rows={rows.Count}", cancellationToken: cancellationToken);
-        using var stream = new MemoryStream();
-        stream.SaveAs(rows, sheetName: H("Nav.DutyReports"));
-        return stream.ToArray();
+        return Spreadsheet.Write(rows, H("Nav.DutyReports"));
     }
 
     /// <summary>述责述廉测评结果汇总表 as a .docx in official layout.</summary>

@@ -2,11 +2,11 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 using Qingfeng.Features.Clues;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Api;
 using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Documents;
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
 
@@ -94,9 +94,7 @@ public sealed class OutcomeQueries(IDbContextFactory<QingfengDb> dbFactory, Supe
                 [H("Field.FundsRecovered")] = x.Line.FundsRecovered,
                 [H("Field.RulesAdopted")] = x.Line.RulesAdopted,
             }).ToList();
-        using var stream = new MemoryStream();
-        stream.SaveAs(rows, sheetName: H("Nav.Outcomes"));
-        return stream.ToArray();
+        return Spreadsheet.Write(rows, H("Nav.Outcomes"));
     }
 
     /// <summary>The clues and cases line: outcomes recorded on the clues the caller may see.</summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
-using MiniExcelLibs;
 using Qingfeng.Platform.Api;
+using Qingfeng.Platform.Documents;
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
 
@@ -86,8 +86,6 @@ public sealed class QuarterlyReviewFiles(QuarterlyReviewService service, TimePro
             [H("Quarterly.Note")] = r.Note,
         })
         .ToDictionary()).ToList();
-        using var stream = new MemoryStream();
-        stream.SaveAs(rows, sheetName: H("Nav.QuarterlyReviews"));
-        return stream.ToArray();
+        return Spreadsheet.Write(rows, H("Nav.QuarterlyReviews"));
     }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using MiniExcelLibs;
+using Qingfeng.Platform.Documents;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Recommendations;
@@ -26,8 +26,6 @@ public sealed class RecommendationExcel(RecommendationQueries queries)
             [H("Recommendations.Measures")] = r.Measures,
             [H("Recommendations.Rules")] = r.Rules,
         }).ToList();
-        using var stream = new MemoryStream();
-        stream.SaveAs(rows, sheetName: H("Recommendations.SheetName"));
-        return stream.ToArray();
+        return Spreadsheet.Write(rows, H("Recommendations.SheetName"));
     }
 }

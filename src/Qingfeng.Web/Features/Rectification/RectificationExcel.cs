@@ -1,5 +1,5 @@
 using System.Globalization;
-using MiniExcelLibs;
+using Qingfeng.Platform.Documents;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Rectification;
@@ -27,7 +27,7 @@ public sealed class RectificationExcel(RectificationQueries queries)
             [H("Rectification.Field.Escalation")] = EnumText.Label(i.Escalation, culture),
             [H("Rectification.Field.ClosedOn")] = D(i.ClosedOn),
         }).ToList();
-        return Save(rows, H("Rectification.SheetName"));
+        return Spreadsheet.Write(rows, H("Rectification.SheetName"));
     }
 
     public async Task<byte[]> ExportStatisticsAsync(RectificationQuery query, CancellationToken cancellationToken)
@@ -49,13 +49,6 @@ public sealed class RectificationExcel(RectificationQueries queries)
             [H("Rectification.Stats.ClosedOnTime")] = l.Counts.ClosedOnTime,
             [H("Rectification.Stats.ClosedLate")] = l.Counts.ClosedLate,
         }).ToList();
-        return Save(rows, H("Rectification.Stats.SheetName"));
-    }
-
-    private static byte[] Save(List<Dictionary<string, object?>> rows, string sheetName)
-    {
-        using var stream = new MemoryStream();
-        stream.SaveAs(rows, sheetName: sheetName);
-        return stream.ToArray();
+        return Spreadsheet.Write(rows, H("Rectification.Stats.SheetName"));
     }
 }

@@ -1,10 +1,10 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.Reminders.Documents;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Documents;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
@@ -64,9 +64,7 @@ public sealed class ReminderService(IDbContextFactory<QingfengDb> dbFactory, Sup
             [H("Reminders.Title")] = r.Title,
             [H("Reminders.Holiday")] = r.HolidayName,
         }).ToList();
-        using var stream = new MemoryStream();
-        stream.SaveAs(rows, sheetName: H("Reminders.SheetName"));
-        return stream.ToArray();
+        return Spreadsheet.Write(rows, H("Reminders.SheetName"));
     }
 
     public async Task<ReminderDetail> GetAsync(Guid id, CancellationToken cancellationToken = default)

@@ -1,5 +1,5 @@
 using System.Globalization;
-using MiniExcelLibs;
+using Qingfeng.Platform.Documents;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Roster;
@@ -54,14 +54,7 @@ public sealed class RosterExcel(RosterQueries queries)
             ["必填"] = c.Required ? "是" : "否",
             ["说明"] = HelpFor(c.Header, zh),
         });
-        using var stream = new MemoryStream();
-        var sheets = new Dictionary<string, object>
-        {
-            ["干部名册"] = new[] { example },
-            ["填写说明"] = help.ToArray(),
-        };
-        stream.SaveAs(sheets);
-        return stream.ToArray();
+        return Spreadsheet.Write([("干部名册", [example]), ("填写说明", help)]);
     }
 
     public async Task<byte[]> ExportOfficialsAsync(OfficialQuery query, CancellationToken cancellationToken)
@@ -78,14 +71,12 @@ public sealed class RosterExcel(RosterQueries queries)
             [TextCatalog.Instance.Get("Field.Category", culture)] = EnumText.Label(o.Category, culture),
             [TextCatalog.Instance.Get("Field.Rank", culture)] = EnumText.Label(o.Rank, culture),
         }).ToList();
-        using var stream = new MemoryStream();
         if (rows.Count == 0)
         {
             rows.Add(new Dictionary<string, object?> { [TextCatalog.Instance.Get("Field.Name", culture)] = TextCatalog.Instance.Get("Common.NoData", culture) });
         }
 
-        await stream.SaveAsAsync(rows, cancellationToken: cancellationToken);
-        return stream.ToArray();
+        return await Spreadsheet.WriteAsync(rows, cancellationToken: cancellationToken);
     }
 
     public async Task<byte[]> ExportUnitsAsync(UnitQuery query, CancellationToken cancellationToken)
@@ -107,9 +98,7 @@ public sealed class RosterExcel(RosterQueries queries)
             rows.Add(new Dictionary<string, object?> { [H("Field.UnitName")] = H("Common.NoData") });
         }
 
-        using var stream = new MemoryStream();
-        await stream.SaveAsAsync(rows, cancellationToken: cancellationToken);
-        return stream.ToArray();
+        return await Spreadsheet.WriteAsync(rows, cancellationToken: cancellationToken);
     }
 
     public static byte[] ErrorReport(IEnumerable<RosterImportError> errors)
@@ -120,10 +109,8 @@ public sealed class RosterExcel(RosterQueries queries)
             ["列"] = e.Column,
             ["列名"] = e.Header,
             ["错误原因"] = e.Message,
-        }).ToArray();
-        using var stream = new MemoryStream();
-        stream.SaveAs(rows);
-        return stream.ToArray();
+        });
+        return Spreadsheet.Write(rows);
     }
 
     private static string HelpFor(string header, CultureInfo zh) => header switch

@@ -1,5 +1,5 @@
 using System.Globalization;
-using MiniExcelLibs;
+using Qingfeng.Platform.Documents;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Talks;
@@ -26,7 +26,7 @@ public sealed class TalkExcel(TalkQueries queries)
             [H("Talks.Talkers")] = t.Talkers,
             [H("Talks.FollowUps")] = t.FollowUps,
         }).ToList();
-        return Save(rows, H("Talks.SheetName"));
+        return Spreadsheet.Write(rows, H("Talks.SheetName"));
     }
 
     public async Task<byte[]> InquiriesAsync(InquiryQuery query, CancellationToken cancellationToken)
@@ -46,15 +46,8 @@ public sealed class TalkExcel(TalkQueries queries)
             [H("Inquiries.ReplyReceivedOn")] = Date(i.ReplyReceivedOn),
             [H("Inquiries.Assessment")] = EnumText.Label(i.Assessment, culture),
         }).ToList();
-        return Save(rows, H("Inquiries.SheetName"));
+        return Spreadsheet.Write(rows, H("Inquiries.SheetName"));
     }
 
     private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static byte[] Save(List<Dictionary<string, object?>> rows, string sheetName)
-    {
-        using var stream = new MemoryStream();
-        stream.SaveAs(rows, sheetName: sheetName);
-        return stream.ToArray();
-    }
 }

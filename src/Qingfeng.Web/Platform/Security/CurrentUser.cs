@@ -33,7 +33,10 @@ internal sealed class CurrentUserMiddleware(RequestDelegate next)
     }
 }
 
-/// <summary>Keeps <see cref="CurrentUser"/> in step with the circuit's authentication state.</summary>
+/// <summary>
+/// Keeps <see cref="CurrentUser"/> in step with the circuit's authentication state, and has the circuit end with its
+/// user's session (<see cref="RevalidatingAuthenticationStateProvider.WatchSessions"/>).
+/// </summary>
 internal sealed class CurrentUserCircuitHandler(
     AuthenticationStateProvider authenticationStateProvider,
     CurrentUser currentUser,
@@ -45,6 +48,7 @@ internal sealed class CurrentUserCircuitHandler(
     {
         _ipAddress = httpContextAccessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
         authenticationStateProvider.AuthenticationStateChanged += OnAuthenticationChanged;
+        (authenticationStateProvider as RevalidatingAuthenticationStateProvider)?.WatchSessions();
         var state = await authenticationStateProvider.GetAuthenticationStateAsync();
         currentUser.Set(state.User, _ipAddress);
     }

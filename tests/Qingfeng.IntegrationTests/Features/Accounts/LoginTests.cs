@@ -45,14 +45,43 @@ public sealed partial class LoginTests(SharedApps apps)
         }
 
         var fifth = await PostLoginAsync(client, userName, "Wrong-Passw0rd!");
-        Assert.Contains("账户已被锁定", await fifth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("用户名或密码错误", await fifth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var locked = await PostLoginAsync(client, userName, QingfengApp.Password);
         Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
-        Assert.Contains("账户已被锁定", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("用户名或密码错误", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using var db = app.CreateDb();
         Assert.Equal(4, await db.AuditEntries.CountAsync(e => e.UserName == userName && e.Action == "LoginFailed"));
         Assert.Equal(2, await db.AuditEntries.CountAsync(e => e.UserName == userName && e.Action == "LoginLockedOut"));
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task A_locked_account_and_an_unknown_name_get_the_same_answer(Provider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var userName = await CreateUserAsync(app, isDemo: false);
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        for (var i = 0; i < 5; i++)
+        {
+            await PostLoginAsync(client, userName, "Wrong-Passw0rd!");
+        }
+
+        var locked = await PostLoginAsync(client, userName, QingfengApp.Password);
+        var unknown = await PostLoginAsync(client, "t.nobody." + Guid.NewGuid().ToString("N")[..8], QingfengApp.Password);
+
+        // Same status and same words: the answer does not tell a locked account from a name that does not exist. The words
+        // say that repeated failures lock an account for 15 minutes, which is how its owner learns it.
+        Assert.Equal(unknown.StatusCode, locked.StatusCode);
+        var lockedMessage = ErrorMessageOf(await locked.Content.ReadAsStringAsync());
+        Assert.Equal(ErrorMessageOf(await unknown.Content.ReadAsStringAsync()), lockedMessage);
+        Assert.Contains("锁定账户 15 分钟", lockedMessage, StringComparison.Ordinal);
+
+        // The lockout itself holds and is audited: the right password did not sign in.
+        Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
+        await using var db = app.CreateDb();
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.UserName == userName && e.Action == "LoginLockedOut"));
     }
 
     [Fact]
@@ -106,4 +135,9 @@ public sealed partial class LoginTests(SharedApps apps)
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
+
+    private static string ErrorMessageOf(string page) => WebUtility.HtmlDecode(LoginError().Match(page).Groups[1].Value);
+
+    [GeneratedRegex("data-testid=\"login-error\">([^<]*)<")]
+    private static partial Regex LoginError();
 }

@@ -1,0 +1,281 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Qingfeng.Features.Accounts;
+using Qingfeng.IntegrationTests.Infrastructure;
+using Qingfeng.Platform.Security;
+using Xunit;
+
+namespace Qingfeng.IntegrationTests.Features.Accounts;
+
+/// <summary>
+/// Sessions that end: signing out, a password change, a role change, a lockout and an administrator's "sign out everywhere"
+/// invalidate every sign-in cookie of that user at once (the security stamp, checked on each request against an in-process
+/// cache); API tokens are not affected. Each test signs in as a user of its own, since ending sessions ends all of them.
+/// </summary>
+public sealed partial class SessionEndTests(SharedApps apps)
+{
+    private const string DataUrl = "/api/v1/officials?pageSize=1";
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task After_signing_out_the_old_cookie_and_every_other_cookie_of_the_user_answer_401_at_once(Provider provider)
+    {
+        var (app, user, session) = await SignedInNewUserAsync(provider);
+        var other = await SignInAsync(app, user.UserName);
+        var oldCookie = session.CookieHeader;
+
+        var logout = await session.Client.PostAsync("/account/logout", null);
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await ReplayAsync(app, oldCookie, DataUrl)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await other.Client.GetAsync(DataUrl)).StatusCode);
+        var page = await ReplayAsync(app, oldCookie, "/");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/account/login", page.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task A_role_change_ends_every_session_of_that_user_at_once(Provider provider)
+    {
+        var (app, user, session) = await SignedInNewUserAsync(provider);
+        var secadmin = await app.ClientForAsync(TestUsers.SecurityAdmin.UserName);
+
+        var changed = await secadmin.PutAsync($"/api/v1/users/{user.Id}/roles", new SetRolesRequest { Roles = [Roles.CaseManagement] }.AsJson());
+        Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await session.Client.GetAsync(DataUrl)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Locking_an_account_out_ends_its_open_sessions(Provider provider)
+    {
+        var (app, user, session) = await SignedInNewUserAsync(provider);
+
+        var guesser = app.CreateDefaultClient(new CookieContainerHandler());
+        for (var i = 0; i < 5; i++)
+        {
+            await LoginTests.PostLoginAsync(guesser, user.UserName, "Wrong-Passw0rd!");
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await session.Client.GetAsync(DataUrl)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Changing_the_password_ends_every_session_and_only_the_new_password_signs_in(Provider provider)
+    {
+        var (app, user, session) = await SignedInNewUserAsync(provider);
+        var other = await SignInAsync(app, user.UserName);
+        const string newPassword = "Changed-Passw0rd!2026";
+
+        var wrong = await session.PostApiAsync("/api/v1/account/password", new { currentPassword = "Not-The-Passw0rd!", newPassword });
+        Assert.Equal("Account.PasswordIncorrect", (await wrong.ProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await other.Client.GetAsync(DataUrl)).StatusCode);
+
+        var changed = await session.PostApiAsync("/api/v1/account/password", new { currentPassword = QingfengApp.Password, newPassword });
+        Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await session.Client.GetAsync(DataUrl)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await other.Client.GetAsync(DataUrl)).StatusCode);
+        var stale = app.CreateDefaultClient(new CookieContainerHandler());
+        Assert.Equal(HttpStatusCode.OK, (await LoginTests.PostLoginAsync(stale, user.UserName, QingfengApp.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await LoginTests.PostLoginAsync(stale, user.UserName, newPassword)).StatusCode);
+        await using var db = app.CreateDb();
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "PasswordChanged" && e.UserName == user.UserName));
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task A_security_administrator_signs_a_user_out_everywhere_and_the_users_api_token_keeps_working(Provider provider)
+    {
+        var (app, user, session) = await SignedInNewUserAsync(provider);
+        var id = user.Id;
+
+        var sysadmin = await app.ClientForAsync(TestUsers.SystemAdmin.UserName);
+        await (await sysadmin.PostAsync($"/api/v1/users/{id}/sign-out", null)).ProblemAsync(HttpStatusCode.Forbidden);
+        var officer = await app.ClientForAsync(TestUsers.KaiyangLeader.UserName);
+        await (await officer.PostAsync($"/api/v1/users/{id}/sign-out", null)).ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.OK, (await session.Client.GetAsync(DataUrl)).StatusCode);
+
+        var secadmin = await app.ClientForAsync(TestUsers.SecurityAdmin.UserName);
+        await (await secadmin.PostAsync($"/api/v1/users/{Guid.NewGuid()}/sign-out", null)).ProblemAsync(HttpStatusCode.NotFound);
+        var signedOut = await secadmin.PostAsync($"/api/v1/users/{id}/sign-out", null);
+        Assert.Equal(HttpStatusCode.NoContent, signedOut.StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await session.Client.GetAsync(DataUrl)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await user.Bearer.GetAsync(DataUrl)).StatusCode);
+        await using var db = app.CreateDb();
+        var entry = await db.AuditEntries.AsNoTracking().SingleAsync(e => e.Action == "SignedOutEverywhere" && e.EntityId == id.ToString());
+        Assert.Equal(TestUsers.SecurityAdmin.UserName, entry.UserName);
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task A_second_request_with_the_same_cookie_does_not_read_the_users_table_again(Provider provider)
+    {
+        var (app, user, session) = await SignedInNewUserAsync(provider);
+        using var commands = new UsersTableReads();
+
+        Assert.Equal(HttpStatusCode.OK, (await commands.SendMarkedAsync(session.Client, "/api/v1/account/tokens", "first")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await commands.SendMarkedAsync(session.Client, "/api/v1/account/tokens", "second")).StatusCode);
+        var secadmin = await app.ClientForAsync(TestUsers.SecurityAdmin.UserName);
+        Assert.Equal(HttpStatusCode.NoContent, (await secadmin.PostAsync($"/api/v1/users/{user.Id}/sign-out", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await commands.SendMarkedAsync(session.Client, "/api/v1/account/tokens", "after sign-out")).StatusCode);
+
+        // The second request is answered from the cache; after the stamp changed the cache is asked again and the
+        // counter sees that read (so a zero is not a counter that sees nothing).
+        Assert.Equal(0, commands.Count("second"));
+        Assert.True(commands.Count("after sign-out") >= 1, "the read after sign-out was not seen");
+    }
+
+    /// <summary>A new supervision officer of Kaiyang (with an API token) signed in through the form, whose cookie reads data.</summary>
+    private async Task<(QingfengApp App, NewUser User, Session Session)> SignedInNewUserAsync(Provider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        await using var db = app.CreateDb();
+        var kaiyang = await db.Organs.Where(o => o.Name == "开阳县纪委监委").Select(o => o.Id).SingleAsync();
+        var (bearer, userName) = await app.ClientForNewUserAsync(kaiyang, Roles.SupervisionOffice);
+        var id = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
+        var session = await SignInAsync(app, userName);
+        Assert.Equal(HttpStatusCode.OK, (await session.Client.GetAsync(DataUrl)).StatusCode);
+        return (app, new NewUser(id, userName, bearer), session);
+    }
+
+    /// <summary>Signs in through the login form, as a browser would, keeping the cookies where the test can copy them.</summary>
+    private static async Task<Session> SignInAsync(QingfengApp app, string userName)
+    {
+        var cookies = new CookieContainer();
+        var client = app.CreateDefaultClient(new CookieContainerHandler(cookies));
+        var login = await LoginTests.PostLoginAsync(client, userName, QingfengApp.Password);
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return new Session(client, cookies, app.ClientOptions.BaseAddress);
+    }
+
+    /// <summary>Sends a copied cookie header from a client of its own, as an attacker who kept the cookie would.</summary>
+    private static async Task<HttpResponseMessage> ReplayAsync(QingfengApp app, string cookieHeader, string url)
+    {
+        using var client = app.CreateDefaultClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("Cookie", cookieHeader);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return await client.SendAsync(request);
+    }
+
+    private sealed record NewUser(Guid Id, string UserName, HttpClient Bearer);
+
+    private sealed partial record Session(HttpClient Client, CookieContainer Cookies, Uri BaseAddress)
+    {
+        public string CookieHeader => Cookies.GetCookieHeader(BaseAddress);
+
+        /// <summary>An API write with the cookie and the antiforgery token a page of the app would send.</summary>
+        public async Task<HttpResponseMessage> PostApiAsync<T>(string url, T body)
+        {
+            var page = await Client.GetStringAsync("/account/security");
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = body.AsJson() };
+            request.Headers.Add("RequestVerificationToken", WebUtility.HtmlDecode(AntiforgeryToken().Match(page).Groups[1].Value));
+            return await Client.SendAsync(request);
+        }
+
+        [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+        private static partial Regex AntiforgeryToken();
+    }
+
+    /// <summary>
+    /// Counts the SQL commands that read the users table, per request: EF Core reports each command to its diagnostic
+    /// listener on the flow of the request that runs it, so a marker header of this test tells its requests apart from
+    /// those of every other test running beside it on the same app.
+    /// </summary>
+    private sealed class UsersTableReads : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private const string MarkerHeader = "X-Test-Marker";
+        private readonly string _prefix = Guid.NewGuid().ToString("N");
+        private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+        private readonly Lock _lock = new();
+        private readonly IDisposable _all;
+        private readonly List<IDisposable> _subscriptions = [];
+        private readonly HttpContextAccessor _accessor = new();
+
+        public UsersTableReads() => _all = DiagnosticListener.AllListeners.Subscribe(this);
+
+        public async Task<HttpResponseMessage> SendMarkedAsync(HttpClient client, string url, string marker)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Add(MarkerHeader, _prefix + marker);
+            lock (_lock)
+            {
+                _counts[marker] = 0;
+            }
+
+            return await client.SendAsync(request);
+        }
+
+        public int Count(string marker)
+        {
+            lock (_lock)
+            {
+                return _counts[marker];
+            }
+        }
+
+        public void OnNext(DiagnosticListener value)
+        {
+            if (value.Name == DbLoggerCategory.Name)
+            {
+                lock (_lock)
+                {
+                    _subscriptions.Add(value.Subscribe(this, name => name == RelationalEventId.CommandExecuting.Name));
+                }
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Value is not CommandEventData { Command: DbCommand command }
+                || _accessor.HttpContext?.Request.Headers[MarkerHeader].ToString() is not { } header
+                || !header.StartsWith(_prefix, StringComparison.Ordinal)
+                || !command.CommandText.Contains("AspNetUsers", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            lock (_lock)
+            {
+                var marker = header[_prefix.Length..];
+                _counts[marker] = _counts.GetValueOrDefault(marker) + 1;
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void Dispose()
+        {
+            _all.Dispose();
+            lock (_lock)
+            {
+                _subscriptions.ForEach(s => s.Dispose());
+            }
+        }
+    }
+}
