@@ -67,13 +67,16 @@ public sealed record AuditVerification(long EntriesChecked, AuditBreak? Break)
         }
         else
         {
-            yield return Intact ? $"Audit chain intact: {entries}." : $"Audit trail BROKEN: the chain verifies ({entries}) but not against its checkpoints.";
+            yield return Intact ? $"Audit chain intact: {entries}." : $"Audit trail BROKEN: the chain itself verifies, {entries}, but not against its checkpoints.";
         }
 
         if (LatestCheckpoint is { } latest)
         {
+            var after = HeadSequence >= latest.HeadSequence
+                ? string.Create(CultureInfo.InvariantCulture, $"{HeadSequence - latest.HeadSequence} entries after it")
+                : string.Create(CultureInfo.InvariantCulture, $"the chain now ends before it, at #{HeadSequence}");
             yield return string.Create(CultureInfo.InvariantCulture,
-                $"Latest checkpoint #{latest.Number} of {AuditVerifier.Time(latest.CreatedAt)}: head #{latest.HeadSequence}, {Math.Max(0, HeadSequence - latest.HeadSequence)} entries after it; checkpoints checked: {CheckpointsChecked}; interval {AuditVerifier.Span(interval)}.");
+                $"Latest checkpoint #{latest.Number} of {AuditVerifier.Time(latest.CreatedAt)}: head #{latest.HeadSequence}, {after}; checkpoints checked: {CheckpointsChecked}; interval {AuditVerifier.Span(interval)}.");
         }
 
         foreach (var finding in Findings)

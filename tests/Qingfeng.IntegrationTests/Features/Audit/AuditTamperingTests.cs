@@ -52,7 +52,8 @@ public sealed class AuditTamperingTests
         var (code, output) = await trail.VerifyAsync();
 
         Assert.True(code == 1, output);
-        Assert.Contains("Audit trail BROKEN: the chain verifies (25 entries verified", output, StringComparison.Ordinal);
+        Assert.Contains("Audit trail BROKEN: the chain itself verifies, 25 entries verified", output, StringComparison.Ordinal);
+        Assert.Contains($"Latest checkpoint #1 of {Started}: head #30, the chain now ends before it, at #25;", output, StringComparison.Ordinal);
         Assert.Contains($"BROKEN Entries were deleted from the end of the chain: The chain ends at entry #25, but checkpoint #1 of {Started} recorded entry #30 as the last: the entries after #25 were deleted (5).", output, StringComparison.Ordinal);
     }
 
@@ -139,7 +140,7 @@ public sealed class AuditTamperingTests
         var (code, output) = await trail.VerifyAsync();
 
         Assert.True(code == 1, output);
-        Assert.Contains("Audit trail BROKEN: the chain verifies (30 entries verified (0 HMAC-SM3, 30 SM3 from before the audit key)) but not against its checkpoints.", output, StringComparison.Ordinal);
+        Assert.Contains("Audit trail BROKEN: the chain itself verifies, 30 entries verified (0 HMAC-SM3, 30 SM3 from before the audit key), but not against its checkpoints.", output, StringComparison.Ordinal);
         Assert.Contains($"Checkpoint #1 of {Started} recorded entry #30 with hash {trail.CheckpointedHead} (30 entries up to it); the database has ", output, StringComparison.Ordinal);
     }
 
