@@ -55,7 +55,7 @@ internal static class AuditRowGenerator
                 });
             }
 
-            AuditChain.Extend(sequence, hash, entries);
+            AuditChain.Extend(sequence, hash, entries, database.AuditKey);
             (sequence, hash) = (entries[^1].Sequence, entries[^1].Hash);
             if (database.Provider == DatabaseProvider.Sqlite)
             {

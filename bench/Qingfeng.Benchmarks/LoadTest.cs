@@ -5,8 +5,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Playwright;
 using Qingfeng.Features.Accounts;
+using Qingfeng.Features.Audit;
 using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Benchmarks;
@@ -207,7 +209,10 @@ internal static class LoadTest
     /// <summary>API tokens for the demo accounts, issued straight into the server's database, and official ids to look up.</summary>
     private static async Task<(List<string> Tokens, List<Guid> Officials)> PrepareAsync(string root, string connection)
     {
-        var database = new QingfengDatabase(new DatabaseOptions { ConnectionString = connection }, root);
+        // The server keys the audit chain with the demo key file beside its database: the tokens' audit entries join that chain.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Database:ConnectionString"] = connection }).Build();
+        var auditKey = AuditKey.LoadOrCreateFile(AuditKey.DemoKeyFilePath(configuration, root)).Key;
+        var database = new QingfengDatabase(new DatabaseOptions { ConnectionString = connection }, root, auditKey);
         var tokens = new List<string>();
         await using var db = database.Create(DbActor.System);
         var factory = new SingleFactory(database);

@@ -85,9 +85,10 @@ internal sealed class ProvinceDataset : IAsyncDisposable
     {
         Directory.CreateDirectory(dataDirectory);
         var keys = LoadOrCreateKeys(Path.Combine(dataDirectory, "keys.json"));
+        var auditKey = new AuditKey(Convert.FromBase64String(keys.AuditKey!));
         var database = postgres is null
-            ? await SqliteAsync(Path.Combine(dataDirectory, $"{scale.Name}.db"), fresh)
-            : await PostgresAsync(postgres, $"qf_bench_{scale.Name}", fresh);
+            ? await SqliteAsync(Path.Combine(dataDirectory, $"{scale.Name}.db"), fresh, auditKey)
+            : await PostgresAsync(postgres, $"qf_bench_{scale.Name}", fresh, auditKey);
         var dataset = new ProvinceDataset(database, Compose(database, dataDirectory, keys), scale, dataDirectory);
         if (!await dataset.IsCompleteAsync())
         {
@@ -131,19 +132,19 @@ internal sealed class ProvinceDataset : IAsyncDisposable
             .FirstAsync();
     }
 
-    private static async Task<QingfengDatabase> SqliteAsync(string file, bool fresh)
+    private static async Task<QingfengDatabase> SqliteAsync(string file, bool fresh, AuditKey auditKey)
     {
         if (fresh && File.Exists(file))
         {
             File.Delete(file);
         }
 
-        var database = new QingfengDatabase(new DatabaseOptions { ConnectionString = $"Data Source={file}" }, Path.GetDirectoryName(file)!);
+        var database = new QingfengDatabase(new DatabaseOptions { ConnectionString = $"Data Source={file}" }, Path.GetDirectoryName(file)!, auditKey);
         await database.MigrateAsync();
         return database;
     }
 
-    private static async Task<QingfengDatabase> PostgresAsync(string admin, string name, bool fresh)
+    private static async Task<QingfengDatabase> PostgresAsync(string admin, string name, bool fresh, AuditKey auditKey)
     {
         await using (var connection = new Npgsql.NpgsqlConnection(admin))
         {
@@ -167,23 +168,33 @@ internal sealed class ProvinceDataset : IAsyncDisposable
 
         var database = new QingfengDatabase(
             new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = new Npgsql.NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString },
-            Path.GetTempPath());
+            Path.GetTempPath(),
+            auditKey);
         await database.MigrateAsync();
         return database;
     }
 
-    private sealed record BenchKeys(string Key, string IndexKey);
+    /// <summary>The field-encryption keys and the audit key (added to key files written before the audit chain was keyed).</summary>
+    private sealed record BenchKeys(string Key, string IndexKey, string? AuditKey = null);
 
     private static BenchKeys LoadOrCreateKeys(string file)
     {
         if (File.Exists(file))
         {
-            return JsonSerializer.Deserialize<BenchKeys>(File.ReadAllText(file))!;
+            var stored = JsonSerializer.Deserialize<BenchKeys>(File.ReadAllText(file))!;
+            if (stored.AuditKey is null)
+            {
+                stored = stored with { AuditKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(AuditKey.KeyBytes)) };
+                File.WriteAllText(file, JsonSerializer.Serialize(stored));
+            }
+
+            return stored;
         }
 
         var keys = new BenchKeys(
             Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)),
-            Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+            Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(AuditKey.KeyBytes)));
         File.WriteAllText(file, JsonSerializer.Serialize(keys));
         return keys;
     }
@@ -197,6 +208,7 @@ internal sealed class ProvinceDataset : IAsyncDisposable
             ["Encryption:CurrentKeyId"] = "bench",
             ["Encryption:Keys:bench"] = keys.Key,
             ["Encryption:IndexKey"] = keys.IndexKey,
+            ["Audit:Key"] = keys.AuditKey,
             ["Calendar:Directory"] = Path.Combine(root, "calendar"),
         }).Build();
         var services = new ServiceCollection()
@@ -206,7 +218,7 @@ internal sealed class ProvinceDataset : IAsyncDisposable
         services
             .AddQingfengData(configuration, root)
             .AddQingfengSecurity()
-            .AddAudit()
+            .AddAudit(configuration, root)
             .AddOrgans()
             .AddRoster()
             .AddNotifications()

@@ -90,7 +90,7 @@ internal sealed class RawSql(QingfengDatabase database)
             OrganName = user.OrganName,
             IpAddress = user.IpAddress,
         };
-        AuditChain.Extend(sequence, hash, [entry]);
+        AuditChain.Extend(sequence, hash, [entry], database.AuditKey);
         await using var insert = Command(
             connection,
             """

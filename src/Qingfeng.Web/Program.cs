@@ -82,7 +82,7 @@ builder.Services
     .AddFieldEncryption(builder.Configuration, builder.Environment.ContentRootPath)
     .AddWorkingDayCalendar(builder.Configuration, builder.Environment.ContentRootPath)
     .AddAccounts(builder.Configuration)
-    .AddAudit()
+    .AddAudit(builder.Configuration, builder.Environment.ContentRootPath)
     .AddOrgans()
     .AddRoster()
     .AddNotifications()

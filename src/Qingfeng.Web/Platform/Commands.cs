@@ -1,3 +1,4 @@
+using System.Globalization;
 using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.DemoProvince;
@@ -13,13 +14,17 @@ namespace Qingfeng.Platform;
 internal static class Commands
 {
     private static string? Verb(string[] args) =>
-        args.Length >= 2 && $"{args[0]} {args[1]}" is "audit verify" or "demo generate" or "admin create" or "keys reencrypt" or "backup create" or "backup restore" or "backup verify" ? $"{args[0]} {args[1]}" : null;
+        args.Length >= 2 && $"{args[0]} {args[1]}" is "audit verify" or "audit checkpoint" or "demo generate" or "admin create" or "keys reencrypt" or "backup create" or "backup restore" or "backup verify" ? $"{args[0]} {args[1]}" : null;
 
     public static bool IsCommand(string[] args) => Verb(args) is not null;
 
-    /// <summary>Runs the verb and returns the process exit code (0 success, 1 failure).</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter output)
+    /// <summary>Runs the verb and returns the process exit code (0 success, 1 failure; <c>audit verify</c>: 2 when intact but not anchored by a fresh checkpoint).</summary>
+    /// <param name="args">The verb and its settings.</param>
+    /// <param name="output">Where the command writes its report.</param>
+    /// <param name="time">The clock (the system clock; tests give their own to age a checkpoint).</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TimeProvider? time = null)
     {
+        time ??= TimeProvider.System;
         var verb = Verb(args) ?? throw new ArgumentException("Not a command.", nameof(args));
 
         // A flag without a value would swallow the next argument as its value.
@@ -32,7 +37,22 @@ internal static class Commands
             .AddCommandLine([.. rest])
             .Build();
         var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var database = new QingfengDatabase(options, Directory.GetCurrentDirectory());
+
+        // Every verb that writes appends audit entries, and every verb that verifies checks them: all need the audit key.
+        AuditKey auditKey;
+        AuditOptions auditOptions;
+        try
+        {
+            auditKey = AuditKey.Resolve(configuration, Directory.GetCurrentDirectory()).Key;
+            auditOptions = AuditOptions.Resolve(configuration, Directory.GetCurrentDirectory());
+        }
+        catch (InvalidOperationException e)
+        {
+            await output.WriteLineAsync($"Refused: {e.Message}");
+            return 1;
+        }
+
+        var database = new QingfengDatabase(options, Directory.GetCurrentDirectory(), auditKey);
         if (verb.StartsWith("backup ", StringComparison.Ordinal))
         {
             // Before any migration: restore needs the target as it is (empty), and create must not change the source.
@@ -43,17 +63,21 @@ internal static class Commands
 
         if (verb == "audit verify")
         {
-            var result = await AuditLog.VerifyChainAsync(database.Create(DbActor.System));
-            if (result.Intact)
+            // 0: intact and anchored by a fresh checkpoint; 1: evidence of tampering; 2: intact, but not (freshly) anchored.
+            var result = await AuditVerifier.VerifyAsync(database.Create(DbActor.System), auditOptions.File(), auditOptions.CheckpointInterval, time.GetUtcNow());
+            foreach (var line in result.Report(auditOptions.CheckpointInterval))
             {
-                await output.WriteLineAsync($"Audit chain intact: {result.EntriesChecked} entries verified ({AuditChain.Algorithm}).");
-            }
-            else
-            {
-                await output.WriteLineAsync($"Audit chain BROKEN at entry #{result.Break!.Sequence}: {result.Break.Reason} ({result.EntriesChecked} entries verified before it).");
-                return 1;
+                await output.WriteLineAsync(line);
             }
 
+            return result.Current ? 0 : result.Intact ? 2 : 1;
+        }
+
+        if (verb == "audit checkpoint")
+        {
+            var checkpoint = await new AuditCheckpointWriter(database, auditOptions, time).WriteAsync();
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Audit checkpoint #{checkpoint.Number} written at {AuditChain.FormatTime(checkpoint.CreatedAt)}: head #{checkpoint.HeadSequence} {checkpoint.HeadHash}, {checkpoint.EntryCount} entries; in the database and in {auditOptions.CheckpointFile}."));
             return 0;
         }
 

@@ -277,7 +277,7 @@ public sealed class BrowserHost : IAsyncLifetime
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        foreach (var suffix in new[] { "", "-wal", "-shm", ".checkpoints.jsonl" })
         {
             File.Delete(_database + suffix);
         }
@@ -290,6 +290,9 @@ public sealed class BrowserHost : IAsyncLifetime
             builder.UseSetting("urls", "http://127.0.0.1:0");
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("Database:ConnectionString", $"Data Source={database}");
+
+            // The audit checkpoints the host writes at start go beside the database, and are deleted with it.
+            builder.UseSetting("Audit:CheckpointFile", database + ".checkpoints.jsonl");
             builder.UseSetting("Demo:Seed", "true");
             builder.UseSetting("Security:DemoMode", "true");
 

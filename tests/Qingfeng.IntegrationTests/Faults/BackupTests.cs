@@ -30,7 +30,7 @@ public sealed class BackupTests(SharedApps apps) : IDisposable
         var app = await apps.GetAsync(provider);
         var file = Path.Combine(_work.FullName, "qingfeng.backup");
 
-        var created = await RunAsync("backup", "create", "--out", file, $"--Database:Provider={provider}", $"--Database:ConnectionString={app.ConnectionString}");
+        var created = await RunAsync(["backup", "create", "--out", file, .. app.CommandSettings]);
         Assert.True(created.Code == 0, created.Output);
         Assert.Contains("Encryption keys are NOT in the backup", created.Output, StringComparison.Ordinal);
         var manifest = ReadManifest(file);
@@ -39,12 +39,12 @@ public sealed class BackupTests(SharedApps apps) : IDisposable
         Assert.False(manifest["encryptionKeysIncluded"]!.GetValue<bool>());
 
         await using var target = await EmptyDatabase.CreateAsync(provider);
-        var restored = await RunAsync(["backup", "restore", "--from", file, .. target.Settings]);
+        var restored = await RunAsync(["backup", "restore", "--from", file, .. target.Settings, .. KeyOf(app)]);
         Assert.True(restored.Code == 0, restored.Output);
         Assert.Contains("Restored and verified", restored.Output, StringComparison.Ordinal);
 
         // Check the restored database independently of the command's own verification.
-        var database = new QingfengDatabase(new DatabaseOptions { Provider = Enum.Parse<DatabaseProvider>(provider.ToString()), ConnectionString = target.ConnectionString }, _work.FullName);
+        var database = new QingfengDatabase(new DatabaseOptions { Provider = Enum.Parse<DatabaseProvider>(provider.ToString()), ConnectionString = target.ConnectionString }, _work.FullName, new AuditKey(Convert.FromBase64String(app.AuditSettings["Audit:Key"])));
         await using (var db = database.Create(DbActor.System))
         {
             Assert.Equal(manifest["tables"]!["Officials"]!.GetValue<long>(), await db.Officials.LongCountAsync());
@@ -59,10 +59,10 @@ public sealed class BackupTests(SharedApps apps) : IDisposable
         Assert.True(chain.Intact);
         Assert.Equal(manifest["auditHead"]!["sequence"]!.GetValue<long>(), chain.EntriesChecked);
 
-        var again = await RunAsync(["backup", "restore", "--from", file, .. target.Settings]);
+        var again = await RunAsync(["backup", "restore", "--from", file, .. target.Settings, .. KeyOf(app)]);
         Assert.Equal(1, again.Code);
         Assert.Contains("not empty", again.Output, StringComparison.Ordinal);
-        var forced = await RunAsync(["backup", "restore", "--from", file, "--force", .. target.Settings]);
+        var forced = await RunAsync(["backup", "restore", "--from", file, "--force", .. target.Settings, .. KeyOf(app)]);
         Assert.True(forced.Code == 0, forced.Output);
     }
 
@@ -81,7 +81,7 @@ public sealed class BackupTests(SharedApps apps) : IDisposable
             File.WriteAllBytes(path, bytes);
         }, updateChecksum: false);
 
-        var verified = await RunAsync("backup", "verify", "--from", file, $"--Database:Provider={provider}", $"--Database:ConnectionString={app.ConnectionString}");
+        var verified = await RunAsync(["backup", "verify", "--from", file, .. app.CommandSettings]);
 
         Assert.Equal(1, verified.Code);
         Assert.Contains("payload was altered", verified.Output, StringComparison.Ordinal);
@@ -92,20 +92,20 @@ public sealed class BackupTests(SharedApps apps) : IDisposable
     {
         var app = await apps.GetAsync(Provider.Sqlite);
         var file = await BackUpAsync(app);
-        var clean = await RunAsync("backup", "verify", "--from", file);
+        var clean = await RunAsync(["backup", "verify", "--from", file, .. KeyOf(app)]);
         Assert.True(clean.Code == 0, clean.Output);
 
-        // An editor who knows the format: changes one audit row inside the payload and fixes the checksum.
+        // An editor who knows the format: drops the append-only trigger, changes one audit row inside the payload and fixes the checksum.
         RewritePayload(file, "database.sqlite", path =>
         {
             using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE AuditEntries SET Details = 'nothing happened' WHERE Sequence = 2";
+            command.CommandText = AppendOnlyAudit.SqliteDropSql + "UPDATE AuditEntries SET Details = 'nothing happened' WHERE Sequence = 2";
             Assert.Equal(1, command.ExecuteNonQuery());
         }, updateChecksum: true);
 
-        var verified = await RunAsync("backup", "verify", "--from", file);
+        var verified = await RunAsync(["backup", "verify", "--from", file, .. KeyOf(app)]);
 
         Assert.Equal(1, verified.Code);
         Assert.Contains("Audit chain BROKEN at entry #2", verified.Output, StringComparison.Ordinal);
@@ -119,18 +119,18 @@ public sealed class BackupTests(SharedApps apps) : IDisposable
 
         // The custom-format dump is compressed: tamper in a copy of the database and dump that copy.
         await using var copy = await EmptyDatabase.CreateAsync(Provider.Postgres);
-        Assert.Equal(0, (await RunAsync(["backup", "restore", "--from", file, .. copy.Settings])).Code);
+        Assert.Equal(0, (await RunAsync(["backup", "restore", "--from", file, .. copy.Settings, .. KeyOf(app)])).Code);
         await using (var connection = new NpgsqlConnection(copy.ConnectionString))
         {
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand("UPDATE \"AuditEntries\" SET \"Details\" = 'nothing happened' WHERE \"Sequence\" = 2", connection);
+            await using var command = new NpgsqlCommand(AppendOnlyAudit.PostgresDropSql + "UPDATE \"AuditEntries\" SET \"Details\" = 'nothing happened' WHERE \"Sequence\" = 2", connection);
             Assert.Equal(1, await command.ExecuteNonQueryAsync());
         }
 
         var tampered = Path.Combine(_work.FullName, "tampered.backup");
-        Assert.Equal(0, (await RunAsync(["backup", "create", "--out", tampered, .. copy.Settings])).Code);
+        Assert.Equal(0, (await RunAsync(["backup", "create", "--out", tampered, .. copy.Settings, .. KeyOf(app)])).Code);
 
-        var verified = await RunAsync(["backup", "verify", "--from", tampered, .. copy.Settings]);
+        var verified = await RunAsync(["backup", "verify", "--from", tampered, .. copy.Settings, .. KeyOf(app)]);
 
         Assert.Equal(1, verified.Code);
         Assert.Contains("Audit chain BROKEN at entry #2", verified.Output, StringComparison.Ordinal);
@@ -141,10 +141,13 @@ public sealed class BackupTests(SharedApps apps) : IDisposable
     private async Task<string> BackUpAsync(QingfengApp app)
     {
         var file = Path.Combine(_work.FullName, "qingfeng.backup");
-        var created = await RunAsync("backup", "create", "--out", file, $"--Database:Provider={app.Provider}", $"--Database:ConnectionString={app.ConnectionString}");
+        var created = await RunAsync(["backup", "create", "--out", file, .. app.CommandSettings]);
         Assert.True(created.Code == 0, created.Output);
         return file;
     }
+
+    /// <summary>The app's audit key as a command setting: the restored or verified chain was written with it.</summary>
+    private static string[] KeyOf(QingfengApp app) => [$"--Audit:Key={app.AuditSettings["Audit:Key"]}"];
 
     private static async Task<(int Code, string Output)> RunAsync(params string[] args)
     {

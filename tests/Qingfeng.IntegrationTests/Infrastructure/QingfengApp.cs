@@ -62,6 +62,20 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
         ["Encryption:IndexKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
     };
 
+    /// <summary>
+    /// This app's audit key and checkpoint file (a temporary file of its own), as configuration keys and values: a server
+    /// process or a command on the same database needs the same key, or the chain it extends no longer verifies.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> AuditSettings { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Audit:Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        ["Audit:CheckpointFile"] = Path.Combine(Path.GetTempPath(), "qf_checkpoints_" + Guid.NewGuid().ToString("N")[..12] + ".jsonl"),
+    };
+
+    /// <summary>The settings a command (<c>Commands.RunAsync</c>) needs to work on this app's database: provider, connection string, audit key and checkpoint file.</summary>
+    public string[] CommandSettings =>
+        [$"--Database:Provider={Provider}", $"--Database:ConnectionString={_connectionString}", .. AuditSettings.Select(s => $"--{s.Key}={s.Value}")];
+
     /// <summary>This app's own <c>Calendar:Directory</c>, so uploaded holiday files never land in the repository.</summary>
     public string CalendarDirectory { get; } = Path.Combine(Path.GetTempPath(), "qf_calendar_" + Guid.NewGuid().ToString("N")[..12]);
 
@@ -166,7 +180,7 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
         builder.UseSetting("Calendar:Directory", CalendarDirectory);
 
         // Fresh keys per app: PostgreSQL (production) refuses to start without configured keys.
-        foreach (var (key, value) in EncryptionSettings)
+        foreach (var (key, value) in EncryptionSettings.Concat(AuditSettings))
         {
             builder.UseSetting(key, value);
         }
@@ -200,11 +214,13 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
 
         if (!_ownsDatabase)
         {
+            // A server process of the caller's goes on writing checkpoints to the file: it is the caller's now.
             _tokenLock.Dispose();
             _userLock.Dispose();
             return;
         }
 
+        File.Delete(AuditSettings["Audit:CheckpointFile"]);
         if (Provider == Provider.Sqlite)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -24,3 +24,16 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasIndex(e => e.UserId);
     }
 }
+
+internal sealed class AuditCheckpointConfiguration : IEntityTypeConfiguration<AuditCheckpoint>
+{
+    public void Configure(EntityTypeBuilder<AuditCheckpoint> b)
+    {
+        b.HasKey(c => c.Number);
+        b.Property(c => c.Number).ValueGeneratedNever();
+        b.Property(c => c.HeadHash).HasMaxLength(64);
+        b.Property(c => c.Algorithm).HasMaxLength(16);
+        b.Property(c => c.Mac).HasMaxLength(64);
+        b.HasIndex(c => c.CreatedAt);
+    }
+}

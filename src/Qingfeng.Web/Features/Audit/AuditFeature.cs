@@ -1,5 +1,6 @@
 using Qingfeng.Platform.Api;
 using Qingfeng.Platform.Documents;
+using Qingfeng.Platform.Jobs;
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
 
@@ -7,8 +8,21 @@ namespace Qingfeng.Features.Audit;
 
 public static class AuditFeature
 {
-    public static IServiceCollection AddAudit(this IServiceCollection services) =>
-        services.AddScoped<AuditLog>();
+    /// <summary>
+    /// The audit log, its key (<c>Audit:Key</c>; on SQLite without one, a demo key file beside the database; on
+    /// PostgreSQL without one the app refuses to start) and the periodic checkpoint, written every half interval.
+    /// </summary>
+    public static IServiceCollection AddAudit(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration, string contentRootPath)
+    {
+        var (key, demoFile, created) = AuditKey.Resolve(configuration, contentRootPath);
+        var options = AuditOptions.Resolve(configuration, contentRootPath);
+        services.AddSingleton(key);
+        services.AddSingleton(options);
+        services.AddSingleton<AuditCheckpointWriter>();
+        services.AddPeriodicSweep<AuditCheckpointSweep>(options.CheckpointInterval / 2);
+        services.AddHostedService(sp => new AuditStartNotice(sp.GetRequiredService<ILogger<AuditLog>>(), options, demoFile, created));
+        return services.AddScoped<AuditLog>();
+    }
 
     public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder app)
     {
@@ -18,7 +32,7 @@ public static class AuditFeature
             .WithName("SearchAudit").WithSummary("Search the audit trail (audit administrators only).");
         audit.MapGet("/verify", async (AuditLog log, CancellationToken ct) =>
                 TypedResults.Ok(await log.VerifyAsync(ct)))
-            .WithName("VerifyAudit").WithSummary("Verify the SM3 hash chain; names the first bad entry.");
+            .WithName("VerifyAudit").WithSummary("Verify the keyed hash chain against its checkpoints: the first bad entry, truncation, a rebuilt chain, deleted or forged checkpoints, a stale checkpoint.");
         audit.MapGet("/export", async ([AsParameters] AuditQuery query, AuditLog log, CancellationToken ct) =>
             {
                 var rows = await log.ExportAsync(query, ct);
@@ -27,6 +41,29 @@ public static class AuditFeature
             .WithName("ExportAudit").WithSummary("Excel export of the filtered audit trail.");
         return app;
     }
+}
+
+/// <summary>Says at start where the checkpoints go, and warns when the audit key is the demo key file.</summary>
+internal sealed partial class AuditStartNotice(ILogger logger, AuditOptions options, string? demoKeyFile, bool created) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        LogCheckpoints(logger, options.CheckpointFile!, options.CheckpointInterval);
+        if (demoKeyFile is not null)
+        {
+            LogDemoKey(logger, created ? "newly created" : "generated", demoKeyFile);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Audit checkpoints go to the database and to {File}, at least every {Interval}; ship that file elsewhere.")]
+    private static partial void LogCheckpoints(ILogger logger, string file, TimeSpan interval);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The audit chain is keyed with the {State} demo key file {Path}. This is for demo use only: configure Audit:Key from a secret store for production, and back the key up apart from the database.")]
+    private static partial void LogDemoKey(ILogger logger, string state, string path);
 }
 
 internal static class AuditExcel

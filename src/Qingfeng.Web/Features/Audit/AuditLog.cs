@@ -43,13 +43,8 @@ public sealed record AuditItem(
     string Algorithm,
     string Hash);
 
-public sealed record AuditVerification(long EntriesChecked, AuditBreak? Break)
-{
-    public bool Intact => Break is null;
-}
-
 /// <summary>Appends non-change events (views, exports, logins) and serves the audit admin.</summary>
-public sealed class AuditLog(IDbContextFactory<QingfengDb> dbFactory, CurrentUser currentUser)
+public sealed class AuditLog(IDbContextFactory<QingfengDb> dbFactory, CurrentUser currentUser, AuditOptions options, TimeProvider time)
 {
     public async Task RecordAsync(string action, string entityType, string? entityId, string? details = null, AuditOutcome outcome = AuditOutcome.Success, CancellationToken cancellationToken = default)
     {
@@ -97,40 +92,19 @@ public sealed class AuditLog(IDbContextFactory<QingfengDb> dbFactory, CurrentUse
         return items;
     }
 
+    /// <summary>The chain against the checkpoints in the database and the checkpoint file, with the staleness check; itself audited.</summary>
     public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default)
     {
         RequireAuditor();
-        var result = await VerifyChainAsync(dbFactory.CreateDbContext(), cancellationToken);
-        await RecordAsync("Verify", nameof(AuditEntry), null, result.Intact ? "intact" : $"broken at {result.Break!.Sequence}", cancellationToken: cancellationToken);
+        var result = await AuditVerifier.VerifyAsync(await dbFactory.CreateDbContextAsync(cancellationToken), options.File(), options.CheckpointInterval, time.GetUtcNow(), cancellationToken);
+        var details = result.Current ? "intact" : string.Join(';', result.Findings.Select(f => f.Code.Replace("Audit.Verify.", "", StringComparison.Ordinal)));
+        await RecordAsync("Verify", nameof(AuditEntry), null, details.Length <= 2000 ? details : details[..2000], cancellationToken: cancellationToken);
         return result;
     }
 
-    /// <summary>Walks the whole chain in sequence order, in batches; disposes <paramref name="db"/>.</summary>
-    public static async Task<AuditVerification> VerifyChainAsync(QingfengDb db, CancellationToken cancellationToken = default)
-    {
-        await using var _ = db;
-        var expected = 1L;
-        var previous = AuditChain.Genesis;
-        long checkedCount = 0;
-        while (true)
-        {
-            var from = expected;
-            var batch = await db.AuditEntries.AsNoTracking().Where(e => e.Sequence >= from)
-                .OrderBy(e => e.Sequence).Take(5000).ToListAsync(cancellationToken);
-            if (batch.Count == 0)
-            {
-                return new AuditVerification(checkedCount, null);
-            }
-
-            var broken = AuditChain.FindBreak(batch, ref expected, ref previous);
-            if (broken is not null)
-            {
-                return new AuditVerification(checkedCount + (broken.Sequence - from), broken);
-            }
-
-            checkedCount += batch.Count;
-        }
-    }
+    /// <summary>The chain and the checkpoints inside the database (a backup carries no checkpoint file and no clock to be stale by); disposes <paramref name="db"/>.</summary>
+    public static Task<AuditVerification> VerifyChainAsync(QingfengDb db, CancellationToken cancellationToken = default) =>
+        AuditVerifier.VerifyAsync(db, file: null, interval: null, DateTimeOffset.MinValue, cancellationToken);
 
     private static IQueryable<AuditEntry> Filter(IQueryable<AuditEntry> q, AuditQuery query)
     {

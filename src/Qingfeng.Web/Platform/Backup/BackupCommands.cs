@@ -31,7 +31,7 @@ internal static class BackupCommands
 
         var check = verb == "backup restore"
             ? await DatabaseBackup.RestoreAsync(database, from, force)
-            : await DatabaseBackup.VerifyAsync(options, from);
+            : await DatabaseBackup.VerifyAsync(options, from, database.AuditKey);
         if (!check.Intact)
         {
             await output.WriteLineAsync($"Backup BROKEN or refused ({verb}):");

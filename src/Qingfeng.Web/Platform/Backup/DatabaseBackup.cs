@@ -18,7 +18,7 @@ public sealed record BackupCheck(bool Intact, long AuditEntriesVerified, IReadOn
 /// </summary>
 public static class DatabaseBackup
 {
-    public const string KeysNotice = "Encryption keys are NOT in the backup: back up Encryption:* (or, on SQLite demo installs, data/keys/encryption.json beside the database) separately; without them encrypted clue content cannot be read.";
+    public const string KeysNotice = "Encryption keys are NOT in the backup: back up Encryption:* (or, on SQLite demo installs, data/keys/encryption.json beside the database) separately; without them encrypted clue content cannot be read. Neither is the audit key (Audit:Key, or data/keys/audit.json) nor the audit checkpoint file: without the key the audit chain cannot be verified.";
 
     public static async Task<BackupManifest> CreateAsync(QingfengDatabase database, string outFile, TimeProvider time, CancellationToken cancellationToken = default)
     {
@@ -96,8 +96,11 @@ public static class DatabaseBackup
         return await VerifyAgainstAsync(target, manifest, cancellationToken);
     }
 
-    /// <summary>Restores into a scratch database (a temporary file, or a new PostgreSQL database on the configured server), verifies, and removes it.</summary>
-    public static async Task<BackupCheck> VerifyAsync(DatabaseOptions configured, string backupFile, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Restores into a scratch database (a temporary file, or a new PostgreSQL database on the configured server), verifies
+    /// (the audit chain with <paramref name="auditKey"/>), and removes it.
+    /// </summary>
+    public static async Task<BackupCheck> VerifyAsync(DatabaseOptions configured, string backupFile, AuditKey? auditKey, CancellationToken cancellationToken = default)
     {
         using var opened = await OpenedBackup.OpenAsync(backupFile, cancellationToken);
         if (opened.Problem is { } problem)
@@ -111,7 +114,7 @@ public static class DatabaseBackup
             var scratch = Path.Combine(Path.GetTempPath(), $"qf_verify_{Guid.NewGuid():N}.db");
             try
             {
-                var database = new QingfengDatabase(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={scratch}" }, Path.GetTempPath());
+                var database = new QingfengDatabase(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={scratch}" }, Path.GetTempPath(), auditKey);
                 await SqliteBackup.RestoreAsync(opened.PayloadPath!, database, cancellationToken);
                 return await VerifyAgainstAsync(database, manifest, cancellationToken);
             }
@@ -130,7 +133,7 @@ public static class DatabaseBackup
             return new BackupCheck(false, 0, ["Verifying a PostgreSQL backup needs Database:Provider=Postgres and a connection string to a server where this role may create a scratch database."]);
         }
 
-        await using var scratchDb = await PostgresBackup.ScratchDatabase.CreateAsync(configured.ConnectionString, cancellationToken);
+        await using var scratchDb = await PostgresBackup.ScratchDatabase.CreateAsync(configured.ConnectionString, auditKey, cancellationToken);
         await PostgresBackup.RestoreAsync(opened.PayloadPath!, scratchDb.Database, clean: false, cancellationToken);
         return await VerifyAgainstAsync(scratchDb.Database, manifest, cancellationToken);
     }
@@ -162,11 +165,14 @@ public static class DatabaseBackup
         }
 
         var chain = await AuditLog.VerifyChainAsync(database.Create(DbActor.System), cancellationToken);
-        if (!chain.Intact)
+        if (chain.Break is { } broken)
         {
-            problems.Add($"Audit chain BROKEN at entry #{chain.Break!.Sequence}: {chain.Break.Reason}.");
+            problems.Add($"Audit chain BROKEN at entry #{broken.Sequence}: {broken.Reason}.");
         }
-        else if (facts.AuditHead != manifest.AuditHead)
+
+        problems.AddRange(chain.Findings.Where(f => f.Severity == AuditFindingSeverity.Broken && f.Code != chain.Break?.Reason)
+            .Select(f => "Audit trail: " + f.Describe(AuditFinding.English)));
+        if (chain.Intact && facts.AuditHead != manifest.AuditHead)
         {
             problems.Add($"Audit head #{facts.AuditHead?.Sequence} {facts.AuditHead?.Hash}, the manifest records #{manifest.AuditHead?.Sequence} {manifest.AuditHead?.Hash}.");
         }

@@ -116,7 +116,7 @@ internal static class PostgresBackup
 
         public QingfengDatabase Database { get; }
 
-        public static async Task<ScratchDatabase> CreateAsync(string connectionString, CancellationToken cancellationToken)
+        public static async Task<ScratchDatabase> CreateAsync(string connectionString, Features.Audit.AuditKey? auditKey, CancellationToken cancellationToken)
         {
             var name = "qf_verify_" + Guid.NewGuid().ToString("N")[..12];
             await using (var connection = new NpgsqlConnection(connectionString))
@@ -127,7 +127,7 @@ internal static class PostgresBackup
             }
 
             var scratch = new NpgsqlConnectionStringBuilder(connectionString) { Database = name }.ConnectionString;
-            return new ScratchDatabase(connectionString, name, new QingfengDatabase(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = scratch }, Path.GetTempPath()));
+            return new ScratchDatabase(connectionString, name, new QingfengDatabase(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = scratch }, Path.GetTempPath(), auditKey));
         }
 
         public async ValueTask DisposeAsync()

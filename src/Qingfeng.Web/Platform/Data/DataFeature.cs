@@ -8,7 +8,8 @@ public static class DataFeature
     {
         var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(options);
-        services.AddSingleton(new QingfengDatabase(options, contentRoot));
+        // The audit key comes from AddAudit: every context chains the audit trail with it.
+        services.AddSingleton(sp => new QingfengDatabase(options, contentRoot, sp.GetRequiredService<Features.Audit.AuditKey>()));
         services.AddScoped<IDbContextFactory<QingfengDb>, QingfengDbFactory>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;

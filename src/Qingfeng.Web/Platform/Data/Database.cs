@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Qingfeng.Features.Audit;
 using Qingfeng.Platform.Security;
 
 namespace Qingfeng.Platform.Data;
@@ -21,16 +22,18 @@ public sealed class DatabaseOptions
 
 /// <summary>
 /// Chooses the provider once and creates contexts for it. The scoped <see cref="QingfengDbFactory"/>
-/// passes the acting user; the command line and the seeder pass <see cref="DbActor.System"/>.
+/// passes the acting user; the command line and the seeder pass <see cref="DbActor.System"/>. Every context
+/// chains audit entries with <see cref="AuditKey"/> (the host and the commands always give one).
 /// </summary>
 public sealed class QingfengDatabase
 {
     private readonly DbContextOptions<SqliteQingfengDb>? _sqlite;
     private readonly DbContextOptions<PostgresQingfengDb>? _postgres;
 
-    public QingfengDatabase(DatabaseOptions options, string contentRoot)
+    public QingfengDatabase(DatabaseOptions options, string contentRoot, AuditKey? auditKey = null)
     {
         Provider = options.Provider;
+        AuditKey = auditKey;
         if (Provider == DatabaseProvider.Sqlite)
         {
             var connection = options.ConnectionString ?? $"Data Source={Path.Combine(contentRoot, "data", "qingfeng.db")}";
@@ -60,9 +63,11 @@ public sealed class QingfengDatabase
 
     public string ConnectionString { get; }
 
+    public AuditKey? AuditKey { get; }
+
     public QingfengDb Create(DbActor actor) => Provider == DatabaseProvider.Sqlite
-        ? new SqliteQingfengDb(_sqlite!, actor)
-        : new PostgresQingfengDb(_postgres!, actor);
+        ? new SqliteQingfengDb(_sqlite!, actor, AuditKey)
+        : new PostgresQingfengDb(_postgres!, actor, AuditKey);
 
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Qingfeng.Features.Audit;
 
 namespace Qingfeng.Platform.Data;
 
 /// <summary>The SQLite flavour of <see cref="QingfengDb"/>; owns the SQLite migration set.</summary>
-public sealed class SqliteQingfengDb(DbContextOptions<SqliteQingfengDb> options, DbActor? actor = null)
-    : QingfengDb(options, actor)
+public sealed class SqliteQingfengDb(DbContextOptions<SqliteQingfengDb> options, DbActor? actor = null, AuditKey? auditKey = null)
+    : QingfengDb(options, actor, auditKey)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -23,8 +24,8 @@ internal sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>
     ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
 
 /// <summary>The PostgreSQL flavour of <see cref="QingfengDb"/>; owns the PostgreSQL migration set.</summary>
-public sealed class PostgresQingfengDb(DbContextOptions<PostgresQingfengDb> options, DbActor? actor = null)
-    : QingfengDb(options, actor);
+public sealed class PostgresQingfengDb(DbContextOptions<PostgresQingfengDb> options, DbActor? actor = null, AuditKey? auditKey = null)
+    : QingfengDb(options, actor, auditKey);
 
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteQingfengDb>
 {

@@ -35,11 +35,18 @@ public abstract class QingfengDb : IdentityDbContext<QingfengUser, QingfengRole,
 {
     private readonly DbActor _actor;
 
-    protected QingfengDb(DbContextOptions options, DbActor? actor)
+    protected QingfengDb(DbContextOptions options, DbActor? actor, AuditKey? auditKey = null)
         : base(options)
     {
         _actor = actor ?? DbActor.System;
+        AuditKey = auditKey;
     }
+
+    /// <summary>
+    /// The key new audit entries are chained with (HMAC-SM3); null only for tools that open a database without it,
+    /// whose entries then carry plain SM3 (and no longer verify once the chain is keyed).
+    /// </summary>
+    public AuditKey? AuditKey { get; }
 
     public DbSet<Region> Regions => Set<Region>();
 
@@ -64,6 +71,8 @@ public abstract class QingfengDb : IdentityDbContext<QingfengUser, QingfengRole,
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
 
     public DbSet<Clue> Clues => Set<Clue>();
 
@@ -175,8 +184,9 @@ public abstract class QingfengDb : IdentityDbContext<QingfengUser, QingfengRole,
 
         foreach (var entry in ChangeTracker.Entries().ToList())
         {
-            if (entry.Entity is AuditEntry)
+            if (entry.Entity is AuditEntry or AuditCheckpoint)
             {
+                // The trail and its checkpoints are append-only (and a checkpoint is its own record, not an audited change).
                 if (entry.State is EntityState.Modified or EntityState.Deleted)
                 {
                     throw new InvalidOperationException("The audit log is append-only.");
@@ -255,7 +265,7 @@ public abstract class QingfengDb : IdentityDbContext<QingfengUser, QingfengRole,
 
     private void Chain(long lastSequence, string lastHash, List<AuditEntry> entries)
     {
-        AuditChain.Extend(lastSequence, lastHash, entries);
+        AuditChain.Extend(lastSequence, lastHash, entries, AuditKey);
         AuditEntries.AddRange(entries);
     }
 

@@ -20,17 +20,25 @@ public static class PeriodicSweeps
     /// </summary>
     public const string EnabledKey = "Jobs:Sweeps";
 
-    /// <summary>Registers the sweep (scoped, so tests can build it with their own clock) and a worker that runs it at start and then hourly.</summary>
-    public static IServiceCollection AddPeriodicSweep<TSweep>(this IServiceCollection services)
+    /// <summary>
+    /// Registers the sweep (scoped, so tests can build it with their own clock) and a worker that runs it at start and then
+    /// every <paramref name="interval"/> (hourly by default).
+    /// </summary>
+    public static IServiceCollection AddPeriodicSweep<TSweep>(this IServiceCollection services, TimeSpan? interval = null)
         where TSweep : class, IPeriodicSweep =>
-        services.AddScoped<TSweep>().AddHostedService<SweepWorker<TSweep>>();
+        services.AddScoped<TSweep>().AddSingleton(new SweepSchedule<TSweep>(interval ?? Interval)).AddHostedService<SweepWorker<TSweep>>();
 }
 
+/// <summary>How often the worker of <typeparamref name="TSweep"/> runs it.</summary>
+public sealed record SweepSchedule<TSweep>(TimeSpan Interval)
+    where TSweep : class, IPeriodicSweep;
+
 /// <summary>
-/// Runs one sweep once the app has started and then every hour, on the app's clock, as the system user; a failure waits for
-/// the next run. The first run waits for the start because every sweep runs then, and together they would hold the start back.
+/// Runs one sweep once the app has started and then at its interval (hourly unless registered otherwise), on the app's clock,
+/// as the system user; a failure waits for the next run. The first run waits for the start because every sweep runs then,
+/// and together they would hold the start back.
 /// </summary>
-internal sealed partial class SweepWorker<TSweep>(IServiceScopeFactory scopes, TimeProvider time, IHostApplicationLifetime lifetime, IConfiguration configuration, ILogger<SweepWorker<TSweep>> logger) : BackgroundService
+internal sealed partial class SweepWorker<TSweep>(IServiceScopeFactory scopes, TimeProvider time, IHostApplicationLifetime lifetime, IConfiguration configuration, SweepSchedule<TSweep> schedule, ILogger<SweepWorker<TSweep>> logger) : BackgroundService
     where TSweep : class, IPeriodicSweep
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -46,7 +54,7 @@ internal sealed partial class SweepWorker<TSweep>(IServiceScopeFactory scopes, T
             await started.Task.WaitAsync(stoppingToken);
         }
 
-        using var timer = new PeriodicTimer(PeriodicSweeps.Interval, time);
+        using var timer = new PeriodicTimer(schedule.Interval, time);
         do
         {
             try
@@ -70,6 +78,6 @@ internal sealed partial class SweepWorker<TSweep>(IServiceScopeFactory scopes, T
     [LoggerMessage(Level = LogLevel.Information, Message = "{Sweep} produced {Count} notifications or records.")]
     private static partial void LogProduced(ILogger logger, string sweep, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Sweep} failed; it runs again in an hour.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Sweep} failed; it runs again at its next interval.")]
     private static partial void LogFailed(ILogger logger, string sweep, Exception exception);
 }

@@ -104,30 +104,8 @@ public sealed class EncryptionKeyRing
     /// exist. Creation opens the file itself with create-new (O_EXCL), so of concurrent processes exactly
     /// one creates it and the others read its keys (retrying while it is still being written).
     /// </summary>
-    public static (EncryptionKeyRing Keys, bool Created) LoadOrCreateFile(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                if (File.Exists(path))
-                {
-                    return (ReadFile(path), false);
-                }
-
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-                var keys = Generate();
-                WriteFile(path, keys);
-                return (keys, true);
-            }
-            catch (Exception e) when (attempt < 20 && e is IOException or UnauthorizedAccessException or InvalidOperationException)
-            {
-                // Another process created the file first and may still be writing it: read theirs.
-                Thread.Sleep(50 * attempt);
-            }
-        }
-    }
+    public static (EncryptionKeyRing Keys, bool Created) LoadOrCreateFile(string path) =>
+        KeyFiles.LoadOrCreate(path, ReadFile, () => Generate(), WriteFile);
 
     /// <summary>
     /// Where the demo key file lives: beside the SQLite database (<c>{db directory}/keys/encryption.json</c>;
@@ -193,7 +171,7 @@ public sealed class EncryptionKeyRing
         return new EncryptionKeyRing(current, keys.ToDictionary(k => k.Key, k => Base64(k.Value, $"{path}: keys.{k.Key}"), StringComparer.Ordinal), Base64(index, $"{path}: indexKey"));
     }
 
-    private static void WriteFile(string path, EncryptionKeyRing keys)
+    private static void WriteFile(Stream stream, EncryptionKeyRing keys)
     {
         var file = new KeyFile
         {
@@ -202,16 +180,7 @@ public sealed class EncryptionKeyRing
             Keys = keys._keys.ToDictionary(k => k.Key, k => Convert.ToBase64String(k.Value), StringComparer.Ordinal),
             IndexKey = Convert.ToBase64String(keys.IndexKey),
         };
-        using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-        {
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(stream.SafeFileHandle, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
-
-            JsonSerializer.Serialize(stream, file, FileJson);
-            stream.Flush(flushToDisk: true);
-        }
+        JsonSerializer.Serialize(stream, file, FileJson);
     }
 
     private sealed class KeyFile

@@ -14,7 +14,7 @@ public sealed class AdministratorBootstrapTests(SharedApps apps)
     {
         var app = await apps.GetAsync(Provider.Postgres);
         var user = "t.boot." + Guid.NewGuid().ToString("N")[..6];
-        string[] database = ["--Database:Provider=Postgres", $"--Database:ConnectionString={app.ConnectionString}"];
+        var database = app.CommandSettings;
         var output = new StringWriter();
 
         Assert.Equal(0, await Commands.RunAsync(["admin", "create", "--user", user, "--role", "sysadmin", .. database], output));

@@ -1,10 +1,13 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.Roster;
 using Qingfeng.IntegrationTests.Infrastructure;
 using Qingfeng.Platform;
 using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Jobs;
 using Qingfeng.Platform.Security;
 using Xunit;
 
@@ -39,7 +42,7 @@ public sealed class AuditTrailTests(SharedApps apps)
         var seen = Assert.Single(entries, e => e.EntityId == idText);
         Assert.Equal(AuditOutcome.Success, seen.Outcome);
         Assert.Equal("开阳县纪委监委", seen.OrganName);
-        Assert.Equal("SM3", seen.Algorithm);
+        Assert.Equal(AuditChain.KeyedAlgorithm, seen.Algorithm);
         Assert.Equal(AuditOutcome.Denied, Assert.Single(entries, e => e.EntityId == foreignText).Outcome);
     }
 
@@ -75,6 +78,7 @@ public sealed class AuditTrailTests(SharedApps apps)
         await using (var db = app.CreateDb())
         {
             victim = await db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).Skip(1).Select(e => e.Sequence).FirstAsync();
+            await DropAppendOnlyTriggersAsync(db);
             await db.Database.ExecuteSqlAsync($"UPDATE \"AuditEntries\" SET \"UserName\" = 'intruder' WHERE \"Sequence\" = {victim}");
         }
 
@@ -84,7 +88,7 @@ public sealed class AuditTrailTests(SharedApps apps)
         Assert.Equal("Audit.Verify.Hash", broken.Break.Reason);
 
         var output = new StringWriter();
-        var exit = await Commands.RunAsync(["audit", "verify", $"--Database:Provider={provider}", $"--Database:ConnectionString={app.ConnectionString}"], output);
+        var exit = await Commands.RunAsync(["audit", "verify", .. app.CommandSettings], output);
         Assert.Equal(1, exit);
         Assert.Contains($"#{victim}", output.ToString(), StringComparison.Ordinal);
     }
@@ -99,8 +103,10 @@ public sealed class AuditTrailTests(SharedApps apps)
         await using (var db = app.CreateDb())
         {
             var output = new StringWriter();
-            Assert.Equal(0, await Commands.RunAsync(["audit", "verify", $"--Database:Provider={provider}", $"--Database:ConnectionString={app.ConnectionString}"], output));
+            Assert.Equal(0, await Commands.RunAsync(["audit", "checkpoint", .. app.CommandSettings], output, app.Clock));
+            Assert.True(await Commands.RunAsync(["audit", "verify", .. app.CommandSettings], output, app.Clock) == 0, output.ToString());
             victim = await db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).Skip(2).Select(e => e.Sequence).FirstAsync();
+            await DropAppendOnlyTriggersAsync(db);
             await db.Database.ExecuteSqlAsync($"DELETE FROM \"AuditEntries\" WHERE \"Sequence\" = {victim}");
         }
 
@@ -109,4 +115,52 @@ public sealed class AuditTrailTests(SharedApps apps)
         Assert.Equal(victim, broken.Break!.Sequence);
         Assert.Equal("Audit.Verify.Gap", broken.Break.Reason);
     }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task The_periodic_checkpoint_anchors_the_head_and_the_api_reports_the_newest_entries_deleted_after_it(Provider provider)
+    {
+        // The test's own app: it deletes entries of the whole trail.
+        await using var app = await QingfengApp.StartAsync(provider);
+        Assert.Equal(TimeSpan.FromMinutes(30), app.Services.GetRequiredService<SweepSchedule<AuditCheckpointSweep>>().Interval);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<AuditCheckpointSweep>().RunAsync(TestContext.Current.CancellationToken));
+        }
+
+        long head;
+        await using (var db = app.CreateDb())
+        {
+            var checkpoint = await db.AuditCheckpoints.AsNoTracking().SingleAsync();
+            head = await db.AuditEntries.AsNoTracking().MaxAsync(e => e.Sequence);
+            Assert.Equal((head, head), (checkpoint.HeadSequence, checkpoint.EntryCount));
+            var filed = Assert.Single(new AuditCheckpointFile(app.AuditSettings["Audit:CheckpointFile"]).Read().Checkpoints);
+            Assert.True(filed.SameAs(checkpoint));
+        }
+
+        var auditor = await app.ClientForAsync(TestUsers.AuditAdmin.UserName);
+        var clean = await (await auditor.GetAsync("/api/v1/audit/verify")).OkJsonAsync<AuditVerification>();
+        Assert.True(clean.Current, string.Join("; ", clean.Findings.Select(f => f.Code)));
+        Assert.Equal((1L, head), (clean.LatestCheckpoint!.Number, clean.LatestCheckpoint.HeadSequence));
+
+        // Verifying is itself recorded (head + 1); the owner then deletes the three newest entries before the checkpoint's head.
+        await using (var db = app.CreateDb())
+        {
+            await DropAppendOnlyTriggersAsync(db);
+            await db.Database.ExecuteSqlAsync($"DELETE FROM \"AuditEntries\" WHERE \"Sequence\" > {head - 3}");
+        }
+
+        var broken = await (await auditor.GetAsync("/api/v1/audit/verify")).OkJsonAsync<AuditVerification>();
+        Assert.False(broken.Intact);
+        Assert.Null(broken.Break);
+        var truncated = Assert.Single(broken.Findings, f => f.Code == "Audit.Verify.Truncated");
+        Assert.Equal(AuditFindingSeverity.Broken, truncated.Severity);
+        Assert.Equal([(head - 3).ToString(CultureInfo.InvariantCulture), "1"], truncated.Arguments.Take(2));
+        Assert.Equal([head.ToString(CultureInfo.InvariantCulture), "3"], truncated.Arguments.Skip(3));
+    }
+
+    /// <summary>What the database's owner can do first: drop the triggers that refuse UPDATE and DELETE of audit rows.</summary>
+    private static async Task DropAppendOnlyTriggersAsync(QingfengDb db) =>
+        await db.Database.ExecuteSqlRawAsync(db is PostgresQingfengDb ? AppendOnlyAudit.PostgresDropSql : AppendOnlyAudit.SqliteDropSql);
 }

@@ -6,9 +6,11 @@ using Xunit;
 namespace Qingfeng.Tests.Features.Audit;
 
 /// <summary>
-/// Known answers for the audit hash chain: fixed records give fixed SM3 digests. The hex strings were computed
-/// independently of this code base, with OpenSSL's SM3 over the canonical record written out by hand (fields in
-/// order, joined by U+001F, UTF-8), so a change to the field order, the formats or the digest shows here.
+/// Known answers for the audit hash chain: fixed records give fixed digests, under the legacy algorithm (plain SM3, the
+/// entries written before the audit key existed) and the keyed one (HMAC-SM3 under a fixed key, bytes 0x00…0x1f). The
+/// hex strings were computed independently of this code base, with OpenSSL's SM3 through Python's <c>hashlib</c> and
+/// <c>hmac</c> over the canonical record written out by hand (fields in order, joined by U+001F, UTF-8), so a change to
+/// the field order, the formats, the digest or the MAC shows here.
 /// </summary>
 public sealed class AuditChainKnownAnswerTests
 {
@@ -17,8 +19,14 @@ public sealed class AuditChainKnownAnswerTests
     private const string BareHash = "03d0d5fa6ab849e4dd9606d8c62acea31fee9aceef45c7e22e4aac1e5b23de53";
     private const string ExtendedFirstHash = "f7e4dc2e189aaf0b2dce5685eacac565f6c1e0c63ecd7f11f58b884834fc6c68";
     private const string ExtendedSecondHash = "e6dc3c174bef18b2700afafc92764ec8cbad84dc58b06b9c4c03d672d3032ac1";
+    private const string KeyedFullHash = "6c2ced38f8350d88c4764a6fe43ee2b802832d15ce55fef0eb9609f1eafdc16e";
+    private const string KeyedFirstHash = "cadc22504478042ee7fc23b2c313e6d11d5a73d79b820cca3e87a82146bf8e52";
+    private const string KeyedSecondHash = "e8a875cc247c8e7515117a21991db9ece66709dc8c04a869f7e5b3923f8807a3";
+    private const string CheckpointMac = "191327f73d47da9fd133c5f8f92e9b611d02f6e6011c4c9eed1a557b7adb1a23";
 
     private static readonly string Checkpoint = string.Concat(Enumerable.Repeat("cd", 32));
+
+    private static readonly AuditKey Key = new([.. Enumerable.Range(0, 32).Select(i => (byte)i)]);
 
     [Fact]
     public void Sm3_of_abc_is_the_standard_test_vector()
@@ -71,10 +79,52 @@ public sealed class AuditChainKnownAnswerTests
     }
 
     [Fact]
-    public void The_genesis_hash_is_sixty_four_zeros_and_the_algorithm_is_sm3()
+    public void The_genesis_hash_is_sixty_four_zeros_and_the_algorithms_are_sm3_and_hmac_sm3()
     {
         Assert.Equal(new string('0', 64), AuditChain.Genesis);
         Assert.Equal("SM3", AuditChain.Algorithm);
+        Assert.Equal("HMAC-SM3", AuditChain.KeyedAlgorithm);
+    }
+
+    [Fact]
+    public void Hmac_sm3_of_abc_under_the_test_key_is_its_known_answer()
+    {
+        Assert.Equal("a8f95cf26f204957e7ca73c9602a25dda35f168b28103b51dfc968c810416b63", Key.Mac("abc"u8));
+    }
+
+    [Fact]
+    public void A_keyed_record_is_hmac_sm3_of_the_same_canonical_form_naming_its_algorithm()
+    {
+        var entry = Full();
+        entry.Algorithm = AuditChain.KeyedAlgorithm;
+
+        Assert.Equal(KeyedFullHash, AuditChain.Compute(entry, AuditChain.Genesis, Key));
+        Assert.NotEqual(KeyedFullHash, AuditChain.Compute(entry, AuditChain.Genesis, AuditKey.Generate()));
+    }
+
+    [Fact]
+    public void Extending_with_the_key_marks_the_entries_keyed_and_chains_their_macs()
+    {
+        var first = Entry("Export", "Clue", null, "导出 3 条", AuditOutcome.Success, "ky.casemgmt", new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero));
+        var second = Entry("View", "Clue", "c-9", null, AuditOutcome.Failure, "ky.casemgmt", new DateTimeOffset(2026, 11, 28, 8, 0, 1, TimeSpan.Zero));
+
+        AuditChain.Extend(41, Checkpoint, [first, second], Key);
+
+        Assert.Equal((42L, "HMAC-SM3", Checkpoint, KeyedFirstHash), (first.Sequence, first.Algorithm, first.PreviousHash, first.Hash));
+        Assert.Equal((43L, "HMAC-SM3", KeyedFirstHash, KeyedSecondHash), (second.Sequence, second.Algorithm, second.PreviousHash, second.Hash));
+    }
+
+    [Fact]
+    public void A_checkpoint_is_the_hmac_sm3_of_its_domain_and_fields_in_order()
+    {
+        var checkpoint = AuditCheckpoint.Create(3, new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.FromHours(8)), 752, KeyedSecondHash, 752, Key);
+
+        Assert.Equal(CheckpointMac, checkpoint.Mac);
+        Assert.Equal(
+            string.Join(Separator, "qingfeng-audit-checkpoint/1", "3", "2026-12-02T02:00:00.000000Z", "752", KeyedSecondHash, "752", "HMAC-SM3"),
+            System.Text.Encoding.UTF8.GetString(checkpoint.Canonical()));
+        Assert.True(checkpoint.IsAuthentic(Key));
+        Assert.False(checkpoint.IsAuthentic(AuditKey.Generate()));
     }
 
     [Fact]
@@ -90,38 +140,30 @@ public sealed class AuditChainKnownAnswerTests
     }
 
     [Fact]
-    public void Verifying_from_a_checkpoint_moves_the_checkpoint_to_the_last_entry()
+    public void Verifying_from_a_checkpoint_moves_the_walk_to_the_last_entry()
     {
-        var entries = Extended();
-        var expected = 42L;
-        var previous = Checkpoint;
+        var walk = new AuditChainWalk(Key, 42, Checkpoint);
 
-        Assert.Null(AuditChain.FindBreak(entries, ref expected, ref previous));
+        Assert.Null(walk.Check(Extended()));
 
-        Assert.Equal((44L, ExtendedSecondHash), (expected, previous));
+        Assert.Equal((44L, ExtendedSecondHash, 2L, 0L), (walk.NextSequence, walk.PreviousHash, walk.LegacyEntries, walk.KeyedEntries));
     }
 
     [Fact]
-    public void Verifying_nothing_leaves_the_checkpoint_where_it_was()
+    public void Verifying_nothing_leaves_the_walk_where_it_was()
     {
-        var expected = 42L;
-        var previous = Checkpoint;
+        var walk = new AuditChainWalk(Key, 42, Checkpoint);
 
-        Assert.Null(AuditChain.FindBreak([], ref expected, ref previous));
+        Assert.Null(walk.Check([]));
 
-        Assert.Equal((42L, Checkpoint), (expected, previous));
+        Assert.Equal((42L, Checkpoint, 0L), (walk.NextSequence, walk.PreviousHash, walk.EntriesVerified));
     }
 
     [Fact]
     public void A_gap_is_reported_at_the_missing_number_and_a_broken_link_at_the_entry()
     {
-        var expected = 41L;
-        var previous = Checkpoint;
-        Assert.Equal(new AuditBreak(41, "Audit.Verify.Gap"), AuditChain.FindBreak(Extended(), ref expected, ref previous));
-
-        expected = 42L;
-        previous = AuditChain.Genesis;
-        Assert.Equal(new AuditBreak(42, "Audit.Verify.Link"), AuditChain.FindBreak(Extended(), ref expected, ref previous));
+        Assert.Equal(new AuditBreak(41, "Audit.Verify.Gap"), new AuditChainWalk(Key, 41, Checkpoint).Check(Extended()));
+        Assert.Equal(new AuditBreak(42, "Audit.Verify.Link"), new AuditChainWalk(Key, 42, AuditChain.Genesis).Check(Extended()));
     }
 
     [Fact]
@@ -130,10 +172,8 @@ public sealed class AuditChainKnownAnswerTests
         var entries = Extended();
         entries[1].Algorithm = "SM3-forged";
         entries[1].Hash = AuditChain.Compute(entries[1], entries[1].PreviousHash);
-        var expected = 42L;
-        var previous = Checkpoint;
 
-        Assert.Equal(new AuditBreak(43, "Audit.Verify.Hash"), AuditChain.FindBreak(entries, ref expected, ref previous));
+        Assert.Equal(new AuditBreak(43, "Audit.Verify.Hash"), new AuditChainWalk(Key, 42, Checkpoint).Check(entries));
     }
 
     [Fact]
@@ -141,10 +181,34 @@ public sealed class AuditChainKnownAnswerTests
     {
         var entries = Extended();
         entries[0].Hash = FullHash;
-        var expected = 42L;
-        var previous = Checkpoint;
 
-        Assert.Equal(new AuditBreak(42, "Audit.Verify.Hash"), AuditChain.FindBreak(entries, ref expected, ref previous));
+        Assert.Equal(new AuditBreak(42, "Audit.Verify.Hash"), new AuditChainWalk(Key, 42, Checkpoint).Check(entries));
+    }
+
+    [Fact]
+    public void Keyed_entries_verify_under_their_key_and_not_under_another()
+    {
+        var entries = Keyed();
+
+        Assert.Null(new AuditChainWalk(Key, 42, Checkpoint).Check(entries));
+        Assert.Equal(new AuditBreak(42, "Audit.Verify.Hash"), new AuditChainWalk(AuditKey.Generate(), 42, Checkpoint).Check(entries));
+        Assert.Equal(new AuditBreak(42, "Audit.Verify.NoKey"), new AuditChainWalk(null, 42, Checkpoint).Check(entries));
+    }
+
+    [Fact]
+    public void Legacy_entries_verify_before_keyed_ones_but_not_after_them()
+    {
+        var legacy = Extended();
+        var keyed = Entry("Login", "Account", null, null, AuditOutcome.Success, "ky.casemgmt", new DateTimeOffset(2026, 11, 28, 8, 0, 2, TimeSpan.Zero));
+        AuditChain.Extend(43, legacy[^1].Hash, [keyed], Key);
+        var walk = new AuditChainWalk(Key, 42, Checkpoint);
+        Assert.Null(walk.Check([.. legacy, keyed]));
+        Assert.Equal((2L, 1L), (walk.LegacyEntries, walk.KeyedEntries));
+
+        // The same three, rebuilt without the key after a keyed entry: the plain entry gives the rebuild away.
+        var plainAgain = Entry("Logout", "Account", null, null, AuditOutcome.Success, "ky.casemgmt", new DateTimeOffset(2026, 11, 28, 8, 0, 3, TimeSpan.Zero));
+        AuditChain.Extend(44, keyed.Hash, [plainAgain]);
+        Assert.Equal(new AuditBreak(45, "Audit.Verify.Downgrade"), new AuditChainWalk(Key, 42, Checkpoint).Check([.. legacy, keyed, plainAgain]));
     }
 
     private static List<AuditEntry> Extended()
@@ -155,6 +219,17 @@ public sealed class AuditChainKnownAnswerTests
             Entry("View", "Clue", "c-9", null, AuditOutcome.Failure, "ky.casemgmt", new DateTimeOffset(2026, 11, 28, 8, 0, 1, TimeSpan.Zero)),
         };
         AuditChain.Extend(41, Checkpoint, entries);
+        return entries;
+    }
+
+    private static List<AuditEntry> Keyed()
+    {
+        var entries = new List<AuditEntry>
+        {
+            Entry("Export", "Clue", null, "导出 3 条", AuditOutcome.Success, "ky.casemgmt", new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero)),
+            Entry("View", "Clue", "c-9", null, AuditOutcome.Failure, "ky.casemgmt", new DateTimeOffset(2026, 11, 28, 8, 0, 1, TimeSpan.Zero)),
+        };
+        AuditChain.Extend(41, Checkpoint, entries, Key);
         return entries;
     }
 

@@ -16,12 +16,7 @@ public sealed class AuditChainTests
         return entries;
     }
 
-    private static AuditBreak? Verify(IEnumerable<AuditEntry> entries)
-    {
-        var expected = 1L;
-        var previous = AuditChain.Genesis;
-        return AuditChain.FindBreak(entries, ref expected, ref previous);
-    }
+    private static AuditBreak? Verify(IEnumerable<AuditEntry> entries) => new AuditChainWalk(null).Check(entries);
 
     [Fact]
     public void An_untouched_chain_verifies_and_names_its_algorithm()
