@@ -103,6 +103,7 @@ public sealed record DecisionFindingItem(
     Guid? ClueId,
     bool ClueRecommended);
 
+/// <summary>The record as the caller may see it; <c>MayChange</c> says whether the caller's organ may change it (ADR 0008: its owner, or an organ a delegation hands it to), and pages offer actions only then.</summary>
 public sealed record DecisionDetail(
     Guid Id,
     Guid OrganId,
@@ -125,4 +126,5 @@ public sealed record DecisionDetail(
     SupervisionOutcome Outcome,
     IReadOnlyList<DecisionFindingItem> Findings,
     bool CanEdit,
-    Guid Version);
+    Guid Version,
+    bool MayChange);

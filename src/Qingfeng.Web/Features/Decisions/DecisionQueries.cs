@@ -60,7 +60,8 @@ public sealed class DecisionQueries(IDbContextFactory<QingfengDb> dbFactory, Sup
             [.. r.Findings.OrderBy(f => f.ClearedAt is not null).ThenByDescending(f => f.Severity).ThenBy(f => f.CheckCode, StringComparer.Ordinal)
                 .Select(f => new DecisionFindingItem(f.Id, f.CheckCode, f.Severity, f.Text, f.FoundAt, f.ClearedAt, f.RectificationItemId, f.ClueId, f.ClueRecommended))],
             viewer.Has(Permission.SupervisionManage),
-            r.Version);
+            r.Version,
+            viewer.MayChange(r));
     }
 
     private static IQueryable<DecisionRecord> Filter(QingfengDb db, SupervisionViewer viewer, DecisionQuery query)

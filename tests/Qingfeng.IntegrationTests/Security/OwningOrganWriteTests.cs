@@ -1,0 +1,91 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Qingfeng.Features.Rectification;
+using Qingfeng.Features.Talks;
+using Qingfeng.IntegrationTests.Features.Rectification;
+using Qingfeng.IntegrationTests.Features.Talks;
+using Qingfeng.IntegrationTests.Infrastructure;
+using Xunit;
+
+namespace Qingfeng.IntegrationTests.Security;
+
+/// <summary>
+/// The two cases of issue 14 (hole 9), through the API: a city commission reads the county's records its jurisdiction covers,
+/// but only the owning organ changes them (ADR 0008). Refused with 403 and a code that says why; the record stays as it was.
+/// </summary>
+public sealed class OwningOrganWriteTests(SharedApps apps)
+{
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task A_city_commission_user_reads_a_county_talk_but_cannot_cancel_it(Provider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var county = await app.ClientForAsync(TestUsers.KaiyangSupervision.UserName);
+        var city = await CityClientAsync(app);
+        var talkId = await TalkClients.PlanAsync(county, await TalkClients.KaiyangOfficialAsync(app, skip: 41), TalkType.Reminder, tier: 2, TestClock.Today);
+
+        var read = await (await city.GetAsync($"/api/v1/talks/{talkId}")).OkJsonAsync<TalkDetail>();
+        Assert.False(read.MayChange);
+
+        var cancel = await city.PostAsync($"/api/v1/talks/{talkId}/cancel", new CancelTalkRequest { Reason = "市纪委取消（越权）" }.AsJson());
+        var problem = await cancel.ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal("Supervision.NotOwningOrgan", problem.GetProperty("code").GetString());
+        Assert.Contains("开阳县纪委监委", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        await using (var db = app.CreateDb())
+        {
+            var stored = await db.Set<Talk>().AsNoTracking().SingleAsync(t => t.Id == talkId);
+            Assert.Equal((TalkState.Planned, (string?)null), (stored.State, stored.CancelReason));
+        }
+
+        // The owner still can: the refusal is about who asks, not about the talk.
+        var own = await (await county.GetAsync($"/api/v1/talks/{talkId}")).OkJsonAsync<TalkDetail>();
+        Assert.True(own.MayChange);
+        var cancelled = await county.PostAsync($"/api/v1/talks/{talkId}/cancel", new CancelTalkRequest { Reason = "对象调整" }.AsJson());
+        Assert.Equal(HttpStatusCode.NoContent, cancelled.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task A_city_commission_user_reads_a_county_ledger_item_but_cannot_change_its_measures(Provider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var county = await app.ClientForAsync(TestUsers.KaiyangSupervision.UserName);
+        var city = await CityClientAsync(app);
+        var created = await county.PostAsync("/api/v1/rectification", new CreateRectificationItemRequest
+        {
+            Source = RectificationSource.Inspection,
+            OfficialId = await TalkClients.KaiyangOfficialAsync(app, skip: 42),
+            Problem = "巡察反馈：公务用车管理不规范（写权限测试）",
+            Measures = "县纪委确定的整改措施",
+        }.AsJson());
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var itemId = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<Guid>(created.Content);
+
+        var read = await RectificationClients.GetAsync(city, itemId);
+        Assert.False(read.MayChange);
+
+        var change = await city.PutAsync($"/api/v1/rectification/{itemId}/measures", new SetMeasuresRequest { Measures = "市纪委改写的措施（越权）" }.AsJson());
+        var problem = await change.ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal("Supervision.NotOwningOrgan", problem.GetProperty("code").GetString());
+
+        var after = await RectificationClients.GetAsync(county, itemId);
+        Assert.Equal("县纪委确定的整改措施", after.Measures);
+        Assert.Equal(read.Version, after.Version);
+
+        // The owner still can.
+        Assert.True(after.MayChange);
+        var own = await county.PutAsync($"/api/v1/rectification/{itemId}/measures", new SetMeasuresRequest { Measures = "县纪委调整后的措施" }.AsJson());
+        Assert.Equal(HttpStatusCode.NoContent, own.StatusCode);
+    }
+
+    /// <summary>A supervision-office user of the Guiyang city commission, whose jurisdiction covers Kaiyang county.</summary>
+    internal static async Task<HttpClient> CityClientAsync(QingfengApp app)
+    {
+        await using var db = app.CreateDb();
+        var guiyang = await db.Organs.AsNoTracking().Where(o => o.Name == "贵阳市纪委监委").Select(o => o.Id).SingleAsync();
+        return await app.ClientForOrganAsync(guiyang);
+    }
+}
