@@ -2,9 +2,12 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Talks;
+using Qingfeng.IntegrationTests.Features.Accountability;
+using Qingfeng.IntegrationTests.Features.Decisions;
 using Qingfeng.IntegrationTests.Features.Rectification;
 using Qingfeng.IntegrationTests.Features.Talks;
 using Qingfeng.IntegrationTests.Infrastructure;
+using Qingfeng.Platform.Security;
 using Xunit;
 
 namespace Qingfeng.IntegrationTests.Security;
@@ -81,11 +84,33 @@ public sealed class OwningOrganWriteTests(SharedApps apps)
         Assert.Equal(HttpStatusCode.NoContent, own.StatusCode);
     }
 
-    /// <summary>A supervision-office user of the Guiyang city commission, whose jurisdiction covers Kaiyang county.</summary>
-    internal static async Task<HttpClient> CityClientAsync(QingfengApp app)
+    /// <summary>The two writes whose generated bodies the write matrix cannot make valid: here with bodies the owner's own tests use.</summary>
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task A_city_commission_cannot_rewrite_a_county_accountability_decision_or_decision_record_with_a_valid_body(Provider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var official = await TalkClients.KaiyangOfficialAsync(app, skip: 43);
+        var accountability = await AccountabilityApiTests.CreateAsync(await app.ClientForAsync(TestUsers.KaiyangLeader.UserName), AccountabilityApiTests.ExaminationOf(official));
+        var decision = await DecisionApiTests.CreateAsync(await app.ClientForAsync(TestUsers.KaiyangSupervision.UserName), DecisionApiTests.CleanRequest(null) with { OfficialId = official });
+
+        var cityLeader = await CityClientAsync(app, Roles.CommissionLeader);
+        var rewrite = await cityLeader.PutAsync($"/api/v1/accountability/{accountability}", (AccountabilityApiTests.ExaminationOf(official) with { Facts = "市纪委改写的事实（越权）" }).AsJson());
+        Assert.Equal("Supervision.NotOwningOrgan", (await rewrite.ProblemAsync(HttpStatusCode.Forbidden)).GetProperty("code").GetString());
+        var record = await cityLeader.PutAsync($"/api/v1/decisions/{decision}", (DecisionApiTests.CleanRequest(null) with { OfficialId = official, Title = "市纪委改写（越权）" }).AsJson());
+        Assert.Equal("Supervision.NotOwningOrgan", (await record.ProblemAsync(HttpStatusCode.Forbidden)).GetProperty("code").GetString());
+
+        await using var db = app.CreateDb();
+        Assert.Equal("2026年3月12日，该单位3名工作人员工作日中午饮酒，下午无故脱岗", await db.AccountabilityDecisions.Where(d => d.Id == accountability).Select(d => d.Facts).SingleAsync());
+        Assert.Equal("采购执法执勤车辆", await db.DecisionRecords.Where(d => d.Id == decision).Select(d => d.Title).SingleAsync());
+    }
+
+    /// <summary>A user of the Guiyang city commission (supervision office unless another role is asked), whose jurisdiction covers Kaiyang county.</summary>
+    internal static async Task<HttpClient> CityClientAsync(QingfengApp app, string role = Roles.SupervisionOffice)
     {
         await using var db = app.CreateDb();
         var guiyang = await db.Organs.AsNoTracking().Where(o => o.Name == "贵阳市纪委监委").Select(o => o.Id).SingleAsync();
-        return await app.ClientForOrganAsync(guiyang);
+        return await app.ClientForOrganAsync(guiyang, role);
     }
 }

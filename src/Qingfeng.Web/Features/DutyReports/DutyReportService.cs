@@ -85,8 +85,7 @@ public sealed class DutyReportService(
     {
         var viewer = await access.RequireAsync(Permission.SupervisionManage, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (report, campaign) = await LoadAsync(db, viewer, reportId, request.Version, cancellationToken);
-        await viewer.EnsureMayChangeAsync(db, campaign.OrganId, report, assigned: false, cancellationToken);
+        var (report, _) = await LoadAsync(db, viewer, reportId, request.Version, review: false, cancellationToken);
         report.Write(request.Answers!);
         if (request.Submit)
         {
@@ -101,8 +100,7 @@ public sealed class DutyReportService(
     {
         var viewer = await access.RequireAsync(Permission.DutyReportReview, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (report, campaign) = await LoadAsync(db, viewer, reportId, request.Version, cancellationToken);
-        await viewer.EnsureMayChangeAsync(db, campaign.OrganId, report, await ReviewAssignedAsync(db, viewer, campaign, cancellationToken), cancellationToken);
+        var (report, campaign) = await LoadAsync(db, viewer, reportId, request.Version, review: true, cancellationToken);
         var now = time.GetUtcNow();
         var roles = viewer.User.Roles.ToHashSet(StringComparer.Ordinal);
         if (request.Decision == ReviewDecision.Approved)
@@ -123,8 +121,7 @@ public sealed class DutyReportService(
     {
         var viewer = await access.RequireAsync(Permission.DutyReportReview, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (report, campaign) = await LoadAsync(db, viewer, reportId, null, cancellationToken);
-        await viewer.EnsureMayChangeAsync(db, campaign.OrganId, report, assigned: false, cancellationToken);
+        var (report, campaign) = await LoadAsync(db, viewer, reportId, null, review: false, cancellationToken);
         var comment = report.Comment(viewer.Actor, request.Text!, time.GetUtcNow());
         var problems = (request.Problems ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
         if (problems.Count > 0)
@@ -149,8 +146,7 @@ public sealed class DutyReportService(
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var (report, campaign) = await LoadAsync(db, viewer, reportId, null, cancellationToken);
-            await viewer.EnsureMayChangeAsync(db, campaign.OrganId, report, assigned: false, cancellationToken);
+            var (report, campaign) = await LoadAsync(db, viewer, reportId, null, review: false, cancellationToken);
             report.Vote(campaign, viewer.User.UserId, request.Score!.Value);
             try
             {
@@ -197,19 +193,22 @@ public sealed class DutyReportService(
         throw DomainRuleException.NotFound("Supervision.NotFound");
     }
 
-    private static async Task<(DutyReport Report, DutyReportCampaign Campaign)> LoadAsync(QingfengDb db, SupervisionViewer viewer, Guid reportId, Guid? version, CancellationToken cancellationToken)
+    /// <summary>A report to change, and its campaign: within the jurisdiction (else "not found"), then the campaign organ's (ADR 0008; with <paramref name="review"/> also the stationed team the review level is handed to), then at the expected version.</summary>
+    private static async Task<(DutyReport Report, DutyReportCampaign Campaign)> LoadAsync(QingfengDb db, SupervisionViewer viewer, Guid reportId, Guid? version, bool review, CancellationToken cancellationToken)
     {
         var report = await db.Set<DutyReport>().Where(viewer.Visible<DutyReport>())
             .Include(r => r.Reviews).Include(r => r.Comments).Include(r => r.Voters)
             .AsSplitQuery()
             .SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken)
             ?? throw DomainRuleException.NotFound("Supervision.NotFound");
+        var campaign = await db.Set<DutyReportCampaign>().Include(c => c.Scorers).SingleAsync(c => c.Id == report.CampaignId, cancellationToken);
+        var assigned = review && await ReviewAssignedAsync(db, viewer, campaign, cancellationToken);
+        await viewer.EnsureMayChangeAsync(db, campaign.OrganId, report, assigned, cancellationToken);
         if (version is { } expected && expected != report.Version)
         {
             throw new DomainRuleException("Rule.Concurrency") { Status = 409 };
         }
 
-        var campaign = await db.Set<DutyReportCampaign>().Include(c => c.Scorers).SingleAsync(c => c.Id == report.CampaignId, cancellationToken);
         return (report, campaign);
     }
 }

@@ -335,7 +335,8 @@ public sealed class RosterImporter(
                 return;
             }
 
-            official.BeginTenure(post, start!.Value);
+            // Added explicitly: found through an official already in the database, a new tenure (its id set) would be taken for an existing row.
+            db.Tenures.Add(official.BeginTenure(post, start!.Value));
             TenuresCreated++;
         }
 
