@@ -30,11 +30,12 @@ public sealed class OwningOrganPageTests(BrowserHost host)
 
         var city = await OpenAsync("gy.supervision", url);
         await Assertions.Expect(city.Locator("[data-testid=talk-state]")).ToHaveTextAsync("已计划", new() { UseInnerText = true });
-        await Assertions.Expect(city.Locator("[data-testid=read-only-notice]")).ToBeVisibleAsync();
         foreach (var action in new[] { "talk-cancel-form", "talk-cancel", "talk-edit-plan", "talk-hold-form", "talk-edit-outline", "talk-assemble" })
         {
             await Assertions.Expect(city.Locator($"[data-testid={action}]")).ToHaveCountAsync(0);
         }
+
+        await Assertions.Expect(city.Locator("[data-testid=read-only-notice]")).ToBeVisibleAsync();
 
         await BrowserHost.ShotAsync(city, "talk-read-only");
 
@@ -59,11 +60,12 @@ public sealed class OwningOrganPageTests(BrowserHost host)
 
         var city = await OpenAsync("gy.supervision", url);
         await Assertions.Expect(city.Locator("[data-testid=rectification-measures]")).ToHaveTextAsync("县纪委确定的整改措施", new() { UseInnerText = true });
-        await Assertions.Expect(city.Locator("[data-testid=read-only-notice]")).ToBeVisibleAsync();
         foreach (var action in new[] { "rectification-edit-measures", "rectification-report-form", "rectification-review" })
         {
             await Assertions.Expect(city.Locator($"[data-testid={action}]")).ToHaveCountAsync(0);
         }
+
+        await Assertions.Expect(city.Locator("[data-testid=read-only-notice]")).ToBeVisibleAsync();
 
         await BrowserHost.ShotAsync(city, "rectification-read-only");
 
