@@ -4,6 +4,7 @@ using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Talks;
 using Qingfeng.IntegrationTests.Features.Accountability;
 using Qingfeng.IntegrationTests.Features.Decisions;
+using Qingfeng.IntegrationTests.Features.DutyReports;
 using Qingfeng.IntegrationTests.Features.Rectification;
 using Qingfeng.IntegrationTests.Features.Talks;
 using Qingfeng.IntegrationTests.Infrastructure;
@@ -104,6 +105,39 @@ public sealed class OwningOrganWriteTests(SharedApps apps)
         await using var db = app.CreateDb();
         Assert.Equal("2026年3月12日，该单位3名工作人员工作日中午饮酒，下午无故脱岗", await db.AccountabilityDecisions.Where(d => d.Id == accountability).Select(d => d.Facts).SingleAsync());
         Assert.Equal("采购执法执勤车辆", await db.DecisionRecords.Where(d => d.Id == decision).Select(d => d.Title).SingleAsync());
+    }
+
+    /// <summary>The one step a 述责述廉 campaign hands to another organ: its stationed-team level, to a stationed team of the campaign's organ only.</summary>
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task The_stationed_level_of_a_county_campaign_is_taken_by_the_countys_stationed_team_and_not_by_a_citys(Provider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var c = await DutyReportClients.ConnectAsync(app);
+        var (_, reportId) = await c.CampaignWithReporterAsync(await TalkClients.KaiyangOfficialAsync(app, skip: 44));
+        await c.WriteAsync(reportId, "述责述廉报告（写权限测试）", submit: true);
+
+        // A stationed team of the city commission, whose jurisdiction (the whole city) covers the county.
+        Guid team;
+        await using (var db = app.CreateDb())
+        {
+            var guiyang = await db.Organs.SingleAsync(o => o.Name == "贵阳市纪委监委");
+            var organ = new Qingfeng.Features.Organs.Organ("贵阳市纪委监委派驻测试纪检监察组" + Guid.NewGuid().ToString("N")[..6], Qingfeng.Features.Organs.OrganKind.StationedTeam, "520100", guiyang);
+            organ.GrantRegion("5201");
+            db.Organs.Add(organ);
+            await db.SaveChangesAsync();
+            team = organ.Id;
+        }
+
+        var cityTeam = await app.ClientForOrganAsync(team, Roles.StationedTeam);
+        var seen = await (await cityTeam.GetAsync($"/api/v1/duty-reports/{reportId}")).OkJsonAsync<Qingfeng.Features.DutyReports.ReportDetail>();
+        Assert.False(seen.CanReview);
+        var review = await cityTeam.PostAsync($"/api/v1/duty-reports/{reportId}/review", new Qingfeng.Features.DutyReports.ReviewReportRequest { Decision = Qingfeng.Features.DutyReports.ReviewDecision.Approved }.AsJson());
+        Assert.Equal("Supervision.NotOwningOrgan", (await review.ProblemAsync(HttpStatusCode.Forbidden)).GetProperty("code").GetString());
+
+        Assert.True((await DutyReportClients.ReportAsync(c.Stationed, reportId)).CanReview);
+        await DutyReportClients.ReviewOkAsync(c.Stationed, reportId, Qingfeng.Features.DutyReports.ReviewDecision.Approved, null);
     }
 
     /// <summary>A user of the Guiyang city commission (supervision office unless another role is asked), whose jurisdiction covers Kaiyang county.</summary>
