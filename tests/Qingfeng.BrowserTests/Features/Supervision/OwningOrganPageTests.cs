@@ -28,21 +28,8 @@ public sealed class OwningOrganPageTests(BrowserHost host)
         }));
         var url = $"/supervision/talks/{talkId}";
 
-        var city = await OpenAsync("gy.supervision", url);
-        await Assertions.Expect(city.Locator("[data-testid=talk-state]")).ToHaveTextAsync("已计划", new() { UseInnerText = true });
-        foreach (var action in new[] { "talk-cancel-form", "talk-cancel", "talk-edit-plan", "talk-hold-form", "talk-edit-outline", "talk-assemble" })
-        {
-            await Assertions.Expect(city.Locator($"[data-testid={action}]")).ToHaveCountAsync(0);
-        }
-
-        await Assertions.Expect(city.Locator("[data-testid=read-only-notice]")).ToBeVisibleAsync();
-
-        await BrowserHost.ShotAsync(city, "talk-read-only");
-
-        var county = await OpenAsync("ky.supervision", url);
-        await Assertions.Expect(county.Locator("[data-testid=talk-cancel]")).ToBeVisibleAsync();
-        await Assertions.Expect(county.Locator("[data-testid=talk-edit-plan]")).ToBeVisibleAsync();
-        await Assertions.Expect(county.Locator("[data-testid=read-only-notice]")).ToHaveCountAsync(0);
+        await ReadOnlyForTheCityAsync(url, ("talk-state", "已计划"), ["talk-cancel-form", "talk-cancel", "talk-edit-plan", "talk-hold-form", "talk-edit-outline", "talk-assemble"], "talk-read-only");
+        await OfferedToTheCountyAsync(url, ["talk-cancel", "talk-edit-plan"]);
     }
 
     [Fact]
@@ -58,20 +45,33 @@ public sealed class OwningOrganPageTests(BrowserHost host)
         }));
         var url = $"/supervision/rectification/{itemId}";
 
+        await ReadOnlyForTheCityAsync(url, ("rectification-measures", "县纪委确定的整改措施"), ["rectification-edit-measures", "rectification-report-form", "rectification-review"], "rectification-read-only");
+        await OfferedToTheCountyAsync(url, ["rectification-edit-measures", "rectification-report-form"]);
+    }
+
+    /// <summary>The city officer reads the record (<paramref name="shown"/> holds its text), is offered none of <paramref name="actions"/>, and is told why.</summary>
+    private async Task ReadOnlyForTheCityAsync(string url, (string TestId, string Text) shown, string[] actions, string screenshot)
+    {
         var city = await OpenAsync("gy.supervision", url);
-        await Assertions.Expect(city.Locator("[data-testid=rectification-measures]")).ToHaveTextAsync("县纪委确定的整改措施", new() { UseInnerText = true });
-        foreach (var action in new[] { "rectification-edit-measures", "rectification-report-form", "rectification-review" })
+        await Assertions.Expect(city.Locator($"[data-testid={shown.TestId}]")).ToHaveTextAsync(shown.Text, new() { UseInnerText = true });
+        foreach (var action in actions)
         {
             await Assertions.Expect(city.Locator($"[data-testid={action}]")).ToHaveCountAsync(0);
         }
 
         await Assertions.Expect(city.Locator("[data-testid=read-only-notice]")).ToBeVisibleAsync();
+        await BrowserHost.ShotAsync(city, screenshot);
+    }
 
-        await BrowserHost.ShotAsync(city, "rectification-read-only");
-
+    /// <summary>The county officer on the same page is offered the actions: the selectors are live.</summary>
+    private async Task OfferedToTheCountyAsync(string url, string[] actions)
+    {
         var county = await OpenAsync("ky.supervision", url);
-        await Assertions.Expect(county.Locator("[data-testid=rectification-edit-measures]")).ToBeVisibleAsync();
-        await Assertions.Expect(county.Locator("[data-testid=rectification-report-form]")).ToBeVisibleAsync();
+        foreach (var action in actions)
+        {
+            await Assertions.Expect(county.Locator($"[data-testid={action}]")).ToBeVisibleAsync();
+        }
+
         await Assertions.Expect(county.Locator("[data-testid=read-only-notice]")).ToHaveCountAsync(0);
     }
 
