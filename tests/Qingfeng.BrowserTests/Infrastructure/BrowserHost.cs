@@ -116,6 +116,22 @@ public sealed class BrowserHost : IAsyncLifetime
         return name;
     }
 
+    /// <summary>
+    /// Runs <paramref name="act"/> with the app's services as the named demo user (their organ and roles), for a test that needs a
+    /// record made by someone else than the user it drives through the pages. The services check everything they check for a page.
+    /// </summary>
+    public async Task<T> ActAsAsync<T>(string userName, Func<IServiceProvider, Task<T>> act)
+    {
+        SkipUnlessAvailable();
+        await using var scope = _app!.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<QingfengUser>>();
+        var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"No demo user {userName}.");
+        var roles = await users.GetRolesAsync(user);
+        scope.ServiceProvider.GetRequiredService<Qingfeng.Platform.Security.CurrentUser>().Set(
+            new Qingfeng.Platform.Security.UserContext(user.Id, userName, user.DisplayName, user.OrganId, null, roles.ToHashSet(StringComparer.Ordinal), null));
+        return await act(scope.ServiceProvider);
+    }
+
     private void SkipUnlessAvailable()
     {
         if (_skipReason is null)

@@ -149,6 +149,7 @@ public sealed record AccountabilityListItem(
     AccountabilityState State,
     DateOnly? ImpactUntil);
 
+/// <summary>The record as the caller may see it; <c>MayChange</c> says whether the caller's organ may change it (ADR 0008: its owner, or an organ a delegation hands it to), and pages offer actions only then.</summary>
 public sealed record AccountabilityDetail(
     Guid Id,
     Guid OrganId,
@@ -185,4 +186,5 @@ public sealed record AccountabilityDetail(
     Guid? RectificationItemId,
     RectificationState? RectificationState,
     bool CanManage,
-    Guid Version);
+    Guid Version,
+    bool MayChange);

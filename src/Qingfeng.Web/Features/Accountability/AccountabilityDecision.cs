@@ -99,7 +99,7 @@ public sealed record AccountabilityFacts(
 /// 一把手 — linked to the failure that caused it (a clue, a ledger item, a decision record, inspection feedback). Holds the
 /// impact period (影响期) the later integrity opinion reads and the one-month limit for organisational measures.
 /// </summary>
-public sealed class AccountabilityDecision : Entity, ISupervisedRecord
+public sealed class AccountabilityDecision : Entity, IOwnedRecord
 {
     public const int FailureMaxLength = 200;
     public const int FactsMaxLength = 4000;

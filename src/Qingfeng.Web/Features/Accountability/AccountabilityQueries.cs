@@ -98,8 +98,9 @@ public sealed class AccountabilityQueries(IDbContextFactory<QingfengDb> dbFactor
             d.RevocationReason,
             d.RectificationItemId,
             itemState,
-            viewer.Has(Permission.AccountabilityManage),
-            d.Version);
+            viewer.Has(Permission.AccountabilityManage) && viewer.MayChange(d),
+            d.Version,
+            viewer.MayChange(d));
     }
 
     /// <summary>The decisions one notice covers, in jurisdiction and in the order asked, with the deciding organ's name.</summary>

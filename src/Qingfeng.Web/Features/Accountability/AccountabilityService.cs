@@ -92,6 +92,7 @@ public sealed class AccountabilityService(
         var decision = await db.AccountabilityDecisions.Where(viewer.Visible<AccountabilityDecision>())
             .SingleOrDefaultAsync(d => d.Id == id, cancellationToken)
             ?? throw DomainRuleException.NotFound("Supervision.NotFound");
+        await viewer.EnsureMayChangeAsync(db, decision, cancellationToken);
         if (version is { } expected && expected != decision.Version)
         {
             throw new DomainRuleException("Rule.Concurrency") { Status = 409 };

@@ -110,6 +110,7 @@ public sealed record DecisionFindingItem(
     public bool ClueRegistered { get; init; }
 }
 
+/// <summary>The record as the caller may see it; <c>MayChange</c> says whether the caller's organ may change it (ADR 0008: its owner, or an organ a delegation hands it to), and pages offer actions only then.</summary>
 public sealed record DecisionDetail(
     Guid Id,
     Guid OrganId,
@@ -132,4 +133,5 @@ public sealed record DecisionDetail(
     SupervisionOutcome Outcome,
     IReadOnlyList<DecisionFindingItem> Findings,
     bool CanEdit,
-    Guid Version);
+    Guid Version,
+    bool MayChange);

@@ -69,7 +69,8 @@ public sealed class DecisionQueries(IDbContextFactory<QingfengDb> dbFactory, Sup
                     ClueRegistered = f.ClueId is not null,
                 })],
             viewer.Has(Permission.SupervisionManage),
-            r.Version);
+            r.Version,
+            viewer.MayChange(r));
     }
 
     private static IQueryable<DecisionRecord> Filter(QingfengDb db, SupervisionViewer viewer, DecisionQuery query)

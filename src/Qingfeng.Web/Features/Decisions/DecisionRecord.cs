@@ -56,7 +56,7 @@ public sealed record DecisionFacts(
 /// meeting that decided it, whether it was decided collectively with the 一把手 speaking last (末位表态), and which
 /// restricted areas the 一把手 personally took charge of. The configurable checks store their findings on it.
 /// </summary>
-public sealed class DecisionRecord : Entity, ISupervisedRecord
+public sealed class DecisionRecord : Entity, IOwnedRecord
 {
     public const int TitleMaxLength = 200;
     public const int DissentMaxLength = 2000;

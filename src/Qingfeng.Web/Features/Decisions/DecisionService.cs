@@ -42,6 +42,7 @@ public sealed class DecisionService(
         var record = await db.DecisionRecords.Where(viewer.Visible<DecisionRecord>()).Include(r => r.Findings)
             .SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
             ?? throw DomainRuleException.NotFound("Supervision.NotFound");
+        await viewer.EnsureMayChangeAsync(db, record, cancellationToken);
         if (request.Version is { } expected && expected != record.Version)
         {
             throw new DomainRuleException("Rule.Concurrency") { Status = 409 };

@@ -136,6 +136,7 @@ public sealed record ReportDetail(
     IReadOnlyList<CommentItem> Comments,
     bool CanWrite,
     bool CanReview,
+    bool CanComment,
     bool CanVote,
     bool HasVoted,
     int ScaleMax,

@@ -67,7 +67,7 @@ public sealed class DutyReportQueries(IDbContextFactory<QingfengDb> dbFactory, S
             campaign.ScoringClosed,
             [.. campaign.Scorers.OrderBy(s => s.Name).Select(s => new ScorerItem(s.UserId, s.Name))],
             [.. reports.Select(r => Summary(r, campaign, today))],
-            campaign.OrganId == viewer.OrganId && viewer.Has(Permission.DutyReportReview));
+            viewer.IsOrgan(campaign.OrganId) && viewer.Has(Permission.DutyReportReview));
     }
 
     /// <summary>One report with its answers, reviews and comments, and what the caller may do; the view is audited.</summary>
@@ -84,7 +84,10 @@ public sealed class DutyReportQueries(IDbContextFactory<QingfengDb> dbFactory, S
         await audit.RecordAsync("View", nameof(DutyReport), id.ToString(), cancellationToken: cancellationToken);
         var userId = viewer.User.UserId;
         var hasVoted = report.Voters.Any(v => v.UserId == userId);
+        // What the caller may do follows the write rule of ADR 0008, as the service applies it.
+        var mayChange = viewer.MayChange(campaign.OrganId, report);
         var canReview = report.State == DutyReportState.UnderReview && viewer.Has(Permission.DutyReportReview)
+            && viewer.MayChange(campaign.OrganId, report, await DutyReportService.ReviewAssignedAsync(db, viewer, campaign, cancellationToken))
             && viewer.User.Roles.Contains(campaign.LevelRoles[report.Level])
             && !report.Reviews.Any(r => r.Round == report.Round && r.ReviewerId == userId);
         return new ReportDetail(
@@ -98,9 +101,10 @@ public sealed class DutyReportQueries(IDbContextFactory<QingfengDb> dbFactory, S
             report.ReturnReason,
             [.. report.Reviews.OrderBy(r => r.At).Select(r => new ReviewItem(r.Round, r.LevelName, r.ReviewerName, r.Decision, r.Comment, r.DueOn, r.At))],
             [.. report.Comments.OrderBy(c => c.At).Select(c => new CommentItem(c.Id, c.AuthorName, c.Text, c.At, c.RectificationItemIds))],
-            viewer.Has(Permission.SupervisionManage) && report.State is DutyReportState.Draft or DutyReportState.Returned,
+            mayChange && viewer.Has(Permission.SupervisionManage) && report.State is DutyReportState.Draft or DutyReportState.Returned,
             canReview,
-            report.State == DutyReportState.Approved && !campaign.ScoringClosed && campaign.IsScorer(userId) && !hasVoted,
+            mayChange && viewer.Has(Permission.DutyReportReview),
+            mayChange && report.State == DutyReportState.Approved && !campaign.ScoringClosed && campaign.IsScorer(userId) && !hasVoted,
             hasVoted,
             campaign.ScaleMax,
             report.Version);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Qingfeng.Features.Organs;
 using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
@@ -10,7 +11,8 @@ namespace Qingfeng.Features.DutyReports;
 
 /// <summary>
 /// The write door of 述责述廉: campaigns (run by the organ that creates them), reports (within jurisdiction), the joint review,
-/// comments whose problems enter the rectification ledger, and secret scoring.
+/// comments whose problems enter the rectification ledger, and secret scoring. A report belongs to its campaign's organ, which
+/// alone changes it; the one step a campaign hands to another organ is the review level of the stationed team (ADR 0008).
 /// </summary>
 public sealed class DutyReportService(
     IDbContextFactory<QingfengDb> dbFactory,
@@ -83,7 +85,7 @@ public sealed class DutyReportService(
     {
         var viewer = await access.RequireAsync(Permission.SupervisionManage, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (report, _) = await LoadAsync(db, viewer, reportId, request.Version, cancellationToken);
+        var (report, _) = await LoadAsync(db, viewer, reportId, request.Version, review: false, cancellationToken);
         report.Write(request.Answers!);
         if (request.Submit)
         {
@@ -98,7 +100,7 @@ public sealed class DutyReportService(
     {
         var viewer = await access.RequireAsync(Permission.DutyReportReview, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (report, campaign) = await LoadAsync(db, viewer, reportId, request.Version, cancellationToken);
+        var (report, campaign) = await LoadAsync(db, viewer, reportId, request.Version, review: true, cancellationToken);
         var now = time.GetUtcNow();
         var roles = viewer.User.Roles.ToHashSet(StringComparer.Ordinal);
         if (request.Decision == ReviewDecision.Approved)
@@ -119,7 +121,7 @@ public sealed class DutyReportService(
     {
         var viewer = await access.RequireAsync(Permission.DutyReportReview, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (report, campaign) = await LoadAsync(db, viewer, reportId, null, cancellationToken);
+        var (report, campaign) = await LoadAsync(db, viewer, reportId, null, review: false, cancellationToken);
         var comment = report.Comment(viewer.Actor, request.Text!, time.GetUtcNow());
         var problems = (request.Problems ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
         if (problems.Count > 0)
@@ -144,7 +146,7 @@ public sealed class DutyReportService(
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var (report, campaign) = await LoadAsync(db, viewer, reportId, null, cancellationToken);
+            var (report, campaign) = await LoadAsync(db, viewer, reportId, null, review: false, cancellationToken);
             report.Vote(campaign, viewer.User.UserId, request.Score!.Value);
             try
             {
@@ -158,30 +160,55 @@ public sealed class DutyReportService(
         }
     }
 
+    /// <summary>
+    /// 述责述廉's joint review hands its stationed-team level to the 派驻纪检监察组: a stationed team of the organ that runs the
+    /// campaign takes that step on the campaign's reports (the entity checks that the level is its role's), and nothing else.
+    /// </summary>
+    internal static async Task<bool> ReviewAssignedAsync(QingfengDb db, SupervisionViewer viewer, DutyReportCampaign campaign, CancellationToken cancellationToken) =>
+        !viewer.IsOrgan(campaign.OrganId)
+        && campaign.LevelRoles.Contains(Roles.StationedTeam)
+        && viewer.User.Roles.Contains(Roles.StationedTeam)
+        && await db.Organs.AsNoTracking().AnyAsync(o => o.Id == viewer.OrganId && o.ParentId == campaign.OrganId && o.Kind == OrganKind.StationedTeam, cancellationToken);
+
+    /// <summary>A campaign the caller's organ runs; one it only sees through a report in its jurisdiction is read-only (403), any other is "not found".</summary>
     private static async Task<DutyReportCampaign> OwnCampaignAsync(QingfengDb db, SupervisionViewer viewer, Guid campaignId, CancellationToken cancellationToken, bool includeScorers = false)
     {
-        var query = db.Set<DutyReportCampaign>().Where(c => c.Id == campaignId && c.OrganId == viewer.OrganId);
+        var query = db.Set<DutyReportCampaign>().Where(c => c.Id == campaignId);
         if (includeScorers)
         {
             query = query.Include(c => c.Scorers);
         }
 
-        return await query.SingleOrDefaultAsync(cancellationToken) ?? throw DomainRuleException.NotFound("Supervision.NotFound");
+        var campaign = await query.SingleOrDefaultAsync(cancellationToken);
+        if (campaign is not null && viewer.IsOrgan(campaign.OrganId))
+        {
+            return campaign;
+        }
+
+        if (campaign is not null && await db.Set<DutyReport>().Where(viewer.Visible<DutyReport>()).AnyAsync(r => r.CampaignId == campaignId, cancellationToken))
+        {
+            throw await SupervisionViewer.NotOwningOrganAsync(db, campaign.OrganId, cancellationToken);
+        }
+
+        throw DomainRuleException.NotFound("Supervision.NotFound");
     }
 
-    private static async Task<(DutyReport Report, DutyReportCampaign Campaign)> LoadAsync(QingfengDb db, SupervisionViewer viewer, Guid reportId, Guid? version, CancellationToken cancellationToken)
+    /// <summary>A report to change, and its campaign: within the jurisdiction (else "not found"), then the campaign organ's (ADR 0008; with <paramref name="review"/> also the stationed team the review level is handed to), then at the expected version.</summary>
+    private static async Task<(DutyReport Report, DutyReportCampaign Campaign)> LoadAsync(QingfengDb db, SupervisionViewer viewer, Guid reportId, Guid? version, bool review, CancellationToken cancellationToken)
     {
         var report = await db.Set<DutyReport>().Where(viewer.Visible<DutyReport>())
             .Include(r => r.Reviews).Include(r => r.Comments).Include(r => r.Voters)
             .AsSplitQuery()
             .SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken)
             ?? throw DomainRuleException.NotFound("Supervision.NotFound");
+        var campaign = await db.Set<DutyReportCampaign>().Include(c => c.Scorers).SingleAsync(c => c.Id == report.CampaignId, cancellationToken);
+        var assigned = review && await ReviewAssignedAsync(db, viewer, campaign, cancellationToken);
+        await viewer.EnsureMayChangeAsync(db, campaign.OrganId, report, assigned, cancellationToken);
         if (version is { } expected && expected != report.Version)
         {
             throw new DomainRuleException("Rule.Concurrency") { Status = 409 };
         }
 
-        var campaign = await db.Set<DutyReportCampaign>().Include(c => c.Scorers).SingleAsync(c => c.Id == report.CampaignId, cancellationToken);
         return (report, campaign);
     }
 }

@@ -29,7 +29,7 @@ public sealed record RecommendationContent(RecommendationKind Kind, string Title
 /// the institutional rules the unit adopted (e.g. a procurement “十不准”), which are searchable across units. Each
 /// required measure is also a rectification item in the ledger.
 /// </summary>
-public sealed class Recommendation : Entity, ISupervisedRecord
+public sealed class Recommendation : Entity, IOwnedRecord
 {
     public const int TitleMaxLength = 200;
     public const int TextMaxLength = 4000;

@@ -134,6 +134,7 @@ public sealed record AdoptedRuleItem(Guid Id, string Title, DateOnly AdoptedOn, 
 
 public sealed record AdoptedRuleListItem(Guid Id, string Title, DateOnly AdoptedOn, string? Summary, Guid RecommendationId, string RecommendationNumber, Guid UnitId, string UnitName);
 
+/// <summary>The record as the caller may see it; <c>MayChange</c> says whether the caller's organ may change it (ADR 0008: its owner, or an organ a delegation hands it to), and pages offer actions only then.</summary>
 public sealed record RecommendationDetail(
     Guid Id,
     Guid OrganId,
@@ -158,4 +159,5 @@ public sealed record RecommendationDetail(
     IReadOnlyList<RecommendationMeasureItem> Measures,
     IReadOnlyList<RecommendationCheckItem> Checks,
     IReadOnlyList<AdoptedRuleItem> Rules,
-    bool CanManage);
+    bool CanManage,
+    bool MayChange);

@@ -67,7 +67,8 @@ public sealed class RecommendationQueries(IDbContextFactory<QingfengDb> dbFactor
                 m.RectificationItemId is { } itemId && states.TryGetValue(itemId, out var state) ? state : null))],
             [.. r.Checks.OrderBy(c => c.CheckedOn).ThenBy(c => c.Id).Select(c => new RecommendationCheckItem(c.Id, c.CheckedOn, c.Finding, c.Satisfactory, c.ByName))],
             [.. r.Rules.OrderBy(x => x.AdoptedOn).ThenBy(x => x.Id).Select(x => new AdoptedRuleItem(x.Id, x.Title, x.AdoptedOn, x.Summary))],
-            viewer.Has(Permission.SupervisionManage));
+            viewer.Has(Permission.SupervisionManage) && viewer.MayChange(r),
+            viewer.MayChange(r));
     }
 
     /// <summary>The rules units adopted, searchable by words in their title or summary (e.g. “采购”).</summary>

@@ -110,6 +110,7 @@ public sealed class RecommendationService(
             .Include(r => r.Checks).Include(r => r.Rules)
             .SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
             ?? throw DomainRuleException.NotFound("Supervision.NotFound");
+        await viewer.EnsureMayChangeAsync(db, recommendation, cancellationToken);
         change(recommendation, viewer.Actor);
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -143,6 +143,7 @@ public sealed record EvidenceItem(Guid Id, string FileName, string ContentType, 
 
 public sealed record RectificationEventItem(DateTimeOffset At, string ActorName, RectificationAction Action, string? Comment);
 
+/// <summary>The record as the caller may see it; <c>MayChange</c> says whether the caller's organ may change it (ADR 0008: its owner, or an organ a delegation hands it to), and pages offer actions only then.</summary>
 public sealed record RectificationDetail(
     Guid Id,
     Guid OrganId,
@@ -166,7 +167,8 @@ public sealed record RectificationDetail(
     IReadOnlyList<RectificationProgressItem> Progress,
     IReadOnlyList<RectificationEventItem> Events,
     IReadOnlyList<string> Actions,
-    Guid Version);
+    Guid Version,
+    bool MayChange);
 
 /// <summary>The ledger's statistics (on time / overdue / closed), overall and per source.</summary>
 public sealed record RectificationStatistics(RectificationCounts Total, IReadOnlyList<RectificationSourceCounts> BySource);

@@ -62,7 +62,7 @@ public sealed record RectificationDraft(
 /// a deadline on the working-day calendar, progress reports with evidence, and close-out (销号) approved by the
 /// supervising office that owns the item. Overdue items are escalated by the sweep.
 /// </summary>
-public sealed class RectificationItem : Entity, ISupervisedRecord
+public sealed class RectificationItem : Entity, IOwnedRecord
 {
     public const int ProblemMaxLength = 2000;
     public const int MeasuresMaxLength = 4000;

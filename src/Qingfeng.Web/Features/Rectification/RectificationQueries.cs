@@ -73,7 +73,8 @@ public sealed class RectificationQueries(
                 p.Id, p.At, p.ReporterName, p.Text, p.ClaimsDone, [.. p.Evidence.Select(e => new EvidenceItem(e.Id, e.FileName, e.ContentType, e.Size))]))],
             [.. item.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new RectificationEventItem(e.At, e.ActorName, e.Action, e.Comment))],
             ActionsFor(item, viewer),
-            item.Version);
+            item.Version,
+            viewer.MayChange(item));
     }
 
     /// <summary>An evidence file, decrypted; the download is audited.</summary>
@@ -222,11 +223,11 @@ public sealed class RectificationQueries(
         i.Id, i.Source, i.SourceReference, i.UnitName, i.OfficialName, i.IsPrincipal, i.Problem, i.OpenedOn, i.DueOn, i.State,
         TimingOf(i.State, i.DueOn, i.ClosedOn, today, soon), i.Escalation, i.ClosedOn);
 
-    /// <summary>The actions the entity would accept from this caller now; the page shows only these.</summary>
+    /// <summary>The actions the service and the entity would accept from this caller now (ADR 0008 first); the page shows only these.</summary>
     private static List<string> ActionsFor(RectificationItem item, SupervisionViewer viewer)
     {
         var actions = new List<string>();
-        if (item.State == RectificationState.Closed)
+        if (item.State == RectificationState.Closed || !viewer.MayChange(item))
         {
             return actions;
         }
@@ -240,7 +241,7 @@ public sealed class RectificationQueries(
             }
         }
 
-        if (viewer.Has(Permission.RectificationCloseOut) && item.OrganId == viewer.OrganId)
+        if (viewer.Has(Permission.RectificationCloseOut))
         {
             if (item.State == RectificationState.AwaitingCloseOut && item.ClaimedBy != viewer.User.UserId)
             {

@@ -78,16 +78,8 @@ public sealed class RectificationService(
             id,
             Permission.RectificationCloseOut,
             request.Version,
-            (item, viewer, at) =>
-            {
-                // 销号 is the supervising organ's decision: a higher organ that also sees the item does not strike it off.
-                if (item.OrganId != viewer.OrganId)
-                {
-                    throw new DomainRuleException("Rectification.NotOwningOrgan") { Status = 403 };
-                }
-
-                item.CloseOut(request.Comment, (request.Outcome ?? new SupervisionOutcomeInput()).ToOutcome(), viewer.Actor, at);
-            },
+            // 销号 is the supervising organ's decision: a higher organ that also sees the item does not strike it off (ChangeAsync).
+            (item, viewer, at) => item.CloseOut(request.Comment, (request.Outcome ?? new SupervisionOutcomeInput()).ToOutcome(), viewer.Actor, at),
             cancellationToken);
 
     public Task RejectAsync(Guid id, ReasonRequest request, CancellationToken cancellationToken = default) =>
@@ -107,6 +99,7 @@ public sealed class RectificationService(
             .Include(i => i.Progress).Include(i => i.Events)
             .SingleOrDefaultAsync(i => i.Id == id, cancellationToken)
             ?? throw DomainRuleException.NotFound("Supervision.NotFound");
+        await viewer.EnsureMayChangeAsync(db, item, cancellationToken);
         if (version is { } expected && expected != item.Version)
         {
             throw new DomainRuleException("Rule.Concurrency") { Status = 409 };

@@ -27,7 +27,7 @@ public enum ReminderChannel
 /// A reminder sent to an official: a 提醒函 issued by a supervision office, or a pre-holiday integrity text sent by the
 /// sweep. <see cref="DedupKey"/> makes the sweep idempotent (one reminder per holiday per official).
 /// </summary>
-public sealed class Reminder : Entity, ISupervisedRecord
+public sealed class Reminder : Entity, IOwnedRecord
 {
     public const int TextMaxLength = 4000;
 

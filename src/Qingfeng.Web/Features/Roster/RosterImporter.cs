@@ -22,7 +22,8 @@ public sealed record RosterImportResult(
 
 /// <summary>
 /// Imports the roster template: every row is validated (row, column, reason) and, only when all
-/// rows are valid, everything is written in one transaction — all rows or none.
+/// rows are valid, everything is written in one transaction — all rows or none. A row changes only what the importing
+/// commission keeps (<see cref="RosterKeepers"/>, ADR 0008): units in the regions it keeps, and officials who serve there or nowhere.
 /// </summary>
 public sealed class RosterImporter(
     IDbContextFactory<QingfengDb> dbFactory,
@@ -39,7 +40,8 @@ public sealed class RosterImporter(
 
     public async Task<RosterImportResult> ImportAsync(Stream file, string fileName, CancellationToken cancellationToken = default)
     {
-        if (!currentUser.Require().Has(Permission.RosterManage))
+        var user = currentUser.Require();
+        if (!user.Has(Permission.RosterManage))
         {
             throw new DomainRuleException("Rule.Forbidden") { Status = 403 };
         }
@@ -53,7 +55,8 @@ public sealed class RosterImporter(
 
         var scope = await jurisdiction.ScopeAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var plan = new ImportPlan(db, scope, ChinaTime.DateOf(time.GetUtcNow()), culture);
+        var keepers = await RosterKeepers.LoadAsync(db, cancellationToken);
+        var plan = new ImportPlan(db, scope, keepers, user.OrganId, ChinaTime.DateOf(time.GetUtcNow()), culture);
         await plan.PreloadAsync(rows, cancellationToken);
         for (var i = 0; i < rows.Count; i++)
         {
@@ -176,7 +179,7 @@ public sealed class RosterImporter(
     };
 
     /// <summary>Validates rows against the database and each other, building the entities as it goes.</summary>
-    private sealed class ImportPlan(QingfengDb db, JurisdictionScope scope, DateOnly today, CultureInfo culture)
+    private sealed class ImportPlan(QingfengDb db, JurisdictionScope scope, RosterKeepers keepers, Guid? organId, DateOnly today, CultureInfo culture)
     {
         private readonly Dictionary<string, Region> _regions = new(StringComparer.Ordinal);
         private readonly Dictionary<(string Region, string Name), Unit> _units = [];
@@ -218,7 +221,8 @@ public sealed class RosterImporter(
             var names = rows.Select(r => r[0]).OfType<string>().Distinct().ToList();
             var existing = await db.Officials.Include(o => o.Tenures).ThenInclude(t => t.Post).ThenInclude(p => p!.Unit)
                 .Where(o => names.Contains(o.Name) && o.BirthDate != null).ToListAsync(cancellationToken);
-            foreach (var official in existing)
+            // Someone outside the jurisdiction is never matched (nor named): the row makes a record of its own.
+            foreach (var official in existing.Where(o => scope.Covers(o.RegionKey, o.UnitId)))
             {
                 _officials[(official.Name, official.BirthDate!.Value)] = official;
             }
@@ -250,6 +254,11 @@ public sealed class RosterImporter(
                 else if (!scope.Covers(region.TreeKey, null))
                 {
                     Error(rowNumber, 3, "Import.RegionOutsideJurisdiction", code);
+                    region = null;
+                }
+                else if (keepers.KeeperOf(region.TreeKey) is not { } keeper || keeper.OrganId != organId)
+                {
+                    Error(rowNumber, 3, "Import.RegionKeptElsewhere", code, keepers.KeeperOf(region.TreeKey)?.Name ?? "");
                     region = null;
                 }
             }
@@ -313,13 +322,21 @@ public sealed class RosterImporter(
             }
 
             var official = OfficialFor(name!, gender!.Value, birth);
+            if (official.UnitId is not null && keepers.KeeperOf(official.RegionKey) is var kept && kept?.OrganId != organId)
+            {
+                // An official who serves elsewhere is changed by the commission that keeps that post: it ends the tenure first.
+                Error(rowNumber, 0, "Import.OfficialKeptElsewhere", name!, kept?.Name ?? "");
+                return;
+            }
+
             if (official.Tenures.Any(t => t.PostId == post.Id && t.End is null))
             {
                 Error(rowNumber, 8, "Import.DuplicateTenure", title!);
                 return;
             }
 
-            official.BeginTenure(post, start!.Value);
+            // Added explicitly: found through an official already in the database, a new tenure (its id set) would be taken for an existing row.
+            db.Tenures.Add(official.BeginTenure(post, start!.Value));
             TenuresCreated++;
         }
 

@@ -16,6 +16,16 @@ public interface ISupervisedRecord
     string RegionKey { get; }
 }
 
+/// <summary>
+/// A daily-supervision record that belongs to one organ: the organ that made it (planned the talk, opened the item, issued the
+/// letter). Higher commissions read it where their jurisdiction covers the unit; only the owner changes it (ADR 0008).
+/// </summary>
+public interface IOwnedRecord : ISupervisedRecord
+{
+    /// <summary>The owning organ.</summary>
+    Guid OrganId { get; }
+}
+
 /// <summary>The unit and official a record is about, resolved within the caller's jurisdiction and copied onto the record.</summary>
 public sealed record SupervisedSubject(
     Guid UnitId,
@@ -71,6 +81,47 @@ public sealed record SupervisionViewer(UserContext User, JurisdictionScope Scope
         where T : class, ISupervisedRecord => Scope.Predicate<T>(x => x.RegionKey, x => (Guid?)x.UnitId);
 
     public bool Covers(ISupervisedRecord record) => Scope.Covers(record.RegionKey, record.UnitId);
+
+    /// <summary>Whether the caller's organ is <paramref name="organId"/>: records and campaigns that are not about a unit belong to one organ only.</summary>
+    public bool IsOrgan(Guid organId) => User.OrganId == organId;
+
+    /// <summary>
+    /// The write rule of ADR 0008, for the services and the pages alike: the caller's organ changes a record it can see only when
+    /// it owns the record, or when a delegation in force (提级监督, 片区协作) hands it the owner's supervision of the record's unit.
+    /// </summary>
+    public bool MayChange(IOwnedRecord record) => MayChange(record.OrganId, record);
+
+    /// <summary>
+    /// <see cref="MayChange(IOwnedRecord)"/> for a record whose owner is kept elsewhere (a 述责述廉 report belongs to its campaign's
+    /// organ); <paramref name="assigned"/> is a step the record itself assigns to the caller's organ (the stationed team's review level).
+    /// </summary>
+    public bool MayChange(Guid owningOrganId, ISupervisedRecord record, bool assigned = false) =>
+        Covers(record) && (assigned || IsOrgan(owningOrganId) || Scope.IsHandedOver(owningOrganId, record.UnitId));
+
+    /// <summary>Every write passes here after loading: a record outside the jurisdiction is "not found" (as for reads), one the caller only reads is 403.</summary>
+    public Task EnsureMayChangeAsync(QingfengDb db, IOwnedRecord record, CancellationToken cancellationToken = default) =>
+        EnsureMayChangeAsync(db, record.OrganId, record, assigned: false, cancellationToken);
+
+    /// <inheritdoc cref="EnsureMayChangeAsync(QingfengDb, IOwnedRecord, CancellationToken)"/>
+    public async Task EnsureMayChangeAsync(QingfengDb db, Guid owningOrganId, ISupervisedRecord record, bool assigned, CancellationToken cancellationToken = default)
+    {
+        if (!Covers(record))
+        {
+            throw DomainRuleException.NotFound("Supervision.NotFound");
+        }
+
+        if (!MayChange(owningOrganId, record, assigned))
+        {
+            throw await NotOwningOrganAsync(db, owningOrganId, cancellationToken);
+        }
+    }
+
+    /// <summary>The refusal of a change to something the caller reads but another organ owns, naming the owner.</summary>
+    public static async Task<DomainRuleException> NotOwningOrganAsync(QingfengDb db, Guid owningOrganId, CancellationToken cancellationToken)
+    {
+        var owner = await db.Organs.AsNoTracking().Where(o => o.Id == owningOrganId).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken);
+        return new DomainRuleException("Supervision.NotOwningOrgan", owner ?? "") { Status = 403 };
+    }
 
     /// <summary>
     /// Resolves the unit (and optionally the official) a new record is about. Without a unit, the official's current unit is

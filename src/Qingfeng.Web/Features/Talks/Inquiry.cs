@@ -28,7 +28,7 @@ public enum InquiryAssessment
 /// working days, the written reply countersigned by the unit's principal leader (unless the official is that leader),
 /// the assessment, and follow-up items opened as rectification items.
 /// </summary>
-public sealed class Inquiry : Entity, ISupervisedRecord
+public sealed class Inquiry : Entity, IOwnedRecord
 {
     public const int TextMaxLength = 8000;
 

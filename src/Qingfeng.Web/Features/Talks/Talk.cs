@@ -44,7 +44,7 @@ public sealed record TalkPlan(DateOnly PlannedOn, string? Place, string Talkers,
 /// the official's open problems, the record, the official's explanation or commitments, follow-up items (opened as
 /// rectification items by the service in the same save) and the outcome.
 /// </summary>
-public sealed class Talk : Entity, ISupervisedRecord
+public sealed class Talk : Entity, IOwnedRecord
 {
     public const int TextMaxLength = 8000;
     public const int ShortMaxLength = 200;

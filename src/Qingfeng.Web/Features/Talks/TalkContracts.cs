@@ -190,6 +190,7 @@ public sealed record TalkListItem(
 
 public sealed record FollowUpItem(Guid Id, string Problem, DateOnly DueOn, RectificationState State);
 
+/// <summary>The record as the caller may see it; <c>MayChange</c> says whether the caller's organ may change it (ADR 0008: its owner, or an organ a delegation hands it to), and pages offer actions only then.</summary>
 public sealed record TalkDetail(
     Guid Id,
     TalkType Type,
@@ -219,7 +220,8 @@ public sealed record TalkDetail(
     string? CancelReason,
     SupervisionOutcome Outcome,
     IReadOnlyList<FollowUpItem> FollowUps,
-    Guid Version);
+    Guid Version,
+    bool MayChange);
 
 public sealed record HoldTalkResult(Guid TalkId, IReadOnlyList<Guid> RectificationItemIds);
 
@@ -306,6 +308,7 @@ public sealed record InquiryListItem(
     DateOnly? ReplyReceivedOn,
     InquiryAssessment? Assessment);
 
+/// <summary>The record as the caller may see it; <c>MayChange</c> says whether the caller's organ may change it (ADR 0008: its owner, or an organ a delegation hands it to), and pages offer actions only then.</summary>
 public sealed record InquiryDetail(
     Guid Id,
     Guid UnitId,
@@ -329,4 +332,5 @@ public sealed record InquiryDetail(
     DateOnly? ClosedOn,
     SupervisionOutcome Outcome,
     IReadOnlyList<FollowUpItem> FollowUps,
-    Guid Version);
+    Guid Version,
+    bool MayChange);

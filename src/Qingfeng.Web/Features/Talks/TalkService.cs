@@ -249,6 +249,7 @@ public sealed class TalkService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var talk = await db.Set<Talk>().Where(viewer.Visible<Talk>()).SingleOrDefaultAsync(t => t.Id == id, cancellationToken)
             ?? throw DomainRuleException.NotFound("Supervision.NotFound");
+        await viewer.EnsureMayChangeAsync(db, talk, cancellationToken);
         await change(talk, viewer, db);
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -259,6 +260,7 @@ public sealed class TalkService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var inquiry = await db.Set<Inquiry>().Where(viewer.Visible<Inquiry>()).SingleOrDefaultAsync(t => t.Id == id, cancellationToken)
             ?? throw DomainRuleException.NotFound("Supervision.NotFound");
+        await viewer.EnsureMayChangeAsync(db, inquiry, cancellationToken);
         await change(inquiry, viewer, db);
         await db.SaveChangesAsync(cancellationToken);
     }

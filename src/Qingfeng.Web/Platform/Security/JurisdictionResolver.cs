@@ -26,14 +26,18 @@ public static class JurisdictionResolver
         var grantedUnits = grantList.Where(g => g.UnitId is not null).Select(g => g.UnitId!.Value).ToList();
 
         var inForce = delegations.Where(d => d.IsInForce(today)).ToList();
-        var delegatedToMe = inForce
+        var delegationsToMe = inForce
             .Where(d => d.HomeOrganId != organId
                 && (d.DelegateOrganId == organId || (d.CollaborationGroupId is { } g && groupIds.Contains(g))))
-            .Select(d => d.UnitId);
+            .ToList();
         var recusedHere = inForce.Where(d => d.HomeOrganId == organId).Select(d => d.UnitId).ToList();
 
-        var units = subUnitsOf([.. grantedUnits.Concat(delegatedToMe).Distinct()]);
+        var units = subUnitsOf([.. grantedUnits.Concat(delegationsToMe.Select(d => d.UnitId)).Distinct()]);
         var recused = subUnitsOf(recusedHere);
-        return new JurisdictionScope(regionKeys, [.. units.Except(recused)], [.. recused]);
+        var handedOver = delegationsToMe
+            .SelectMany(d => subUnitsOf([d.UnitId]).Select(u => new HandedOverUnit(u, d.HomeOrganId)))
+            .Where(h => !recused.Contains(h.UnitId))
+            .Distinct();
+        return new JurisdictionScope(regionKeys, [.. units.Except(recused)], [.. recused]) { HandedOver = [.. handedOver] };
     }
 }

@@ -14,7 +14,18 @@ public sealed record JurisdictionScope(
 {
     public static readonly JurisdictionScope Nothing = new([], [], []);
 
+    /// <summary>
+    /// The units (with their sub-units) whose supervision a delegation in force hands to this organ — 提级监督 to the higher
+    /// commission, 片区协作 to every member of the group — each with the home organ it was taken from. They are part of
+    /// <see cref="UnitIds"/> already (reads); they also let the organ change the home organ's records about the unit (ADR 0008).
+    /// </summary>
+    public IReadOnlyList<HandedOverUnit> HandedOver { get; init; } = [];
+
     public bool IsEmpty => RegionKeys.Count == 0 && UnitIds.Count == 0;
+
+    /// <summary>Whether a delegation in force hands the supervision of <paramref name="unitId"/> from <paramref name="homeOrganId"/> to this organ.</summary>
+    public bool IsHandedOver(Guid homeOrganId, Guid unitId) =>
+        HandedOver.Any(h => h.UnitId == unitId && h.HomeOrganId == homeOrganId);
 
     public bool Covers(string regionKey, Guid? unitId)
     {
@@ -97,3 +108,6 @@ public sealed record JurisdictionScope(
         return Expression.Call(Expression.Constant(list), contains, unit);
     }
 }
+
+/// <summary>A unit whose supervision a delegation in force hands over from its home organ.</summary>
+public sealed record HandedOverUnit(Guid UnitId, Guid HomeOrganId);

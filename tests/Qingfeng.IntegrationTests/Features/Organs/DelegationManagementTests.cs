@@ -2,6 +2,8 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Organs;
 using Qingfeng.Features.Roster;
+using Qingfeng.Features.Talks;
+using Qingfeng.IntegrationTests.Features.Talks;
 using Qingfeng.IntegrationTests.Infrastructure;
 using Xunit;
 
@@ -53,6 +55,39 @@ public sealed class DelegationManagementTests
 
         var leader = await app.ClientForAsync(TestUsers.KaiyangLeader.UserName);
         await (await leader.PostAsync("/api/v1/delegations/escalations", (request with { UnitId = chishuiVillage }).AsJson())).ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    /// <summary>ADR 0008: the escalation hands the township's own records about the village to the county, and only while it is in force.</summary>
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Escalating_a_village_hands_the_townships_records_about_it_to_the_county_until_the_escalation_ends(Provider provider)
+    {
+        await using var app = await QingfengApp.StartAsync(provider);
+        var (village, principal, homeOrgan) = await UndelegatedVillageAsync(app);
+        var township = await app.ClientForOrganAsync(homeOrgan);
+        var county = await app.ClientForAsync(TestUsers.KaiyangSupervision.UserName);
+        var leader = await app.ClientForAsync(TestUsers.KaiyangLeader.UserName);
+        var today = TestClock.Today;
+        var talk = await TalkClients.PlanAsync(township, principal, TalkType.Reminder, tier: 2, today);
+        async Task<bool> MayChangeAsync(HttpClient client) => (await (await client.GetAsync($"/api/v1/talks/{talk}")).OkJsonAsync<TalkDetail>()).MayChange;
+        HttpContent Outline(string text) => new SetOutlineRequest { Outline = text }.AsJson();
+
+        Assert.False(await MayChangeAsync(county));
+        await (await county.PutAsync($"/api/v1/talks/{talk}/outline", Outline("县纪委拟定（未提级）"))).ProblemAsync(HttpStatusCode.Forbidden);
+
+        var created = await leader.PostAsync("/api/v1/delegations/escalations", new EscalateRequest { UnitId = village, ValidFrom = today.AddDays(-10), Reason = "提级监督（写权限测试）" }.AsJson());
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.True(await MayChangeAsync(county));
+        Assert.Equal(HttpStatusCode.NoContent, (await county.PutAsync($"/api/v1/talks/{talk}/outline", Outline("县纪委提级后拟定"))).StatusCode);
+        await (await township.PutAsync($"/api/v1/talks/{talk}/outline", Outline("乡镇纪委（已回避）"))).ProblemAsync(HttpStatusCode.NotFound);
+
+        var id = created.Headers.Location!.OriginalString.Split('/')[^1];
+        Assert.Equal(HttpStatusCode.NoContent, (await leader.PostAsync($"/api/v1/delegations/{id}/end", new EndDelegationRequest { ValidTo = today.AddDays(-1) }.AsJson())).StatusCode);
+        Assert.False(await MayChangeAsync(county));
+        await (await county.PutAsync($"/api/v1/talks/{talk}/outline", Outline("县纪委（提级已结束）"))).ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.True(await MayChangeAsync(township));
+        Assert.Equal(HttpStatusCode.NoContent, (await township.PutAsync($"/api/v1/talks/{talk}/outline", Outline("乡镇纪委恢复监督后拟定"))).StatusCode);
     }
 
     private static async Task<(Guid Village, Guid Leader, Guid HomeOrgan)> UndelegatedVillageAsync(QingfengApp app)

@@ -124,6 +124,49 @@ public sealed class RosterImportTests
         Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "Import" && e.UserName == TestUsers.KaiyangCaseManagement.UserName));
     }
 
+    /// <summary>ADR 0008: the roster of a region is kept by the commission that covers it most narrowly; higher commissions read it.</summary>
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Higher_commissions_cannot_import_the_units_or_repost_the_officials_a_county_keeps_while_the_county_can(Provider provider)
+    {
+        await using var app = await QingfengApp.StartAsync(provider);
+        var before = await CountsAsync(app);
+        Guid guiyang;
+        (string Name, DateOnly Birth) countyOfficial;
+        await using (var db = app.CreateDb())
+        {
+            guiyang = await db.Organs.AsNoTracking().Where(o => o.Name == "贵阳市纪委监委").Select(o => o.Id).SingleAsync();
+            var official = await db.Officials.AsNoTracking().Where(o => o.RegionKey.StartsWith("520121") && o.UnitId != null && o.BirthDate != null)
+                .OrderBy(o => o.Id).Select(o => new { o.Name, o.BirthDate }).FirstAsync();
+            countyOfficial = (official.Name, official.BirthDate!.Value);
+        }
+
+        var city = await app.ClientForOrganAsync(guiyang, Qingfeng.Platform.Security.Roles.CaseManagement);
+        var province = await app.ClientForAsync(TestUsers.ProvinceCaseManagement.UserName);
+        var birth = countyOfficial.Birth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var higher in new[] { city, province })
+        {
+            var response = await higher.PostAsync("/api/v1/roster/import", Upload(Workbook(Row("秦晓川", region: "520121", unit: "开阳县测试局"))));
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+            var error = Assert.Single((await response.Content.ReadFromJsonAsync<RosterImportResult>(HttpAssertions.Json))!.Errors);
+            Assert.Equal((2, "D"), (error.Row, error.Column));
+            Assert.Contains("开阳县纪委监委", error.Message, StringComparison.Ordinal);
+        }
+
+        // The city keeps its own city-level units, but not a county official it would post there: the county ends that tenure first.
+        var repost = await city.PostAsync("/api/v1/roster/import", Upload(Workbook(Row(countyOfficial.Name, birth: birth, region: "520100", unit: "贵阳市测试局"))));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, repost.StatusCode);
+        var kept = Assert.Single((await repost.Content.ReadFromJsonAsync<RosterImportResult>(HttpAssertions.Json))!.Errors);
+        Assert.Equal((2, "A"), (kept.Row, kept.Column));
+        Assert.Contains("开阳县纪委监委", kept.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await CountsAsync(app));
+
+        var county = await app.ClientForAsync(TestUsers.KaiyangCaseManagement.UserName);
+        var own = await (await county.PostAsync("/api/v1/roster/import", Upload(Workbook(Row("秦晓川", region: "520121", unit: "开阳县测试局"), Row(countyOfficial.Name, birth: birth, region: "520121", unit: "开阳县测试局", position: "副局长"))))).OkJsonAsync<RosterImportResult>();
+        Assert.Equal((2, 1, 1, 2), (own.Rows, own.OfficialsCreated, own.UnitsCreated, own.TenuresCreated));
+    }
+
     private static ByteArrayContent File(byte[] bytes, string name)
     {
         var content = new ByteArrayContent(bytes);
