@@ -200,7 +200,8 @@ internal sealed class OpenApiProbe
     private string Scalar(JsonElement schema, string name, ForeignRecords foreign) =>
         Sample(schema, name, foreign, 0) is JsonValue value ? value.ToString() : "1";
 
-    private JsonNode? Sample(JsonElement schema, string name, ForeignRecords foreign, int depth)
+    /// <summary>A valid value for a schema (names, numbers and ids of the foreign jurisdiction where a field asks for one).</summary>
+    internal JsonNode? Sample(JsonElement schema, string name, ForeignRecords foreign, int depth)
     {
         schema = Resolve(schema);
         if (schema.ValueKind != JsonValueKind.Object || depth > 6)
@@ -283,14 +284,15 @@ internal sealed class OpenApiProbe
         return text.Length > max ? text[..max] : text;
     }
 
-    private static long? Number(JsonElement schema, string property) =>
+    internal static long? Number(JsonElement schema, string property) =>
         schema.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var n) ? n
         : schema.TryGetProperty(property, out value) && value.ValueKind == JsonValueKind.String && long.TryParse(value.GetString(), out n) ? n
         : null;
 
-    private static string? Format(JsonElement schema) => schema.TryGetProperty("format", out var f) ? f.GetString() : null;
+    internal static string? Format(JsonElement schema) => schema.TryGetProperty("format", out var f) ? f.GetString() : null;
 
-    private static string? TypeOf(JsonElement schema)
+    /// <summary>The schema's type other than <c>null</c> ("object" for a schema with properties and no type).</summary>
+    internal static string? TypeOf(JsonElement schema)
     {
         if (schema.ValueKind != JsonValueKind.Object || !schema.TryGetProperty("type", out var type))
         {
@@ -302,7 +304,8 @@ internal sealed class OpenApiProbe
             : type.GetString();
     }
 
-    private JsonElement Resolve(JsonElement schema)
+    /// <summary>The schema a <c>$ref</c> points to (the schema itself when it is none).</summary>
+    internal JsonElement Resolve(JsonElement schema)
     {
         for (var i = 0; i < 10 && schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("$ref", out var reference); i++)
         {

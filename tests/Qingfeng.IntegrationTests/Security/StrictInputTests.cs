@@ -170,7 +170,7 @@ public sealed class StrictInputTests(SharedApps apps)
         }.AsJson());
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var item = await created.Content.ReadFromJsonAsync<Guid>();
-        await RefusedAsync(await RectificationClients.ReportAsync(office, item, Megabyte, claimsDone: false, pdf: null), "text");
+        await RefusedAsync(await RectificationClients.ReportAsync(office, item, Megabyte, claimsDone: false, pdf: null), "Text");
         Assert.Empty((await RectificationClients.GetAsync(office, item)).Progress);
     }
 

@@ -238,7 +238,7 @@ public sealed class AccountabilityDecision : Entity, ISupervisedRecord
 
         State = AccountabilityState.Executed;
         ExecutedOn = on;
-        ExecutionNote = Optional(note, 1000);
+        ExecutionNote = InputRules.Text(note, 1000);
     }
 
     /// <summary>Revokes the decision (e.g. on appeal): the impact period ends with it.</summary>
@@ -256,7 +256,7 @@ public sealed class AccountabilityDecision : Entity, ISupervisedRecord
 
         State = AccountabilityState.Revoked;
         RevokedOn = on;
-        RevocationReason = Optional(reason, 1000);
+        RevocationReason = InputRules.Text(reason, 1000);
         ImpactUntil = null;
     }
 
@@ -318,28 +318,17 @@ public sealed class AccountabilityDecision : Entity, ISupervisedRecord
         Measure = facts.Measure;
         Cause = facts.Cause;
         CauseId = cause.Id;
-        CauseReference = Optional(cause.Reference, 200);
-        Failure = Optional(facts.Failure, FailureMaxLength)!;
-        Facts = Optional(facts.Facts, FactsMaxLength)!;
-        Basis = Optional(facts.Basis, BasisMaxLength)!;
-        DecidedBy = Optional(facts.DecidedBy, 64)!;
+        CauseReference = InputRules.Text(cause.Reference, 200);
+        Failure = InputRules.RequiredText(facts.Failure, FailureMaxLength);
+        Facts = InputRules.RequiredText(facts.Facts, FactsMaxLength);
+        Basis = InputRules.RequiredText(facts.Basis, BasisMaxLength);
+        DecidedBy = InputRules.RequiredText(facts.DecidedBy, 64);
         DecidedOn = facts.DecidedOn;
-        DocumentNumber = Optional(facts.DocumentNumber, 64);
+        DocumentNumber = InputRules.Text(facts.DocumentNumber, 64);
         Notice = facts.Notice;
         ImpactUntil = options.ImpactUntil(facts.Methods, facts.Measure, facts.DecidedOn);
         ExecuteBy = hasMeasure ? facts.DecidedOn.AddMonths(options.MeasureExecutionMonths) : null;
         AppealUntil = facts.DecidedOn.AddMonths(options.AppealMonths);
-    }
-
-    private static string? Optional(string? text, int max)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var trimmed = text.Trim();
-        return trimmed.Length <= max ? trimmed : trimmed[..max];
     }
 }
 

@@ -312,6 +312,16 @@ public sealed class Clue : Entity
                 HandlerName = null;
                 return ClueState.CaseManagement;
             case ClueAction.ProposeDisposal:
+                if (input.Method is { } proposed && !Enum.IsDefined(proposed))
+                {
+                    throw InputRules.Undefined(nameof(Method));
+                }
+
+                if (input.ClosingOutcome is { } outcome && !Enum.IsDefined(outcome))
+                {
+                    throw InputRules.Undefined(nameof(ClosingOutcome));
+                }
+
                 if (input.Method == DisposalMethod.Close && input.ClosingOutcome is null)
                 {
                     throw new DomainRuleException("Clue.FieldRequired", "ClosingOutcome");
@@ -573,6 +583,8 @@ public sealed class ReportedPerson
 /// <summary>A violation category code (versioned reference data) the officer chose for the clue.</summary>
 public sealed class ClueCategory
 {
+    public const int CodeMaxLength = 32;
+
     private ClueCategory()
     {
     }
@@ -680,6 +692,8 @@ public sealed class ClueRecusal
 /// <summary>A sanction or handling decided on the case, with its influence period.</summary>
 public sealed class Sanction
 {
+    public const int CodeMaxLength = 32;
+
     private Sanction()
     {
     }

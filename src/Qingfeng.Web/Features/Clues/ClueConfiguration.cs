@@ -60,7 +60,7 @@ internal sealed class ClueCategoryConfiguration : IEntityTypeConfiguration<ClueC
     {
         b.ToTable("ClueCategories");
         b.HasKey(c => new { c.ClueId, c.Code });
-        b.Property(c => c.Code).HasMaxLength(32);
+        b.Property(c => c.Code).HasMaxLength(ClueCategory.CodeMaxLength);
         b.HasIndex(c => c.Code);
     }
 }
@@ -114,7 +114,7 @@ internal sealed class SanctionConfiguration : IEntityTypeConfiguration<Sanction>
         // Keys are set in the constructor; a new child found through a navigation is then an insert, not an update.
         b.Property(s => s.Id).ValueGeneratedNever();
         b.ToTable("Sanctions");
-        b.Property(s => s.Code).HasMaxLength(32);
+        b.Property(s => s.Code).HasMaxLength(Sanction.CodeMaxLength);
         b.HasIndex(s => s.ClueId);
         b.HasIndex(s => s.OfficialId);
     }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Qingfeng.Features.Roster;
 using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Rules;
 
 namespace Qingfeng.Features.Clues;
 
@@ -56,6 +57,7 @@ public sealed record RegisterClueRequest
 
     /// <summary>Violation category codes chosen by the officer (see <c>/api/v1/clues/categories</c>).</summary>
     [MaxLength(10)]
+    [ItemMaxLength(ClueCategory.CodeMaxLength)]
     public IReadOnlyList<string>? Categories { get; init; }
 }
 
@@ -66,7 +68,7 @@ public sealed record RegisterClueResult(Guid Id, string Number, IReadOnlyList<Du
 public sealed record SanctionRequest
 {
     [Required]
-    [StringLength(32)]
+    [StringLength(Sanction.CodeMaxLength)]
     public string Code { get; init; } = "";
 
     public Guid? OfficialId { get; init; }

@@ -53,8 +53,8 @@ public sealed class Reminder : Entity, ISupervisedRecord
         Kind = kind;
         Channel = channel;
         SentOn = sentOn;
-        Title = Clip(title, 200);
-        Text = Clip(text, TextMaxLength);
+        Title = InputRules.RequiredText(title, 200);
+        Text = InputRules.RequiredText(text, TextMaxLength);
     }
 
     public Guid OrganId { get; private set; }
@@ -107,8 +107,8 @@ public sealed class Reminder : Entity, ISupervisedRecord
 
         return new Reminder(organId, subject, ReminderKind.Letter, ReminderChannel.Letter, sentOn, string.IsNullOrWhiteSpace(title) ? "提醒函" : title, problems)
         {
-            Suggestions = Clip(suggestions, TextMaxLength),
-            DocumentNumber = string.IsNullOrWhiteSpace(documentNumber) ? null : Clip(documentNumber, 64),
+            Suggestions = InputRules.RequiredText(suggestions, TextMaxLength),
+            DocumentNumber = string.IsNullOrWhiteSpace(documentNumber) ? null : InputRules.Text(documentNumber, 64),
         };
     }
 
@@ -123,10 +123,4 @@ public sealed class Reminder : Entity, ISupervisedRecord
 
     public static string HolidayKey(DateOnly holidayFrom, Guid officialId) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"holiday:{holidayFrom:yyyy-MM-dd}:{officialId}");
-
-    private static string Clip(string text, int max)
-    {
-        var value = text.Trim();
-        return value.Length <= max ? value : value[..max];
-    }
 }

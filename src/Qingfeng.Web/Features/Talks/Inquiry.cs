@@ -62,10 +62,10 @@ public sealed class Inquiry : Entity, ISupervisedRecord
         OfficialPosition = subject.OfficialPosition ?? "";
         IsPrincipal = subject.IsPrincipal;
         LeaderCategory = subject.LeaderCategory;
-        Matters = Talk.Clip(matters, TextMaxLength)!;
+        Matters = InputRules.RequiredText(matters, TextMaxLength);
         SentOn = sentOn;
         ReplyDueOn = replyDueOn;
-        DocumentNumber = Talk.Clip(documentNumber, 64);
+        DocumentNumber = InputRules.Text(documentNumber, 64);
         State = InquiryState.Sent;
     }
 
@@ -143,9 +143,9 @@ public sealed class Inquiry : Entity, ISupervisedRecord
         }
 
         ReplyReceivedOn = receivedOn;
-        ReplyText = Talk.Clip(text, TextMaxLength);
-        CountersignedBy = Talk.Clip(countersignedBy, 64);
-        CountersignNote = Talk.Clip(countersignNote, 1000);
+        ReplyText = InputRules.Text(text, TextMaxLength);
+        CountersignedBy = InputRules.Text(countersignedBy, 64);
+        CountersignNote = InputRules.Text(countersignNote, 1000);
         State = InquiryState.Replied;
     }
 
@@ -165,7 +165,7 @@ public sealed class Inquiry : Entity, ISupervisedRecord
         }
 
         Assessment = assessment;
-        AssessmentNote = Talk.Clip(note, 2000);
+        AssessmentNote = InputRules.Text(note, 2000);
         Outcome = outcome;
         ClosedOn = today;
         State = InquiryState.Closed;

@@ -66,6 +66,9 @@ public sealed record SetOutlineRequest
 /// <summary>A follow-up item of a talk or an inquiry: becomes a rectification item of the official.</summary>
 public sealed record FollowUpRequest
 {
+    /// <summary>The most follow-up items one talk or inquiry records at once.</summary>
+    public const int MaxItems = 50;
+
     [Required]
     [StringLength(RectificationItem.ProblemMaxLength, MinimumLength = 2)]
     public string? Problem { get; init; }
@@ -89,12 +92,14 @@ public sealed record HoldTalkRequest
     [StringLength(Talk.TextMaxLength)]
     public string? Commitments { get; init; }
 
+    [MaxLength(FollowUpRequest.MaxItems)]
     public IReadOnlyList<FollowUpRequest>? FollowUps { get; init; }
 }
 
 public sealed record AddFollowUpsRequest
 {
     [Required]
+    [MaxLength(FollowUpRequest.MaxItems)]
     public IReadOnlyList<FollowUpRequest>? FollowUps { get; init; }
 }
 
@@ -265,6 +270,7 @@ public sealed record AssessInquiryRequest
 
     public SupervisionOutcomeInput? Outcome { get; init; }
 
+    [MaxLength(FollowUpRequest.MaxItems)]
     public IReadOnlyList<FollowUpRequest>? FollowUps { get; init; }
 }
 
