@@ -179,12 +179,25 @@ internal sealed class OpenApiProbe
     {
         if (operation.Description.TryGetProperty("requestBody", out var body) && body.TryGetProperty("content", out var content))
         {
-            if (content.TryGetProperty("multipart/form-data", out _))
+            if (content.TryGetProperty("multipart/form-data", out var multipart))
             {
                 var form = new MultipartFormDataContent();
                 var file = new ByteArrayContent(Encoding.UTF8.GetBytes("matrix probe " + foreign.Jurisdiction));
                 file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
                 form.Add(file, "file", "probe.txt");
+
+                // The form's other fields (a progress report's text…), so that the request reaches the record it aims at.
+                var formSchema = Resolve(multipart.GetProperty("schema"));
+                var parts = formSchema.TryGetProperty("allOf", out var all) ? all.EnumerateArray().Select(Resolve).ToList() : [formSchema];
+                foreach (var field in parts.Where(p => p.TryGetProperty("properties", out _)).SelectMany(p => p.GetProperty("properties").EnumerateObject())
+                    .Where(f => f.Name is not ("file" or "files")))
+                {
+                    if (Sample(field.Value, field.Name, foreign, 0) is JsonValue value)
+                    {
+                        form.Add(new StringContent(value.ToString()), field.Name);
+                    }
+                }
+
                 return form;
             }
 

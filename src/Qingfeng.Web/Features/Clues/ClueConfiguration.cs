@@ -74,7 +74,7 @@ internal sealed class ClueHistoryConfiguration : IEntityTypeConfiguration<ClueHi
         b.ToTable("ClueHistory");
         b.Property(h => h.UserName).HasMaxLength(64);
         b.Property(h => h.Action).HasMaxLength(40);
-        b.Property(h => h.Comment).HasMaxLength(2000);
+        b.Property(h => h.Comment).HasMaxLength(ClueHistoryEntry.CommentMaxLength);
         b.HasIndex(h => h.ClueId);
     }
 }
@@ -101,7 +101,7 @@ internal sealed class ClueRecusalConfiguration : IEntityTypeConfiguration<ClueRe
         b.ToTable("ClueRecusals");
         b.Property(r => r.UserName).HasMaxLength(64);
         b.Property(r => r.DecidedBy).HasMaxLength(64);
-        b.Property(r => r.Reason).HasMaxLength(500);
+        b.Property(r => r.Reason).HasMaxLength(ClueRecusal.ReasonMaxLength);
         b.HasIndex(r => new { r.UserId, r.ClueId });
         b.HasIndex(r => r.ClueId);
     }

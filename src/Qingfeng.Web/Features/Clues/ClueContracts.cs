@@ -47,7 +47,7 @@ public sealed record RegisterClueRequest
     public ReporterDetails? Reporter { get; init; }
 
     [Required]
-    [StringLength(20_000, MinimumLength = 10)]
+    [StringLength(Clue.ContentMaxLength, MinimumLength = 10)]
     public string Content { get; init; } = "";
 
     [Required]
@@ -80,7 +80,7 @@ public sealed record ClueActionRequest
     [Required]
     public ClueAction? Action { get; init; }
 
-    [StringLength(2000)]
+    [StringLength(ClueHistoryEntry.CommentMaxLength)]
     public string? Comment { get; init; }
 
     public Guid? AssigneeId { get; init; }
@@ -110,7 +110,7 @@ public sealed record RecuseRequest
     public Guid? UserId { get; init; }
 
     [Required]
-    [StringLength(500, MinimumLength = 2)]
+    [StringLength(ClueRecusal.ReasonMaxLength, MinimumLength = 2)]
     public string Reason { get; init; } = "";
 }
 
@@ -273,6 +273,6 @@ public sealed record AssigneeItem(Guid Id, string DisplayName, string Role);
 public sealed record SuggestCategoriesRequest
 {
     [Required]
-    [StringLength(20_000, MinimumLength = 1)]
+    [StringLength(Clue.ContentMaxLength, MinimumLength = 1)]
     public string Text { get; init; } = "";
 }

@@ -60,6 +60,7 @@ public sealed class DecisionRecord : Entity, ISupervisedRecord
 {
     public const int TitleMaxLength = 200;
     public const int DissentMaxLength = 2000;
+    public const int MeetingKindMaxLength = 32;
 
     private DecisionRecord()
     {
@@ -196,7 +197,7 @@ public sealed class DecisionRecord : Entity, ISupervisedRecord
         Kind = facts.Kind;
         Title = InputRules.RequiredText(facts.Title, TitleMaxLength);
         MeetingOn = facts.MeetingOn;
-        MeetingKind = InputRules.RequiredText(facts.MeetingKind, 32);
+        MeetingKind = InputRules.RequiredText(facts.MeetingKind, MeetingKindMaxLength);
         AgendaDaysAhead = facts.AgendaDaysAhead;
         MembersPresent = facts.MembersPresent;
         MembersTotal = facts.MembersTotal;

@@ -30,6 +30,8 @@ public enum ReminderChannel
 public sealed class Reminder : Entity, ISupervisedRecord
 {
     public const int TextMaxLength = 4000;
+    public const int TitleMaxLength = 200;
+    public const int DocumentNumberMaxLength = 64;
 
     private Reminder()
     {
@@ -53,7 +55,7 @@ public sealed class Reminder : Entity, ISupervisedRecord
         Kind = kind;
         Channel = channel;
         SentOn = sentOn;
-        Title = InputRules.RequiredText(title, 200);
+        Title = InputRules.RequiredText(title, TitleMaxLength);
         Text = InputRules.RequiredText(text, TextMaxLength);
     }
 
@@ -108,7 +110,7 @@ public sealed class Reminder : Entity, ISupervisedRecord
         return new Reminder(organId, subject, ReminderKind.Letter, ReminderChannel.Letter, sentOn, string.IsNullOrWhiteSpace(title) ? "提醒函" : title, problems)
         {
             Suggestions = InputRules.RequiredText(suggestions, TextMaxLength),
-            DocumentNumber = string.IsNullOrWhiteSpace(documentNumber) ? null : InputRules.Text(documentNumber, 64),
+            DocumentNumber = string.IsNullOrWhiteSpace(documentNumber) ? null : InputRules.Text(documentNumber, DocumentNumberMaxLength),
         };
     }
 

@@ -31,6 +31,10 @@ public enum InquiryAssessment
 public sealed class Inquiry : Entity, ISupervisedRecord
 {
     public const int TextMaxLength = 8000;
+    public const int DocumentNumberMaxLength = 64;
+    public const int SignatoryMaxLength = 64;
+    public const int CountersignNoteMaxLength = 1000;
+    public const int AssessmentNoteMaxLength = 2000;
 
     private Inquiry()
     {
@@ -65,7 +69,7 @@ public sealed class Inquiry : Entity, ISupervisedRecord
         Matters = InputRules.RequiredText(matters, TextMaxLength);
         SentOn = sentOn;
         ReplyDueOn = replyDueOn;
-        DocumentNumber = InputRules.Text(documentNumber, 64);
+        DocumentNumber = InputRules.Text(documentNumber, DocumentNumberMaxLength);
         State = InquiryState.Sent;
     }
 
@@ -144,8 +148,8 @@ public sealed class Inquiry : Entity, ISupervisedRecord
 
         ReplyReceivedOn = receivedOn;
         ReplyText = InputRules.Text(text, TextMaxLength);
-        CountersignedBy = InputRules.Text(countersignedBy, 64);
-        CountersignNote = InputRules.Text(countersignNote, 1000);
+        CountersignedBy = InputRules.Text(countersignedBy, SignatoryMaxLength);
+        CountersignNote = InputRules.Text(countersignNote, CountersignNoteMaxLength);
         State = InquiryState.Replied;
     }
 
@@ -165,7 +169,7 @@ public sealed class Inquiry : Entity, ISupervisedRecord
         }
 
         Assessment = assessment;
-        AssessmentNote = InputRules.Text(note, 2000);
+        AssessmentNote = InputRules.Text(note, AssessmentNoteMaxLength);
         Outcome = outcome;
         ClosedOn = today;
         State = InquiryState.Closed;

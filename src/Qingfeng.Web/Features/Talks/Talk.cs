@@ -48,6 +48,8 @@ public sealed class Talk : Entity, ISupervisedRecord
 {
     public const int TextMaxLength = 8000;
     public const int ShortMaxLength = 200;
+    public const int RecorderMaxLength = 64;
+    public const int NoteMaxLength = 1000;
 
     private Talk()
     {
@@ -220,7 +222,7 @@ public sealed class Talk : Entity, ISupervisedRecord
     public void Close(string? note, SupervisionOutcome outcome, DateOnly today)
     {
         Require(TalkState.Held);
-        ClosingNote = InputRules.Text(note, 1000);
+        ClosingNote = InputRules.Text(note, NoteMaxLength);
         Outcome = outcome;
         ClosedOn = today;
         State = TalkState.Closed;
@@ -234,7 +236,7 @@ public sealed class Talk : Entity, ISupervisedRecord
             throw new DomainRuleException("Talks.ReasonRequired");
         }
 
-        CancelReason = InputRules.Text(reason, 1000);
+        CancelReason = InputRules.Text(reason, NoteMaxLength);
         State = TalkState.Cancelled;
     }
 
@@ -263,7 +265,7 @@ public sealed class Talk : Entity, ISupervisedRecord
         Place = InputRules.Text(plan.Place, ShortMaxLength);
         Talkers = InputRules.RequiredText(plan.Talkers, ShortMaxLength);
         Participants = InputRules.Text(plan.Participants, ShortMaxLength);
-        Recorder = InputRules.Text(plan.Recorder, 64);
+        Recorder = InputRules.Text(plan.Recorder, RecorderMaxLength);
     }
 
     private void Require(TalkState state)

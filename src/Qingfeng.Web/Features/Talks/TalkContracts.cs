@@ -31,7 +31,7 @@ public sealed record PlanTalkRequest
     [StringLength(Talk.ShortMaxLength)]
     public string? Participants { get; init; }
 
-    [StringLength(64)]
+    [StringLength(Talk.RecorderMaxLength)]
     public string? Recorder { get; init; }
 
     [StringLength(Talk.TextMaxLength)]
@@ -53,7 +53,7 @@ public sealed record ReplanTalkRequest
     [StringLength(Talk.ShortMaxLength)]
     public string? Participants { get; init; }
 
-    [StringLength(64)]
+    [StringLength(Talk.RecorderMaxLength)]
     public string? Recorder { get; init; }
 }
 
@@ -111,7 +111,7 @@ public sealed record RecordPledgeRequest
 
 public sealed record CloseTalkRequest
 {
-    [StringLength(1000)]
+    [StringLength(Talk.NoteMaxLength)]
     public string? Note { get; init; }
 
     public SupervisionOutcomeInput? Outcome { get; init; }
@@ -120,7 +120,7 @@ public sealed record CloseTalkRequest
 public sealed record CancelTalkRequest
 {
     [Required]
-    [StringLength(1000, MinimumLength = 2)]
+    [StringLength(Talk.NoteMaxLength, MinimumLength = 2)]
     public string? Reason { get; init; }
 }
 
@@ -240,7 +240,7 @@ public sealed record SendInquiryRequest
     /// <summary>Sent date; today by default.</summary>
     public DateOnly? SentOn { get; init; }
 
-    [StringLength(64)]
+    [StringLength(Inquiry.DocumentNumberMaxLength)]
     public string? DocumentNumber { get; init; }
 }
 
@@ -253,10 +253,10 @@ public sealed record RecordReplyRequest
     [StringLength(Inquiry.TextMaxLength, MinimumLength = 2)]
     public string? Text { get; init; }
 
-    [StringLength(64)]
+    [StringLength(Inquiry.SignatoryMaxLength)]
     public string? CountersignedBy { get; init; }
 
-    [StringLength(1000)]
+    [StringLength(Inquiry.CountersignNoteMaxLength)]
     public string? CountersignNote { get; init; }
 }
 
@@ -265,7 +265,7 @@ public sealed record AssessInquiryRequest
     [Required]
     public InquiryAssessment? Assessment { get; init; }
 
-    [StringLength(2000)]
+    [StringLength(Inquiry.AssessmentNoteMaxLength)]
     public string? Note { get; init; }
 
     public SupervisionOutcomeInput? Outcome { get; init; }
