@@ -8,6 +8,7 @@ using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Api;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Tests.Features.Clues;
+using Qingfeng.Tests.Platform.Api;
 using Xunit;
 
 namespace Qingfeng.Tests.Platform.Rules;
@@ -31,7 +32,7 @@ public sealed class InputRulesTests
     [InlineData(0)]
     public void An_enum_value_no_member_has_is_refused_by_its_json_name(int source)
     {
-        var (member, message) = Assert.Single(InChinese(() => InputRules.Validate(Clue with { Source = (ClueSource)source }).ToList()));
+        var (member, message) = Assert.Single(ValidationFilterTests.InChinese(() => InputRules.Validate(Clue with { Source = (ClueSource)source }).ToList()));
 
         Assert.Equal("source", member);
         Assert.Equal("线索来源不是允许的取值。", message);
@@ -52,7 +53,7 @@ public sealed class InputRulesTests
     [InlineData("9999-12-31")]
     public void A_date_outside_the_default_window_is_refused_naming_the_window(string date)
     {
-        var (member, message) = Assert.Single(InChinese(() => InputRules.Validate(Clue with { ReceivedOn = DateOnly.Parse(date, CultureInfo.InvariantCulture) }).ToList()));
+        var (member, message) = Assert.Single(ValidationFilterTests.InChinese(() => InputRules.Validate(Clue with { ReceivedOn = DateOnly.Parse(date, CultureInfo.InvariantCulture) }).ToList()));
 
         Assert.Equal("receivedOn", member);
         Assert.Contains("2000-01-01 到 2100-12-31", message, StringComparison.Ordinal);
@@ -86,7 +87,7 @@ public sealed class InputRulesTests
     {
         var request = RecommendationRequest(["建立集体决策制度", new string('措', Recommendation.MeasureMaxLength + 1)]);
 
-        var (member, message) = Assert.Single(InChinese(() => InputRules.Validate(request).ToList()));
+        var (member, message) = Assert.Single(ValidationFilterTests.InChinese(() => InputRules.Validate(request).ToList()));
 
         Assert.Equal("measures[1]", member);
         Assert.Contains($"不能超过 {Recommendation.MeasureMaxLength} 个字符", message, StringComparison.Ordinal);
@@ -155,6 +156,21 @@ public sealed class InputRulesTests
         Assert.Equal("\"Verification\"", JsonSerializer.Serialize(DisposalMethod.Verification, Json));
     }
 
+    [Fact]
+    public void Every_member_of_every_request_has_a_label_in_both_languages()
+    {
+        var requests = typeof(InputRules).Assembly.GetTypes()
+            .Where(t => t.IsClass && !t.IsAbstract && t.Namespace?.StartsWith("Qingfeng.Features", StringComparison.Ordinal) == true
+                && (t.Name.EndsWith("Request", StringComparison.Ordinal) || t.Name.EndsWith("Query", StringComparison.Ordinal) || t.Name.EndsWith("Input", StringComparison.Ordinal)));
+        var unlabelled = requests
+            .SelectMany(t => t.GetProperties().Where(p => p.SetMethod is not null).Select(p => (Type: t.Name, Member: p.Name)))
+            .Where(m => Qingfeng.Platform.Ui.TextCatalog.Instance.Find("Field." + m.Member, CultureInfo.GetCultureInfo("zh-CN")) is null)
+            .Select(m => $"{m.Type}.{m.Member}")
+            .ToList();
+
+        Assert.True(unlabelled.Count == 0, "Refusals would name these members in English on a Chinese page:\n" + string.Join('\n', unlabelled));
+    }
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new StrictEnumConverter() } };
 
     private static IssueRecommendationRequest RecommendationRequest(IReadOnlyList<string> measures) => new()
@@ -166,20 +182,6 @@ public sealed class InputRulesTests
         Findings = "化整为零规避公开招标。",
         Measures = measures,
     };
-
-    private static T InChinese<T>(Func<T> read)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
-        try
-        {
-            return read();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
 
     private sealed record Born
     {
