@@ -64,9 +64,9 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
 });
 builder.Services.AddExceptionHandler<ProblemDetailsHandler>();
 
-// Enums travel by name (ClueState "Filed", not 15): readable for integrators and stable if values are added.
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-builder.Services.AddOpenApi();
+// Enums travel by name only (ClueState "Filed", not 15): readable for integrators and stable if values are added.
+// Every input is checked by one set of rules and the limits are shown in the OpenAPI document (Platform/Api).
+builder.Services.AddStrictInput();
 builder.Services.AddAntDesign();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddCascadingAuthenticationState();

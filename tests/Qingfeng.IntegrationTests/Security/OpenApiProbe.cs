@@ -184,12 +184,25 @@ internal sealed class OpenApiProbe
     {
         if (operation.Description.TryGetProperty("requestBody", out var body) && body.TryGetProperty("content", out var content))
         {
-            if (content.TryGetProperty("multipart/form-data", out _))
+            if (content.TryGetProperty("multipart/form-data", out var multipart))
             {
                 var form = new MultipartFormDataContent();
                 var file = new ByteArrayContent(Encoding.UTF8.GetBytes("matrix probe " + foreign.Jurisdiction));
                 file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
                 form.Add(file, "file", "probe.txt");
+
+                // The form's other fields (a progress report's text…), so that the request reaches the record it aims at.
+                var formSchema = Resolve(multipart.GetProperty("schema"));
+                var parts = formSchema.TryGetProperty("allOf", out var all) ? all.EnumerateArray().Select(Resolve).ToList() : [formSchema];
+                foreach (var field in parts.Where(p => p.TryGetProperty("properties", out _)).SelectMany(p => p.GetProperty("properties").EnumerateObject())
+                    .Where(f => f.Name is not ("file" or "files")))
+                {
+                    if (Sample(field.Value, field.Name, foreign, 0) is JsonValue value)
+                    {
+                        form.Add(new StringContent(value.ToString()), field.Name);
+                    }
+                }
+
                 return form;
             }
 
@@ -205,7 +218,8 @@ internal sealed class OpenApiProbe
     private string Scalar(JsonElement schema, string name, ForeignRecords foreign) =>
         Sample(schema, name, foreign, 0) is JsonValue value ? value.ToString() : "1";
 
-    private JsonNode? Sample(JsonElement schema, string name, ForeignRecords foreign, int depth)
+    /// <summary>A valid value for a schema (names, numbers and ids of the foreign jurisdiction where a field asks for one).</summary>
+    internal JsonNode? Sample(JsonElement schema, string name, ForeignRecords foreign, int depth)
     {
         schema = Resolve(schema);
         if (schema.ValueKind != JsonValueKind.Object || depth > 6)
@@ -288,14 +302,15 @@ internal sealed class OpenApiProbe
         return text.Length > max ? text[..max] : text;
     }
 
-    private static long? Number(JsonElement schema, string property) =>
+    internal static long? Number(JsonElement schema, string property) =>
         schema.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var n) ? n
         : schema.TryGetProperty(property, out value) && value.ValueKind == JsonValueKind.String && long.TryParse(value.GetString(), out n) ? n
         : null;
 
-    private static string? Format(JsonElement schema) => schema.TryGetProperty("format", out var f) ? f.GetString() : null;
+    internal static string? Format(JsonElement schema) => schema.TryGetProperty("format", out var f) ? f.GetString() : null;
 
-    private static string? TypeOf(JsonElement schema)
+    /// <summary>The schema's type other than <c>null</c> ("object" for a schema with properties and no type).</summary>
+    internal static string? TypeOf(JsonElement schema)
     {
         if (schema.ValueKind != JsonValueKind.Object || !schema.TryGetProperty("type", out var type))
         {
@@ -307,7 +322,8 @@ internal sealed class OpenApiProbe
             : type.GetString();
     }
 
-    private JsonElement Resolve(JsonElement schema)
+    /// <summary>The schema a <c>$ref</c> points to (the schema itself when it is none).</summary>
+    internal JsonElement Resolve(JsonElement schema)
     {
         for (var i = 0; i < 10 && schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("$ref", out var reference); i++)
         {

@@ -45,19 +45,19 @@ public sealed record SaveAccountabilityRequest
     public string Basis { get; init; } = "";
 
     [Required]
-    [StringLength(64, MinimumLength = 2)]
+    [StringLength(AccountabilityDecision.DecidedByMaxLength, MinimumLength = 2)]
     public string DecidedBy { get; init; } = "";
 
     [Required]
     public DateOnly? DecidedOn { get; init; }
 
-    [StringLength(64)]
+    [StringLength(AccountabilityDecision.DocumentNumberMaxLength)]
     public string? DocumentNumber { get; init; }
 
     public NoticeScope Notice { get; init; }
 
     /// <summary>When given (on recording only), the rectification the decision requires opens a ledger item.</summary>
-    [StringLength(2000)]
+    [StringLength(AccountabilityDecision.RectificationMeasuresMaxLength)]
     public string? RectificationMeasures { get; init; }
 
     public DateOnly? RectificationDueOn { get; init; }
@@ -71,7 +71,7 @@ public sealed record ExecuteAccountabilityRequest
     [Required]
     public DateOnly? On { get; init; }
 
-    [StringLength(1000)]
+    [StringLength(AccountabilityDecision.NoteMaxLength)]
     public string? Note { get; init; }
 }
 
@@ -81,7 +81,7 @@ public sealed record RevokeAccountabilityRequest
     public DateOnly? On { get; init; }
 
     [Required]
-    [StringLength(1000, MinimumLength = 2)]
+    [StringLength(AccountabilityDecision.NoteMaxLength, MinimumLength = 2)]
     public string Reason { get; init; } = "";
 }
 

@@ -104,6 +104,11 @@ public sealed class AccountabilityDecision : Entity, IOwnedRecord
     public const int FailureMaxLength = 200;
     public const int FactsMaxLength = 4000;
     public const int BasisMaxLength = 500;
+    public const int DecidedByMaxLength = 64;
+    public const int DocumentNumberMaxLength = 64;
+    public const int NoteMaxLength = 1000;
+    public const int CauseReferenceMaxLength = 200;
+    public const int RectificationMeasuresMaxLength = 2000;
 
     public const AccountabilityMethod OrganisationMethods = AccountabilityMethod.Examination | AccountabilityMethod.Circulation | AccountabilityMethod.Reorganisation;
 
@@ -238,7 +243,7 @@ public sealed class AccountabilityDecision : Entity, IOwnedRecord
 
         State = AccountabilityState.Executed;
         ExecutedOn = on;
-        ExecutionNote = Optional(note, 1000);
+        ExecutionNote = InputRules.Text(note, NoteMaxLength);
     }
 
     /// <summary>Revokes the decision (e.g. on appeal): the impact period ends with it.</summary>
@@ -256,7 +261,7 @@ public sealed class AccountabilityDecision : Entity, IOwnedRecord
 
         State = AccountabilityState.Revoked;
         RevokedOn = on;
-        RevocationReason = Optional(reason, 1000);
+        RevocationReason = InputRules.Text(reason, NoteMaxLength);
         ImpactUntil = null;
     }
 
@@ -318,28 +323,17 @@ public sealed class AccountabilityDecision : Entity, IOwnedRecord
         Measure = facts.Measure;
         Cause = facts.Cause;
         CauseId = cause.Id;
-        CauseReference = Optional(cause.Reference, 200);
-        Failure = Optional(facts.Failure, FailureMaxLength)!;
-        Facts = Optional(facts.Facts, FactsMaxLength)!;
-        Basis = Optional(facts.Basis, BasisMaxLength)!;
-        DecidedBy = Optional(facts.DecidedBy, 64)!;
+        CauseReference = InputRules.Text(cause.Reference, CauseReferenceMaxLength);
+        Failure = InputRules.RequiredText(facts.Failure, FailureMaxLength);
+        Facts = InputRules.RequiredText(facts.Facts, FactsMaxLength);
+        Basis = InputRules.RequiredText(facts.Basis, BasisMaxLength);
+        DecidedBy = InputRules.RequiredText(facts.DecidedBy, DecidedByMaxLength);
         DecidedOn = facts.DecidedOn;
-        DocumentNumber = Optional(facts.DocumentNumber, 64);
+        DocumentNumber = InputRules.Text(facts.DocumentNumber, DocumentNumberMaxLength);
         Notice = facts.Notice;
         ImpactUntil = options.ImpactUntil(facts.Methods, facts.Measure, facts.DecidedOn);
         ExecuteBy = hasMeasure ? facts.DecidedOn.AddMonths(options.MeasureExecutionMonths) : null;
         AppealUntil = facts.DecidedOn.AddMonths(options.AppealMonths);
-    }
-
-    private static string? Optional(string? text, int max)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var trimmed = text.Trim();
-        return trimmed.Length <= max ? trimmed : trimmed[..max];
     }
 }
 

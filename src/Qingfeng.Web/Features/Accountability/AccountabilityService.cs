@@ -25,6 +25,7 @@ public sealed class AccountabilityService(
 {
     public async Task<Guid> CreateAsync(SaveAccountabilityRequest request, CancellationToken cancellationToken = default)
     {
+        InputRules.Ensure(request);
         var viewer = await access.RequireAsync(Permission.AccountabilityManage, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var target = request.Target ?? throw new DomainRuleException("Accountability.UnknownValue");
@@ -60,6 +61,7 @@ public sealed class AccountabilityService(
 
     public async Task UpdateAsync(Guid id, SaveAccountabilityRequest request, CancellationToken cancellationToken = default)
     {
+        InputRules.Ensure(request);
         var viewer = await access.RequireAsync(Permission.AccountabilityManage, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var decision = await LoadAsync(db, viewer, id, request.Version, cancellationToken);
@@ -71,6 +73,7 @@ public sealed class AccountabilityService(
 
     public async Task ExecuteAsync(Guid id, ExecuteAccountabilityRequest request, CancellationToken cancellationToken = default)
     {
+        InputRules.Ensure(request);
         var viewer = await access.RequireAsync(Permission.AccountabilityManage, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var decision = await LoadAsync(db, viewer, id, null, cancellationToken);
@@ -80,6 +83,7 @@ public sealed class AccountabilityService(
 
     public async Task RevokeAsync(Guid id, RevokeAccountabilityRequest request, CancellationToken cancellationToken = default)
     {
+        InputRules.Ensure(request);
         var viewer = await access.RequireAsync(Permission.AccountabilityManage, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var decision = await LoadAsync(db, viewer, id, null, cancellationToken);

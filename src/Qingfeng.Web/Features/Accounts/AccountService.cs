@@ -35,6 +35,8 @@ public sealed record CreateUserRequest
 public sealed record SetRolesRequest
 {
     [Required]
+    [MaxLength(16)]
+    [ItemMaxLength(32)]
     public IReadOnlyList<string> Roles { get; init; } = [];
 }
 
@@ -106,6 +108,7 @@ public sealed class AccountService(
 
     public async Task<Guid> CreateUserAsync(CreateUserRequest request, CancellationToken cancellationToken = default)
     {
+        InputRules.Ensure(request);
         Require(Permission.UsersManage);
         var user = new QingfengUser { UserName = request.UserName, DisplayName = request.DisplayName, OrganId = request.OrganId };
         var result = await userManager.CreateAsync(user, request.Password);
@@ -120,6 +123,7 @@ public sealed class AccountService(
     /// <summary>Replaces a user's roles. Administrator roles are exclusive (三员分立) and nobody changes their own roles.</summary>
     public async Task SetRolesAsync(Guid userId, SetRolesRequest request, CancellationToken cancellationToken = default)
     {
+        InputRules.Ensure(request);
         var actor = Require(Permission.RolesAssign);
         if (actor.UserId == userId)
         {
@@ -207,6 +211,7 @@ public sealed class AccountService(
     /// <summary>Issues a token for the current user; the plain token is shown once and only its hash is kept.</summary>
     public async Task<IssuedToken> IssueTokenAsync(IssueTokenRequest request, CancellationToken cancellationToken = default)
     {
+        InputRules.Ensure(request);
         var user = currentUser.Require();
         var now = time.GetUtcNow();
         return await IssueTokenForAsync(dbFactory, user.UserId, request.Name, now, now.AddDays(options.ApiTokenDays), cancellationToken);

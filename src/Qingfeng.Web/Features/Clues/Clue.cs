@@ -43,6 +43,9 @@ public sealed record ClueActionInput
 /// </summary>
 public sealed class Clue : Entity
 {
+    /// <summary>The longest report text (kept encrypted, so not a column length; the request and the page hold it).</summary>
+    public const int ContentMaxLength = 20_000;
+
     private Clue()
     {
     }
@@ -312,6 +315,16 @@ public sealed class Clue : Entity
                 HandlerName = null;
                 return ClueState.CaseManagement;
             case ClueAction.ProposeDisposal:
+                if (input.Method is { } proposed && !Enum.IsDefined(proposed))
+                {
+                    throw InputRules.Undefined(nameof(Method));
+                }
+
+                if (input.ClosingOutcome is { } outcome && !Enum.IsDefined(outcome))
+                {
+                    throw InputRules.Undefined(nameof(ClosingOutcome));
+                }
+
                 if (input.Method == DisposalMethod.Close && input.ClosingOutcome is null)
                 {
                     throw new DomainRuleException("Clue.FieldRequired", "ClosingOutcome");
@@ -573,6 +586,8 @@ public sealed class ReportedPerson
 /// <summary>A violation category code (versioned reference data) the officer chose for the clue.</summary>
 public sealed class ClueCategory
 {
+    public const int CodeMaxLength = 32;
+
     private ClueCategory()
     {
     }
@@ -587,6 +602,8 @@ public sealed class ClueCategory
 /// <summary>One step of the clue's life: who, when, which action, from and to which state (全程登记备查).</summary>
 public sealed class ClueHistoryEntry
 {
+    public const int CommentMaxLength = 2000;
+
     private ClueHistoryEntry()
     {
     }
@@ -599,7 +616,7 @@ public sealed class ClueHistoryEntry
         Action = action;
         From = from;
         To = to;
-        Comment = comment;
+        Comment = InputRules.Text(comment, CommentMaxLength);
     }
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
@@ -649,6 +666,8 @@ public sealed class ClueParticipant
 /// <summary>回避: an officer withdrawn from the clue; they lose every access to it.</summary>
 public sealed class ClueRecusal
 {
+    public const int ReasonMaxLength = 500;
+
     private ClueRecusal()
     {
     }
@@ -657,7 +676,7 @@ public sealed class ClueRecusal
     {
         UserId = userId;
         UserName = userName;
-        Reason = reason;
+        Reason = InputRules.RequiredText(reason, ReasonMaxLength);
         DecidedBy = decidedBy;
         At = at;
     }
@@ -680,6 +699,8 @@ public sealed class ClueRecusal
 /// <summary>A sanction or handling decided on the case, with its influence period.</summary>
 public sealed class Sanction
 {
+    public const int CodeMaxLength = 32;
+
     private Sanction()
     {
     }

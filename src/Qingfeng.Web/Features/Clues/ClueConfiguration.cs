@@ -60,7 +60,7 @@ internal sealed class ClueCategoryConfiguration : IEntityTypeConfiguration<ClueC
     {
         b.ToTable("ClueCategories");
         b.HasKey(c => new { c.ClueId, c.Code });
-        b.Property(c => c.Code).HasMaxLength(32);
+        b.Property(c => c.Code).HasMaxLength(ClueCategory.CodeMaxLength);
         b.HasIndex(c => c.Code);
     }
 }
@@ -74,7 +74,7 @@ internal sealed class ClueHistoryConfiguration : IEntityTypeConfiguration<ClueHi
         b.ToTable("ClueHistory");
         b.Property(h => h.UserName).HasMaxLength(64);
         b.Property(h => h.Action).HasMaxLength(40);
-        b.Property(h => h.Comment).HasMaxLength(2000);
+        b.Property(h => h.Comment).HasMaxLength(ClueHistoryEntry.CommentMaxLength);
         b.HasIndex(h => h.ClueId);
     }
 }
@@ -101,7 +101,7 @@ internal sealed class ClueRecusalConfiguration : IEntityTypeConfiguration<ClueRe
         b.ToTable("ClueRecusals");
         b.Property(r => r.UserName).HasMaxLength(64);
         b.Property(r => r.DecidedBy).HasMaxLength(64);
-        b.Property(r => r.Reason).HasMaxLength(500);
+        b.Property(r => r.Reason).HasMaxLength(ClueRecusal.ReasonMaxLength);
         b.HasIndex(r => new { r.UserId, r.ClueId });
         b.HasIndex(r => r.ClueId);
     }
@@ -114,7 +114,7 @@ internal sealed class SanctionConfiguration : IEntityTypeConfiguration<Sanction>
         // Keys are set in the constructor; a new child found through a navigation is then an insert, not an update.
         b.Property(s => s.Id).ValueGeneratedNever();
         b.ToTable("Sanctions");
-        b.Property(s => s.Code).HasMaxLength(32);
+        b.Property(s => s.Code).HasMaxLength(Sanction.CodeMaxLength);
         b.HasIndex(s => s.ClueId);
         b.HasIndex(s => s.OfficialId);
     }

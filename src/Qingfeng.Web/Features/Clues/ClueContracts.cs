@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Qingfeng.Features.Roster;
 using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Rules;
 
 namespace Qingfeng.Features.Clues;
 
@@ -46,7 +47,7 @@ public sealed record RegisterClueRequest
     public ReporterDetails? Reporter { get; init; }
 
     [Required]
-    [StringLength(20_000, MinimumLength = 10)]
+    [StringLength(Clue.ContentMaxLength, MinimumLength = 10)]
     public string Content { get; init; } = "";
 
     [Required]
@@ -56,6 +57,7 @@ public sealed record RegisterClueRequest
 
     /// <summary>Violation category codes chosen by the officer (see <c>/api/v1/clues/categories</c>).</summary>
     [MaxLength(10)]
+    [ItemMaxLength(ClueCategory.CodeMaxLength)]
     public IReadOnlyList<string>? Categories { get; init; }
 }
 
@@ -66,7 +68,7 @@ public sealed record RegisterClueResult(Guid Id, string Number, IReadOnlyList<Du
 public sealed record SanctionRequest
 {
     [Required]
-    [StringLength(32)]
+    [StringLength(Sanction.CodeMaxLength)]
     public string Code { get; init; } = "";
 
     public Guid? OfficialId { get; init; }
@@ -78,7 +80,7 @@ public sealed record ClueActionRequest
     [Required]
     public ClueAction? Action { get; init; }
 
-    [StringLength(2000)]
+    [StringLength(ClueHistoryEntry.CommentMaxLength)]
     public string? Comment { get; init; }
 
     public Guid? AssigneeId { get; init; }
@@ -108,7 +110,7 @@ public sealed record RecuseRequest
     public Guid? UserId { get; init; }
 
     [Required]
-    [StringLength(500, MinimumLength = 2)]
+    [StringLength(ClueRecusal.ReasonMaxLength, MinimumLength = 2)]
     public string Reason { get; init; } = "";
 }
 
@@ -271,6 +273,6 @@ public sealed record AssigneeItem(Guid Id, string DisplayName, string Role);
 public sealed record SuggestCategoriesRequest
 {
     [Required]
-    [StringLength(20_000, MinimumLength = 1)]
+    [StringLength(Clue.ContentMaxLength, MinimumLength = 1)]
     public string Text { get; init; } = "";
 }

@@ -39,6 +39,7 @@ public sealed class ClueService(
 
     public async Task<RegisterClueResult> RegisterAsync(RegisterClueRequest request, CancellationToken cancellationToken = default)
     {
+        InputRules.Ensure(request);
         var viewer = await access.ViewerAsync(cancellationToken);
         var user = viewer.User;
         if (!user.Has(Permission.ClueRegister) || user.OrganId is not { } organId)
@@ -102,6 +103,7 @@ public sealed class ClueService(
     /// <summary>Takes one workflow action on a clue the caller can see.</summary>
     public async Task<ClueDetailVersion> ActAsync(Guid id, ClueActionRequest request, CancellationToken cancellationToken = default)
     {
+        InputRules.Ensure(request);
         var viewer = await access.ViewerAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var clue = await LoadAsync(db, viewer, id, cancellationToken);
@@ -140,6 +142,7 @@ public sealed class ClueService(
     /// <summary>回避: the caller declares a conflict, or a leader withdraws an officer. Either way that officer loses access at once.</summary>
     public async Task RecuseAsync(Guid id, RecuseRequest request, CancellationToken cancellationToken = default)
     {
+        InputRules.Ensure(request);
         var viewer = await access.ViewerAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var clue = await LoadAsync(db, viewer, id, cancellationToken);
@@ -163,6 +166,7 @@ public sealed class ClueService(
 
     public async Task RecordOutcomeAsync(Guid id, RecordOutcomeRequest request, CancellationToken cancellationToken = default)
     {
+        InputRules.Ensure(request);
         var viewer = await access.ViewerAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var clue = await LoadAsync(db, viewer, id, cancellationToken);

@@ -1,3 +1,4 @@
+using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
 using static Qingfeng.Features.Clues.ClueState;
 
@@ -138,6 +139,7 @@ public static class ClueWorkflow
         DisposalMethod.TalkInquiry => TalkInquiry,
         DisposalMethod.Verification => Verification,
         DisposalMethod.Shelve => Shelved,
-        _ => Closed,
+        DisposalMethod.Close => Closed,
+        _ => throw InputRules.Undefined(nameof(DisposalMethod)),
     };
 }

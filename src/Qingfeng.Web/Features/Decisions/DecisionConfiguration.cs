@@ -13,7 +13,7 @@ internal sealed class DecisionRecordConfiguration : IEntityTypeConfiguration<Dec
         b.Property(r => r.RegionKey).HasMaxLength(12);
         b.Property(r => r.PrincipalName).HasMaxLength(64);
         b.Property(r => r.Title).HasMaxLength(DecisionRecord.TitleMaxLength);
-        b.Property(r => r.MeetingKind).HasMaxLength(32);
+        b.Property(r => r.MeetingKind).HasMaxLength(DecisionRecord.MeetingKindMaxLength);
         b.Property(r => r.Dissent).HasMaxLength(DecisionRecord.DissentMaxLength);
         b.Property(r => r.Version).IsConcurrencyToken();
         b.Ignore(r => r.Facts);

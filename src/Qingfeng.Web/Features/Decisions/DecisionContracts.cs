@@ -25,7 +25,7 @@ public sealed record SaveDecisionRequest
 
     /// <summary>党委会, 党组会, 办公会…</summary>
     [Required]
-    [StringLength(32, MinimumLength = 2)]
+    [StringLength(DecisionRecord.MeetingKindMaxLength, MinimumLength = 2)]
     public string MeetingKind { get; init; } = "";
 
     [Range(0, 365)]

@@ -60,6 +60,7 @@ public sealed class DecisionRecord : Entity, IOwnedRecord
 {
     public const int TitleMaxLength = 200;
     public const int DissentMaxLength = 2000;
+    public const int MeetingKindMaxLength = 32;
 
     private DecisionRecord()
     {
@@ -194,23 +195,17 @@ public sealed class DecisionRecord : Entity, IOwnedRecord
         }
 
         Kind = facts.Kind;
-        Title = Clip(facts.Title, TitleMaxLength);
+        Title = InputRules.RequiredText(facts.Title, TitleMaxLength);
         MeetingOn = facts.MeetingOn;
-        MeetingKind = Clip(facts.MeetingKind, 32);
+        MeetingKind = InputRules.RequiredText(facts.MeetingKind, MeetingKindMaxLength);
         AgendaDaysAhead = facts.AgendaDaysAhead;
         MembersPresent = facts.MembersPresent;
         MembersTotal = facts.MembersTotal;
         DecidedCollectively = facts.DecidedCollectively;
         PrincipalSpokeLast = facts.PrincipalSpokeLast;
-        Dissent = string.IsNullOrWhiteSpace(facts.Dissent) ? null : Clip(facts.Dissent, DissentMaxLength);
+        Dissent = string.IsNullOrWhiteSpace(facts.Dissent) ? null : InputRules.Text(facts.Dissent, DissentMaxLength);
         AmountFen = facts.AmountFen;
         PrincipalInChargeOf = facts.PrincipalInChargeOf;
-    }
-
-    private static string Clip(string text, int max)
-    {
-        var trimmed = text.Trim();
-        return trimmed.Length <= max ? trimmed : trimmed[..max];
     }
 }
 

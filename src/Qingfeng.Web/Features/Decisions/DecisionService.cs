@@ -25,6 +25,7 @@ public sealed class DecisionService(
 {
     public async Task<Guid> CreateAsync(SaveDecisionRequest request, CancellationToken cancellationToken = default)
     {
+        InputRules.Ensure(request);
         var viewer = await access.RequireAsync(Permission.SupervisionManage, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var unit = await viewer.SubjectAsync(db, request.UnitId, request.OfficialId, cancellationToken);
@@ -37,6 +38,7 @@ public sealed class DecisionService(
 
     public async Task UpdateAsync(Guid id, SaveDecisionRequest request, CancellationToken cancellationToken = default)
     {
+        InputRules.Ensure(request);
         var viewer = await access.RequireAsync(Permission.SupervisionManage, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var record = await db.DecisionRecords.Where(viewer.Visible<DecisionRecord>()).Include(r => r.Findings)

@@ -36,6 +36,10 @@ public enum ReviewDecision
 public sealed class DutyReport : Entity, ISupervisedRecord
 {
     public const int AnswerMaxLength = 4000;
+    public const int MaxAnswers = 50;
+    public const int CommentMaxLength = 2000;
+    public const int ReviewCommentMaxLength = 1000;
+    public const int MaxProblemsPerComment = 20;
 
     private DutyReport()
     {
@@ -114,7 +118,7 @@ public sealed class DutyReport : Entity, ISupervisedRecord
             throw new DomainRuleException("DutyReport.AnswerCount", Answers.Count);
         }
 
-        Answers = [.. answers.Select(a => Clip(a, AnswerMaxLength))];
+        Answers = [.. answers.Select(a => InputRules.RequiredText(a, AnswerMaxLength, "Answers"))];
     }
 
     /// <summary>Submits a draft, or resubmits a returned report: review starts at level 1. Every item must be answered.</summary>
@@ -141,7 +145,7 @@ public sealed class DutyReport : Entity, ISupervisedRecord
     public void Approve(DutyReportCampaign campaign, SupervisionActor reviewer, IReadOnlySet<string> roles, string? comment, DateTimeOffset at)
     {
         CheckReviewer(campaign, reviewer, roles);
-        Reviews.Add(new DutyReportReview(Id, Round, Level, campaign.LevelNames[Level], reviewer, ReviewDecision.Approved, Clip(comment, 1000), null, at));
+        Reviews.Add(new DutyReportReview(Id, Round, Level, campaign.LevelNames[Level], reviewer, ReviewDecision.Approved, InputRules.RequiredText(comment, ReviewCommentMaxLength), null, at));
         if (Level == campaign.LevelNames.Count - 1)
         {
             State = DutyReportState.Approved;
@@ -166,10 +170,10 @@ public sealed class DutyReport : Entity, ISupervisedRecord
             throw new DomainRuleException("DutyReport.DueInPast");
         }
 
-        Reviews.Add(new DutyReportReview(Id, Round, Level, campaign.LevelNames[Level], reviewer, ReviewDecision.Returned, Clip(reason, 1000), dueOn, at));
+        Reviews.Add(new DutyReportReview(Id, Round, Level, campaign.LevelNames[Level], reviewer, ReviewDecision.Returned, InputRules.RequiredText(reason, ReviewCommentMaxLength), dueOn, at));
         State = DutyReportState.Returned;
         ReturnedAtLevel = Level;
-        ReturnReason = Clip(reason, 1000);
+        ReturnReason = InputRules.RequiredText(reason, ReviewCommentMaxLength);
         RevisionDueOn = dueOn;
     }
 
@@ -181,7 +185,7 @@ public sealed class DutyReport : Entity, ISupervisedRecord
             throw new DomainRuleException("DutyReport.CommentRequired");
         }
 
-        var comment = new DutyReportComment(Id, author, Clip(text, 2000), at);
+        var comment = new DutyReportComment(Id, author, InputRules.RequiredText(text, CommentMaxLength), at);
         Comments.Add(comment);
         return comment;
     }
@@ -241,12 +245,6 @@ public sealed class DutyReport : Entity, ISupervisedRecord
         {
             throw new DomainRuleException("DutyReport.TwoLevels") { Status = 409 };
         }
-    }
-
-    private static string Clip(string? text, int max)
-    {
-        var value = (text ?? "").Trim();
-        return value.Length <= max ? value : value[..max];
     }
 }
 

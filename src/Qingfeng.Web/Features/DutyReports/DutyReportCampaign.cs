@@ -10,6 +10,9 @@ namespace Qingfeng.Features.DutyReports;
 /// </summary>
 public sealed class DutyReportCampaign : Entity
 {
+    public const int TitleMaxLength = 200;
+    public const int MaxScorers = 200;
+
     private DutyReportCampaign()
     {
     }
@@ -27,7 +30,7 @@ public sealed class DutyReportCampaign : Entity
         }
 
         OrganId = organId;
-        Title = title.Trim();
+        Title = InputRules.RequiredText(title, TitleMaxLength);
         Year = year;
         SessionOn = sessionOn;
         TemplateItems = [.. options.TemplateItems];

@@ -8,7 +8,7 @@ internal sealed class DutyReportCampaignConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<DutyReportCampaign> b)
     {
         b.ToTable("DutyReportCampaigns");
-        b.Property(c => c.Title).HasMaxLength(200);
+        b.Property(c => c.Title).HasMaxLength(DutyReportCampaign.TitleMaxLength);
         b.Property(c => c.Version).IsConcurrencyToken();
         b.HasIndex(c => new { c.OrganId, c.Year });
         b.HasMany(c => c.Scorers).WithOne().HasForeignKey(s => s.CampaignId).OnDelete(DeleteBehavior.Cascade);
@@ -35,7 +35,7 @@ internal sealed class DutyReportConfiguration : IEntityTypeConfiguration<DutyRep
         b.Property(r => r.RegionKey).HasMaxLength(12);
         b.Property(r => r.OfficialName).HasMaxLength(64);
         b.Property(r => r.Position).HasMaxLength(64);
-        b.Property(r => r.ReturnReason).HasMaxLength(1000);
+        b.Property(r => r.ReturnReason).HasMaxLength(DutyReport.ReviewCommentMaxLength);
         b.Property(r => r.Version).IsConcurrencyToken();
         b.HasIndex(r => new { r.CampaignId, r.OfficialId }).IsUnique();
         b.HasIndex(r => r.OfficialId);
@@ -54,7 +54,7 @@ internal sealed class DutyReportReviewConfiguration : IEntityTypeConfiguration<D
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.LevelName).HasMaxLength(64);
         b.Property(x => x.ReviewerName).HasMaxLength(64);
-        b.Property(x => x.Comment).HasMaxLength(1000);
+        b.Property(x => x.Comment).HasMaxLength(DutyReport.ReviewCommentMaxLength);
     }
 }
 
@@ -65,7 +65,7 @@ internal sealed class DutyReportCommentConfiguration : IEntityTypeConfiguration<
         b.ToTable("DutyReportComments");
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.AuthorName).HasMaxLength(64);
-        b.Property(x => x.Text).HasMaxLength(2000);
+        b.Property(x => x.Text).HasMaxLength(DutyReport.CommentMaxLength);
     }
 }
 

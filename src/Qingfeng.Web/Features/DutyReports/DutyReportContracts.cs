@@ -1,11 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using Qingfeng.Platform.Rules;
 
 namespace Qingfeng.Features.DutyReports;
 
 public sealed record CreateCampaignRequest
 {
     [Required]
-    [StringLength(200, MinimumLength = 2)]
+    [StringLength(DutyReportCampaign.TitleMaxLength, MinimumLength = 2)]
     public string? Title { get; init; }
 
     [Range(2000, 2100)]
@@ -26,12 +27,15 @@ public sealed record AddReporterRequest
 public sealed record SetScorersRequest
 {
     [Required]
+    [MaxLength(DutyReportCampaign.MaxScorers)]
     public IReadOnlyList<Guid>? UserIds { get; init; }
 }
 
 public sealed record WriteReportRequest
 {
     [Required]
+    [MaxLength(DutyReport.MaxAnswers)]
+    [ItemMaxLength(DutyReport.AnswerMaxLength)]
     public IReadOnlyList<string?>? Answers { get; init; }
 
     /// <summary>Submit (or resubmit) after saving.</summary>
@@ -46,7 +50,7 @@ public sealed record ReviewReportRequest
     public ReviewDecision? Decision { get; init; }
 
     /// <summary>Comment on approval; the reasons when returning.</summary>
-    [StringLength(1000)]
+    [StringLength(DutyReport.ReviewCommentMaxLength)]
     public string? Comment { get; init; }
 
     /// <summary>Revision deadline when returning; by default the configured number of working days.</summary>
@@ -58,10 +62,12 @@ public sealed record ReviewReportRequest
 public sealed record CommentReportRequest
 {
     [Required]
-    [StringLength(2000, MinimumLength = 2)]
+    [StringLength(DutyReport.CommentMaxLength, MinimumLength = 2)]
     public string? Text { get; init; }
 
     /// <summary>Problems named in the comment: each becomes a rectification item of the reporting 一把手.</summary>
+    [MaxLength(DutyReport.MaxProblemsPerComment)]
+    [ItemMaxLength(Rectification.RectificationItem.ProblemMaxLength)]
     public IReadOnlyList<string>? Problems { get; init; }
 
     public DateOnly? RectifyBy { get; init; }

@@ -24,6 +24,7 @@ public sealed class DutyReportService(
 {
     public async Task<Guid> CreateCampaignAsync(CreateCampaignRequest request, CancellationToken cancellationToken = default)
     {
+        InputRules.Ensure(request);
         var viewer = await access.RequireAsync(Permission.DutyReportReview, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var sessionOn = request.SessionOn!.Value;
@@ -35,6 +36,7 @@ public sealed class DutyReportService(
 
     public async Task<Guid> AddReporterAsync(Guid campaignId, AddReporterRequest request, CancellationToken cancellationToken = default)
     {
+        InputRules.Ensure(request);
         var viewer = await access.RequireAsync(Permission.DutyReportReview, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var campaign = await OwnCampaignAsync(db, viewer, campaignId, cancellationToken);
@@ -53,6 +55,7 @@ public sealed class DutyReportService(
     /// <summary>Designates the attending leaders who score (users of the campaign's organ).</summary>
     public async Task SetScorersAsync(Guid campaignId, SetScorersRequest request, CancellationToken cancellationToken = default)
     {
+        InputRules.Ensure(request);
         var viewer = await access.RequireAsync(Permission.DutyReportReview, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var campaign = await OwnCampaignAsync(db, viewer, campaignId, cancellationToken, includeScorers: true);
@@ -83,6 +86,7 @@ public sealed class DutyReportService(
     /// <summary>Saves the answers and, when asked, submits (or resubmits after a return).</summary>
     public async Task WriteAsync(Guid reportId, WriteReportRequest request, CancellationToken cancellationToken = default)
     {
+        InputRules.Ensure(request);
         var viewer = await access.RequireAsync(Permission.SupervisionManage, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (report, _) = await LoadAsync(db, viewer, reportId, request.Version, review: false, cancellationToken);
@@ -98,6 +102,7 @@ public sealed class DutyReportService(
     /// <summary>Approves at the current level, or returns the report with reasons and a revision deadline (working days by default).</summary>
     public async Task ReviewAsync(Guid reportId, ReviewReportRequest request, CancellationToken cancellationToken = default)
     {
+        InputRules.Ensure(request);
         var viewer = await access.RequireAsync(Permission.DutyReportReview, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (report, campaign) = await LoadAsync(db, viewer, reportId, request.Version, review: true, cancellationToken);
@@ -119,6 +124,7 @@ public sealed class DutyReportService(
     /// <summary>A comment (点评); each problem it names opens a rectification item for the reporting 一把手, in the same save.</summary>
     public async Task<IReadOnlyList<Guid>> CommentAsync(Guid reportId, CommentReportRequest request, CancellationToken cancellationToken = default)
     {
+        InputRules.Ensure(request);
         var viewer = await access.RequireAsync(Permission.DutyReportReview, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (report, campaign) = await LoadAsync(db, viewer, reportId, null, review: false, cancellationToken);
@@ -142,6 +148,7 @@ public sealed class DutyReportService(
     /// <summary>One secret vote; concurrent votes on the same report are retried so that none is lost.</summary>
     public async Task VoteAsync(Guid reportId, VoteRequest request, CancellationToken cancellationToken = default)
     {
+        InputRules.Ensure(request);
         var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {

@@ -63,6 +63,7 @@ public sealed record CreateGroupRequest
     public string Name { get; init; } = "";
 
     [Required]
+    [MaxLength(CollaborationGroup.MaxMembers)]
     public IReadOnlyList<Guid> OrganIds { get; init; } = [];
 }
 
@@ -126,6 +127,7 @@ public sealed class DelegationService(IDbContextFactory<QingfengDb> dbFactory, C
 
     public async Task<Guid> CreateGroupAsync(CreateGroupRequest request, CancellationToken cancellationToken = default)
     {
+        InputRules.Ensure(request);
         var (organId, _) = await RequireLeaderAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var members = await db.Organs.Where(o => request.OrganIds.Contains(o.Id) && o.ParentId == organId).ToListAsync(cancellationToken);
@@ -143,6 +145,7 @@ public sealed class DelegationService(IDbContextFactory<QingfengDb> dbFactory, C
     /// <summary>The user's commission takes over the supervision of a unit from the organ below that normally has it.</summary>
     public async Task<Guid> EscalateAsync(EscalateRequest request, CancellationToken cancellationToken = default)
     {
+        InputRules.Ensure(request);
         var (organId, scope) = await RequireLeaderAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (unit, home) = await UnitAndHomeAsync(db, organId, scope, request.UnitId, cancellationToken);
@@ -158,6 +161,7 @@ public sealed class DelegationService(IDbContextFactory<QingfengDb> dbFactory, C
     /// <summary>Gives a unit to an area collaboration group; its home organ must be a member and is recused.</summary>
     public async Task<Guid> AssignToGroupAsync(GroupDelegationRequest request, CancellationToken cancellationToken = default)
     {
+        InputRules.Ensure(request);
         var (organId, scope) = await RequireLeaderAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (unit, home) = await UnitAndHomeAsync(db, organId, scope, request.UnitId, cancellationToken);
@@ -173,6 +177,7 @@ public sealed class DelegationService(IDbContextFactory<QingfengDb> dbFactory, C
 
     public async Task EndAsync(Guid id, EndDelegationRequest request, CancellationToken cancellationToken = default)
     {
+        InputRules.Ensure(request);
         var (organId, _) = await RequireLeaderAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var below = await SubordinateIdsAsync(db, organId, cancellationToken);

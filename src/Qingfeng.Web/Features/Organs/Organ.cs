@@ -198,6 +198,8 @@ public sealed class SupervisionDelegation : Entity
 /// <summary>An area collaboration group (片区协作组) of several township commissions.</summary>
 public sealed class CollaborationGroup : Entity
 {
+    public const int MaxMembers = 50;
+
     private CollaborationGroup()
     {
     }

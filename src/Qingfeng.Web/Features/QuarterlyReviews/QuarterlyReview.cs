@@ -23,6 +23,9 @@ public sealed class QuarterlyReview : Entity
     public const int ConclusionMaxLength = 8000;
     public const int NoteMaxLength = 2000;
 
+    /// <summary>The most notes one save sets (a page of the dossier holds far fewer).</summary>
+    public const int MaxNotesPerSave = 1000;
+
     private QuarterlyReview()
     {
     }
@@ -62,11 +65,7 @@ public sealed class QuarterlyReview : Entity
     public void SetConclusion(string? conclusion)
     {
         EnsureOpen();
-        Conclusion = (conclusion ?? "").Trim();
-        if (Conclusion.Length > ConclusionMaxLength)
-        {
-            Conclusion = Conclusion[..ConclusionMaxLength];
-        }
+        Conclusion = InputRules.RequiredText(conclusion, ConclusionMaxLength);
     }
 
     /// <summary>Sets (or with an empty text and no assessment, removes) the note on one official.</summary>
@@ -91,7 +90,7 @@ public sealed class QuarterlyReview : Entity
             Notes.Add(note);
         }
 
-        note.Set(assessment ?? ReviewAssessment.Good, trimmed.Length > NoteMaxLength ? trimmed[..NoteMaxLength] : trimmed);
+        note.Set(assessment ?? ReviewAssessment.Good, InputRules.RequiredText(trimmed, NoteMaxLength, "Text"));
     }
 
     /// <summary>Closes the review: later edits are refused.</summary>

@@ -103,6 +103,7 @@ public sealed record SaveQuarterlyReviewRequest
     public string? Conclusion { get; init; }
 
     /// <summary>Notes to set; officials not listed keep theirs.</summary>
+    [MaxLength(QuarterlyReview.MaxNotesPerSave)]
     public IReadOnlyList<ReviewNoteInput>? Notes { get; init; }
 
     public Guid? Version { get; init; }

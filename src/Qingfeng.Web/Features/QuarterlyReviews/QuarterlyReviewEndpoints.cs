@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Qingfeng.Platform.Api;
 using Qingfeng.Platform.Documents;
@@ -17,11 +18,11 @@ public static class QuarterlyReviewsFeature
         group.MapGet("/", async ([AsParameters] QuarterlyDossierQuery query, QuarterlyReviewService service, CancellationToken ct) =>
                 TypedResults.Ok(await service.DossierAsync(query, ct)))
             .WithName("QuarterlyDossier").WithSummary("按季度梳理分析: the quarter's figures per 一把手 in the caller's jurisdiction, with the office's notes and conclusion.");
-        group.MapPut("/{year:int}/{quarter:int}", async (int year, int quarter, SaveQuarterlyReviewRequest request, QuarterlyReviewService service, CancellationToken ct) =>
+        group.MapPut("/{year:int}/{quarter:int}", async ([Range(2000, 2100)] int year, [Range(1, 4)] int quarter, SaveQuarterlyReviewRequest request, QuarterlyReviewService service, CancellationToken ct) =>
                 TypedResults.Ok(await service.SaveAsync(year, quarter, request, ct)))
             .RequirePermission(Permission.SupervisionManage)
             .WithName("SaveQuarterlyReview").WithSummary("Records the conclusion and notes per official; returns the new version.");
-        group.MapPost("/{year:int}/{quarter:int}/finalise", async (int year, int quarter, QuarterlyReviewService service, CancellationToken ct) =>
+        group.MapPost("/{year:int}/{quarter:int}/finalise", async ([Range(2000, 2100)] int year, [Range(1, 4)] int quarter, QuarterlyReviewService service, CancellationToken ct) =>
             {
                 await service.FinaliseAsync(year, quarter, ct);
                 return TypedResults.NoContent();

@@ -35,6 +35,7 @@ public sealed class QuarterlyReviewService(IDbContextFactory<QingfengDb> dbFacto
 
     public async Task<Guid> SaveAsync(int year, int quarter, SaveQuarterlyReviewRequest request, CancellationToken cancellationToken = default)
     {
+        InputRules.Ensure(request);
         var viewer = await access.RequireAsync(Permission.SupervisionManage, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var review = await LoadOrCreateAsync(db, viewer, year, quarter, cancellationToken);

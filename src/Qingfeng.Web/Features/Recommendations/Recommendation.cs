@@ -70,15 +70,15 @@ public sealed class Recommendation : Entity, IOwnedRecord
         }
 
         Kind = content.Kind;
-        Title = Clip(content.Title, TitleMaxLength);
-        Origin = Clip(content.Origin, TextMaxLength);
-        Findings = Clip(content.Findings, TextMaxLength);
+        Title = InputRules.RequiredText(content.Title, TitleMaxLength);
+        Origin = InputRules.RequiredText(content.Origin, TextMaxLength);
+        Findings = InputRules.RequiredText(content.Findings, TextMaxLength);
         IssuedOn = content.IssuedOn;
         ReplyDueOn = replyDueOn;
         Number = number;
         Year = year;
         Sequence = sequence;
-        Measures = [.. measures.Select((m, i) => new RecommendationMeasure(Id, i + 1, Clip(m, MeasureMaxLength)))];
+        Measures = [.. measures.Select((m, i) => new RecommendationMeasure(Id, i + 1, InputRules.RequiredText(m, MeasureMaxLength, "Measures")))];
     }
 
     public Guid OrganId { get; private set; }
@@ -155,8 +155,8 @@ public sealed class Recommendation : Entity, IOwnedRecord
 
         State = RecommendationState.Replied;
         RepliedOn = on;
-        Reply = Clip(reply, TextMaxLength);
-        Objection = string.IsNullOrWhiteSpace(objection) ? null : Clip(objection, TextMaxLength);
+        Reply = InputRules.RequiredText(reply, TextMaxLength);
+        Objection = string.IsNullOrWhiteSpace(objection) ? null : InputRules.Text(objection, TextMaxLength);
     }
 
     /// <summary>A follow-up check (回头看); a satisfactory one after the reply closes the recommendation.</summary>
@@ -182,7 +182,7 @@ public sealed class Recommendation : Entity, IOwnedRecord
             throw new DomainRuleException("Recommendation.DateBeforeIssue");
         }
 
-        var check = new RecommendationCheck(Id, on, Clip(finding, TextMaxLength), satisfactory, by);
+        var check = new RecommendationCheck(Id, on, InputRules.RequiredText(finding, TextMaxLength), satisfactory, by);
         Checks.Add(check);
         if (satisfactory)
         {
@@ -206,7 +206,7 @@ public sealed class Recommendation : Entity, IOwnedRecord
             throw new DomainRuleException("Recommendation.DateBeforeIssue");
         }
 
-        var rule = new AdoptedRule(Id, UnitId, RegionKey, Clip(title, TitleMaxLength), adoptedOn, string.IsNullOrWhiteSpace(summary) ? null : Clip(summary, TextMaxLength));
+        var rule = new AdoptedRule(Id, UnitId, RegionKey, InputRules.RequiredText(title, TitleMaxLength), adoptedOn, string.IsNullOrWhiteSpace(summary) ? null : InputRules.Text(summary, TextMaxLength));
         Rules.Add(rule);
         Outcome = Outcome with { RulesAdopted = Rules.Count };
         return rule;
@@ -214,12 +214,6 @@ public sealed class Recommendation : Entity, IOwnedRecord
 
     /// <summary>Records the other outcomes (problems, clues, funds); the rules count stays that of the rules recorded.</summary>
     internal void RecordOutcome(SupervisionOutcome outcome) => Outcome = outcome with { RulesAdopted = Rules.Count };
-
-    private static string Clip(string text, int max)
-    {
-        var trimmed = text.Trim();
-        return trimmed.Length <= max ? trimmed : trimmed[..max];
-    }
 }
 
 /// <summary>A measure the recommendation requires; it is tracked as a ledger item.</summary>

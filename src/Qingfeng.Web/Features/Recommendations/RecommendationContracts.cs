@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Rules;
 
 namespace Qingfeng.Features.Recommendations;
 
@@ -30,6 +31,7 @@ public sealed record IssueRecommendationRequest
     [Required]
     [MinLength(1)]
     [MaxLength(Recommendation.MaxMeasures)]
+    [ItemMaxLength(Recommendation.MeasureMaxLength)]
     public IReadOnlyList<string>? Measures { get; init; }
 
     /// <summary>Defaults to today.</summary>

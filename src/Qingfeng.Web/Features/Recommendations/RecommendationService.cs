@@ -31,6 +31,7 @@ public sealed class RecommendationService(
     /// </summary>
     public async Task<Guid> IssueAsync(IssueRecommendationRequest request, CancellationToken cancellationToken = default)
     {
+        InputRules.Ensure(request);
         var viewer = await access.RequireAsync(Permission.SupervisionManage, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
@@ -87,17 +88,29 @@ public sealed class RecommendationService(
         return recommendation.Id;
     }
 
-    public Task ReplyAsync(Guid id, RecordRecommendationReplyRequest request, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, r => r.RecordReply(request.RepliedOn ?? throw new DomainRuleException("Recommendation.ReplyRequired"), request.Reply, request.Objection), cancellationToken);
+    public Task ReplyAsync(Guid id, RecordRecommendationReplyRequest request, CancellationToken cancellationToken = default)
+    {
+        InputRules.Ensure(request);
+        return ChangeAsync(id, r => r.RecordReply(request.RepliedOn ?? throw new DomainRuleException("Recommendation.ReplyRequired"), request.Reply, request.Objection), cancellationToken);
+    }
 
-    public Task AddCheckAsync(Guid id, AddRecommendationCheckRequest request, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, (r, actor) => r.AddCheck(request.CheckedOn ?? ChinaTime.DateOf(time.GetUtcNow()), request.Finding, request.Satisfactory, actor), cancellationToken);
+    public Task AddCheckAsync(Guid id, AddRecommendationCheckRequest request, CancellationToken cancellationToken = default)
+    {
+        InputRules.Ensure(request);
+        return ChangeAsync(id, (r, actor) => r.AddCheck(request.CheckedOn ?? ChinaTime.DateOf(time.GetUtcNow()), request.Finding, request.Satisfactory, actor), cancellationToken);
+    }
 
-    public Task AddRuleAsync(Guid id, AddAdoptedRuleRequest request, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, r => r.AddRule(request.Title, request.AdoptedOn ?? throw new DomainRuleException("Recommendation.RuleDateRequired"), request.Summary), cancellationToken);
+    public Task AddRuleAsync(Guid id, AddAdoptedRuleRequest request, CancellationToken cancellationToken = default)
+    {
+        InputRules.Ensure(request);
+        return ChangeAsync(id, r => r.AddRule(request.Title, request.AdoptedOn ?? throw new DomainRuleException("Recommendation.RuleDateRequired"), request.Summary), cancellationToken);
+    }
 
-    public Task RecordOutcomeAsync(Guid id, SupervisionOutcomeInput request, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, r => r.RecordOutcome(request.ToOutcome()), cancellationToken);
+    public Task RecordOutcomeAsync(Guid id, SupervisionOutcomeInput request, CancellationToken cancellationToken = default)
+    {
+        InputRules.Ensure(request);
+        return ChangeAsync(id, r => r.RecordOutcome(request.ToOutcome()), cancellationToken);
+    }
 
     private Task ChangeAsync(Guid id, Action<Recommendation> change, CancellationToken cancellationToken) =>
         ChangeAsync(id, (r, _) => change(r), cancellationToken);

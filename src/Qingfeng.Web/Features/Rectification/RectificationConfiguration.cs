@@ -12,7 +12,7 @@ internal sealed class RectificationItemConfiguration : IEntityTypeConfiguration<
         b.Property(i => i.UnitName).HasMaxLength(128);
         b.Property(i => i.RegionKey).HasMaxLength(12);
         b.Property(i => i.OfficialName).HasMaxLength(64);
-        b.Property(i => i.SourceReference).HasMaxLength(200);
+        b.Property(i => i.SourceReference).HasMaxLength(RectificationItem.SourceReferenceMaxLength);
         b.Property(i => i.Problem).HasMaxLength(RectificationItem.ProblemMaxLength);
         b.Property(i => i.Measures).HasMaxLength(RectificationItem.MeasuresMaxLength);
         b.Property(i => i.Version).IsConcurrencyToken();
@@ -34,7 +34,7 @@ internal sealed class RectificationProgressConfiguration : IEntityTypeConfigurat
         b.ToTable("RectificationProgress");
         b.Property(p => p.Id).ValueGeneratedNever();
         b.Property(p => p.ReporterName).HasMaxLength(64);
-        b.Property(p => p.Text).HasMaxLength(4000);
+        b.Property(p => p.Text).HasMaxLength(RectificationItem.ProgressMaxLength);
         b.HasMany(p => p.Evidence).WithOne().HasForeignKey(e => e.ProgressId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -46,7 +46,7 @@ internal sealed class RectificationEventConfiguration : IEntityTypeConfiguration
         b.ToTable("RectificationEvents");
         b.Property(e => e.Id).ValueGeneratedNever();
         b.Property(e => e.ActorName).HasMaxLength(64);
-        b.Property(e => e.Comment).HasMaxLength(1000);
+        b.Property(e => e.Comment).HasMaxLength(RectificationItem.CommentMaxLength);
     }
 }
 

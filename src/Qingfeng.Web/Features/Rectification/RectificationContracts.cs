@@ -15,7 +15,7 @@ public sealed record CreateRectificationItemRequest
     /// <summary>The responsible official (usually the 一把手).</summary>
     public Guid? OfficialId { get; init; }
 
-    [StringLength(200)]
+    [StringLength(RectificationItem.SourceReferenceMaxLength)]
     public string? SourceReference { get; init; }
 
     [Required]
@@ -41,7 +41,7 @@ public sealed record SetMeasuresRequest
 public sealed record ReportProgressRequest
 {
     [Required]
-    [StringLength(4000, MinimumLength = 2)]
+    [StringLength(RectificationItem.ProgressMaxLength, MinimumLength = 2)]
     public string? Text { get; init; }
 
     /// <summary>The unit says the item is done (needs at least one evidence file).</summary>
@@ -52,7 +52,7 @@ public sealed record ReportProgressRequest
 
 public sealed record CloseOutRequest
 {
-    [StringLength(1000)]
+    [StringLength(RectificationItem.CommentMaxLength)]
     public string? Comment { get; init; }
 
     public SupervisionOutcomeInput? Outcome { get; init; }
@@ -63,7 +63,7 @@ public sealed record CloseOutRequest
 public sealed record ReasonRequest
 {
     [Required]
-    [StringLength(1000, MinimumLength = 2)]
+    [StringLength(RectificationItem.CommentMaxLength, MinimumLength = 2)]
     public string? Reason { get; init; }
 
     public Guid? Version { get; init; }
@@ -75,7 +75,7 @@ public sealed record ExtendRequest
     public DateOnly? DueOn { get; init; }
 
     [Required]
-    [StringLength(1000, MinimumLength = 2)]
+    [StringLength(RectificationItem.CommentMaxLength, MinimumLength = 2)]
     public string? Reason { get; init; }
 
     public Guid? Version { get; init; }
@@ -102,6 +102,7 @@ public sealed record RectificationQuery : PageRequest
     public EscalationLevel? Escalation { get; init; }
 
     /// <summary>Unit or official name contains.</summary>
+    [StringLength(64)]
     public string? Text { get; init; }
 
     public Guid? UnitId { get; init; }
@@ -117,6 +118,7 @@ public sealed record RectificationQuery : PageRequest
     public DateOnly? DueTo { get; init; }
 
     /// <summary>dueOn (default), opened, unit, state.</summary>
+    [StringLength(16)]
     public string? Sort { get; init; }
 
     public bool? Descending { get; init; }

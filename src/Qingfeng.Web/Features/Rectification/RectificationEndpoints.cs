@@ -92,6 +92,7 @@ internal static class RectificationEndpoints
 /// <summary>The form fields of a progress report.</summary>
 internal sealed record ProgressForm
 {
+    [System.ComponentModel.DataAnnotations.StringLength(RectificationItem.ProgressMaxLength)]
     public string? Text { get; init; }
 
     public bool ClaimsDone { get; init; }

@@ -66,6 +66,9 @@ public sealed class RectificationItem : Entity, IOwnedRecord
 {
     public const int ProblemMaxLength = 2000;
     public const int MeasuresMaxLength = 4000;
+    public const int SourceReferenceMaxLength = 200;
+    public const int ProgressMaxLength = 4000;
+    public const int CommentMaxLength = 1000;
 
     private RectificationItem()
     {
@@ -87,9 +90,9 @@ public sealed class RectificationItem : Entity, IOwnedRecord
         IsPrincipal = subject.IsPrincipal;
         Source = draft.Source;
         SourceId = draft.SourceId;
-        SourceReference = Clip(draft.SourceReference, 200);
-        Problem = Clip(draft.Problem, ProblemMaxLength);
-        Measures = string.IsNullOrWhiteSpace(draft.Measures) ? null : Clip(draft.Measures, MeasuresMaxLength);
+        SourceReference = InputRules.RequiredText(draft.SourceReference, SourceReferenceMaxLength);
+        Problem = InputRules.RequiredText(draft.Problem, ProblemMaxLength);
+        Measures = string.IsNullOrWhiteSpace(draft.Measures) ? null : InputRules.Text(draft.Measures, MeasuresMaxLength);
         DueOn = draft.DueOn;
         OpenedOn = ChinaTime.DateOf(at);
         if (DueOn < OpenedOn)
@@ -162,7 +165,7 @@ public sealed class RectificationItem : Entity, IOwnedRecord
             throw new DomainRuleException("Rectification.MeasuresRequired");
         }
 
-        Measures = Clip(measures, MeasuresMaxLength);
+        Measures = InputRules.RequiredText(measures, MeasuresMaxLength);
         Events.Add(new RectificationEvent(Id, at, actor, RectificationAction.MeasuresSet, null));
     }
 
@@ -190,7 +193,7 @@ public sealed class RectificationItem : Entity, IOwnedRecord
             throw new DomainRuleException("Rectification.MeasuresRequired");
         }
 
-        var progress = new RectificationProgress(Id, at, actor, Clip(text, 4000), claimsDone);
+        var progress = new RectificationProgress(Id, at, actor, InputRules.RequiredText(text, ProgressMaxLength), claimsDone);
         Progress.Add(progress);
         if (claimsDone)
         {
@@ -222,7 +225,7 @@ public sealed class RectificationItem : Entity, IOwnedRecord
         Outcome = outcome;
         State = RectificationState.Closed;
         ClosedOn = ChinaTime.DateOf(at);
-        Events.Add(new RectificationEvent(Id, at, actor, RectificationAction.ClosedOut, Clip(comment, 1000)));
+        Events.Add(new RectificationEvent(Id, at, actor, RectificationAction.ClosedOut, InputRules.RequiredText(comment, CommentMaxLength)));
     }
 
     /// <summary>The evidence does not show the problem fixed: back to work, with the reason.</summary>
@@ -240,7 +243,7 @@ public sealed class RectificationItem : Entity, IOwnedRecord
 
         State = RectificationState.InProgress;
         ClaimedBy = null;
-        Events.Add(new RectificationEvent(Id, at, actor, RectificationAction.CompletionRejected, Clip(reason, 1000)));
+        Events.Add(new RectificationEvent(Id, at, actor, RectificationAction.CompletionRejected, InputRules.RequiredText(reason, CommentMaxLength)));
     }
 
     /// <summary>A new deadline, with the reason; an escalation ends when the new deadline is in the future.</summary>
@@ -259,7 +262,7 @@ public sealed class RectificationItem : Entity, IOwnedRecord
 
         DueOn = dueOn;
         Escalation = EscalationLevel.None;
-        Events.Add(new RectificationEvent(Id, at, actor, RectificationAction.Extended, Clip(reason, 1000)));
+        Events.Add(new RectificationEvent(Id, at, actor, RectificationAction.Extended, InputRules.RequiredText(reason, CommentMaxLength)));
     }
 
     /// <summary>持续整改: a problem that needs long-term work; it stays open but is not reported overdue.</summary>
@@ -273,7 +276,7 @@ public sealed class RectificationItem : Entity, IOwnedRecord
 
         State = RectificationState.LongTerm;
         Escalation = EscalationLevel.None;
-        Events.Add(new RectificationEvent(Id, at, actor, RectificationAction.MarkedLongTerm, Clip(reason, 1000)));
+        Events.Add(new RectificationEvent(Id, at, actor, RectificationAction.MarkedLongTerm, InputRules.RequiredText(reason, CommentMaxLength)));
     }
 
     /// <summary>Raises the escalation level to what the date calls for; returns the new level when it rose.</summary>
@@ -301,12 +304,6 @@ public sealed class RectificationItem : Entity, IOwnedRecord
         {
             throw new DomainRuleException("Rectification.Closed") { Status = 409 };
         }
-    }
-
-    private static string Clip(string? text, int max)
-    {
-        var value = (text ?? "").Trim();
-        return value.Length <= max ? value : value[..max];
     }
 }
 

@@ -36,6 +36,7 @@ public sealed class RectificationService(
 
     public async Task<Guid> CreateAsync(CreateRectificationItemRequest request, CancellationToken cancellationToken = default)
     {
+        InputRules.Ensure(request);
         var viewer = await access.RequireAsync(Permission.SupervisionManage, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var subject = await viewer.SubjectAsync(db, request.UnitId, request.OfficialId, cancellationToken);
@@ -45,12 +46,16 @@ public sealed class RectificationService(
         return item.Id;
     }
 
-    public Task SetMeasuresAsync(Guid id, SetMeasuresRequest request, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, Permission.SupervisionManage, request.Version, (item, viewer, at) => item.SetMeasures(request.Measures!, viewer.Actor, at), cancellationToken);
+    public Task SetMeasuresAsync(Guid id, SetMeasuresRequest request, CancellationToken cancellationToken = default)
+    {
+        InputRules.Ensure(request);
+        return ChangeAsync(id, Permission.SupervisionManage, request.Version, (item, viewer, at) => item.SetMeasures(request.Measures!, viewer.Actor, at), cancellationToken);
+    }
 
     /// <summary>A progress report with evidence files; with <c>ClaimsDone</c> the item waits for close-out.</summary>
     public async Task ReportAsync(Guid id, ReportProgressRequest request, IReadOnlyList<EvidenceUpload> evidence, CancellationToken cancellationToken = default)
     {
+        InputRules.Ensure(request);
         foreach (var file in evidence)
         {
             EvidenceFiles.Check(file);
@@ -73,23 +78,35 @@ public sealed class RectificationService(
             cancellationToken);
     }
 
-    public Task CloseOutAsync(Guid id, CloseOutRequest request, CancellationToken cancellationToken = default) =>
-        ChangeAsync(
+    public Task CloseOutAsync(Guid id, CloseOutRequest request, CancellationToken cancellationToken = default)
+    {
+        InputRules.Ensure(request);
+        return ChangeAsync(
             id,
             Permission.RectificationCloseOut,
             request.Version,
             // 销号 is the supervising organ's decision: a higher organ that also sees the item does not strike it off (ChangeAsync).
             (item, viewer, at) => item.CloseOut(request.Comment, (request.Outcome ?? new SupervisionOutcomeInput()).ToOutcome(), viewer.Actor, at),
             cancellationToken);
+    }
 
-    public Task RejectAsync(Guid id, ReasonRequest request, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, Permission.RectificationCloseOut, request.Version, (item, viewer, at) => item.RejectCompletion(request.Reason!, viewer.Actor, at), cancellationToken);
+    public Task RejectAsync(Guid id, ReasonRequest request, CancellationToken cancellationToken = default)
+    {
+        InputRules.Ensure(request);
+        return ChangeAsync(id, Permission.RectificationCloseOut, request.Version, (item, viewer, at) => item.RejectCompletion(request.Reason!, viewer.Actor, at), cancellationToken);
+    }
 
-    public Task ExtendAsync(Guid id, ExtendRequest request, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, Permission.RectificationCloseOut, request.Version, (item, viewer, at) => item.Extend(request.DueOn!.Value, request.Reason!, viewer.Actor, at), cancellationToken);
+    public Task ExtendAsync(Guid id, ExtendRequest request, CancellationToken cancellationToken = default)
+    {
+        InputRules.Ensure(request);
+        return ChangeAsync(id, Permission.RectificationCloseOut, request.Version, (item, viewer, at) => item.Extend(request.DueOn!.Value, request.Reason!, viewer.Actor, at), cancellationToken);
+    }
 
-    public Task MarkLongTermAsync(Guid id, ReasonRequest request, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, Permission.RectificationCloseOut, request.Version, (item, viewer, at) => item.MarkLongTerm(request.Reason!, viewer.Actor, at), cancellationToken);
+    public Task MarkLongTermAsync(Guid id, ReasonRequest request, CancellationToken cancellationToken = default)
+    {
+        InputRules.Ensure(request);
+        return ChangeAsync(id, Permission.RectificationCloseOut, request.Version, (item, viewer, at) => item.MarkLongTerm(request.Reason!, viewer.Actor, at), cancellationToken);
+    }
 
     private async Task ChangeAsync(Guid id, Permission permission, Guid? version, Action<RectificationItem, SupervisionViewer, DateTimeOffset> change, CancellationToken cancellationToken)
     {

@@ -30,6 +30,8 @@ public enum ReminderChannel
 public sealed class Reminder : Entity, IOwnedRecord
 {
     public const int TextMaxLength = 4000;
+    public const int TitleMaxLength = 200;
+    public const int DocumentNumberMaxLength = 64;
 
     private Reminder()
     {
@@ -53,8 +55,8 @@ public sealed class Reminder : Entity, IOwnedRecord
         Kind = kind;
         Channel = channel;
         SentOn = sentOn;
-        Title = Clip(title, 200);
-        Text = Clip(text, TextMaxLength);
+        Title = InputRules.RequiredText(title, TitleMaxLength);
+        Text = InputRules.RequiredText(text, TextMaxLength);
     }
 
     public Guid OrganId { get; private set; }
@@ -107,8 +109,8 @@ public sealed class Reminder : Entity, IOwnedRecord
 
         return new Reminder(organId, subject, ReminderKind.Letter, ReminderChannel.Letter, sentOn, string.IsNullOrWhiteSpace(title) ? "提醒函" : title, problems)
         {
-            Suggestions = Clip(suggestions, TextMaxLength),
-            DocumentNumber = string.IsNullOrWhiteSpace(documentNumber) ? null : Clip(documentNumber, 64),
+            Suggestions = InputRules.RequiredText(suggestions, TextMaxLength),
+            DocumentNumber = string.IsNullOrWhiteSpace(documentNumber) ? null : InputRules.Text(documentNumber, DocumentNumberMaxLength),
         };
     }
 
@@ -123,10 +125,4 @@ public sealed class Reminder : Entity, IOwnedRecord
 
     public static string HolidayKey(DateOnly holidayFrom, Guid officialId) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"holiday:{holidayFrom:yyyy-MM-dd}:{officialId}");
-
-    private static string Clip(string text, int max)
-    {
-        var value = text.Trim();
-        return value.Length <= max ? value : value[..max];
-    }
 }

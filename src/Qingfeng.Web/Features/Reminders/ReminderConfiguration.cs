@@ -12,10 +12,10 @@ internal sealed class ReminderConfiguration : IEntityTypeConfiguration<Reminder>
         b.Property(r => r.RegionKey).HasMaxLength(12);
         b.Property(r => r.OfficialName).HasMaxLength(64);
         b.Property(r => r.OfficialPosition).HasMaxLength(128);
-        b.Property(r => r.Title).HasMaxLength(200);
+        b.Property(r => r.Title).HasMaxLength(Reminder.TitleMaxLength);
         b.Property(r => r.Text).HasMaxLength(Reminder.TextMaxLength);
         b.Property(r => r.Suggestions).HasMaxLength(Reminder.TextMaxLength);
-        b.Property(r => r.DocumentNumber).HasMaxLength(64);
+        b.Property(r => r.DocumentNumber).HasMaxLength(Reminder.DocumentNumberMaxLength);
         b.Property(r => r.HolidayName).HasMaxLength(32);
         b.Property(r => r.DedupKey).HasMaxLength(100);
         b.Property(r => r.Version).IsConcurrencyToken();

@@ -8,7 +8,7 @@ public sealed record IssueReminderLetterRequest
     [Required]
     public Guid? OfficialId { get; init; }
 
-    [StringLength(200)]
+    [StringLength(Reminder.TitleMaxLength)]
     public string? Title { get; init; }
 
     /// <summary>The problems the letter points out (问题提示).</summary>
@@ -21,7 +21,7 @@ public sealed record IssueReminderLetterRequest
     [StringLength(Reminder.TextMaxLength, MinimumLength = 2)]
     public string? Suggestions { get; init; }
 
-    [StringLength(64)]
+    [StringLength(Reminder.DocumentNumberMaxLength)]
     public string? DocumentNumber { get; init; }
 
     /// <summary>Issued on; today by default.</summary>

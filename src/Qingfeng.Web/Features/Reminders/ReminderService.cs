@@ -18,6 +18,7 @@ public sealed class ReminderService(IDbContextFactory<QingfengDb> dbFactory, Sup
 
     public async Task<Guid> IssueLetterAsync(IssueReminderLetterRequest request, CancellationToken cancellationToken = default)
     {
+        InputRules.Ensure(request);
         var viewer = await access.RequireAsync(Permission.SupervisionManage, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var subject = await viewer.SubjectAsync(db, null, request.OfficialId!.Value, cancellationToken);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Qingfeng.Platform.Api;
@@ -33,7 +34,7 @@ internal static class RosterEndpoints
         units.MapGet("/export", async ([AsParameters] UnitQuery query, RosterExcel excel, CancellationToken ct) =>
                 TypedResults.File(await excel.ExportUnitsAsync(query, ct), ApiConventions.ExcelContentType, "units.xlsx"))
             .WithName("ExportUnits").WithSummary("Excel export of the filtered units list.");
-        units.MapGet("/tree", async ([FromQuery] string? region, RosterQueries roster, CancellationToken ct) =>
+        units.MapGet("/tree", async ([FromQuery][StringLength(12)][RegularExpression("^[0-9]{6,12}$", ErrorMessage = "Validation.RegionCode")] string? region, RosterQueries roster, CancellationToken ct) =>
                 TypedResults.Ok(await roster.RegionChildrenAsync(region, ct)))
             .WithName("UnitTree").WithSummary("One level of the region/unit tree; omit region for the top.");
 

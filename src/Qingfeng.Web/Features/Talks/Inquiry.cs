@@ -31,6 +31,10 @@ public enum InquiryAssessment
 public sealed class Inquiry : Entity, IOwnedRecord
 {
     public const int TextMaxLength = 8000;
+    public const int DocumentNumberMaxLength = 64;
+    public const int SignatoryMaxLength = 64;
+    public const int CountersignNoteMaxLength = 1000;
+    public const int AssessmentNoteMaxLength = 2000;
 
     private Inquiry()
     {
@@ -62,10 +66,10 @@ public sealed class Inquiry : Entity, IOwnedRecord
         OfficialPosition = subject.OfficialPosition ?? "";
         IsPrincipal = subject.IsPrincipal;
         LeaderCategory = subject.LeaderCategory;
-        Matters = Talk.Clip(matters, TextMaxLength)!;
+        Matters = InputRules.RequiredText(matters, TextMaxLength);
         SentOn = sentOn;
         ReplyDueOn = replyDueOn;
-        DocumentNumber = Talk.Clip(documentNumber, 64);
+        DocumentNumber = InputRules.Text(documentNumber, DocumentNumberMaxLength);
         State = InquiryState.Sent;
     }
 
@@ -143,9 +147,9 @@ public sealed class Inquiry : Entity, IOwnedRecord
         }
 
         ReplyReceivedOn = receivedOn;
-        ReplyText = Talk.Clip(text, TextMaxLength);
-        CountersignedBy = Talk.Clip(countersignedBy, 64);
-        CountersignNote = Talk.Clip(countersignNote, 1000);
+        ReplyText = InputRules.Text(text, TextMaxLength);
+        CountersignedBy = InputRules.Text(countersignedBy, SignatoryMaxLength);
+        CountersignNote = InputRules.Text(countersignNote, CountersignNoteMaxLength);
         State = InquiryState.Replied;
     }
 
@@ -165,7 +169,7 @@ public sealed class Inquiry : Entity, IOwnedRecord
         }
 
         Assessment = assessment;
-        AssessmentNote = Talk.Clip(note, 2000);
+        AssessmentNote = InputRules.Text(note, AssessmentNoteMaxLength);
         Outcome = outcome;
         ClosedOn = today;
         State = InquiryState.Closed;

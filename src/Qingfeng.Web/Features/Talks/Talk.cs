@@ -48,6 +48,8 @@ public sealed class Talk : Entity, IOwnedRecord
 {
     public const int TextMaxLength = 8000;
     public const int ShortMaxLength = 200;
+    public const int RecorderMaxLength = 64;
+    public const int NoteMaxLength = 1000;
 
     private Talk()
     {
@@ -76,10 +78,10 @@ public sealed class Talk : Entity, IOwnedRecord
         LeaderCategory = subject.LeaderCategory;
         Type = type;
         Tier = type == TalkType.Reminder ? tier : null;
-        TalkerTitle = Clip(talkerTitle, ShortMaxLength);
+        TalkerTitle = InputRules.Text(talkerTitle, ShortMaxLength);
         State = TalkState.Planned;
         ApplyPlan(plan);
-        Outline = Clip(outline, TextMaxLength);
+        Outline = InputRules.Text(outline, TextMaxLength);
     }
 
     public Guid OrganId { get; private set; }
@@ -164,7 +166,7 @@ public sealed class Talk : Entity, IOwnedRecord
             throw new DomainRuleException("Talks.NotEditable") { Status = 409 };
         }
 
-        Outline = Clip(outline, TextMaxLength);
+        Outline = InputRules.Text(outline, TextMaxLength);
     }
 
     /// <summary>Records the talk as held; a 约谈 sets the pledge deadline <paramref name="pledgeDays"/> days later.</summary>
@@ -182,8 +184,8 @@ public sealed class Talk : Entity, IOwnedRecord
         }
 
         HeldOn = heldOn;
-        Record = Clip(record, TextMaxLength);
-        Commitments = Clip(commitments, TextMaxLength);
+        Record = InputRules.Text(record, TextMaxLength);
+        Commitments = InputRules.Text(commitments, TextMaxLength);
         if (Type == TalkType.Summons)
         {
             PledgeDueOn = heldOn.AddDays(pledgeDays);
@@ -220,7 +222,7 @@ public sealed class Talk : Entity, IOwnedRecord
     public void Close(string? note, SupervisionOutcome outcome, DateOnly today)
     {
         Require(TalkState.Held);
-        ClosingNote = Clip(note, 1000);
+        ClosingNote = InputRules.Text(note, NoteMaxLength);
         Outcome = outcome;
         ClosedOn = today;
         State = TalkState.Closed;
@@ -234,7 +236,7 @@ public sealed class Talk : Entity, IOwnedRecord
             throw new DomainRuleException("Talks.ReasonRequired");
         }
 
-        CancelReason = Clip(reason, 1000);
+        CancelReason = InputRules.Text(reason, NoteMaxLength);
         State = TalkState.Cancelled;
     }
 
@@ -260,10 +262,10 @@ public sealed class Talk : Entity, IOwnedRecord
         }
 
         PlannedOn = plan.PlannedOn;
-        Place = Clip(plan.Place, ShortMaxLength);
-        Talkers = Clip(plan.Talkers, ShortMaxLength)!;
-        Participants = Clip(plan.Participants, ShortMaxLength);
-        Recorder = Clip(plan.Recorder, 64);
+        Place = InputRules.Text(plan.Place, ShortMaxLength);
+        Talkers = InputRules.RequiredText(plan.Talkers, ShortMaxLength);
+        Participants = InputRules.Text(plan.Participants, ShortMaxLength);
+        Recorder = InputRules.Text(plan.Recorder, RecorderMaxLength);
     }
 
     private void Require(TalkState state)
@@ -272,16 +274,5 @@ public sealed class Talk : Entity, IOwnedRecord
         {
             throw new DomainRuleException("Talks.IllegalMove", State.ToString(), state.ToString()) { Status = 409 };
         }
-    }
-
-    internal static string? Clip(string? text, int max)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var value = text.Trim();
-        return value.Length <= max ? value : value[..max];
     }
 }

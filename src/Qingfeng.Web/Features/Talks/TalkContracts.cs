@@ -31,7 +31,7 @@ public sealed record PlanTalkRequest
     [StringLength(Talk.ShortMaxLength)]
     public string? Participants { get; init; }
 
-    [StringLength(64)]
+    [StringLength(Talk.RecorderMaxLength)]
     public string? Recorder { get; init; }
 
     [StringLength(Talk.TextMaxLength)]
@@ -53,7 +53,7 @@ public sealed record ReplanTalkRequest
     [StringLength(Talk.ShortMaxLength)]
     public string? Participants { get; init; }
 
-    [StringLength(64)]
+    [StringLength(Talk.RecorderMaxLength)]
     public string? Recorder { get; init; }
 }
 
@@ -66,6 +66,9 @@ public sealed record SetOutlineRequest
 /// <summary>A follow-up item of a talk or an inquiry: becomes a rectification item of the official.</summary>
 public sealed record FollowUpRequest
 {
+    /// <summary>The most follow-up items one talk or inquiry records at once.</summary>
+    public const int MaxItems = 50;
+
     [Required]
     [StringLength(RectificationItem.ProblemMaxLength, MinimumLength = 2)]
     public string? Problem { get; init; }
@@ -89,12 +92,14 @@ public sealed record HoldTalkRequest
     [StringLength(Talk.TextMaxLength)]
     public string? Commitments { get; init; }
 
+    [MaxLength(FollowUpRequest.MaxItems)]
     public IReadOnlyList<FollowUpRequest>? FollowUps { get; init; }
 }
 
 public sealed record AddFollowUpsRequest
 {
     [Required]
+    [MaxLength(FollowUpRequest.MaxItems)]
     public IReadOnlyList<FollowUpRequest>? FollowUps { get; init; }
 }
 
@@ -106,7 +111,7 @@ public sealed record RecordPledgeRequest
 
 public sealed record CloseTalkRequest
 {
-    [StringLength(1000)]
+    [StringLength(Talk.NoteMaxLength)]
     public string? Note { get; init; }
 
     public SupervisionOutcomeInput? Outcome { get; init; }
@@ -115,7 +120,7 @@ public sealed record CloseTalkRequest
 public sealed record CancelTalkRequest
 {
     [Required]
-    [StringLength(1000, MinimumLength = 2)]
+    [StringLength(Talk.NoteMaxLength, MinimumLength = 2)]
     public string? Reason { get; init; }
 }
 
@@ -237,7 +242,7 @@ public sealed record SendInquiryRequest
     /// <summary>Sent date; today by default.</summary>
     public DateOnly? SentOn { get; init; }
 
-    [StringLength(64)]
+    [StringLength(Inquiry.DocumentNumberMaxLength)]
     public string? DocumentNumber { get; init; }
 }
 
@@ -250,10 +255,10 @@ public sealed record RecordReplyRequest
     [StringLength(Inquiry.TextMaxLength, MinimumLength = 2)]
     public string? Text { get; init; }
 
-    [StringLength(64)]
+    [StringLength(Inquiry.SignatoryMaxLength)]
     public string? CountersignedBy { get; init; }
 
-    [StringLength(1000)]
+    [StringLength(Inquiry.CountersignNoteMaxLength)]
     public string? CountersignNote { get; init; }
 }
 
@@ -262,11 +267,12 @@ public sealed record AssessInquiryRequest
     [Required]
     public InquiryAssessment? Assessment { get; init; }
 
-    [StringLength(2000)]
+    [StringLength(Inquiry.AssessmentNoteMaxLength)]
     public string? Note { get; init; }
 
     public SupervisionOutcomeInput? Outcome { get; init; }
 
+    [MaxLength(FollowUpRequest.MaxItems)]
     public IReadOnlyList<FollowUpRequest>? FollowUps { get; init; }
 }
 

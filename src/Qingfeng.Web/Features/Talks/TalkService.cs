@@ -25,6 +25,7 @@ public sealed class TalkService(
 {
     public async Task<Guid> PlanAsync(PlanTalkRequest request, CancellationToken cancellationToken = default)
     {
+        InputRules.Ensure(request);
         var viewer = await access.RequireAsync(Permission.SupervisionManage, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var subject = await viewer.SubjectAsync(db, null, request.OfficialId!.Value, cancellationToken);
@@ -38,19 +39,25 @@ public sealed class TalkService(
         return talk.Id;
     }
 
-    public Task ReplanAsync(Guid id, ReplanTalkRequest request, CancellationToken cancellationToken = default) =>
-        ChangeTalkAsync(id, (talk, _, _) =>
+    public Task ReplanAsync(Guid id, ReplanTalkRequest request, CancellationToken cancellationToken = default)
+    {
+        InputRules.Ensure(request);
+        return ChangeTalkAsync(id, (talk, _, _) =>
         {
             talk.Replan(new TalkPlan(request.PlannedOn!.Value, request.Place, request.Talkers!, request.Participants, request.Recorder));
             return Task.CompletedTask;
         }, cancellationToken);
+    }
 
-    public Task SetOutlineAsync(Guid id, SetOutlineRequest request, CancellationToken cancellationToken = default) =>
-        ChangeTalkAsync(id, (talk, _, _) =>
+    public Task SetOutlineAsync(Guid id, SetOutlineRequest request, CancellationToken cancellationToken = default)
+    {
+        InputRules.Ensure(request);
+        return ChangeTalkAsync(id, (talk, _, _) =>
         {
             talk.SetOutline(request.Outline);
             return Task.CompletedTask;
         }, cancellationToken);
+    }
 
     /// <summary>
     /// Assembles the outline (谈话提纲) from the official's open rectification items within jurisdiction and the commitments
@@ -70,6 +77,7 @@ public sealed class TalkService(
     /// <summary>Records the talk as held, with the record, the commitments and follow-up items (opened as rectification items).</summary>
     public async Task<HoldTalkResult> HoldAsync(Guid id, HoldTalkRequest request, CancellationToken cancellationToken = default)
     {
+        InputRules.Ensure(request);
         var items = new List<RectificationItem>();
         await ChangeTalkAsync(id, async (talk, viewer, db) =>
         {
@@ -81,6 +89,7 @@ public sealed class TalkService(
 
     public async Task<IReadOnlyList<Guid>> AddFollowUpsAsync(Guid id, AddFollowUpsRequest request, CancellationToken cancellationToken = default)
     {
+        InputRules.Ensure(request);
         var items = new List<RectificationItem>();
         await ChangeTalkAsync(id, async (talk, viewer, db) =>
         {
@@ -95,36 +104,49 @@ public sealed class TalkService(
         return [.. items.Select(i => i.Id)];
     }
 
-    public Task RecordPledgeAsync(Guid id, RecordPledgeRequest request, CancellationToken cancellationToken = default) =>
-        ChangeTalkAsync(id, (talk, _, _) =>
+    public Task RecordPledgeAsync(Guid id, RecordPledgeRequest request, CancellationToken cancellationToken = default)
+    {
+        InputRules.Ensure(request);
+        return ChangeTalkAsync(id, (talk, _, _) =>
         {
             talk.RecordPledge(request.ReceivedOn!.Value);
             return Task.CompletedTask;
         }, cancellationToken);
+    }
 
-    public Task CloseAsync(Guid id, CloseTalkRequest request, CancellationToken cancellationToken = default) =>
-        ChangeTalkAsync(id, (talk, _, _) =>
+    public Task CloseAsync(Guid id, CloseTalkRequest request, CancellationToken cancellationToken = default)
+    {
+        InputRules.Ensure(request);
+        return ChangeTalkAsync(id, (talk, _, _) =>
         {
             talk.Close(request.Note, (request.Outcome ?? new SupervisionOutcomeInput()).ToOutcome(), Today());
             return Task.CompletedTask;
         }, cancellationToken);
+    }
 
-    public Task CancelAsync(Guid id, CancelTalkRequest request, CancellationToken cancellationToken = default) =>
-        ChangeTalkAsync(id, (talk, _, _) =>
+    public Task CancelAsync(Guid id, CancelTalkRequest request, CancellationToken cancellationToken = default)
+    {
+        InputRules.Ensure(request);
+        return ChangeTalkAsync(id, (talk, _, _) =>
         {
             talk.Cancel(request.Reason!);
             return Task.CompletedTask;
         }, cancellationToken);
+    }
 
-    public Task RecordOutcomeAsync(Guid id, SupervisionOutcomeInput outcome, CancellationToken cancellationToken = default) =>
-        ChangeTalkAsync(id, (talk, _, _) =>
+    public Task RecordOutcomeAsync(Guid id, SupervisionOutcomeInput outcome, CancellationToken cancellationToken = default)
+    {
+        InputRules.Ensure(outcome);
+        return ChangeTalkAsync(id, (talk, _, _) =>
         {
             talk.RecordOutcome(outcome.ToOutcome());
             return Task.CompletedTask;
         }, cancellationToken);
+    }
 
     public async Task<Guid> SendInquiryAsync(SendInquiryRequest request, CancellationToken cancellationToken = default)
     {
+        InputRules.Ensure(request);
         var viewer = await access.RequireAsync(Permission.SupervisionManage, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var subject = await viewer.SubjectAsync(db, null, request.OfficialId!.Value, cancellationToken);
@@ -143,15 +165,19 @@ public sealed class TalkService(
     /// <summary>The reply deadline of a letter sent on <paramref name="sentOn"/>: the configured working days later.</summary>
     public DateOnly ReplyDueOn(DateOnly sentOn) => calendar.AddWorkingDays(sentOn, calendar.Options.InquiryReplyWorkingDays);
 
-    public Task RecordReplyAsync(Guid id, RecordReplyRequest request, CancellationToken cancellationToken = default) =>
-        ChangeInquiryAsync(id, (inquiry, _, _) =>
+    public Task RecordReplyAsync(Guid id, RecordReplyRequest request, CancellationToken cancellationToken = default)
+    {
+        InputRules.Ensure(request);
+        return ChangeInquiryAsync(id, (inquiry, _, _) =>
         {
             inquiry.RecordReply(request.ReceivedOn!.Value, request.Text!, request.CountersignedBy, request.CountersignNote, Today());
             return Task.CompletedTask;
         }, cancellationToken);
+    }
 
     public async Task<IReadOnlyList<Guid>> AssessAsync(Guid id, AssessInquiryRequest request, CancellationToken cancellationToken = default)
     {
+        InputRules.Ensure(request);
         var items = new List<RectificationItem>();
         await ChangeInquiryAsync(id, async (inquiry, viewer, db) =>
         {

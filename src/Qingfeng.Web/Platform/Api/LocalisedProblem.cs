@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Platform.Api;
@@ -18,6 +19,23 @@ public static class LocalisedProblem
         };
         details.Extensions["code"] = code;
         return details;
+    }
+
+    /// <summary>
+    /// Refused input: a 400 validation problem with the stable code <see cref="InputRules.FailedCode"/>, the first message as
+    /// its detail and every message by field (named as the client sent it).
+    /// </summary>
+    public static HttpValidationProblemDetails Invalid(IDictionary<string, string[]> errors)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        var problem = new HttpValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = TextCatalog.Instance.Get("Problem.Title.400", culture),
+            Detail = TextCatalog.Instance.Get(InputRules.FailedCode, culture, errors.Values.SelectMany(m => m).FirstOrDefault() ?? ""),
+        };
+        problem.Extensions["code"] = InputRules.FailedCode;
+        return problem;
     }
 
     /// <summary>Sets the status and writes the problem from middleware (outside any endpoint).</summary>

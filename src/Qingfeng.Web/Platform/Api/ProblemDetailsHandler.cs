@@ -11,6 +11,19 @@ internal sealed class ProblemDetailsHandler(IProblemDetailsService problemDetail
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        // Refused input, whether a service refused it or binding could not read it: a validation problem naming the field.
+        var errors = (exception as DomainRuleException)?.Errors ?? BindingFailures.Of(exception as BadHttpRequestException, httpContext);
+        if (errors is { Count: > 0 })
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails = LocalisedProblem.Invalid(errors.ToDictionary(StringComparer.Ordinal)),
+                Exception = exception,
+            });
+        }
+
         var (status, code, arguments) = exception switch
         {
             DomainRuleException rule => (rule.Status, rule.Code, rule.Arguments.ToArray()),

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text;
 using Qingfeng.Platform.Api;
 using Qingfeng.Platform.Rules;
@@ -15,12 +16,17 @@ internal static class CalendarEndpoints
         var calendar = app.MapApiGroup("/calendar", "Calendar");
         calendar.MapGet("/years", (HolidayCalendarStore store) => TypedResults.Ok(store.Years))
             .WithName("ListCalendarYears").WithSummary("The years with a holiday schedule, their source and whether built in or uploaded.");
-        calendar.MapGet("/{year:int}", (int year, HolidayCalendarStore store) =>
+        calendar.MapGet("/{year:int}", ([Range(HolidayYear.MinYear, HolidayYear.MaxYear)] int year, HolidayCalendarStore store) =>
                 TypedResults.Ok((store.Find(year) ?? throw DomainRuleException.NotFound("Calendar.YearUnknown")).ToFile()))
             .WithName("GetCalendarYear").WithSummary("One year's holidays and adjusted working weekends, in the data file format.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        calendar.MapPut("/{year:int}", async (int year, HttpContext http, HolidayCalendarStore store, CancellationToken ct) =>
-                TypedResults.Ok((await store.SaveYearAsync(await ReadBodyAsync(http.Request, ct), year, ct)).ToFile()))
+        calendar.MapPut("/{year:int}", async ([Range(HolidayYear.MinYear, HolidayYear.MaxYear)] int year, HttpContext http, HolidayCalendarStore store, CancellationToken ct) =>
+            {
+                // The file's limits (lengths, date window) are the input rules of every request; the schedule's own rules answer 422.
+                var json = await ReadBodyAsync(http.Request, ct);
+                InputRules.Ensure(HolidayYear.ReadFile(json));
+                return TypedResults.Ok((await store.SaveYearAsync(json, year, ct)).ToFile());
+            })
             .RequirePermission(Permission.CalendarManage)
             .Accepts<HolidayYearFile>("application/json")
             .WithName("PutCalendarYear").WithSummary("Replaces or adds a year's schedule (validated; 422 with a Calendar.* code when invalid).")

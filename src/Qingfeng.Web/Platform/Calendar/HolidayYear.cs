@@ -38,7 +38,10 @@ public sealed record HolidayYear(int Year, string Source, IReadOnlyList<HolidayP
     };
 
     /// <summary>Parses and validates a data file; every problem is a <see cref="DomainRuleException"/> with a <c>Calendar.*</c> code.</summary>
-    public static HolidayYear Parse(string json)
+    public static HolidayYear Parse(string json) => Validate(ReadFile(json));
+
+    /// <summary>Reads a data file without validating the schedule; malformed JSON is a <c>Calendar.Malformed</c> rule.</summary>
+    public static HolidayYearFile ReadFile(string json)
     {
         HolidayYearFile? file;
         try
@@ -50,12 +53,7 @@ public sealed record HolidayYear(int Year, string Source, IReadOnlyList<HolidayP
             throw new DomainRuleException("Calendar.Malformed", e.Path ?? "$", e.LineNumber is { } line ? line + 1 : 0);
         }
 
-        if (file is null)
-        {
-            throw new DomainRuleException("Calendar.Malformed", "$", 1);
-        }
-
-        return Validate(file);
+        return file ?? throw new DomainRuleException("Calendar.Malformed", "$", 1);
     }
 
     public string ToJson() => JsonSerializer.Serialize(ToFile(), WriteOptions);
@@ -150,19 +148,25 @@ public sealed record HolidayYear(int Year, string Source, IReadOnlyList<HolidayP
 /// <summary>The data file as written by administrators; <see cref="HolidayYear.Parse"/> validates it.</summary>
 public sealed class HolidayYearFile
 {
+    [System.ComponentModel.DataAnnotations.Range(HolidayYear.MinYear, HolidayYear.MaxYear)]
     public int? Year { get; set; }
 
+    [System.ComponentModel.DataAnnotations.StringLength(200)]
     public string? Source { get; set; }
 
+    [System.ComponentModel.DataAnnotations.MaxLength(40)]
     public List<HolidayFileEntry>? Holidays { get; set; }
 
+    [System.ComponentModel.DataAnnotations.MaxLength(40)]
     public List<DateOnly>? Workdays { get; set; }
 }
 
 public sealed class HolidayFileEntry
 {
+    [System.ComponentModel.DataAnnotations.StringLength(32)]
     public string? Name { get; set; }
 
+    [System.ComponentModel.DataAnnotations.StringLength(64)]
     public string? NameEn { get; set; }
 
     public DateOnly? From { get; set; }

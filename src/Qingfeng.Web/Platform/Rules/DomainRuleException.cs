@@ -29,8 +29,11 @@ public sealed class DomainRuleException : Exception
 
     public IReadOnlyList<object> Arguments { get; }
 
-    /// <summary>HTTP status the API uses: 404 for "not found or not yours", 409 for state conflicts, 422 otherwise.</summary>
+    /// <summary>HTTP status the API uses: 404 for "not found or not yours", 409 for state conflicts, 400 for refused input, 422 otherwise.</summary>
     public int Status { get; init; } = 422;
+
+    /// <summary>For refused input (<see cref="InputRules"/>): the messages by member, as a validation ProblemDetails carries them.</summary>
+    public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
 
     public static DomainRuleException NotFound(string code = "Rule.NotFound") => new(code) { Status = 404 };
 }

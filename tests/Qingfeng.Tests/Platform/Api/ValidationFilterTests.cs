@@ -51,7 +51,8 @@ public sealed class ValidationFilterTests
         Assert.DoesNotContain(problems, p => p.Contains("UnitId", StringComparison.Ordinal));
     }
 
-    private static T InChinese<T>(Func<T> read)
+    /// <summary>Reads the messages in Chinese, the default UI language, whatever the machine's culture.</summary>
+    internal static T InChinese<T>(Func<T> read)
     {
         var previous = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
