@@ -190,6 +190,7 @@ public sealed class AccountService(
     /// </summary>
     public async Task ChangePasswordAsync(ChangePasswordRequest request, CancellationToken cancellationToken = default)
     {
+        InputRules.Ensure(request);
         var actor = currentUser.Require();
         var user = await userManager.FindByIdAsync(actor.UserId.ToString()) ?? throw DomainRuleException.NotFound("Account.NotFound");
         var result = await userManager.ChangePasswordAsync(user, request.CurrentPassword, request.NewPassword);
