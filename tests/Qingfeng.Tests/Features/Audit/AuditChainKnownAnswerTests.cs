@@ -203,12 +203,23 @@ public sealed class AuditChainKnownAnswerTests
         AuditChain.Extend(43, legacy[^1].Hash, [keyed], Key);
         var walk = new AuditChainWalk(Key, 42, Checkpoint);
         Assert.Null(walk.Check([.. legacy, keyed]));
-        Assert.Equal((2L, 1L), (walk.LegacyEntries, walk.KeyedEntries));
+        Assert.Equal((2L, 1L, 3L), (walk.LegacyEntries, walk.KeyedEntries, walk.EntriesVerified));
 
         // The same three, rebuilt without the key after a keyed entry: the plain entry gives the rebuild away.
         var plainAgain = Entry("Logout", "Account", null, null, AuditOutcome.Success, "ky.casemgmt", new DateTimeOffset(2026, 11, 28, 8, 0, 3, TimeSpan.Zero));
         AuditChain.Extend(44, keyed.Hash, [plainAgain]);
         Assert.Equal(new AuditBreak(45, "Audit.Verify.Downgrade"), new AuditChainWalk(Key, 42, Checkpoint).Check([.. legacy, keyed, plainAgain]));
+    }
+
+    [Fact]
+    public void Missing_arguments_are_refused_by_name()
+    {
+        var entry = Extended()[0];
+
+        Assert.Equal("key", Assert.Throws<ArgumentNullException>(() => AuditChain.Compute(entry, Checkpoint, null!)).ParamName);
+        Assert.Equal("entry", Assert.Throws<ArgumentNullException>(() => AuditChain.Canonical(null!, Checkpoint)).ParamName);
+        Assert.Equal("entries", Assert.Throws<ArgumentNullException>(() => AuditChain.Extend(0, AuditChain.Genesis, null!)).ParamName);
+        Assert.Equal("orderedEntries", Assert.Throws<ArgumentNullException>(() => new AuditChainWalk(Key).Check(null!)).ParamName);
     }
 
     private static List<AuditEntry> Extended()
