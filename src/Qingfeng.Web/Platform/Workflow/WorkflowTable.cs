@@ -1,0 +1,162 @@
+using Qingfeng.Platform.Rules;
+using Qingfeng.Platform.Security;
+
+namespace Qingfeng.Platform.Workflow;
+
+/// <summary>
+/// Who is acting, as a workflow table sees them: the permissions they hold and whether the write rule of ADR 0008 lets
+/// them change this record (its owning organ, or one it was handed over or assigned to). The feature computes
+/// <see cref="MayChange"/> for the record at hand; the table never looks at organs itself.
+/// </summary>
+public sealed record WorkflowActor(Guid UserId, IReadOnlySet<Permission> Permissions, bool MayChange)
+{
+    public static WorkflowActor For(UserContext user, bool mayChange) =>
+        new(user.UserId, Enum.GetValues<Permission>().Where(user.Has).ToHashSet(), mayChange);
+}
+
+/// <summary>
+/// A named condition a row needs besides the state and the permission (the owning organ, "only for 约谈", "a follow-up is
+/// still open" …). The name is published with the table; the code is the refusal the caller gets when it does not hold.
+/// </summary>
+public sealed record WorkflowGuard<TRecord>(string Name, string RefusalCode, Func<TRecord, WorkflowActor, bool> Holds);
+
+/// <summary>The guards every supervision record shares.</summary>
+public static class WorkflowGuards<TRecord>
+{
+    /// <summary>The write rule (ADR 0008): only the owning organ, or one the record was handed over or assigned to, changes it.</summary>
+    public static readonly WorkflowGuard<TRecord> Owner = new("owner", "Supervision.NotOwningOrgan", (_, actor) => actor.MayChange);
+}
+
+/// <summary>
+/// One legal move: from which states, with which permission, under which guards, to which state (<see langword="null"/> when
+/// the entity decides from its inputs, e.g. an approval that may land in one of two states).
+/// </summary>
+public sealed record WorkflowTransition<TRecord, TState, TAction>(
+    TAction Action,
+    IReadOnlyList<TState> From,
+    TState? To,
+    Permission Permission,
+    IReadOnlyList<WorkflowGuard<TRecord>> Guards)
+    where TState : struct, Enum
+    where TAction : struct, Enum;
+
+/// <summary>A row of a workflow as the API publishes it (<c>GET /api/v1/{records}/workflow</c>).</summary>
+public sealed record WorkflowRow(
+    string Action,
+    IReadOnlyList<string> From,
+    string? To,
+    string Permission,
+    IReadOnlyList<string> Roles,
+    IReadOnlyList<string> Guards);
+
+/// <summary>
+/// A record's lifecycle as data: the entity checks its moves against it, the service checks the caller against it,
+/// queries return the actions it offers the caller, the API publishes it and the tests enumerate it
+/// (state × action × role). Clues keep their own richer table (ClueWorkflow); every other record uses this one.
+/// </summary>
+public sealed class WorkflowTable<TRecord, TState, TAction>
+    where TState : struct, Enum
+    where TAction : struct, Enum
+{
+    private readonly Func<TRecord, TState> state;
+    private readonly Dictionary<TAction, WorkflowTransition<TRecord, TState, TAction>> byAction;
+
+    public WorkflowTable(string name, Func<TRecord, TState> state, IReadOnlyList<WorkflowTransition<TRecord, TState, TAction>> transitions)
+    {
+        ArgumentNullException.ThrowIfNull(transitions);
+        Name = name;
+        this.state = state;
+        Transitions = transitions;
+        byAction = transitions.ToDictionary(t => t.Action);
+        var missing = Enum.GetValues<TAction>().Where(a => !byAction.ContainsKey(a)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException($"Workflow {name} has no row for {string.Join(", ", missing)}.");
+        }
+    }
+
+    /// <summary>The record kind, as used in refusal codes and the published table.</summary>
+    public string Name { get; }
+
+    public IReadOnlyList<WorkflowTransition<TRecord, TState, TAction>> Transitions { get; }
+
+    public WorkflowTransition<TRecord, TState, TAction> For(TAction action) => byAction[action];
+
+    /// <summary>Whether the record's state admits <paramref name="action"/>, whoever acts.</summary>
+    public bool IsLegal(TRecord record, TAction action) => For(action).From.Contains(state(record));
+
+    /// <summary>Whether <paramref name="actor"/> may take <paramref name="action"/> on the record now: state, permission and every guard.</summary>
+    public bool Allows(TRecord record, TAction action, WorkflowActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var row = For(action);
+        return row.From.Contains(state(record)) && actor.Permissions.Contains(row.Permission) && row.Guards.All(g => g.Holds(record, actor));
+    }
+
+    /// <summary>The actions the caller is offered on the record, in table order: what the UI shows as buttons.</summary>
+    public IReadOnlyList<TAction> Available(TRecord record, WorkflowActor actor) =>
+        [.. Transitions.Where(t => Allows(record, t.Action, actor)).Select(t => t.Action)];
+
+    /// <summary>
+    /// The entity's check before a move: 409 when the state does not admit the action. Returns the row's target state
+    /// (<see langword="null"/> when the entity decides).
+    /// </summary>
+    public TState? EnsureLegal(TRecord record, TAction action)
+    {
+        var row = For(action);
+        var current = state(record);
+        if (!row.From.Contains(current))
+        {
+            throw new DomainRuleException("Workflow.IllegalMove", action.ToString(), current.ToString()) { Status = 409 };
+        }
+
+        return row.To;
+    }
+
+    /// <summary>The service's check: the state (409), then the permission (403), then each guard (its own refusal, 403).</summary>
+    public void Ensure(TRecord record, TAction action, WorkflowActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        EnsureLegal(record, action);
+        var row = For(action);
+        if (!actor.Permissions.Contains(row.Permission))
+        {
+            throw new DomainRuleException("Supervision.NotPermitted") { Status = 403 };
+        }
+
+        var failed = row.Guards.FirstOrDefault(g => !g.Holds(record, actor));
+        if (failed is not null)
+        {
+            throw new DomainRuleException(failed.RefusalCode) { Status = 403 };
+        }
+    }
+
+    /// <summary>The table as the API publishes it, with the roles that hold each row's permission.</summary>
+    public IReadOnlyList<WorkflowRow> Describe() =>
+    [
+        .. Transitions.Select(t => new WorkflowRow(
+            t.Action.ToString(),
+            [.. t.From.Select(s => s.ToString())],
+            t.To?.ToString(),
+            t.Permission.ToString(),
+            RolePermissions.RolesFor(t.Permission),
+            [.. t.Guards.Select(g => g.Name)])),
+    ];
+}
+
+/// <summary>Publishes a workflow table on a record group's API.</summary>
+public static class WorkflowEndpoints
+{
+    /// <summary>Maps <c>GET {group}/workflow</c> answering <paramref name="table"/>'s rows.</summary>
+    public static RouteHandlerBuilder MapWorkflow<TRecord, TState, TAction>(this RouteGroupBuilder group, WorkflowTable<TRecord, TState, TAction> table, string operationName)
+        where TState : struct, Enum
+        where TAction : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(table);
+        var rows = table.Describe();
+        return group.MapGet("/workflow", () => TypedResults.Ok(rows))
+            .WithName(operationName)
+            .WithSummary($"The {table.Name} lifecycle as data: every action, the states it starts from, its target, the permission and roles, and its guards.");
+    }
+}

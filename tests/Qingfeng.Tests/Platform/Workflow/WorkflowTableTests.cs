@@ -1,0 +1,106 @@
+using Qingfeng.Platform.Rules;
+using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Workflow;
+using Xunit;
+
+namespace Qingfeng.Tests.Platform.Workflow;
+
+/// <summary>The shared workflow kernel on a small table of its own: what it offers, what it refuses and with which code, what it publishes.</summary>
+public sealed class WorkflowTableTests
+{
+    private enum DoorState
+    {
+        Open = 1,
+        Shut = 2,
+        Locked = 3,
+    }
+
+    private enum DoorAction
+    {
+        Shut = 1,
+        Lock = 2,
+        Open = 3,
+    }
+
+    private sealed class Door(DoorState state, bool hasKey = true)
+    {
+        public DoorState State { get; } = state;
+
+        public bool HasKey { get; } = hasKey;
+    }
+
+    private static readonly WorkflowGuard<Door> KeyGuard = new("key", "Door.NoKey", (door, _) => door.HasKey);
+
+    private static readonly WorkflowTable<Door, DoorState, DoorAction> Table = new("door", d => d.State,
+    [
+        new(DoorAction.Shut, [DoorState.Open], DoorState.Shut, Permission.SupervisionManage, [WorkflowGuards<Door>.Owner]),
+        new(DoorAction.Lock, [DoorState.Shut], DoorState.Locked, Permission.RectificationCloseOut, [WorkflowGuards<Door>.Owner, KeyGuard]),
+        new(DoorAction.Open, [DoorState.Shut, DoorState.Locked], null, Permission.SupervisionManage, []),
+    ]);
+
+    private static WorkflowActor Actor(bool mayChange, params Permission[] permissions) => new(Guid.NewGuid(), permissions.ToHashSet(), mayChange);
+
+    [Fact]
+    public void A_table_without_a_row_for_every_action_is_refused_when_built()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => new WorkflowTable<Door, DoorState, DoorAction>("door", d => d.State,
+            [new(DoorAction.Shut, [DoorState.Open], DoorState.Shut, Permission.SupervisionManage, [])]));
+        Assert.Contains("Lock", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Open", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_caller_is_offered_exactly_the_actions_whose_state_permission_and_guards_hold()
+    {
+        var manager = Actor(mayChange: true, Permission.SupervisionManage, Permission.RectificationCloseOut);
+        Assert.Equal([DoorAction.Lock, DoorAction.Open], Table.Available(new Door(DoorState.Shut), manager));
+        Assert.Equal([DoorAction.Open], Table.Available(new Door(DoorState.Shut, hasKey: false), manager));
+        Assert.Equal([DoorAction.Open], Table.Available(new Door(DoorState.Shut), Actor(mayChange: false, Permission.SupervisionManage, Permission.RectificationCloseOut)));
+        Assert.Equal([DoorAction.Open], Table.Available(new Door(DoorState.Shut), Actor(mayChange: true, Permission.SupervisionManage)));
+        Assert.Equal([DoorAction.Shut], Table.Available(new Door(DoorState.Open), manager));
+        Assert.Empty(Table.Available(new Door(DoorState.Open), Actor(mayChange: true)));
+    }
+
+    [Fact]
+    public void A_move_the_state_does_not_admit_is_a_conflict_naming_action_and_state()
+    {
+        var error = Assert.Throws<DomainRuleException>(() => Table.EnsureLegal(new Door(DoorState.Open), DoorAction.Lock));
+        Assert.Equal("Workflow.IllegalMove", error.Code);
+        Assert.Equal(409, error.Status);
+        Assert.Equal(["Lock", "Open"], error.Arguments.Select(a => a.ToString()));
+        Assert.Equal(DoorState.Locked, Table.EnsureLegal(new Door(DoorState.Shut), DoorAction.Lock));
+        Assert.Null(Table.EnsureLegal(new Door(DoorState.Locked), DoorAction.Open));
+    }
+
+    [Fact]
+    public void The_service_check_refuses_state_then_permission_then_each_guard_with_its_own_code()
+    {
+        var all = Actor(mayChange: true, Permission.SupervisionManage, Permission.RectificationCloseOut);
+        Assert.Equal(409, Assert.Throws<DomainRuleException>(() => Table.Ensure(new Door(DoorState.Open), DoorAction.Lock, all)).Status);
+
+        var noPermission = Assert.Throws<DomainRuleException>(() => Table.Ensure(new Door(DoorState.Shut), DoorAction.Lock, Actor(mayChange: true, Permission.SupervisionManage)));
+        Assert.Equal(("Supervision.NotPermitted", 403), (noPermission.Code, noPermission.Status));
+
+        var notOwner = Assert.Throws<DomainRuleException>(() => Table.Ensure(new Door(DoorState.Shut), DoorAction.Lock, Actor(mayChange: false, Permission.RectificationCloseOut)));
+        Assert.Equal(("Supervision.NotOwningOrgan", 403), (notOwner.Code, notOwner.Status));
+
+        var noKey = Assert.Throws<DomainRuleException>(() => Table.Ensure(new Door(DoorState.Shut, hasKey: false), DoorAction.Lock, all));
+        Assert.Equal(("Door.NoKey", 403), (noKey.Code, noKey.Status));
+
+        Table.Ensure(new Door(DoorState.Shut), DoorAction.Lock, all);
+    }
+
+    [Fact]
+    public void The_published_table_names_states_permission_roles_and_guards_of_every_row()
+    {
+        var rows = Table.Describe();
+        Assert.Equal(["Shut", "Lock", "Open"], rows.Select(r => r.Action));
+        var lockRow = rows[1];
+        Assert.Equal(["Shut"], lockRow.From);
+        Assert.Equal("Locked", lockRow.To);
+        Assert.Equal("RectificationCloseOut", lockRow.Permission);
+        Assert.Equal(RolePermissions.RolesFor(Permission.RectificationCloseOut), lockRow.Roles);
+        Assert.Equal(["owner", "key"], lockRow.Guards);
+        Assert.Null(rows[2].To);
+    }
+}
