@@ -11,6 +11,7 @@ using Qingfeng.Features.Clues;
 using Qingfeng.Features.Decisions;
 using Qingfeng.Features.DemoProvince;
 using Qingfeng.Features.DutyReports;
+using Qingfeng.Features.IntegrityFiles;
 using Qingfeng.Features.Notifications;
 using Qingfeng.Features.Organs;
 using Qingfeng.Features.Outcomes;
@@ -93,6 +94,7 @@ builder.Services
     .AddQuarterlyReviews()
     .AddDutyReports(builder.Configuration)
     .AddOutcomes()
+    .AddIntegrityFiles()
     .AddTalks(builder.Configuration)
     .AddReminders()
     .AddAccountability(builder.Configuration)

@@ -32,17 +32,6 @@ public sealed class ArchitectureTests
         Assert.True(result.IsSuccessful, string.Join(", ", result.FailingTypeNames ?? []));
     }
 
-    [Fact]
-    public void Features_use_each_other_only_through_services_and_contracts()
-    {
-        // Roster pages and endpoints may use Audit only through AuditLog (a service) and its records.
-        var result = Types.InAssembly(Web)
-            .That().ResideInNamespace("Qingfeng.Features.Roster")
-            .ShouldNot().HaveDependencyOnAny("Qingfeng.Features.Accounts", "Qingfeng.Features.DemoProvince")
-            .GetResult();
-        Assert.True(result.IsSuccessful, string.Join(", ", result.FailingTypeNames ?? []));
-    }
-
     /// <summary>
     /// Every spreadsheet leaves the app through <see cref="Spreadsheet"/>, which makes formula-like text inert: no other type
     /// calls a spreadsheet writer (MiniExcel's SaveAs/Insert, Open XML's SpreadsheetDocument, ClosedXML, NPOI, CsvHelper)

@@ -3,6 +3,7 @@ using Qingfeng.Features.Audit;
 using Qingfeng.Features.Organs;
 using Qingfeng.Features.Roster;
 using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Files;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
@@ -23,19 +24,9 @@ public sealed class ClueService(
     TimeProvider time)
 {
     /// <summary>Largest attachment accepted, and the types accepted.</summary>
-    public const long MaxAttachmentBytes = 10 * 1024 * 1024;
+    public const long MaxAttachmentBytes = AttachmentRules.MaxBytes;
 
-    public static readonly IReadOnlyDictionary<string, string> AttachmentTypes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-    {
-        [".pdf"] = "application/pdf",
-        [".jpg"] = "image/jpeg",
-        [".jpeg"] = "image/jpeg",
-        [".png"] = "image/png",
-        [".docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        [".txt"] = "text/plain",
-        [".mp3"] = "audio/mpeg",
-    };
+    public static readonly IReadOnlyDictionary<string, string> AttachmentTypes = AttachmentRules.Types;
 
     public async Task<RegisterClueResult> RegisterAsync(RegisterClueRequest request, CancellationToken cancellationToken = default)
     {

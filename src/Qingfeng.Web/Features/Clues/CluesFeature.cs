@@ -1,4 +1,5 @@
 using Qingfeng.Features.Clues.Text;
+using Qingfeng.Features.Notifications;
 using Qingfeng.Platform.Jobs;
 
 namespace Qingfeng.Features.Clues;
@@ -15,6 +16,7 @@ public static class CluesFeature
         services.AddSingleton<ClueTextGenerator>();
         services.AddSingleton<ClueProtection>();
         services.AddScoped<ClueAccess>();
+        services.AddScoped<INotificationLinkFilter, ClueNotificationFilter>();
         services.AddScoped<ClueService>();
         services.AddScoped<ClueQueries>();
         services.AddScoped<ClueStatistics>();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Qingfeng.Features.Clues;
 using Qingfeng.Platform.Api;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Security;
@@ -36,14 +35,28 @@ internal sealed partial class LoggingNotificationChannel(ILogger<LoggingNotifica
 }
 
 /// <summary>
-/// Sends notifications (in-app, and through the external channel) and serves the user's list. A notification about a clue
-/// is shown only while its reader may still see the clue (<see cref="ClueViewer.VisibleClues"/>): one sent before the reader
+/// Which notification links the reader may not follow now. A feature above Notifications in the layers (ADR 0009) contributes
+/// one for its records — the clues' filter applies need-to-know and recusals (<c>ClueNotificationFilter</c>) — so that a
+/// notification about a record its reader can no longer see leaves the list and the count, though the row stays on record.
+/// </summary>
+public interface INotificationLinkFilter
+{
+    /// <summary>The start of the links this filter judges (e.g. <c>/clues/</c>); other links are not given to it.</summary>
+    string Prefix { get; }
+
+    /// <summary>Of <paramref name="links"/> (all starting with <see cref="Prefix"/>), those the current reader may not see.</summary>
+    Task<IReadOnlyCollection<string>> HiddenAsync(QingfengDb db, IReadOnlyList<string> links, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Sends notifications (in-app, and through the external channel) and serves the user's list. A notification is shown only
+/// while its reader may still see what it links to (<see cref="INotificationLinkFilter"/>): one sent before the reader
 /// was recused (or lost access otherwise) leaves the list and the count at once, though the row stays on record.
 /// </summary>
 public sealed class NotificationService(
     IDbContextFactory<QingfengDb> dbFactory,
     CurrentUser currentUser,
-    ClueAccess clueAccess,
+    IEnumerable<INotificationLinkFilter> linkFilters,
     INotificationChannel channel,
     TimeProvider time)
 {
@@ -85,7 +98,7 @@ public sealed class NotificationService(
             q = q.Where(n => n.ReadAt == null);
         }
 
-        q = await WithoutHiddenCluesAsync(db, q, cancellationToken);
+        q = await WithoutHiddenLinksAsync(db, q, cancellationToken);
         var rows = await q.OrderByDescending(n => n.CreatedAt).Take(take).ToListAsync(cancellationToken);
         return [.. rows.Select(n => new NotificationItem(n.Id, Render(n.MessageKey, n.ArgumentList, CultureInfo.CurrentUICulture), n.Link, n.CreatedAt, n.ReadAt is not null))];
     }
@@ -94,7 +107,7 @@ public sealed class NotificationService(
     {
         var user = currentUser.Require();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var unread = await WithoutHiddenCluesAsync(db, db.Notifications.AsNoTracking().Where(n => n.UserId == user.UserId && n.ReadAt == null), cancellationToken);
+        var unread = await WithoutHiddenLinksAsync(db, db.Notifications.AsNoTracking().Where(n => n.UserId == user.UserId && n.ReadAt == null), cancellationToken);
         return await unread.CountAsync(cancellationToken);
     }
 
@@ -111,19 +124,20 @@ public sealed class NotificationService(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Leaves out the notifications that link to a clue the reader may not see (now).</summary>
-    private async Task<IQueryable<Notification>> WithoutHiddenCluesAsync(QingfengDb db, IQueryable<Notification> notifications, CancellationToken cancellationToken)
+    /// <summary>Leaves out the notifications that link to a record the reader may not see (now).</summary>
+    private async Task<IQueryable<Notification>> WithoutHiddenLinksAsync(QingfengDb db, IQueryable<Notification> notifications, CancellationToken cancellationToken)
     {
-        var links = await notifications.Where(n => n.Link != null && n.Link.StartsWith(ClueLinks.Prefix)).Select(n => n.Link!).Distinct().ToListAsync(cancellationToken);
-        var clues = links.Select(ClueLinks.ClueOf).OfType<Guid>().ToList();
-        if (clues.Count == 0)
+        var hidden = new List<string>();
+        foreach (var filter in linkFilters)
         {
-            return notifications;
+            var prefix = filter.Prefix;
+            var links = await notifications.Where(n => n.Link != null && n.Link.StartsWith(prefix)).Select(n => n.Link!).Distinct().ToListAsync(cancellationToken);
+            if (links.Count > 0)
+            {
+                hidden.AddRange(await filter.HiddenAsync(db, links, cancellationToken));
+            }
         }
 
-        var viewer = await clueAccess.ViewerAsync(cancellationToken);
-        var visible = (await viewer.VisibleClues(db).AsNoTracking().Where(c => clues.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
-        var hidden = links.Where(l => ClueLinks.ClueOf(l) is { } id && !visible.Contains(id)).ToList();
         return hidden.Count == 0 ? notifications : notifications.Where(n => n.Link == null || !hidden.Contains(n.Link));
     }
 

@@ -188,7 +188,7 @@ public sealed class SupervisionDelegation : Entity
 
         if (ValidTo is { } current && current <= lastDay)
         {
-            throw new DomainRuleException("Delegation.AlreadyEnded") { Status = 409 };
+            throw DomainRuleException.Conflict("Delegation.AlreadyEnded");
         }
 
         ValidTo = lastDay;

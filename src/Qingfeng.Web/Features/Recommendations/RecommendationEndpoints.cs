@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Qingfeng.Features.Supervision;
-using Qingfeng.Features.Talks;
 using Qingfeng.Platform.Api;
 using Qingfeng.Platform.Security;
 

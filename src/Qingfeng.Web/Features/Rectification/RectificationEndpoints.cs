@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Qingfeng.Platform.Api;
+using Qingfeng.Platform.Files;
 using Qingfeng.Platform.Security;
 
 namespace Qingfeng.Features.Rectification;

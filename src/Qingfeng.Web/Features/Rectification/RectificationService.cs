@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Qingfeng.Features.Clues;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Files;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
@@ -124,48 +124,5 @@ public sealed class RectificationService(
 
         change(item, viewer, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-    }
-}
-
-/// <summary>An uploaded evidence file, read into memory (at most <see cref="EvidenceFiles.MaxBytes"/>).</summary>
-public sealed record EvidenceUpload(string FileName, string ContentType, byte[] Content);
-
-/// <summary>The accepted evidence files: the same types and size limit as clue attachments, checked by content.</summary>
-public static class EvidenceFiles
-{
-    public const long MaxBytes = ClueService.MaxAttachmentBytes;
-
-    public static void Check(EvidenceUpload file)
-    {
-        var extension = Path.GetExtension(file.FileName);
-        if (!ClueService.AttachmentTypes.ContainsKey(extension))
-        {
-            throw new DomainRuleException("Clue.AttachmentType", string.Join(' ', ClueService.AttachmentTypes.Keys));
-        }
-
-        if (file.Content.Length == 0 || file.Content.Length > MaxBytes)
-        {
-            throw new DomainRuleException("Clue.AttachmentSize", MaxBytes / 1024 / 1024) { Status = 413 };
-        }
-
-        if (!AttachmentSignatures.Match(extension, file.Content))
-        {
-            throw new DomainRuleException("Clue.AttachmentContent", extension);
-        }
-    }
-
-    /// <summary>Reads an upload, refusing it before it is read in full when it is too large.</summary>
-    public static async Task<EvidenceUpload> ReadAsync(string fileName, long length, Stream content, CancellationToken cancellationToken)
-    {
-        if (length <= 0 || length > MaxBytes)
-        {
-            throw new DomainRuleException("Clue.AttachmentSize", MaxBytes / 1024 / 1024) { Status = 413 };
-        }
-
-        using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, cancellationToken);
-        var extension = Path.GetExtension(fileName);
-        var type = ClueService.AttachmentTypes.GetValueOrDefault(extension, "application/octet-stream");
-        return new EvidenceUpload(Path.GetFileName(fileName), type, buffer.ToArray());
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Qingfeng.Features.Talks;
 using Qingfeng.Platform.Api;
 using Qingfeng.Platform.Jobs;
 using Qingfeng.Platform.Security;

@@ -1,6 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Qingfeng.Features.Organs;
 using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Security;
 
 namespace Qingfeng.Features.Roster;
 
@@ -18,14 +17,8 @@ public sealed class RosterKeepers
     private RosterKeepers(List<(string Key, Guid OrganId, string Name)> grants) =>
         _grants = [.. grants.OrderByDescending(g => g.Key.Length)];
 
-    public static async Task<RosterKeepers> LoadAsync(QingfengDb db, CancellationToken cancellationToken)
-    {
-        var grants = await (from g in db.JurisdictionGrants.AsNoTracking()
-                            join o in db.Organs.AsNoTracking() on g.OrganId equals o.Id
-                            where o.Kind == OrganKind.Commission && g.RegionKey != null
-                            select new { Key = g.RegionKey!, o.Id, o.Name }).ToListAsync(cancellationToken);
-        return new RosterKeepers([.. grants.Select(g => (g.Key, g.Id, g.Name))]);
-    }
+    public static async Task<RosterKeepers> LoadAsync(QingfengDb db, CancellationToken cancellationToken) =>
+        From(await CommissionGrants.LoadAsync(db, cancellationToken));
 
     /// <summary>For tests and callers that already hold the grants.</summary>
     public static RosterKeepers From(IEnumerable<(string Key, Guid OrganId, string Name)> grants) => new([.. grants]);

@@ -118,6 +118,4 @@ internal static class TalkEndpoints
     }
 }
 
-public sealed record IdResult(Guid Id);
-
 public sealed record OutlineResult(string Outline);

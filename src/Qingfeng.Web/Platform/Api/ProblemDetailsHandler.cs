@@ -26,7 +26,7 @@ internal sealed class ProblemDetailsHandler(IProblemDetailsService problemDetail
 
         var (status, code, arguments) = exception switch
         {
-            DomainRuleException rule => (rule.Status, rule.Code, rule.Arguments.ToArray()),
+            DomainRuleException rule => (RuleStatus.Of(rule.Kind), rule.Code, rule.Arguments.ToArray()),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Rule.Concurrency", []),
             UnauthorizedAccessException => (StatusCodes.Status401Unauthorized, "Rule.Unauthenticated", Array.Empty<object>()),
             BadHttpRequestException bad => (bad.StatusCode, "Rule.BadRequest", []),

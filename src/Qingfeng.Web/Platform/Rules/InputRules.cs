@@ -61,9 +61,9 @@ public static class InputRules
         return errors;
     }
 
-    /// <summary>The rule exception for refused input: status 400, the first message as its argument, all messages by member.</summary>
+    /// <summary>The rule exception for refused input (<see cref="RuleKind.Invalid"/>, status 400), the first message as its argument, all messages by member.</summary>
     public static DomainRuleException Refused(IReadOnlyDictionary<string, string[]> errors) =>
-        new(FailedCode, errors.Values.SelectMany(m => m).FirstOrDefault() ?? "") { Status = 400, Errors = errors };
+        new(FailedCode, errors.Values.SelectMany(m => m).FirstOrDefault() ?? "") { Kind = RuleKind.Invalid, Errors = errors };
 
     /// <summary>
     /// An entity's text as given (trimmed; null when blank), refused when longer than <paramref name="maxLength"/>:

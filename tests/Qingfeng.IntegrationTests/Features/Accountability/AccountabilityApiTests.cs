@@ -7,6 +7,7 @@ using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Talks;
 using Qingfeng.IntegrationTests.Features.Clues;
 using Qingfeng.IntegrationTests.Infrastructure;
+using Qingfeng.Platform.Api;
 using Qingfeng.Platform.Data;
 using Xunit;
 

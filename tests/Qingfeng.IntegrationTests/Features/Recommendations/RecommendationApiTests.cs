@@ -13,6 +13,7 @@ using Qingfeng.Features.Talks;
 using Qingfeng.IntegrationTests.Features.Decisions;
 using Qingfeng.IntegrationTests.Features.Rectification;
 using Qingfeng.IntegrationTests.Infrastructure;
+using Qingfeng.Platform.Api;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Security;
 using Xunit;

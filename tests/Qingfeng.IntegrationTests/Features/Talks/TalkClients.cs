@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Talks;
 using Qingfeng.IntegrationTests.Infrastructure;
+using Qingfeng.Platform.Api;
 
 namespace Qingfeng.IntegrationTests.Features.Talks;
 

@@ -1,4 +1,4 @@
-namespace Qingfeng.Features.Clues;
+namespace Qingfeng.Platform.Files;
 
 /// <summary>
 /// The first bytes each allowed attachment type must start with, so that a page or a script renamed to
