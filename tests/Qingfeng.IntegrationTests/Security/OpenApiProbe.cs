@@ -124,15 +124,8 @@ internal sealed class OpenApiProbe
 
             var name = segments[i].Trim('{', '}');
             var schema = parameters.FirstOrDefault(p => p.GetProperty("name").GetString() == name && p.GetProperty("in").GetString() == "path");
-            segments[i] = Uri.EscapeDataString(name switch
-            {
-                "attachmentId" => foreign.AttachmentId.ToString(),
-                "id" when segments[i - 1] == "clues" => foreign.ClueId.ToString(),
-                "id" when segments[i - 1] == "officials" => foreign.OfficialId.ToString(),
-                "id" when foreign.Records.TryGetValue(segments[i - 1], out var record) => record.ToString(),
-                _ when foreign.Records.TryGetValue(name, out var named) => named.ToString(),
-                _ => Scalar(schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("schema", out var s) ? s : default, name, foreign),
-            });
+            segments[i] = Uri.EscapeDataString(RecordFor(name, segments[i - 1], foreign)?.ToString()
+                ?? Scalar(schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("schema", out var s) ? s : default, name, foreign));
         }
 
         var query = string.Join('&', parameters
@@ -150,6 +143,50 @@ internal sealed class OpenApiProbe
 
         return request;
     }
+
+    /// <summary>
+    /// Why the request <see cref="Build"/> makes for the operation would not reach a record of <paramref name="foreign"/>: each
+    /// path parameter that no foreign record answers (it gets a made-up value), and a body of a media type the probe does not
+    /// write. Empty when the operation is aimed.
+    /// </summary>
+    public static IReadOnlyList<string> Unaimed(ApiOperation operation, ForeignRecords foreign)
+    {
+        var segments = operation.Template.Split('/');
+        var parameters = operation.Description.TryGetProperty("parameters", out var list) ? list.EnumerateArray().ToList() : [];
+        var reasons = new List<string>();
+        for (var i = 1; i < segments.Length; i++)
+        {
+            // An id must name a foreign record; a value (a year, a quarter, a document kind) is written valid from its schema.
+            var name = segments[i].Trim('{', '}');
+            if (segments[i].StartsWith('{') && IsId(parameters, name) && RecordFor(name, segments[i - 1], foreign) is null)
+            {
+                reasons.Add($"no foreign record for path parameter {segments[i]}");
+            }
+        }
+
+        if (!operation.IsSafe && operation.Method != HttpMethod.Delete && operation.Description.TryGetProperty("requestBody", out var body)
+            && body.TryGetProperty("content", out var content) && !content.TryGetProperty("multipart/form-data", out _) && !content.TryGetProperty("application/json", out _))
+        {
+            reasons.Add("body of type " + string.Join(", ", content.EnumerateObject().Select(c => c.Name)) + " not written");
+        }
+
+        return reasons;
+    }
+
+    private static bool IsId(List<JsonElement> parameters, string name) =>
+        parameters.FirstOrDefault(p => p.GetProperty("name").GetString() == name && p.GetProperty("in").GetString() == "path") is { ValueKind: JsonValueKind.Object } parameter
+        && parameter.TryGetProperty("schema", out var schema) && Format(schema) == "uuid";
+
+    /// <summary>The foreign record a path parameter names, by its name or by the route segment before it (<c>clues/{id}</c>).</summary>
+    private static Guid? RecordFor(string name, string before, ForeignRecords foreign) => name switch
+    {
+        "attachmentId" => foreign.AttachmentId,
+        "id" when before == "clues" => foreign.ClueId,
+        "id" when before == "officials" => foreign.OfficialId,
+        "id" when foreign.Records.TryGetValue(before, out var record) => record,
+        _ when foreign.Records.TryGetValue(name, out var named) => named,
+        _ => null,
+    };
 
     /// <summary>The operation's query parameters; <paramref name="freeTextOnly"/> keeps plain strings (no enum, number, date or id).</summary>
     public IReadOnlyList<string> QueryParameters(ApiOperation operation, bool freeTextOnly) =>

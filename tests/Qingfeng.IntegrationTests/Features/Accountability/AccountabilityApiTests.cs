@@ -4,7 +4,6 @@ using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Accountability;
 using Qingfeng.Features.Rectification;
-using Qingfeng.Features.Talks;
 using Qingfeng.IntegrationTests.Features.Clues;
 using Qingfeng.IntegrationTests.Infrastructure;
 using Qingfeng.Platform.Api;

@@ -9,7 +9,6 @@ using Microsoft.Extensions.Time.Testing;
 using Qingfeng.Features.Notifications;
 using Qingfeng.Features.Recommendations;
 using Qingfeng.Features.Rectification;
-using Qingfeng.Features.Talks;
 using Qingfeng.IntegrationTests.Features.Decisions;
 using Qingfeng.IntegrationTests.Features.Rectification;
 using Qingfeng.IntegrationTests.Infrastructure;
