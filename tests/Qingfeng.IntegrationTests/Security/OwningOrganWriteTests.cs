@@ -132,11 +132,11 @@ public sealed class OwningOrganWriteTests(SharedApps apps)
 
         var cityTeam = await app.ClientForOrganAsync(team, Roles.StationedTeam);
         var seen = await (await cityTeam.GetAsync($"/api/v1/duty-reports/{reportId}")).OkJsonAsync<Qingfeng.Features.DutyReports.ReportDetail>();
-        Assert.False(seen.CanReview);
+        Assert.Empty(seen.Actions);
         var review = await cityTeam.PostAsync($"/api/v1/duty-reports/{reportId}/review", new Qingfeng.Features.DutyReports.ReviewReportRequest { Decision = Qingfeng.Features.DutyReports.ReviewDecision.Approved }.AsJson());
         Assert.Equal("Supervision.NotOwningOrgan", (await review.ProblemAsync(HttpStatusCode.Forbidden)).GetProperty("code").GetString());
 
-        Assert.True((await DutyReportClients.ReportAsync(c.Stationed, reportId)).CanReview);
+        Assert.Equal([Qingfeng.Features.DutyReports.DutyReportAction.Approve, Qingfeng.Features.DutyReports.DutyReportAction.Return], (await DutyReportClients.ReportAsync(c.Stationed, reportId)).Actions);
         await DutyReportClients.ReviewOkAsync(c.Stationed, reportId, Qingfeng.Features.DutyReports.ReviewDecision.Approved, null);
     }
 

@@ -108,10 +108,7 @@ public sealed class DutyReport : Entity, ISupervisedRecord
     /// <summary>Saves the answers (while a draft or returned for revision).</summary>
     public void Write(IReadOnlyList<string?> answers)
     {
-        if (State is not (DutyReportState.Draft or DutyReportState.Returned))
-        {
-            throw new DomainRuleException("DutyReport.NotEditable") { Status = 409 };
-        }
+        Move(DutyReportAction.Write);
 
         if (answers.Count != Answers.Count)
         {
@@ -124,10 +121,7 @@ public sealed class DutyReport : Entity, ISupervisedRecord
     /// <summary>Submits a draft, or resubmits a returned report: review starts at level 1. Every item must be answered.</summary>
     public void Submit()
     {
-        if (State is not (DutyReportState.Draft or DutyReportState.Returned))
-        {
-            throw new DomainRuleException("DutyReport.NotEditable") { Status = 409 };
-        }
+        var target = Move(DutyReportAction.Submit);
 
         var missing = Answers.FindIndex(string.IsNullOrWhiteSpace);
         if (missing >= 0)
@@ -135,7 +129,7 @@ public sealed class DutyReport : Entity, ISupervisedRecord
             throw new DomainRuleException("DutyReport.ItemMissing", missing + 1);
         }
 
-        State = DutyReportState.UnderReview;
+        State = target;
         Level = 0;
         Round++;
         RevisionDueOn = null;
@@ -144,7 +138,7 @@ public sealed class DutyReport : Entity, ISupervisedRecord
     /// <summary>The reviewer at the current level approves; after the last level the report is approved.</summary>
     public void Approve(DutyReportCampaign campaign, SupervisionActor reviewer, IReadOnlySet<string> roles, string? comment, DateTimeOffset at)
     {
-        CheckReviewer(campaign, reviewer, roles);
+        CheckReviewer(DutyReportAction.Approve, campaign, reviewer, roles);
         Reviews.Add(new DutyReportReview(Id, Round, Level, campaign.LevelNames[Level], reviewer, ReviewDecision.Approved, InputRules.RequiredText(comment, ReviewCommentMaxLength), null, at));
         if (Level == campaign.LevelNames.Count - 1)
         {
@@ -159,7 +153,7 @@ public sealed class DutyReport : Entity, ISupervisedRecord
     /// <summary>The reviewer at the current level returns the report for revision, with reasons and a deadline.</summary>
     public void Return(DutyReportCampaign campaign, SupervisionActor reviewer, IReadOnlySet<string> roles, string reason, DateOnly dueOn, DateTimeOffset at)
     {
-        CheckReviewer(campaign, reviewer, roles);
+        var target = CheckReviewer(DutyReportAction.Return, campaign, reviewer, roles);
         if (string.IsNullOrWhiteSpace(reason))
         {
             throw new DomainRuleException("DutyReport.ReasonRequired");
@@ -171,7 +165,7 @@ public sealed class DutyReport : Entity, ISupervisedRecord
         }
 
         Reviews.Add(new DutyReportReview(Id, Round, Level, campaign.LevelNames[Level], reviewer, ReviewDecision.Returned, InputRules.RequiredText(reason, ReviewCommentMaxLength), dueOn, at));
-        State = DutyReportState.Returned;
+        State = target;
         ReturnedAtLevel = Level;
         ReturnReason = InputRules.RequiredText(reason, ReviewCommentMaxLength);
         RevisionDueOn = dueOn;
@@ -180,6 +174,7 @@ public sealed class DutyReport : Entity, ISupervisedRecord
     /// <summary>A comment (点评) by a leader or reviewer; the problems it names become rectification items (opened by the service).</summary>
     public DutyReportComment Comment(SupervisionActor author, string text, DateTimeOffset at)
     {
+        Move(DutyReportAction.Comment);
         if (string.IsNullOrWhiteSpace(text))
         {
             throw new DomainRuleException("DutyReport.CommentRequired");
@@ -193,10 +188,7 @@ public sealed class DutyReport : Entity, ISupervisedRecord
     /// <summary>One secret vote by a designated scorer on an approved report, while scoring is open.</summary>
     public void Vote(DutyReportCampaign campaign, Guid voterId, int score)
     {
-        if (State != DutyReportState.Approved)
-        {
-            throw new DomainRuleException("DutyReport.NotApproved") { Status = 409 };
-        }
+        Move(DutyReportAction.Vote);
 
         if (campaign.ScoringClosed)
         {
@@ -213,7 +205,7 @@ public sealed class DutyReport : Entity, ISupervisedRecord
             throw new DomainRuleException("DutyReport.ScoreRange", campaign.ScaleMax);
         }
 
-        if (Voters.Any(v => v.UserId == voterId))
+        if (HasVoted(voterId))
         {
             throw new DomainRuleException("DutyReport.AlreadyVoted") { Status = 409 };
         }
@@ -229,22 +221,31 @@ public sealed class DutyReport : Entity, ISupervisedRecord
 
     public bool IsRevisionOverdue(DateOnly today) => State == DutyReportState.Returned && RevisionDueOn < today;
 
-    private void CheckReviewer(DutyReportCampaign campaign, SupervisionActor reviewer, IReadOnlySet<string> roles)
-    {
-        if (State != DutyReportState.UnderReview)
-        {
-            throw new DomainRuleException("DutyReport.NotUnderReview") { Status = 409 };
-        }
+    /// <summary>Whether <paramref name="roles"/> hold the role of the level the report waits at (<see cref="DutyReportWorkflow.LevelRole"/>).</summary>
+    public bool IsReviewLevelOf(DutyReportCampaign campaign, IReadOnlySet<string> roles) => roles.Contains(campaign.LevelRoles[Level]);
 
-        if (!roles.Contains(campaign.LevelRoles[Level]))
+    /// <summary>Whether <paramref name="userId"/> already reviewed the current round at some level.</summary>
+    public bool HasReviewedThisRound(Guid userId) => Reviews.Any(r => r.Round == Round && r.ReviewerId == userId);
+
+    public bool HasVoted(Guid userId) => Voters.Any(v => v.UserId == userId);
+
+    /// <summary>Checks <paramref name="action"/> against <see cref="DutyReportWorkflow.Table"/>; returns the state the report moves to (its own when the row keeps it or the step decides).</summary>
+    private DutyReportState Move(DutyReportAction action) => DutyReportWorkflow.Table.EnsureLegalFrom(State, action) ?? State;
+
+    private DutyReportState CheckReviewer(DutyReportAction action, DutyReportCampaign campaign, SupervisionActor reviewer, IReadOnlySet<string> roles)
+    {
+        var target = Move(action);
+        if (!IsReviewLevelOf(campaign, roles))
         {
             throw new DomainRuleException("DutyReport.NotThisLevel", campaign.LevelNames[Level]) { Status = 403 };
         }
 
-        if (Reviews.Any(r => r.Round == Round && r.ReviewerId == reviewer.UserId))
+        if (HasReviewedThisRound(reviewer.UserId))
         {
             throw new DomainRuleException("DutyReport.TwoLevels") { Status = 409 };
         }
+
+        return target;
     }
 }
 

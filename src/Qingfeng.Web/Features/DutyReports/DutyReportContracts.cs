@@ -129,6 +129,10 @@ public sealed record ReviewItem(int Round, string LevelName, string ReviewerName
 
 public sealed record CommentItem(Guid Id, string AuthorName, string Text, DateTimeOffset At, IReadOnlyList<Guid> RectificationItemIds);
 
+/// <summary>
+/// A report as the caller may see it; <c>Actions</c> are the rows of <see cref="DutyReportWorkflow.Table"/> the caller may take now
+/// (ADR 0008 included), and the page offers only those; <c>AwaitsRevision</c> says the report was returned and waits to be revised.
+/// </summary>
 public sealed record ReportDetail(
     Guid Id,
     Guid CampaignId,
@@ -140,13 +144,11 @@ public sealed record ReportDetail(
     string? ReturnReason,
     IReadOnlyList<ReviewItem> Reviews,
     IReadOnlyList<CommentItem> Comments,
-    bool CanWrite,
-    bool CanReview,
-    bool CanComment,
-    bool CanVote,
+    IReadOnlyList<DutyReportAction> Actions,
     bool HasVoted,
     int ScaleMax,
-    Guid Version);
+    Guid Version,
+    bool AwaitsRevision);
 
 /// <summary>A 述责述廉 result for the official's integrity record.</summary>
 public sealed record DutyReportResult(Guid ReportId, string CampaignTitle, int Year, DutyReportState State, decimal? MeanScore, string? Grade, int Comments, int RectificationItems);

@@ -7,6 +7,7 @@ using Qingfeng.Platform.Documents;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
+using Qingfeng.Platform.Workflow;
 
 namespace Qingfeng.Features.DutyReports;
 
@@ -82,14 +83,9 @@ public sealed class DutyReportQueries(IDbContextFactory<QingfengDb> dbFactory, S
             ?? throw DomainRuleException.NotFound("Supervision.NotFound");
         var campaign = await db.Set<DutyReportCampaign>().AsNoTracking().Include(c => c.Scorers).SingleAsync(c => c.Id == report.CampaignId, cancellationToken);
         await audit.RecordAsync("View", nameof(DutyReport), id.ToString(), cancellationToken: cancellationToken);
-        var userId = viewer.User.UserId;
-        var hasVoted = report.Voters.Any(v => v.UserId == userId);
-        // What the caller may do follows the write rule of ADR 0008, as the service applies it.
-        var mayChange = viewer.MayChange(campaign.OrganId, report);
-        var canReview = report.State == DutyReportState.UnderReview && viewer.Has(Permission.DutyReportReview)
-            && viewer.MayChange(campaign.OrganId, report, await DutyReportService.ReviewAssignedAsync(db, viewer, campaign, cancellationToken))
-            && viewer.User.Roles.Contains(campaign.LevelRoles[report.Level])
-            && !report.Reviews.Any(r => r.Round == report.Round && r.ReviewerId == userId);
+        // What the caller may do is the workflow's answer, with the write rule of ADR 0008 as the service applies it.
+        var context = new DutyReportContext(report, campaign, await DutyReportService.ReviewAssignedAsync(db, viewer, campaign, cancellationToken));
+        var actions = DutyReportWorkflow.Table.Available(context, WorkflowActor.For(viewer.User, viewer.MayChange(campaign.OrganId, report)));
         return new ReportDetail(
             report.Id,
             campaign.Id,
@@ -101,13 +97,11 @@ public sealed class DutyReportQueries(IDbContextFactory<QingfengDb> dbFactory, S
             report.ReturnReason,
             [.. report.Reviews.OrderBy(r => r.At).Select(r => new ReviewItem(r.Round, r.LevelName, r.ReviewerName, r.Decision, r.Comment, r.DueOn, r.At))],
             [.. report.Comments.OrderBy(c => c.At).Select(c => new CommentItem(c.Id, c.AuthorName, c.Text, c.At, c.RectificationItemIds))],
-            mayChange && viewer.Has(Permission.SupervisionManage) && report.State is DutyReportState.Draft or DutyReportState.Returned,
-            canReview,
-            mayChange && viewer.Has(Permission.DutyReportReview),
-            mayChange && report.State == DutyReportState.Approved && !campaign.ScoringClosed && campaign.IsScorer(userId) && !hasVoted,
-            hasVoted,
+            actions,
+            report.HasVoted(viewer.User.UserId),
             campaign.ScaleMax,
-            report.Version);
+            report.Version,
+            report.State == DutyReportState.Returned);
     }
 
     /// <summary>The official's 述责述廉 results, for the integrity record (廉政档案).</summary>

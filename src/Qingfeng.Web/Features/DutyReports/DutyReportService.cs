@@ -6,6 +6,7 @@ using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
+using Qingfeng.Platform.Workflow;
 
 namespace Qingfeng.Features.DutyReports;
 
@@ -89,10 +90,11 @@ public sealed class DutyReportService(
         InputRules.Ensure(request);
         var viewer = await access.RequireAsync(Permission.SupervisionManage, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (report, _) = await LoadAsync(db, viewer, reportId, request.Version, review: false, cancellationToken);
+        var (report, campaign) = await LoadAsync(db, viewer, reportId, request.Version, DutyReportAction.Write, cancellationToken);
         report.Write(request.Answers!);
         if (request.Submit)
         {
+            EnsureMay(viewer, report, campaign, assigned: false, DutyReportAction.Submit);
             report.Submit();
         }
 
@@ -105,7 +107,8 @@ public sealed class DutyReportService(
         InputRules.Ensure(request);
         var viewer = await access.RequireAsync(Permission.DutyReportReview, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (report, campaign) = await LoadAsync(db, viewer, reportId, request.Version, review: true, cancellationToken);
+        var action = request.Decision == ReviewDecision.Approved ? DutyReportAction.Approve : DutyReportAction.Return;
+        var (report, campaign) = await LoadAsync(db, viewer, reportId, request.Version, action, cancellationToken);
         var now = time.GetUtcNow();
         var roles = viewer.User.Roles.ToHashSet(StringComparer.Ordinal);
         if (request.Decision == ReviewDecision.Approved)
@@ -127,7 +130,7 @@ public sealed class DutyReportService(
         InputRules.Ensure(request);
         var viewer = await access.RequireAsync(Permission.DutyReportReview, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (report, campaign) = await LoadAsync(db, viewer, reportId, null, review: false, cancellationToken);
+        var (report, campaign) = await LoadAsync(db, viewer, reportId, null, DutyReportAction.Comment, cancellationToken);
         var comment = report.Comment(viewer.Actor, request.Text!, time.GetUtcNow());
         var problems = (request.Problems ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
         if (problems.Count > 0)
@@ -153,7 +156,7 @@ public sealed class DutyReportService(
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var (report, campaign) = await LoadAsync(db, viewer, reportId, null, review: false, cancellationToken);
+            var (report, campaign) = await LoadAsync(db, viewer, reportId, null, DutyReportAction.Vote, cancellationToken);
             report.Vote(campaign, viewer.User.UserId, request.Score!.Value);
             try
             {
@@ -200,9 +203,14 @@ public sealed class DutyReportService(
         throw DomainRuleException.NotFound("Supervision.NotFound");
     }
 
-    /// <summary>A report to change, and its campaign: within the jurisdiction (else "not found"), then the campaign organ's (ADR 0008; with <paramref name="review"/> also the stationed team the review level is handed to), then at the expected version.</summary>
-    private static async Task<(DutyReport Report, DutyReportCampaign Campaign)> LoadAsync(QingfengDb db, SupervisionViewer viewer, Guid reportId, Guid? version, bool review, CancellationToken cancellationToken)
+    /// <summary>
+    /// A report to change, and its campaign: within the jurisdiction (else "not found"), then the campaign organ's (ADR 0008; for a
+    /// review also the stationed team the review level is handed to), then at the expected version, then the caller against the row
+    /// of <paramref name="action"/> (<see cref="DutyReportWorkflow"/>).
+    /// </summary>
+    private static async Task<(DutyReport Report, DutyReportCampaign Campaign)> LoadAsync(QingfengDb db, SupervisionViewer viewer, Guid reportId, Guid? version, DutyReportAction action, CancellationToken cancellationToken)
     {
+        var review = action is DutyReportAction.Approve or DutyReportAction.Return;
         var report = await db.Set<DutyReport>().Where(viewer.Visible<DutyReport>())
             .Include(r => r.Reviews).Include(r => r.Comments).Include(r => r.Voters)
             .AsSplitQuery()
@@ -216,6 +224,10 @@ public sealed class DutyReportService(
             throw new DomainRuleException("Rule.Concurrency") { Status = 409 };
         }
 
+        EnsureMay(viewer, report, campaign, assigned, action);
         return (report, campaign);
     }
+
+    private static void EnsureMay(SupervisionViewer viewer, DutyReport report, DutyReportCampaign campaign, bool assigned, DutyReportAction action) =>
+        DutyReportWorkflow.Table.Ensure(new DutyReportContext(report, campaign, assigned), action, WorkflowActor.For(viewer.User, viewer.MayChange(campaign.OrganId, report)));
 }

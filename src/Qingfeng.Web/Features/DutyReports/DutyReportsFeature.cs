@@ -1,5 +1,6 @@
 using Qingfeng.Platform.Api;
 using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Workflow;
 
 namespace Qingfeng.Features.DutyReports;
 
@@ -58,6 +59,7 @@ public static class DutyReportsFeature
             .WithName("DutyReportScorerCandidates").WithSummary("Users of the caller's organ who may score.");
 
         var reports = app.MapApiGroup("/duty-reports", "DutyReports").RequirePermission(Permission.SupervisionRead);
+        reports.MapWorkflow(DutyReportWorkflow.Table, "DutyReportWorkflow");
         reports.MapGet("/{id:guid}", async (Guid id, DutyReportQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.ReportAsync(id, ct)))
             .WithName("GetDutyReport").WithSummary("A report with its answers, reviews and comments (the view is audited); scores only as the aggregate.");
         reports.MapPut("/{id:guid}", async (Guid id, WriteReportRequest request, DutyReportService service, CancellationToken ct) =>

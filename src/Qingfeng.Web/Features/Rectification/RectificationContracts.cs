@@ -137,7 +137,8 @@ public sealed record RectificationListItem(
     RectificationState State,
     RectificationTiming Timing,
     EscalationLevel Escalation,
-    DateOnly? ClosedOn);
+    DateOnly? ClosedOn,
+    bool IsOpen);
 
 public sealed record RectificationProgressItem(Guid Id, DateTimeOffset At, string ReporterName, string Text, bool ClaimsDone, IReadOnlyList<EvidenceItem> Evidence);
 
@@ -145,7 +146,11 @@ public sealed record EvidenceItem(Guid Id, string FileName, string ContentType, 
 
 public sealed record RectificationEventItem(DateTimeOffset At, string ActorName, RectificationAction Action, string? Comment);
 
-/// <summary>The record as the caller may see it; <c>MayChange</c> says whether the caller's organ may change it (ADR 0008: its owner, or an organ a delegation hands it to), and pages offer actions only then.</summary>
+/// <summary>
+/// The record as the caller may see it; <c>MayChange</c> says whether the caller's organ may change it (ADR 0008: its owner, or an
+/// organ a delegation hands it to); <c>Actions</c> are the rows of <see cref="RectificationWorkflow.Table"/> the caller may take
+/// now, and pages offer only those; <c>IsOpen</c> is false once the item is closed out (销号).
+/// </summary>
 public sealed record RectificationDetail(
     Guid Id,
     Guid OrganId,
@@ -168,9 +173,10 @@ public sealed record RectificationDetail(
     SupervisionOutcome Outcome,
     IReadOnlyList<RectificationProgressItem> Progress,
     IReadOnlyList<RectificationEventItem> Events,
-    IReadOnlyList<string> Actions,
+    IReadOnlyList<RectificationItemAction> Actions,
     Guid Version,
-    bool MayChange);
+    bool MayChange,
+    bool IsOpen);
 
 /// <summary>The ledger's statistics (on time / overdue / closed), overall and per source.</summary>
 public sealed record RectificationStatistics(RectificationCounts Total, IReadOnlyList<RectificationSourceCounts> BySource);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Qingfeng.Platform.Api;
 using Qingfeng.Platform.Files;
 using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Workflow;
 
 namespace Qingfeng.Features.Rectification;
 
@@ -23,6 +24,7 @@ internal static class RectificationEndpoints
         ledger.MapGet("/statistics/export", async ([AsParameters] RectificationQuery query, RectificationExcel excel, CancellationToken ct) =>
                 TypedResults.File(await excel.ExportStatisticsAsync(query, ct), ApiConventions.ExcelContentType, "rectification-statistics.xlsx"))
             .WithName("ExportRectificationStatistics").WithSummary("Excel export of the statistics.");
+        ledger.MapWorkflow(RectificationWorkflow.Table, "RectificationWorkflow");
         ledger.MapGet("/{id:guid}", async (Guid id, RectificationQueries queries, CancellationToken ct) =>
                 TypedResults.Ok(await queries.GetAsync(id, ct)))
             .WithName("GetRectificationItem").WithSummary("One item with its progress, evidence list, history and the actions open to the caller.")

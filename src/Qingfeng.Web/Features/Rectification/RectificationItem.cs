@@ -157,9 +157,12 @@ public sealed class RectificationItem : Entity, IOwnedRecord
     /// <summary>Closed on or before the deadline.</summary>
     public bool ClosedOnTime => ClosedOn is { } closed && closed <= DueOn;
 
+    /// <summary>Whether <paramref name="userId"/> claimed the completion that waits for close-out.</summary>
+    public bool IsClaimedBy(Guid userId) => ClaimedBy == userId;
+
     public void SetMeasures(string measures, SupervisionActor actor, DateTimeOffset at)
     {
-        EnsureOpen();
+        Move(RectificationItemAction.Measures);
         if (string.IsNullOrWhiteSpace(measures))
         {
             throw new DomainRuleException("Rectification.MeasuresRequired");
@@ -172,12 +175,7 @@ public sealed class RectificationItem : Entity, IOwnedRecord
     /// <summary>A progress report; with <paramref name="claimsDone"/> the unit says it is finished, which needs evidence.</summary>
     public RectificationProgress Report(string text, bool claimsDone, int evidenceCount, SupervisionActor actor, DateTimeOffset at)
     {
-        EnsureOpen();
-        if (State == RectificationState.AwaitingCloseOut)
-        {
-            throw new DomainRuleException("Rectification.AwaitingCloseOut") { Status = 409 };
-        }
-
+        Move(RectificationItemAction.Report);
         if (string.IsNullOrWhiteSpace(text))
         {
             throw new DomainRuleException("Rectification.ProgressRequired");
@@ -212,18 +210,14 @@ public sealed class RectificationItem : Entity, IOwnedRecord
     /// <summary>销号: the supervising office accepts the evidence and strikes the item off.</summary>
     public void CloseOut(string? comment, SupervisionOutcome outcome, SupervisionActor actor, DateTimeOffset at)
     {
-        if (State != RectificationState.AwaitingCloseOut)
-        {
-            throw new DomainRuleException("Rectification.NotAwaitingCloseOut") { Status = 409 };
-        }
-
-        if (ClaimedBy == actor.UserId)
+        var target = Move(RectificationItemAction.CloseOut);
+        if (IsClaimedBy(actor.UserId))
         {
             throw new DomainRuleException("Rectification.SelfApproval") { Status = 409 };
         }
 
         Outcome = outcome;
-        State = RectificationState.Closed;
+        State = target;
         ClosedOn = ChinaTime.DateOf(at);
         Events.Add(new RectificationEvent(Id, at, actor, RectificationAction.ClosedOut, InputRules.RequiredText(comment, CommentMaxLength)));
     }
@@ -231,17 +225,14 @@ public sealed class RectificationItem : Entity, IOwnedRecord
     /// <summary>The evidence does not show the problem fixed: back to work, with the reason.</summary>
     public void RejectCompletion(string reason, SupervisionActor actor, DateTimeOffset at)
     {
-        if (State != RectificationState.AwaitingCloseOut)
-        {
-            throw new DomainRuleException("Rectification.NotAwaitingCloseOut") { Status = 409 };
-        }
+        var target = Move(RectificationItemAction.Reject);
 
         if (string.IsNullOrWhiteSpace(reason))
         {
             throw new DomainRuleException("Rectification.ReasonRequired");
         }
 
-        State = RectificationState.InProgress;
+        State = target;
         ClaimedBy = null;
         Events.Add(new RectificationEvent(Id, at, actor, RectificationAction.CompletionRejected, InputRules.RequiredText(reason, CommentMaxLength)));
     }
@@ -249,7 +240,7 @@ public sealed class RectificationItem : Entity, IOwnedRecord
     /// <summary>A new deadline, with the reason; an escalation ends when the new deadline is in the future.</summary>
     public void Extend(DateOnly dueOn, string reason, SupervisionActor actor, DateTimeOffset at)
     {
-        EnsureOpen();
+        Move(RectificationItemAction.Extend);
         if (string.IsNullOrWhiteSpace(reason))
         {
             throw new DomainRuleException("Rectification.ReasonRequired");
@@ -268,13 +259,13 @@ public sealed class RectificationItem : Entity, IOwnedRecord
     /// <summary>持续整改: a problem that needs long-term work; it stays open but is not reported overdue.</summary>
     public void MarkLongTerm(string reason, SupervisionActor actor, DateTimeOffset at)
     {
-        EnsureOpen();
+        var target = Move(RectificationItemAction.LongTerm);
         if (string.IsNullOrWhiteSpace(reason))
         {
             throw new DomainRuleException("Rectification.ReasonRequired");
         }
 
-        State = RectificationState.LongTerm;
+        State = target;
         Escalation = EscalationLevel.None;
         Events.Add(new RectificationEvent(Id, at, actor, RectificationAction.MarkedLongTerm, InputRules.RequiredText(reason, CommentMaxLength)));
     }
@@ -298,13 +289,8 @@ public sealed class RectificationItem : Entity, IOwnedRecord
         return level;
     }
 
-    private void EnsureOpen()
-    {
-        if (State == RectificationState.Closed)
-        {
-            throw new DomainRuleException("Rectification.Closed") { Status = 409 };
-        }
-    }
+    /// <summary>Checks <paramref name="action"/> against <see cref="RectificationWorkflow.Table"/>; returns the state the item moves to (its own when the row keeps it).</summary>
+    private RectificationState Move(RectificationItemAction action) => RectificationWorkflow.Table.EnsureLegal(this, action) ?? State;
 }
 
 public enum RectificationAction

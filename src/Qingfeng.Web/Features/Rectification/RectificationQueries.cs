@@ -5,6 +5,7 @@ using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
+using Qingfeng.Platform.Workflow;
 
 namespace Qingfeng.Features.Rectification;
 
@@ -72,9 +73,10 @@ public sealed class RectificationQueries(
             [.. item.Progress.OrderBy(p => p.At).Select(p => new RectificationProgressItem(
                 p.Id, p.At, p.ReporterName, p.Text, p.ClaimsDone, [.. p.Evidence.Select(e => new EvidenceItem(e.Id, e.FileName, e.ContentType, e.Size))]))],
             [.. item.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new RectificationEventItem(e.At, e.ActorName, e.Action, e.Comment))],
-            ActionsFor(item, viewer),
+            RectificationWorkflow.Table.Available(item, WorkflowActor.For(viewer.User, viewer.MayChange(item))),
             item.Version,
-            viewer.MayChange(item));
+            viewer.MayChange(item),
+            item.IsOpen);
     }
 
     /// <summary>An evidence file, decrypted; the download is audited.</summary>
@@ -221,41 +223,5 @@ public sealed class RectificationQueries(
 
     private static RectificationListItem ToListItem(RectificationItem i, DateOnly today, DateOnly soon) => new(
         i.Id, i.Source, i.SourceReference, i.UnitName, i.OfficialName, i.IsPrincipal, i.Problem, i.OpenedOn, i.DueOn, i.State,
-        TimingOf(i.State, i.DueOn, i.ClosedOn, today, soon), i.Escalation, i.ClosedOn);
-
-    /// <summary>The actions the service and the entity would accept from this caller now (ADR 0008 first); the page shows only these.</summary>
-    private static List<string> ActionsFor(RectificationItem item, SupervisionViewer viewer)
-    {
-        var actions = new List<string>();
-        if (item.State == RectificationState.Closed || !viewer.MayChange(item))
-        {
-            return actions;
-        }
-
-        if (viewer.Has(Permission.SupervisionManage))
-        {
-            actions.Add("Measures");
-            if (item.State != RectificationState.AwaitingCloseOut)
-            {
-                actions.Add("Report");
-            }
-        }
-
-        if (viewer.Has(Permission.RectificationCloseOut))
-        {
-            if (item.State == RectificationState.AwaitingCloseOut && item.ClaimedBy != viewer.User.UserId)
-            {
-                actions.Add("CloseOut");
-                actions.Add("Reject");
-            }
-
-            actions.Add("Extend");
-            if (item.State != RectificationState.LongTerm)
-            {
-                actions.Add("LongTerm");
-            }
-        }
-
-        return actions;
-    }
+        TimingOf(i.State, i.DueOn, i.ClosedOn, today, soon), i.Escalation, i.ClosedOn, i.IsOpen);
 }

@@ -5,6 +5,7 @@ using Qingfeng.Platform.Files;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
+using Qingfeng.Platform.Workflow;
 
 namespace Qingfeng.Features.Rectification;
 
@@ -49,7 +50,7 @@ public sealed class RectificationService(
     public Task SetMeasuresAsync(Guid id, SetMeasuresRequest request, CancellationToken cancellationToken = default)
     {
         InputRules.Ensure(request);
-        return ChangeAsync(id, Permission.SupervisionManage, request.Version, (item, viewer, at) => item.SetMeasures(request.Measures!, viewer.Actor, at), cancellationToken);
+        return ChangeAsync(id, RectificationItemAction.Measures, request.Version, (item, viewer, at) => item.SetMeasures(request.Measures!, viewer.Actor, at), cancellationToken);
     }
 
     /// <summary>A progress report with evidence files; with <c>ClaimsDone</c> the item waits for close-out.</summary>
@@ -63,7 +64,7 @@ public sealed class RectificationService(
 
         await ChangeAsync(
             id,
-            Permission.SupervisionManage,
+            RectificationItemAction.Report,
             request.Version,
             (item, viewer, at) =>
             {
@@ -83,7 +84,7 @@ public sealed class RectificationService(
         InputRules.Ensure(request);
         return ChangeAsync(
             id,
-            Permission.RectificationCloseOut,
+            RectificationItemAction.CloseOut,
             request.Version,
             // 销号 is the supervising organ's decision: a higher organ that also sees the item does not strike it off (ChangeAsync).
             (item, viewer, at) => item.CloseOut(request.Comment, (request.Outcome ?? new SupervisionOutcomeInput()).ToOutcome(), viewer.Actor, at),
@@ -93,24 +94,28 @@ public sealed class RectificationService(
     public Task RejectAsync(Guid id, ReasonRequest request, CancellationToken cancellationToken = default)
     {
         InputRules.Ensure(request);
-        return ChangeAsync(id, Permission.RectificationCloseOut, request.Version, (item, viewer, at) => item.RejectCompletion(request.Reason!, viewer.Actor, at), cancellationToken);
+        return ChangeAsync(id, RectificationItemAction.Reject, request.Version, (item, viewer, at) => item.RejectCompletion(request.Reason!, viewer.Actor, at), cancellationToken);
     }
 
     public Task ExtendAsync(Guid id, ExtendRequest request, CancellationToken cancellationToken = default)
     {
         InputRules.Ensure(request);
-        return ChangeAsync(id, Permission.RectificationCloseOut, request.Version, (item, viewer, at) => item.Extend(request.DueOn!.Value, request.Reason!, viewer.Actor, at), cancellationToken);
+        return ChangeAsync(id, RectificationItemAction.Extend, request.Version, (item, viewer, at) => item.Extend(request.DueOn!.Value, request.Reason!, viewer.Actor, at), cancellationToken);
     }
 
     public Task MarkLongTermAsync(Guid id, ReasonRequest request, CancellationToken cancellationToken = default)
     {
         InputRules.Ensure(request);
-        return ChangeAsync(id, Permission.RectificationCloseOut, request.Version, (item, viewer, at) => item.MarkLongTerm(request.Reason!, viewer.Actor, at), cancellationToken);
+        return ChangeAsync(id, RectificationItemAction.LongTerm, request.Version, (item, viewer, at) => item.MarkLongTerm(request.Reason!, viewer.Actor, at), cancellationToken);
     }
 
-    private async Task ChangeAsync(Guid id, Permission permission, Guid? version, Action<RectificationItem, SupervisionViewer, DateTimeOffset> change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads an item to change: the row's permission, within jurisdiction (else "not found"), the owning organ's (ADR 0008, naming
+    /// the owner), at the expected version, then the caller against the row of <paramref name="action"/>.
+    /// </summary>
+    private async Task ChangeAsync(Guid id, RectificationItemAction action, Guid? version, Action<RectificationItem, SupervisionViewer, DateTimeOffset> change, CancellationToken cancellationToken)
     {
-        var viewer = await access.RequireAsync(permission, cancellationToken);
+        var viewer = await access.RequireAsync(RectificationWorkflow.Table.For(action).Permission, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var item = await db.Set<RectificationItem>().Where(viewer.Visible<RectificationItem>())
             .Include(i => i.Progress).Include(i => i.Events)
@@ -122,6 +127,7 @@ public sealed class RectificationService(
             throw new DomainRuleException("Rule.Concurrency") { Status = 409 };
         }
 
+        RectificationWorkflow.Table.Ensure(item, action, WorkflowActor.For(viewer.User, viewer.MayChange(item)));
         change(item, viewer, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
     }

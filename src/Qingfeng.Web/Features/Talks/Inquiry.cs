@@ -126,10 +126,7 @@ public sealed class Inquiry : Entity, IOwnedRecord
     /// <summary>Records the written reply; unless the official is the principal leader, it must be countersigned with a note.</summary>
     public void RecordReply(DateOnly receivedOn, string text, string? countersignedBy, string? countersignNote, DateOnly today)
     {
-        if (State != InquiryState.Sent)
-        {
-            throw new DomainRuleException("Inquiries.IllegalMove", State.ToString(), InquiryState.Sent.ToString()) { Status = 409 };
-        }
+        var target = Move(InquiryAction.RecordReply);
 
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -150,7 +147,7 @@ public sealed class Inquiry : Entity, IOwnedRecord
         ReplyText = InputRules.Text(text, TextMaxLength);
         CountersignedBy = InputRules.Text(countersignedBy, SignatoryMaxLength);
         CountersignNote = InputRules.Text(countersignNote, CountersignNoteMaxLength);
-        State = InquiryState.Replied;
+        State = target;
     }
 
     /// <summary>Whether the reply came in after its deadline.</summary>
@@ -158,10 +155,7 @@ public sealed class Inquiry : Entity, IOwnedRecord
 
     public void Assess(InquiryAssessment assessment, string? note, SupervisionOutcome outcome, DateOnly today)
     {
-        if (State != InquiryState.Replied)
-        {
-            throw new DomainRuleException("Inquiries.IllegalMove", State.ToString(), InquiryState.Replied.ToString()) { Status = 409 };
-        }
+        var target = Move(InquiryAction.Assess);
 
         if (assessment == InquiryAssessment.FurtherAction && string.IsNullOrWhiteSpace(note))
         {
@@ -172,6 +166,9 @@ public sealed class Inquiry : Entity, IOwnedRecord
         AssessmentNote = InputRules.Text(note, AssessmentNoteMaxLength);
         Outcome = outcome;
         ClosedOn = today;
-        State = InquiryState.Closed;
+        State = target;
     }
+
+    /// <summary>Checks <paramref name="action"/> against <see cref="InquiryWorkflow.Table"/>; returns the state the letter moves to.</summary>
+    private InquiryState Move(InquiryAction action) => InquiryWorkflow.Table.EnsureLegal(this, action) ?? State;
 }

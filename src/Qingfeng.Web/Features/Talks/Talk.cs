@@ -153,26 +153,25 @@ public sealed class Talk : Entity, IOwnedRecord
 
     public bool IsHeld => State is TalkState.Held or TalkState.Closed;
 
+    /// <summary>A 约谈 is followed by a 廉政承诺书 (<see cref="TalkWorkflow.Summons"/>).</summary>
+    public bool TakesPledge => Type == TalkType.Summons;
+
     public void Replan(TalkPlan plan)
     {
-        Require(TalkState.Planned);
+        Move(TalkAction.Replan);
         ApplyPlan(plan);
     }
 
     public void SetOutline(string? outline)
     {
-        if (State is TalkState.Closed or TalkState.Cancelled)
-        {
-            throw new DomainRuleException("Talks.NotEditable") { Status = 409 };
-        }
-
+        Move(TalkAction.SetOutline);
         Outline = InputRules.Text(outline, TextMaxLength);
     }
 
     /// <summary>Records the talk as held; a 约谈 sets the pledge deadline <paramref name="pledgeDays"/> days later.</summary>
     public void Hold(DateOnly heldOn, string record, string? commitments, DateOnly today, int pledgeDays)
     {
-        Require(TalkState.Planned);
+        var target = Move(TalkAction.Hold);
         if (string.IsNullOrWhiteSpace(record))
         {
             throw new DomainRuleException("Talks.RecordRequired");
@@ -186,27 +185,21 @@ public sealed class Talk : Entity, IOwnedRecord
         HeldOn = heldOn;
         Record = InputRules.Text(record, TextMaxLength);
         Commitments = InputRules.Text(commitments, TextMaxLength);
-        if (Type == TalkType.Summons)
+        if (TakesPledge)
         {
             PledgeDueOn = heldOn.AddDays(pledgeDays);
         }
 
-        State = TalkState.Held;
+        State = target;
     }
 
     /// <summary>Follow-up items (rectification) may be added once the talk is held and until it is closed.</summary>
-    public void EnsureFollowUpsAllowed()
-    {
-        if (State != TalkState.Held)
-        {
-            throw new DomainRuleException("Talks.FollowUpsNeedHeldTalk") { Status = 409 };
-        }
-    }
+    public void EnsureFollowUpsAllowed() => Move(TalkAction.AddFollowUps);
 
     public void RecordPledge(DateOnly receivedOn)
     {
-        Require(TalkState.Held);
-        if (Type != TalkType.Summons)
+        Move(TalkAction.RecordPledge);
+        if (!TakesPledge)
         {
             throw new DomainRuleException("Talks.PledgeOnlyForSummons");
         }
@@ -221,32 +214,28 @@ public sealed class Talk : Entity, IOwnedRecord
 
     public void Close(string? note, SupervisionOutcome outcome, DateOnly today)
     {
-        Require(TalkState.Held);
+        var target = Move(TalkAction.Close);
         ClosingNote = InputRules.Text(note, NoteMaxLength);
         Outcome = outcome;
         ClosedOn = today;
-        State = TalkState.Closed;
+        State = target;
     }
 
     public void Cancel(string reason)
     {
-        Require(TalkState.Planned);
+        var target = Move(TalkAction.Cancel);
         if (string.IsNullOrWhiteSpace(reason))
         {
             throw new DomainRuleException("Talks.ReasonRequired");
         }
 
         CancelReason = InputRules.Text(reason, NoteMaxLength);
-        State = TalkState.Cancelled;
+        State = target;
     }
 
     public void RecordOutcome(SupervisionOutcome outcome)
     {
-        if (!IsHeld)
-        {
-            throw new DomainRuleException("Talks.OutcomeNeedsHeldTalk") { Status = 409 };
-        }
-
+        Move(TalkAction.RecordOutcome);
         Outcome = outcome;
     }
 
@@ -268,11 +257,6 @@ public sealed class Talk : Entity, IOwnedRecord
         Recorder = InputRules.Text(plan.Recorder, RecorderMaxLength);
     }
 
-    private void Require(TalkState state)
-    {
-        if (State != state)
-        {
-            throw new DomainRuleException("Talks.IllegalMove", State.ToString(), state.ToString()) { Status = 409 };
-        }
-    }
+    /// <summary>Checks <paramref name="action"/> against <see cref="TalkWorkflow.Table"/>; returns the state the talk moves to (its own when the row keeps it).</summary>
+    private TalkState Move(TalkAction action) => TalkWorkflow.Table.EnsureLegal(this, action) ?? State;
 }

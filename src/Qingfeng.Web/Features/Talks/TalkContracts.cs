@@ -195,7 +195,7 @@ public sealed record TalkListItem(
 
 public sealed record FollowUpItem(Guid Id, string Problem, DateOnly DueOn, RectificationState State);
 
-/// <summary>The record as the caller may see it; <c>MayChange</c> says whether the caller's organ may change it (ADR 0008: its owner, or an organ a delegation hands it to), and pages offer actions only then.</summary>
+/// <summary>The record as the caller may see it; <c>MayChange</c> says whether the caller's organ may change it (ADR 0008: its owner, or an organ a delegation hands it to); <c>Actions</c> are the rows of <see cref="TalkWorkflow.Table"/> the caller may take now, and pages offer only those.</summary>
 public sealed record TalkDetail(
     Guid Id,
     TalkType Type,
@@ -226,7 +226,8 @@ public sealed record TalkDetail(
     SupervisionOutcome Outcome,
     IReadOnlyList<FollowUpItem> FollowUps,
     Guid Version,
-    bool MayChange);
+    bool MayChange,
+    IReadOnlyList<TalkAction> Actions);
 
 public sealed record HoldTalkResult(Guid TalkId, IReadOnlyList<Guid> RectificationItemIds);
 
@@ -314,7 +315,7 @@ public sealed record InquiryListItem(
     DateOnly? ReplyReceivedOn,
     InquiryAssessment? Assessment);
 
-/// <summary>The record as the caller may see it; <c>MayChange</c> says whether the caller's organ may change it (ADR 0008: its owner, or an organ a delegation hands it to), and pages offer actions only then.</summary>
+/// <summary>The record as the caller may see it; <c>MayChange</c> says whether the caller's organ may change it (ADR 0008: its owner, or an organ a delegation hands it to); <c>Actions</c> are the rows of <see cref="InquiryWorkflow.Table"/> the caller may take now, and pages offer only those.</summary>
 public sealed record InquiryDetail(
     Guid Id,
     Guid UnitId,
@@ -339,4 +340,5 @@ public sealed record InquiryDetail(
     SupervisionOutcome Outcome,
     IReadOnlyList<FollowUpItem> FollowUps,
     Guid Version,
-    bool MayChange);
+    bool MayChange,
+    IReadOnlyList<InquiryAction> Actions);

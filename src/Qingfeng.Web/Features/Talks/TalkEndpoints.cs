@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Api;
 using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Workflow;
 
 namespace Qingfeng.Features.Talks;
 
@@ -19,6 +20,7 @@ internal static class TalkEndpoints
             .WithName("CountTalks").WithSummary("One-click count of held talks by type, tier, 一把手 only and held date, broken down by type, tier and leader category.");
         talks.MapGet("/tiers", (TalkQueries queries) => TypedResults.Ok(queries.Tiers))
             .WithName("TalkTiers").WithSummary("The configured tier rule of reminder talks: tier → who talks.");
+        talks.MapWorkflow(TalkWorkflow.Table, "TalkWorkflow");
         talks.MapGet("/{id:guid}", async (Guid id, TalkQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.GetAsync(id, ct)))
             .WithName("GetTalk").WithSummary("A talk with its plan, outline, record, commitments and follow-up items (the view is audited).")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -90,6 +92,7 @@ internal static class TalkEndpoints
         inquiries.MapGet("/export", async ([AsParameters] InquiryQuery query, TalkExcel excel, CancellationToken ct) =>
                 TypedResults.File(await excel.InquiriesAsync(query, ct), ApiConventions.ExcelContentType, "inquiries.xlsx"))
             .WithName("ExportInquiries").WithSummary("Excel export of the filtered letters of inquiry.");
+        inquiries.MapWorkflow(InquiryWorkflow.Table, "InquiryWorkflow");
         inquiries.MapGet("/{id:guid}", async (Guid id, TalkQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.GetInquiryAsync(id, ct)))
             .WithName("GetInquiry").WithSummary("A letter of inquiry with the reply, countersign, assessment and follow-ups (the view is audited).")
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -6,6 +6,7 @@ using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
+using Qingfeng.Platform.Workflow;
 
 namespace Qingfeng.Features.Talks;
 
@@ -50,7 +51,8 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
         return new TalkDetail(
             t.Id, t.Type, t.Tier, t.TalkerTitle, t.State, t.UnitId, t.UnitName, t.OfficialId, t.OfficialName, t.OfficialPosition, t.IsPrincipal, t.LeaderCategory,
             t.PlannedOn, t.Place, t.Talkers, t.Participants, t.Recorder, t.Outline, t.HeldOn, t.Record, t.Commitments, t.PledgeDueOn, t.PledgeReceivedOn,
-            t.ClosedOn, t.ClosingNote, t.CancelReason, t.Outcome, followUps, t.Version, viewer.MayChange(t));
+            t.ClosedOn, t.ClosingNote, t.CancelReason, t.Outcome, followUps, t.Version, viewer.MayChange(t),
+            TalkWorkflow.Table.Available(t, WorkflowActor.For(viewer.User, viewer.MayChange(t))));
     }
 
     /// <summary>
@@ -152,7 +154,8 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
         return new InquiryDetail(
             i.Id, i.UnitId, i.UnitName, i.OfficialId, i.OfficialName, i.OfficialPosition, i.IsPrincipal, i.DocumentNumber, i.Matters, i.SentOn, i.ReplyDueOn,
             i.State, i.IsOverdueOn(today), i.ReplyReceivedOn, i.ReplyText, i.CountersignedBy, i.CountersignNote, i.Assessment, i.AssessmentNote, i.ClosedOn,
-            i.Outcome, followUps, i.Version, viewer.MayChange(i));
+            i.Outcome, followUps, i.Version, viewer.MayChange(i),
+            InquiryWorkflow.Table.Available(i, WorkflowActor.For(viewer.User, viewer.MayChange(i))));
     }
 
     /// <summary>Talks and inquiries for a document: loaded within jurisdiction (the generation is audited by the caller).</summary>

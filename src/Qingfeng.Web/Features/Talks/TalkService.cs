@@ -7,6 +7,7 @@ using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
+using Qingfeng.Platform.Workflow;
 
 namespace Qingfeng.Features.Talks;
 
@@ -42,7 +43,7 @@ public sealed class TalkService(
     public Task ReplanAsync(Guid id, ReplanTalkRequest request, CancellationToken cancellationToken = default)
     {
         InputRules.Ensure(request);
-        return ChangeTalkAsync(id, (talk, _, _) =>
+        return ChangeTalkAsync(id, TalkAction.Replan, (talk, _, _) =>
         {
             talk.Replan(new TalkPlan(request.PlannedOn!.Value, request.Place, request.Talkers!, request.Participants, request.Recorder));
             return Task.CompletedTask;
@@ -52,7 +53,7 @@ public sealed class TalkService(
     public Task SetOutlineAsync(Guid id, SetOutlineRequest request, CancellationToken cancellationToken = default)
     {
         InputRules.Ensure(request);
-        return ChangeTalkAsync(id, (talk, _, _) =>
+        return ChangeTalkAsync(id, TalkAction.SetOutline, (talk, _, _) =>
         {
             talk.SetOutline(request.Outline);
             return Task.CompletedTask;
@@ -66,7 +67,7 @@ public sealed class TalkService(
     public async Task<string> AssembleOutlineAsync(Guid id, CancellationToken cancellationToken = default)
     {
         string outline = "";
-        await ChangeTalkAsync(id, async (talk, viewer, db) =>
+        await ChangeTalkAsync(id, TalkAction.SetOutline, async (talk, viewer, db) =>
         {
             outline = await ComposeOutlineAsync(db, viewer, talk, cancellationToken);
             talk.SetOutline(outline);
@@ -79,7 +80,7 @@ public sealed class TalkService(
     {
         InputRules.Ensure(request);
         var items = new List<RectificationItem>();
-        await ChangeTalkAsync(id, async (talk, viewer, db) =>
+        await ChangeTalkAsync(id, TalkAction.Hold, async (talk, viewer, db) =>
         {
             talk.Hold(request.HeldOn!.Value, request.Record!, request.Commitments, Today(), options.PledgeDays);
             items.AddRange(await OpenFollowUpsAsync(db, viewer, talk, request.FollowUps ?? [], cancellationToken));
@@ -91,7 +92,7 @@ public sealed class TalkService(
     {
         InputRules.Ensure(request);
         var items = new List<RectificationItem>();
-        await ChangeTalkAsync(id, async (talk, viewer, db) =>
+        await ChangeTalkAsync(id, TalkAction.AddFollowUps, async (talk, viewer, db) =>
         {
             talk.EnsureFollowUpsAllowed();
             if (request.FollowUps is not { Count: > 0 })
@@ -107,7 +108,7 @@ public sealed class TalkService(
     public Task RecordPledgeAsync(Guid id, RecordPledgeRequest request, CancellationToken cancellationToken = default)
     {
         InputRules.Ensure(request);
-        return ChangeTalkAsync(id, (talk, _, _) =>
+        return ChangeTalkAsync(id, TalkAction.RecordPledge, (talk, _, _) =>
         {
             talk.RecordPledge(request.ReceivedOn!.Value);
             return Task.CompletedTask;
@@ -117,7 +118,7 @@ public sealed class TalkService(
     public Task CloseAsync(Guid id, CloseTalkRequest request, CancellationToken cancellationToken = default)
     {
         InputRules.Ensure(request);
-        return ChangeTalkAsync(id, (talk, _, _) =>
+        return ChangeTalkAsync(id, TalkAction.Close, (talk, _, _) =>
         {
             talk.Close(request.Note, (request.Outcome ?? new SupervisionOutcomeInput()).ToOutcome(), Today());
             return Task.CompletedTask;
@@ -127,7 +128,7 @@ public sealed class TalkService(
     public Task CancelAsync(Guid id, CancelTalkRequest request, CancellationToken cancellationToken = default)
     {
         InputRules.Ensure(request);
-        return ChangeTalkAsync(id, (talk, _, _) =>
+        return ChangeTalkAsync(id, TalkAction.Cancel, (talk, _, _) =>
         {
             talk.Cancel(request.Reason!);
             return Task.CompletedTask;
@@ -137,7 +138,7 @@ public sealed class TalkService(
     public Task RecordOutcomeAsync(Guid id, SupervisionOutcomeInput outcome, CancellationToken cancellationToken = default)
     {
         InputRules.Ensure(outcome);
-        return ChangeTalkAsync(id, (talk, _, _) =>
+        return ChangeTalkAsync(id, TalkAction.RecordOutcome, (talk, _, _) =>
         {
             talk.RecordOutcome(outcome.ToOutcome());
             return Task.CompletedTask;
@@ -168,7 +169,7 @@ public sealed class TalkService(
     public Task RecordReplyAsync(Guid id, RecordReplyRequest request, CancellationToken cancellationToken = default)
     {
         InputRules.Ensure(request);
-        return ChangeInquiryAsync(id, (inquiry, _, _) =>
+        return ChangeInquiryAsync(id, InquiryAction.RecordReply, (inquiry, _, _) =>
         {
             inquiry.RecordReply(request.ReceivedOn!.Value, request.Text!, request.CountersignedBy, request.CountersignNote, Today());
             return Task.CompletedTask;
@@ -179,7 +180,7 @@ public sealed class TalkService(
     {
         InputRules.Ensure(request);
         var items = new List<RectificationItem>();
-        await ChangeInquiryAsync(id, async (inquiry, viewer, db) =>
+        await ChangeInquiryAsync(id, InquiryAction.Assess, async (inquiry, viewer, db) =>
         {
             inquiry.Assess(request.Assessment!.Value, request.Note, (request.Outcome ?? new SupervisionOutcomeInput()).ToOutcome(), Today());
             var subject = await viewer.SubjectAsync(db, inquiry.UnitId, inquiry.OfficialId, cancellationToken);
@@ -269,24 +270,27 @@ public sealed class TalkService(
 
     private DateOnly Today() => ChinaTime.DateOf(time.GetUtcNow());
 
-    private async Task ChangeTalkAsync(Guid id, Func<Talk, SupervisionViewer, QingfengDb, Task> change, CancellationToken cancellationToken)
+    /// <summary>Loads a talk to change: within jurisdiction (else "not found"), the owning organ's (ADR 0008, naming the owner), then the caller against the row of <paramref name="action"/>.</summary>
+    private async Task ChangeTalkAsync(Guid id, TalkAction action, Func<Talk, SupervisionViewer, QingfengDb, Task> change, CancellationToken cancellationToken)
     {
         var viewer = await access.RequireAsync(Permission.SupervisionManage, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var talk = await db.Set<Talk>().Where(viewer.Visible<Talk>()).SingleOrDefaultAsync(t => t.Id == id, cancellationToken)
             ?? throw DomainRuleException.NotFound("Supervision.NotFound");
         await viewer.EnsureMayChangeAsync(db, talk, cancellationToken);
+        TalkWorkflow.Table.Ensure(talk, action, WorkflowActor.For(viewer.User, viewer.MayChange(talk)));
         await change(talk, viewer, db);
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task ChangeInquiryAsync(Guid id, Func<Inquiry, SupervisionViewer, QingfengDb, Task> change, CancellationToken cancellationToken)
+    private async Task ChangeInquiryAsync(Guid id, InquiryAction action, Func<Inquiry, SupervisionViewer, QingfengDb, Task> change, CancellationToken cancellationToken)
     {
         var viewer = await access.RequireAsync(Permission.SupervisionManage, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var inquiry = await db.Set<Inquiry>().Where(viewer.Visible<Inquiry>()).SingleOrDefaultAsync(t => t.Id == id, cancellationToken)
             ?? throw DomainRuleException.NotFound("Supervision.NotFound");
         await viewer.EnsureMayChangeAsync(db, inquiry, cancellationToken);
+        InquiryWorkflow.Table.Ensure(inquiry, action, WorkflowActor.For(viewer.User, viewer.MayChange(inquiry)));
         await change(inquiry, viewer, db);
         await db.SaveChangesAsync(cancellationToken);
     }

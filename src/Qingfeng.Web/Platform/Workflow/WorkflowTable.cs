@@ -6,19 +6,33 @@ namespace Qingfeng.Platform.Workflow;
 /// <summary>
 /// Who is acting, as a workflow table sees them: the permissions they hold and whether the write rule of ADR 0008 lets
 /// them change this record (its owning organ, or one it was handed over or assigned to). The feature computes
-/// <see cref="MayChange"/> for the record at hand; the table never looks at organs itself.
+/// <see cref="MayChange"/> for the record at hand; the table never looks at organs itself. <see cref="Roles"/> serve guards
+/// that name a role rather than a permission (a review level held by one role).
 /// </summary>
 public sealed record WorkflowActor(Guid UserId, IReadOnlySet<Permission> Permissions, bool MayChange)
 {
-    public static WorkflowActor For(UserContext user, bool mayChange) =>
-        new(user.UserId, Enum.GetValues<Permission>().Where(user.Has).ToHashSet(), mayChange);
+    /// <summary>The caller's roles (empty unless the actor was made from a user).</summary>
+    public IReadOnlySet<string> Roles { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    public static WorkflowActor For(UserContext user, bool mayChange)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return new(user.UserId, Enum.GetValues<Permission>().Where(user.Has).ToHashSet(), mayChange) { Roles = user.Roles };
+    }
 }
 
 /// <summary>
 /// A named condition a row needs besides the state and the permission (the owning organ, "only for 约谈", "a follow-up is
 /// still open" …). The name is published with the table; the code is the refusal the caller gets when it does not hold.
 /// </summary>
-public sealed record WorkflowGuard<TRecord>(string Name, string RefusalCode, Func<TRecord, WorkflowActor, bool> Holds);
+public sealed record WorkflowGuard<TRecord>(string Name, string RefusalCode, Func<TRecord, WorkflowActor, bool> Holds)
+{
+    /// <summary>The refusal's HTTP status: 403 by default, 409 for a conflict with the record (e.g. "already voted").</summary>
+    public int Status { get; init; } = 403;
+
+    /// <summary>The refusal's message arguments (e.g. the review level's name), when its text has any.</summary>
+    public Func<TRecord, WorkflowActor, object[]>? Arguments { get; init; }
+}
 
 /// <summary>The guards every supervision record shares.</summary>
 public static class WorkflowGuards<TRecord>
@@ -29,7 +43,7 @@ public static class WorkflowGuards<TRecord>
 
 /// <summary>
 /// One legal move: from which states, with which permission, under which guards, to which state (<see langword="null"/> when
-/// the entity decides from its inputs, e.g. an approval that may land in one of two states).
+/// the record stays in its state, e.g. an edit, or the entity decides from its inputs, e.g. an approval that may land in one of two states).
 /// </summary>
 public sealed record WorkflowTransition<TRecord, TState, TAction>(
     TAction Action,
@@ -101,13 +115,18 @@ public sealed class WorkflowTable<TRecord, TState, TAction>
     /// The entity's check before a move: 409 when the state does not admit the action. Returns the row's target state
     /// (<see langword="null"/> when the entity decides).
     /// </summary>
-    public TState? EnsureLegal(TRecord record, TAction action)
+    public TState? EnsureLegal(TRecord record, TAction action) => EnsureLegalFrom(state(record), action);
+
+    /// <summary>
+    /// <see cref="EnsureLegal"/> for an entity whose table is written over a wider view of it (the entity with its parent):
+    /// only the state counts. The refusal carries the action and the state themselves, so its text names them in the reader's language.
+    /// </summary>
+    public TState? EnsureLegalFrom(TState current, TAction action)
     {
         var row = For(action);
-        var current = state(record);
         if (!row.From.Contains(current))
         {
-            throw new DomainRuleException("Workflow.IllegalMove", action.ToString(), current.ToString()) { Status = 409 };
+            throw new DomainRuleException("Workflow.IllegalMove", action, current) { Status = 409 };
         }
 
         return row.To;
@@ -127,7 +146,7 @@ public sealed class WorkflowTable<TRecord, TState, TAction>
         var failed = row.Guards.FirstOrDefault(g => !g.Holds(record, actor));
         if (failed is not null)
         {
-            throw new DomainRuleException(failed.RefusalCode) { Status = 403 };
+            throw new DomainRuleException(failed.RefusalCode, failed.Arguments?.Invoke(record, actor) ?? []) { Status = failed.Status };
         }
     }
 

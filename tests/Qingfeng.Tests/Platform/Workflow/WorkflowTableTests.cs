@@ -103,4 +103,39 @@ public sealed class WorkflowTableTests
         Assert.Equal(["owner", "key"], lockRow.Guards);
         Assert.Null(rows[2].To);
     }
+
+    [Fact]
+    public void A_guard_may_refuse_with_its_own_status_and_arguments_and_may_read_the_callers_roles()
+    {
+        var porter = new WorkflowGuard<Door>("porter", "Door.NotPorter", (_, actor) => actor.Roles.Contains("porter"))
+        {
+            Status = 409,
+            Arguments = (door, _) => [door.State, "porter"],
+        };
+        var table = new WorkflowTable<Door, DoorState, DoorAction>("door", d => d.State,
+        [
+            new(DoorAction.Shut, [DoorState.Open], DoorState.Shut, Permission.SupervisionManage, [porter]),
+            new(DoorAction.Lock, [DoorState.Shut], DoorState.Locked, Permission.SupervisionManage, []),
+            new(DoorAction.Open, [DoorState.Shut], DoorState.Open, Permission.SupervisionManage, []),
+        ]);
+        var user = new UserContext(Guid.NewGuid(), "u", "u", null, null, new HashSet<string> { Roles.SupervisionOffice }, null);
+        var actor = WorkflowActor.For(user, mayChange: true);
+        Assert.Equal(user.Roles, actor.Roles);
+        Assert.Contains(Permission.SupervisionManage, actor.Permissions);
+
+        var refused = Assert.Throws<DomainRuleException>(() => table.Ensure(new Door(DoorState.Open), DoorAction.Shut, actor));
+        Assert.Equal(("Door.NotPorter", 409), (refused.Code, refused.Status));
+        Assert.Equal([DoorState.Open, (object)"porter"], refused.Arguments);
+        Assert.Empty(new WorkflowActor(Guid.NewGuid(), new HashSet<Permission>(), true).Roles);
+
+        table.Ensure(new Door(DoorState.Open), DoorAction.Shut, actor with { Roles = new HashSet<string> { "porter" } });
+    }
+
+    [Fact]
+    public void The_state_alone_may_be_checked_and_the_refusal_carries_action_and_state_as_values_for_their_labels()
+    {
+        Assert.Equal(DoorState.Locked, Table.EnsureLegalFrom(DoorState.Shut, DoorAction.Lock));
+        var error = Assert.Throws<DomainRuleException>(() => Table.EnsureLegalFrom(DoorState.Locked, DoorAction.Lock));
+        Assert.Equal([DoorAction.Lock, (object)DoorState.Locked], error.Arguments);
+    }
 }
