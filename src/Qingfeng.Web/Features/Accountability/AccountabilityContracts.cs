@@ -147,9 +147,15 @@ public sealed record AccountabilityListItem(
     string? DocumentNumber,
     NoticeScope Notice,
     AccountabilityState State,
-    DateOnly? ImpactUntil);
+    DateOnly? ImpactUntil,
+    bool Noticeable);
 
-/// <summary>The record as the caller may see it; <c>MayChange</c> says whether the caller's organ may change it (ADR 0008: its owner, or an organ a delegation hands it to), and pages offer actions only then.</summary>
+/// <summary>
+/// The record as the caller may see it. <c>Actions</c> are the <see cref="AccountabilityAction"/> names the caller may take now
+/// (<see cref="AccountabilityWorkflow"/>: state, permission, owning organ); pages offer exactly these. <c>MayChange</c> says whether
+/// the caller's organ may change it at all (ADR 0008: its owner, or an organ a delegation hands it to); pages show the read-only
+/// notice when it does not. <c>Noticeable</c>: the decision may be named in a 通报 (it is not revoked).
+/// </summary>
 public sealed record AccountabilityDetail(
     Guid Id,
     Guid OrganId,
@@ -185,6 +191,7 @@ public sealed record AccountabilityDetail(
     string? RevocationReason,
     Guid? RectificationItemId,
     RectificationState? RectificationState,
-    bool CanManage,
+    IReadOnlyList<string> Actions,
     Guid Version,
-    bool MayChange);
+    bool MayChange,
+    bool Noticeable);

@@ -213,11 +213,7 @@ public sealed class AccountabilityDecision : Entity, IOwnedRecord
 
     internal void Update(AccountabilityFacts facts, CauseLink cause, AccountabilityOptions options)
     {
-        if (State != AccountabilityState.Decided)
-        {
-            throw new DomainRuleException("Accountability.NotEditable") { Status = 409 };
-        }
-
+        AccountabilityWorkflow.Table.EnsureLegal(this, AccountabilityAction.Correct);
         if (facts.Target != Target)
         {
             throw new DomainRuleException("Accountability.TargetFixed");
@@ -231,17 +227,13 @@ public sealed class AccountabilityDecision : Entity, IOwnedRecord
     /// <summary>Records that the decision has been carried out.</summary>
     internal void Execute(DateOnly on, string? note)
     {
-        if (State != AccountabilityState.Decided)
-        {
-            throw new DomainRuleException("Accountability.NotDecided") { Status = 409 };
-        }
-
+        var to = AccountabilityWorkflow.Table.EnsureLegal(this, AccountabilityAction.Execute);
         if (on < DecidedOn)
         {
             throw new DomainRuleException("Accountability.ExecutedBeforeDecided");
         }
 
-        State = AccountabilityState.Executed;
+        State = to!.Value;
         ExecutedOn = on;
         ExecutionNote = InputRules.Text(note, NoteMaxLength);
     }
@@ -249,17 +241,13 @@ public sealed class AccountabilityDecision : Entity, IOwnedRecord
     /// <summary>Revokes the decision (e.g. on appeal): the impact period ends with it.</summary>
     internal void Revoke(DateOnly on, string reason)
     {
-        if (State == AccountabilityState.Revoked)
-        {
-            throw new DomainRuleException("Accountability.AlreadyRevoked") { Status = 409 };
-        }
-
+        var to = AccountabilityWorkflow.Table.EnsureLegal(this, AccountabilityAction.Revoke);
         if (string.IsNullOrWhiteSpace(reason))
         {
             throw new DomainRuleException("Accountability.RevocationReasonRequired");
         }
 
-        State = AccountabilityState.Revoked;
+        State = to!.Value;
         RevokedOn = on;
         RevocationReason = InputRules.Text(reason, NoteMaxLength);
         ImpactUntil = null;

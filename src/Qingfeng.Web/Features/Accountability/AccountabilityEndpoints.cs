@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Qingfeng.Platform.Api;
 using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Workflow;
 
 namespace Qingfeng.Features.Accountability;
 
@@ -21,6 +22,7 @@ internal static class AccountabilityEndpoints
             })
             .WithName("AccountabilityNotice").WithSummary("One 通报 (internal or public) covering the given decisions, as .docx in official layout.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapWorkflow(AccountabilityWorkflow.Table, "AccountabilityWorkflow");
         group.MapGet("/{id:guid}", async (Guid id, AccountabilityQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.GetAsync(id, ct)))
             .WithName("GetAccountability").WithSummary("One decision with its cause, impact period and ledger item (the view is audited).")
             .ProducesProblem(StatusCodes.Status404NotFound);

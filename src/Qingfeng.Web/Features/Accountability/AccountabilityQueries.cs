@@ -8,6 +8,7 @@ using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
+using Qingfeng.Platform.Workflow;
 
 namespace Qingfeng.Features.Accountability;
 
@@ -98,9 +99,10 @@ public sealed class AccountabilityQueries(IDbContextFactory<QingfengDb> dbFactor
             d.RevocationReason,
             d.RectificationItemId,
             itemState,
-            viewer.Has(Permission.AccountabilityManage) && viewer.MayChange(d),
+            [.. AccountabilityWorkflow.Table.Available(d, WorkflowActor.For(viewer.User, viewer.MayChange(d))).Select(a => a.ToString())],
             d.Version,
-            viewer.MayChange(d));
+            viewer.MayChange(d),
+            d.State != AccountabilityState.Revoked);
     }
 
     /// <summary>The decisions one notice covers, in jurisdiction and in the order asked, with the deciding organ's name.</summary>
@@ -211,5 +213,6 @@ public sealed class AccountabilityQueries(IDbContextFactory<QingfengDb> dbFactor
         d.DocumentNumber,
         d.Notice,
         d.State,
-        d.ImpactUntil));
+        d.State != AccountabilityState.Revoked ? d.ImpactUntil : null,
+        d.State != AccountabilityState.Revoked));
 }

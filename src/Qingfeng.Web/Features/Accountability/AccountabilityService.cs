@@ -7,6 +7,7 @@ using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
+using Qingfeng.Platform.Workflow;
 
 namespace Qingfeng.Features.Accountability;
 
@@ -64,7 +65,7 @@ public sealed class AccountabilityService(
         InputRules.Ensure(request);
         var viewer = await access.RequireAsync(Permission.AccountabilityManage, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var decision = await LoadAsync(db, viewer, id, request.Version, cancellationToken);
+        var decision = await LoadAsync(db, viewer, id, request.Version, AccountabilityAction.Correct, cancellationToken);
         var facts = FactsOf(request);
         var cause = await ResolveCauseAsync(db, viewer, facts.Cause, request.CauseId, cancellationToken);
         decision.Update(facts, cause, options);
@@ -76,7 +77,7 @@ public sealed class AccountabilityService(
         InputRules.Ensure(request);
         var viewer = await access.RequireAsync(Permission.AccountabilityManage, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var decision = await LoadAsync(db, viewer, id, null, cancellationToken);
+        var decision = await LoadAsync(db, viewer, id, null, AccountabilityAction.Execute, cancellationToken);
         decision.Execute(request.On ?? ChinaTime.DateOf(time.GetUtcNow()), request.Note);
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -86,12 +87,13 @@ public sealed class AccountabilityService(
         InputRules.Ensure(request);
         var viewer = await access.RequireAsync(Permission.AccountabilityManage, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var decision = await LoadAsync(db, viewer, id, null, cancellationToken);
+        var decision = await LoadAsync(db, viewer, id, null, AccountabilityAction.Revoke, cancellationToken);
         decision.Revoke(request.On ?? ChinaTime.DateOf(time.GetUtcNow()), request.Reason);
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static async Task<AccountabilityDecision> LoadAsync(QingfengDb db, SupervisionViewer viewer, Guid id, Guid? version, CancellationToken cancellationToken)
+    /// <summary>Loads the decision for <paramref name="action"/>: visible, changeable by the caller's organ, the version read, and the workflow's row for the caller.</summary>
+    private static async Task<AccountabilityDecision> LoadAsync(QingfengDb db, SupervisionViewer viewer, Guid id, Guid? version, AccountabilityAction action, CancellationToken cancellationToken)
     {
         var decision = await db.AccountabilityDecisions.Where(viewer.Visible<AccountabilityDecision>())
             .SingleOrDefaultAsync(d => d.Id == id, cancellationToken)
@@ -102,6 +104,7 @@ public sealed class AccountabilityService(
             throw new DomainRuleException("Rule.Concurrency") { Status = 409 };
         }
 
+        AccountabilityWorkflow.Table.Ensure(decision, action, WorkflowActor.For(viewer.User, viewer.MayChange(decision)));
         return decision;
     }
 

@@ -110,7 +110,11 @@ public sealed record DecisionFindingItem(
     public bool ClueRegistered { get; init; }
 }
 
-/// <summary>The record as the caller may see it; <c>MayChange</c> says whether the caller's organ may change it (ADR 0008: its owner, or an organ a delegation hands it to), and pages offer actions only then.</summary>
+/// <summary>
+/// The record as the caller may see it. <c>Actions</c> are the <see cref="DecisionAction"/> names the caller may take now
+/// (<see cref="DecisionWorkflow"/>: permission and owning organ). <c>MayChange</c> says whether the caller's organ may change it
+/// (ADR 0008: its owner, or an organ a delegation hands it to); pages show the read-only notice when it does not.
+/// </summary>
 public sealed record DecisionDetail(
     Guid Id,
     Guid OrganId,
@@ -132,6 +136,6 @@ public sealed record DecisionDetail(
     IReadOnlyList<RestrictedArea> PrincipalInChargeOf,
     SupervisionOutcome Outcome,
     IReadOnlyList<DecisionFindingItem> Findings,
-    bool CanEdit,
+    IReadOnlyList<string> Actions,
     Guid Version,
     bool MayChange);

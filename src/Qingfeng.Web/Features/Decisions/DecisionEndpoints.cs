@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Qingfeng.Platform.Api;
 using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Workflow;
 
 namespace Qingfeng.Features.Decisions;
 
@@ -15,6 +16,7 @@ internal static class DecisionEndpoints
         decisions.MapGet("/export", async ([AsParameters] DecisionQuery query, DecisionExcel excel, CancellationToken ct) =>
                 TypedResults.File(await excel.ExportAsync(query, ct), ApiConventions.ExcelContentType, "decisions.xlsx"))
             .WithName("ExportDecisionRecords").WithSummary("Excel export of the filtered records.");
+        decisions.MapWorkflow(DecisionWorkflow.Table, "DecisionWorkflow");
         decisions.MapGet("/{id:guid}", async (Guid id, DecisionQueries queries, CancellationToken ct) =>
                 TypedResults.Ok(await queries.GetAsync(id, ct)))
             .WithName("GetDecisionRecord").WithSummary("One record with the findings of its checks and their ledger items and clues.")

@@ -5,6 +5,7 @@ using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Workflow;
 
 namespace Qingfeng.Features.Decisions;
 
@@ -68,7 +69,7 @@ public sealed class DecisionQueries(IDbContextFactory<QingfengDb> dbFactory, Sup
                 {
                     ClueRegistered = f.ClueId is not null,
                 })],
-            viewer.Has(Permission.SupervisionManage),
+            [.. DecisionWorkflow.Table.Available(r, WorkflowActor.For(viewer.User, viewer.MayChange(r))).Select(a => a.ToString())],
             r.Version,
             viewer.MayChange(r));
     }

@@ -130,6 +130,7 @@ public sealed class DecisionRecord : Entity, IOwnedRecord
 
     internal void Update(DecisionFacts facts, SupervisionOutcome? outcome)
     {
+        DecisionWorkflow.Table.EnsureLegal(this, DecisionAction.Correct);
         Apply(facts);
         if (outcome is not null)
         {

@@ -7,6 +7,7 @@ using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
+using Qingfeng.Platform.Workflow;
 
 namespace Qingfeng.Features.Decisions;
 
@@ -50,6 +51,7 @@ public sealed class DecisionService(
             throw new DomainRuleException("Rule.Concurrency") { Status = 409 };
         }
 
+        DecisionWorkflow.Table.Ensure(record, DecisionAction.Correct, WorkflowActor.For(viewer.User, viewer.MayChange(record)));
         record.Update(FactsOf(request), request.Outcome?.ToOutcome());
         await CheckAndSaveAsync(db, viewer, record, cancellationToken);
     }

@@ -138,11 +138,7 @@ public sealed class Recommendation : Entity, IOwnedRecord
 
     internal void RecordReply(DateOnly on, string reply, string? objection)
     {
-        if (State != RecommendationState.Issued)
-        {
-            throw new DomainRuleException("Recommendation.AlreadyReplied") { Status = 409 };
-        }
-
+        var to = RecommendationWorkflow.Table.EnsureLegal(this, RecommendationAction.Reply);
         if (string.IsNullOrWhiteSpace(reply))
         {
             throw new DomainRuleException("Recommendation.ReplyRequired");
@@ -153,7 +149,7 @@ public sealed class Recommendation : Entity, IOwnedRecord
             throw new DomainRuleException("Recommendation.DateBeforeIssue");
         }
 
-        State = RecommendationState.Replied;
+        State = to!.Value;
         RepliedOn = on;
         Reply = InputRules.RequiredText(reply, TextMaxLength);
         Objection = string.IsNullOrWhiteSpace(objection) ? null : InputRules.Text(objection, TextMaxLength);
@@ -162,14 +158,10 @@ public sealed class Recommendation : Entity, IOwnedRecord
     /// <summary>A follow-up check (回头看); a satisfactory one after the reply closes the recommendation.</summary>
     internal RecommendationCheck AddCheck(DateOnly on, string finding, bool satisfactory, SupervisionActor by)
     {
-        if (State == RecommendationState.Closed)
+        RecommendationState? to = null;
+        foreach (var action in RecommendationWorkflow.ForCheck(satisfactory))
         {
-            throw new DomainRuleException("Recommendation.Closed") { Status = 409 };
-        }
-
-        if (satisfactory && State != RecommendationState.Replied)
-        {
-            throw new DomainRuleException("Recommendation.NotReplied") { Status = 409 };
+            to = RecommendationWorkflow.Table.EnsureLegal(this, action) ?? to;
         }
 
         if (string.IsNullOrWhiteSpace(finding))
@@ -184,9 +176,9 @@ public sealed class Recommendation : Entity, IOwnedRecord
 
         var check = new RecommendationCheck(Id, on, InputRules.RequiredText(finding, TextMaxLength), satisfactory, by);
         Checks.Add(check);
-        if (satisfactory)
+        if (to is { } closed)
         {
-            State = RecommendationState.Closed;
+            State = closed;
             ClosedOn = on;
         }
 
@@ -196,6 +188,7 @@ public sealed class Recommendation : Entity, IOwnedRecord
     /// <summary>Records a rule the unit adopted; the outcome's rules count follows the list.</summary>
     internal AdoptedRule AddRule(string title, DateOnly adoptedOn, string? summary)
     {
+        RecommendationWorkflow.Table.EnsureLegal(this, RecommendationAction.AddRule);
         if (string.IsNullOrWhiteSpace(title))
         {
             throw new DomainRuleException("Recommendation.RuleTitleRequired");
@@ -213,7 +206,11 @@ public sealed class Recommendation : Entity, IOwnedRecord
     }
 
     /// <summary>Records the other outcomes (problems, clues, funds); the rules count stays that of the rules recorded.</summary>
-    internal void RecordOutcome(SupervisionOutcome outcome) => Outcome = outcome with { RulesAdopted = Rules.Count };
+    internal void RecordOutcome(SupervisionOutcome outcome)
+    {
+        RecommendationWorkflow.Table.EnsureLegal(this, RecommendationAction.RecordOutcome);
+        Outcome = outcome with { RulesAdopted = Rules.Count };
+    }
 }
 
 /// <summary>A measure the recommendation requires; it is tracked as a ledger item.</summary>

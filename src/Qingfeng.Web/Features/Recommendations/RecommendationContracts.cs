@@ -136,7 +136,12 @@ public sealed record AdoptedRuleItem(Guid Id, string Title, DateOnly AdoptedOn, 
 
 public sealed record AdoptedRuleListItem(Guid Id, string Title, DateOnly AdoptedOn, string? Summary, Guid RecommendationId, string RecommendationNumber, Guid UnitId, string UnitName);
 
-/// <summary>The record as the caller may see it; <c>MayChange</c> says whether the caller's organ may change it (ADR 0008: its owner, or an organ a delegation hands it to), and pages offer actions only then.</summary>
+/// <summary>
+/// The record as the caller may see it. <c>Actions</c> are the <see cref="RecommendationAction"/> names the caller may take now
+/// (<see cref="RecommendationWorkflow"/>: state, permission, owning organ); pages offer exactly these. <c>MayChange</c> says whether
+/// the caller's organ may change it at all (ADR 0008: its owner, or an organ a delegation hands it to); pages show the read-only
+/// notice when it does not.
+/// </summary>
 public sealed record RecommendationDetail(
     Guid Id,
     Guid OrganId,
@@ -161,5 +166,5 @@ public sealed record RecommendationDetail(
     IReadOnlyList<RecommendationMeasureItem> Measures,
     IReadOnlyList<RecommendationCheckItem> Checks,
     IReadOnlyList<AdoptedRuleItem> Rules,
-    bool CanManage,
+    IReadOnlyList<string> Actions,
     bool MayChange);

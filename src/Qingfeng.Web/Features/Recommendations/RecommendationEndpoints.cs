@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Api;
 using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Workflow;
 
 namespace Qingfeng.Features.Recommendations;
 
@@ -17,6 +18,7 @@ internal static class RecommendationEndpoints
             .WithName("ExportRecommendations").WithSummary("Excel export of the filtered recommendations.");
         group.MapGet("/rules", async ([AsParameters] AdoptedRuleQuery query, RecommendationQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.SearchRulesAsync(query, ct)))
             .WithName("SearchAdoptedRules").WithSummary("Search of the institutional rules units adopted in response to recommendations (e.g. a procurement “十不准”).");
+        group.MapWorkflow(RecommendationWorkflow.Table, "RecommendationWorkflow");
         group.MapGet("/{id:guid}", async (Guid id, RecommendationQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.GetAsync(id, ct)))
             .WithName("GetRecommendation").WithSummary("One recommendation with its measures and their ledger items, the reply, follow-up checks and adopted rules.")
             .ProducesProblem(StatusCodes.Status404NotFound);

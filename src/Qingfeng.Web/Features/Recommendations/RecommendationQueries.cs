@@ -7,6 +7,7 @@ using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
+using Qingfeng.Platform.Workflow;
 
 namespace Qingfeng.Features.Recommendations;
 
@@ -67,7 +68,7 @@ public sealed class RecommendationQueries(IDbContextFactory<QingfengDb> dbFactor
                 m.RectificationItemId is { } itemId && states.TryGetValue(itemId, out var state) ? state : null))],
             [.. r.Checks.OrderBy(c => c.CheckedOn).ThenBy(c => c.Id).Select(c => new RecommendationCheckItem(c.Id, c.CheckedOn, c.Finding, c.Satisfactory, c.ByName))],
             [.. r.Rules.OrderBy(x => x.AdoptedOn).ThenBy(x => x.Id).Select(x => new AdoptedRuleItem(x.Id, x.Title, x.AdoptedOn, x.Summary))],
-            viewer.Has(Permission.SupervisionManage) && viewer.MayChange(r),
+            [.. RecommendationWorkflow.Table.Available(r, WorkflowActor.For(viewer.User, viewer.MayChange(r))).Select(a => a.ToString())],
             viewer.MayChange(r));
     }
 

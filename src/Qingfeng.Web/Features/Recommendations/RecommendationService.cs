@@ -6,6 +6,7 @@ using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
+using Qingfeng.Platform.Workflow;
 
 namespace Qingfeng.Features.Recommendations;
 
@@ -91,31 +92,32 @@ public sealed class RecommendationService(
     public Task ReplyAsync(Guid id, RecordRecommendationReplyRequest request, CancellationToken cancellationToken = default)
     {
         InputRules.Ensure(request);
-        return ChangeAsync(id, r => r.RecordReply(request.RepliedOn ?? throw new DomainRuleException("Recommendation.ReplyRequired"), request.Reply, request.Objection), cancellationToken);
+        return ChangeAsync(id, [RecommendationAction.Reply], r => r.RecordReply(request.RepliedOn ?? throw new DomainRuleException("Recommendation.ReplyRequired"), request.Reply, request.Objection), cancellationToken);
     }
 
     public Task AddCheckAsync(Guid id, AddRecommendationCheckRequest request, CancellationToken cancellationToken = default)
     {
         InputRules.Ensure(request);
-        return ChangeAsync(id, (r, actor) => r.AddCheck(request.CheckedOn ?? ChinaTime.DateOf(time.GetUtcNow()), request.Finding, request.Satisfactory, actor), cancellationToken);
+        return ChangeAsync(id, RecommendationWorkflow.ForCheck(request.Satisfactory), (r, actor) => r.AddCheck(request.CheckedOn ?? ChinaTime.DateOf(time.GetUtcNow()), request.Finding, request.Satisfactory, actor), cancellationToken);
     }
 
     public Task AddRuleAsync(Guid id, AddAdoptedRuleRequest request, CancellationToken cancellationToken = default)
     {
         InputRules.Ensure(request);
-        return ChangeAsync(id, r => r.AddRule(request.Title, request.AdoptedOn ?? throw new DomainRuleException("Recommendation.RuleDateRequired"), request.Summary), cancellationToken);
+        return ChangeAsync(id, [RecommendationAction.AddRule], r => r.AddRule(request.Title, request.AdoptedOn ?? throw new DomainRuleException("Recommendation.RuleDateRequired"), request.Summary), cancellationToken);
     }
 
     public Task RecordOutcomeAsync(Guid id, SupervisionOutcomeInput request, CancellationToken cancellationToken = default)
     {
         InputRules.Ensure(request);
-        return ChangeAsync(id, r => r.RecordOutcome(request.ToOutcome()), cancellationToken);
+        return ChangeAsync(id, [RecommendationAction.RecordOutcome], r => r.RecordOutcome(request.ToOutcome()), cancellationToken);
     }
 
-    private Task ChangeAsync(Guid id, Action<Recommendation> change, CancellationToken cancellationToken) =>
-        ChangeAsync(id, (r, _) => change(r), cancellationToken);
+    private Task ChangeAsync(Guid id, IReadOnlyList<RecommendationAction> actions, Action<Recommendation> change, CancellationToken cancellationToken) =>
+        ChangeAsync(id, actions, (r, _) => change(r), cancellationToken);
 
-    private async Task ChangeAsync(Guid id, Action<Recommendation, SupervisionActor> change, CancellationToken cancellationToken)
+    /// <summary>Loads the recommendation, checks the owning organ and then each workflow row the change passes, and saves the change.</summary>
+    private async Task ChangeAsync(Guid id, IReadOnlyList<RecommendationAction> actions, Action<Recommendation, SupervisionActor> change, CancellationToken cancellationToken)
     {
         var viewer = await access.RequireAsync(Permission.SupervisionManage, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -124,6 +126,12 @@ public sealed class RecommendationService(
             .SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
             ?? throw DomainRuleException.NotFound("Supervision.NotFound");
         await viewer.EnsureMayChangeAsync(db, recommendation, cancellationToken);
+        var actor = WorkflowActor.For(viewer.User, viewer.MayChange(recommendation));
+        foreach (var action in actions)
+        {
+            RecommendationWorkflow.Table.Ensure(recommendation, action, actor);
+        }
+
         change(recommendation, viewer.Actor);
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -43,14 +43,18 @@ public static class WorkflowGuards<TRecord>
 
 /// <summary>
 /// One legal move: from which states, with which permission, under which guards, to which state (<see langword="null"/> when
-/// the record stays in its state, e.g. an edit, or the entity decides from its inputs, e.g. an approval that may land in one of two states).
+/// the entity decides from its inputs, e.g. an approval that may land in one of two states, or a follow-up that leaves the
+/// record in the state it is in). <paramref name="Refusal"/> is the code of the 409 when the state does not admit the move,
+/// for a record kind that already told its users why in its own words (e.g. “已登记回复，不能重复登记。”); without it the
+/// refusal is the generic <c>Workflow.IllegalMove</c> naming action and state.
 /// </summary>
 public sealed record WorkflowTransition<TRecord, TState, TAction>(
     TAction Action,
     IReadOnlyList<TState> From,
     TState? To,
     Permission Permission,
-    IReadOnlyList<WorkflowGuard<TRecord>> Guards)
+    IReadOnlyList<WorkflowGuard<TRecord>> Guards,
+    string? Refusal = null)
     where TState : struct, Enum
     where TAction : struct, Enum;
 
@@ -112,7 +116,7 @@ public sealed class WorkflowTable<TRecord, TState, TAction>
         [.. Transitions.Where(t => Allows(record, t.Action, actor)).Select(t => t.Action)];
 
     /// <summary>
-    /// The entity's check before a move: 409 when the state does not admit the action. Returns the row's target state
+    /// The entity's check before a move: 409 when the state does not admit the action (the row's own refusal code, if it has one). Returns the row's target state
     /// (<see langword="null"/> when the entity decides).
     /// </summary>
     public TState? EnsureLegal(TRecord record, TAction action) => EnsureLegalFrom(state(record), action);
@@ -126,7 +130,9 @@ public sealed class WorkflowTable<TRecord, TState, TAction>
         var row = For(action);
         if (!row.From.Contains(current))
         {
-            throw new DomainRuleException("Workflow.IllegalMove", action, current) { Status = 409 };
+            throw row.Refusal is { } code
+                ? new DomainRuleException(code) { Status = 409 }
+                : new DomainRuleException("Workflow.IllegalMove", action, current) { Status = 409 };
         }
 
         return row.To;

@@ -73,6 +73,26 @@ public sealed class WorkflowTableTests
     }
 
     [Fact]
+    public void A_row_with_its_own_refusal_code_refuses_an_illegal_move_with_that_code_and_still_as_a_conflict()
+    {
+        var table = new WorkflowTable<Door, DoorState, DoorAction>("door", d => d.State,
+        [
+            new(DoorAction.Shut, [DoorState.Open], DoorState.Shut, Permission.SupervisionManage, [], "Door.AlreadyShut"),
+            new(DoorAction.Lock, [DoorState.Shut], DoorState.Locked, Permission.SupervisionManage, []),
+            new(DoorAction.Open, [DoorState.Shut, DoorState.Locked], null, Permission.SupervisionManage, []),
+        ]);
+
+        var own = Assert.Throws<DomainRuleException>(() => table.EnsureLegal(new Door(DoorState.Locked), DoorAction.Shut));
+        Assert.Equal(("Door.AlreadyShut", 409), (own.Code, own.Status));
+        Assert.Empty(own.Arguments);
+        var viaService = Assert.Throws<DomainRuleException>(() => table.Ensure(new Door(DoorState.Shut), DoorAction.Shut, Actor(mayChange: true, Permission.SupervisionManage)));
+        Assert.Equal(("Door.AlreadyShut", 409), (viaService.Code, viaService.Status));
+
+        var generic = Assert.Throws<DomainRuleException>(() => table.EnsureLegal(new Door(DoorState.Open), DoorAction.Lock));
+        Assert.Equal("Workflow.IllegalMove", generic.Code);
+    }
+
+    [Fact]
     public void The_service_check_refuses_state_then_permission_then_each_guard_with_its_own_code()
     {
         var all = Actor(mayChange: true, Permission.SupervisionManage, Permission.RectificationCloseOut);

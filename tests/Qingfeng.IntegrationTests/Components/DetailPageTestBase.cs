@@ -1,0 +1,80 @@
+using System.Globalization;
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Qingfeng.IntegrationTests.Infrastructure;
+using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Ui;
+using Xunit;
+
+namespace Qingfeng.IntegrationTests.Components;
+
+/// <summary>
+/// bUnit over the real application: a detail page is rendered with the app's own services (queries, services, database,
+/// jurisdiction) from a scope of the shared SQLite app, as a signed-in user of a given organ and role. No fakes: the
+/// actions a page offers are what the real query computes from the real workflow table for that caller. bUnit's own
+/// services (JS interop, navigation, AntDesign, the text catalog) come first; the app's fill in the rest.
+/// </summary>
+public abstract class DetailPageTestBase : BunitContext, IAsyncLifetime
+{
+    private readonly SharedApps _apps;
+    private AsyncServiceScope _scope;
+
+    protected DetailPageTestBase(SharedApps apps)
+    {
+        _apps = apps;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("zh-CN");
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
+        JSInterop.Mode = JSRuntimeMode.Loose;
+
+        // AntDesign's Alert measures its element after rendering; loose mode would answer null.
+        JSInterop.Setup<AntDesign.JsInterop.HtmlElement>(_ => true, isCatchAllHandler: true).SetResult(new AntDesign.JsInterop.HtmlElement());
+        Services.AddAntDesign();
+        Services.AddLocalization();
+        Services.AddSingleton<IStringLocalizerFactory, CatalogStringLocalizerFactory>();
+        Services.AddSingleton(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
+    }
+
+    protected QingfengApp App { get; private set; } = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        App = await _apps.GetAsync(Provider.Sqlite);
+        _scope = App.Services.CreateAsyncScope();
+        Services.AddFallbackServiceProvider(_scope.ServiceProvider);
+    }
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        await _scope.DisposeAsync();
+    }
+
+    /// <summary>Signs in (for the services of this scope) a user of the named organ with one role.</summary>
+    protected async Task ActAsAsync(string organ, string role)
+    {
+        await using var db = App.CreateDb();
+        var organId = await db.Organs.AsNoTracking().Where(o => o.Name == organ).Select(o => o.Id).SingleAsync();
+        _scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(
+            new UserContext(Guid.CreateVersion7(), $"bunit.{role}", "组件测试用户", organId, organ, new HashSet<string> { role }, null));
+    }
+
+    /// <summary>Renders the page once its record has loaded (the page-ready marker follows the first load).</summary>
+    protected IRenderedComponent<TPage> RenderLoaded<TPage>(Action<ComponentParameterCollectionBuilder<TPage>> parameters)
+        where TPage : Microsoft.AspNetCore.Components.IComponent
+    {
+        var page = Render(parameters);
+        page.WaitForElement("[data-testid=page-ready]");
+        return page;
+    }
+
+    /// <summary>The test ids of the buttons the page shows.</summary>
+    protected static IReadOnlyList<string> Buttons<TPage>(IRenderedComponent<TPage> page)
+        where TPage : Microsoft.AspNetCore.Components.IComponent =>
+        [.. page.FindAll("button[data-testid]").Select(b => b.GetAttribute("data-testid")!).Order(StringComparer.Ordinal)];
+
+    protected static bool ShowsReadOnlyNotice<TPage>(IRenderedComponent<TPage> page)
+        where TPage : Microsoft.AspNetCore.Components.IComponent =>
+        page.FindAll("[data-testid=read-only-notice]").Count > 0;
+}
