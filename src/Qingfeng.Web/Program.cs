@@ -26,6 +26,7 @@ using Qingfeng.Platform.Api;
 using Qingfeng.Platform.Calendar;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Data.FullText;
+using Qingfeng.Platform.Documents;
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Text;
 using Qingfeng.Platform.Ui;
@@ -76,6 +77,7 @@ builder.Services
     .AddQingfengData(builder.Configuration, builder.Environment.ContentRootPath)
     .AddFullTextIndex()
     .AddChineseText()
+    .AddDocuments()
     .AddQingfengSecurity()
     .AddSecurityHeaders()
     .AddRateLimits(builder.Configuration)
@@ -107,8 +109,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions()
     .AddSupportedCultures(cultures)
     .AddSupportedUICultures(cultures));
 app.UseSecurityHeaders();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseErrorPages();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseRateLimits();
