@@ -38,7 +38,7 @@ public sealed partial class ErrorPage
         }
     }
 
-    /// <summary>The trace id of the request (as in ProblemDetails' <c>traceId</c>), or the server's request id without tracing.</summary>
+    /// <summary>The trace id of the request (the middle part of ProblemDetails' <c>traceId</c>), or the server's request id without tracing.</summary>
     public static string Reference(HttpContext? http) =>
         Activity.Current is { } activity ? activity.TraceId.ToHexString() : http?.TraceIdentifier ?? "-";
 
