@@ -142,6 +142,15 @@ public static class Spreadsheet
         {
             rowNumber++;
             var row = new Row { RowIndex = rowNumber };
+
+            // Spreadsheets do not grow a row for wrapped text on opening (LibreOffice overprints the next row): give it the lines.
+            var lines = line.Select((cell, c) => cell.Lines(widths[c])).DefaultIfEmpty(1).Max();
+            if (lines > 1)
+            {
+                row.Height = lines * LineHeight;
+                row.CustomHeight = true;
+            }
+
             for (var c = 0; c < line.Count; c++)
             {
                 if (line[c].ToCell(Reference(c, rowNumber), strings) is { } cell)
@@ -245,6 +254,11 @@ public static class Spreadsheet
     {
         public static TypedCell OfText(string text) =>
             new(CellKind.Text, text, text.Split('\n').Max(DisplayWidth));
+
+        /// <summary>How many lines the cell's text takes in a column of the width (wrapped at its edge, and at each line break).</summary>
+        public int Lines(double columnWidth) => Kind != CellKind.Text
+            ? 1
+            : Value.Split('\n').Sum(part => Math.Max(1, (int)Math.Ceiling(DisplayWidth(part) / Math.Max(columnWidth - 1, 1))));
 
         public static TypedCell OfNumber(string number) => new(CellKind.Number, number, number.Length);
 

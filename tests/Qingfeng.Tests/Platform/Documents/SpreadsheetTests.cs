@@ -130,6 +130,8 @@ public sealed class SpreadsheetTests
         Assert.Equal(Spreadsheet.MaxColumnWidth, widths[2]);
         var format = CellFormatOf(document, "C6");
         Assert.True(format.Alignment!.WrapText!.Value);
+        var wrapped = FirstSheet(document).Descendants<Row>().Single(r => r.RowIndex!.Value == 6);
+        Assert.True(wrapped.Height!.Value >= 3 * 15, $"A text of 220 columns in a column of 40 needs six lines, the row is {wrapped.Height.Value} high.");
         Assert.Equal(20, Spreadsheet.DisplayWidth("专项资金未按期拨付到"));
         Assert.Equal(4, Spreadsheet.DisplayWidth("a，b"));
     }
