@@ -27,6 +27,7 @@ using Qingfeng.Platform.Api;
 using Qingfeng.Platform.Calendar;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Data.FullText;
+using Qingfeng.Platform.Documents;
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Text;
 using Qingfeng.Platform.Ui;
@@ -77,6 +78,7 @@ builder.Services
     .AddQingfengData(builder.Configuration, builder.Environment.ContentRootPath)
     .AddFullTextIndex()
     .AddChineseText()
+    .AddDocuments()
     .AddQingfengSecurity()
     .AddSecurityHeaders()
     .AddRateLimits(builder.Configuration)
@@ -109,8 +111,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions()
     .AddSupportedCultures(cultures)
     .AddSupportedUICultures(cultures));
 app.UseSecurityHeaders();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseErrorPages();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseRateLimits();

@@ -5,7 +5,7 @@ using Qingfeng.Platform.Ui;
 namespace Qingfeng.Features.Accountability;
 
 /// <summary>The filtered accountability decisions as an Excel file, with headers in the reader's language.</summary>
-public sealed class AccountabilityExcel(AccountabilityQueries queries)
+public sealed class AccountabilityExcel(AccountabilityQueries queries, ExportHeadings headings)
 {
     public async Task<byte[]> ExportAsync(AccountabilityQuery query, CancellationToken cancellationToken)
     {
@@ -29,7 +29,7 @@ public sealed class AccountabilityExcel(AccountabilityQueries queries)
             [H("Accountability.State")] = EnumText.Label(r.State, culture),
             [H("Accountability.ImpactUntil")] = r.ImpactUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         }).ToList();
-        return Spreadsheet.Write(rows, H("Accountability.SheetName"));
+        return Spreadsheet.Write(headings.For(H("Accountability.SheetName"), query), rows, H("Accountability.SheetName"));
     }
 
     /// <summary>“通报、诫勉” in the reader's language, with the organisational measure named.</summary>

@@ -33,10 +33,10 @@ public static class AuditFeature
         audit.MapGet("/verify", async (AuditLog log, CancellationToken ct) =>
                 TypedResults.Ok(await log.VerifyAsync(ct)))
             .WithName("VerifyAudit").WithSummary("Verify the keyed hash chain against its checkpoints: the first bad entry, truncation, a rebuilt chain, deleted or forged checkpoints, a stale checkpoint.");
-        audit.MapGet("/export", async ([AsParameters] AuditQuery query, AuditLog log, CancellationToken ct) =>
+        audit.MapGet("/export", async ([AsParameters] AuditQuery query, AuditLog log, ExportHeadings headings, CancellationToken ct) =>
             {
                 var rows = await log.ExportAsync(query, ct);
-                return TypedResults.File(await Spreadsheet.WriteAsync(AuditExcel.Rows(rows), cancellationToken: ct), ApiConventions.ExcelContentType, "audit.xlsx");
+                return TypedResults.File(Spreadsheet.Write(headings.For(AuditExcel.Title, query), AuditExcel.Rows(rows), AuditExcel.Title), ApiConventions.ExcelContentType, "audit.xlsx");
             })
             .WithName("ExportAudit").WithSummary("Excel export of the filtered audit trail.");
         return app;
@@ -68,6 +68,9 @@ internal sealed partial class AuditStartNotice(ILogger logger, AuditOptions opti
 
 internal static class AuditExcel
 {
+    /// <summary>The export's title in the reader's language.</summary>
+    public static string Title => TextCatalog.Instance.Get("Nav.Audit", System.Globalization.CultureInfo.CurrentUICulture);
+
     public static IEnumerable<Dictionary<string, object?>> Rows(IEnumerable<AuditItem> items) =>
         items.Select(e => new Dictionary<string, object?>
         {

@@ -5,7 +5,7 @@ using Qingfeng.Platform.Ui;
 namespace Qingfeng.Features.Clues;
 
 /// <summary>Excel files of the clue feature: the queue and the funnel table, with headers in the reader's language.</summary>
-public sealed class ClueExcel(ClueQueries queries, ClueStatistics statistics)
+public sealed class ClueExcel(ClueQueries queries, ClueStatistics statistics, ExportHeadings headings)
 {
     public async Task<byte[]> ExportAsync(ClueQuery query, CancellationToken cancellationToken)
     {
@@ -26,7 +26,7 @@ public sealed class ClueExcel(ClueQueries queries, ClueStatistics statistics)
             [H("Field.DueKind")] = EnumText.Label(c.DueKind, culture),
             [H("Field.DueStatus")] = EnumText.Label(c.DueStatus, culture),
         }).ToList();
-        return Spreadsheet.Write(rows, H("Clues.SheetName"));
+        return Spreadsheet.Write(headings.For(H("Clues.SheetName"), query), rows, H("Clues.SheetName"));
     }
 
     public async Task<byte[]> ExportFunnelAsync(FunnelQuery query, CancellationToken cancellationToken)
@@ -50,6 +50,6 @@ public sealed class ClueExcel(ClueQueries queries, ClueStatistics statistics)
             [H("Funnel.FundsPaidOut")] = r.FundsPaidOut,
             [H("Funnel.FundsRecovered")] = r.FundsRecovered,
         }).ToList();
-        return Spreadsheet.Write(rows, H("Funnel.SheetName"));
+        return Spreadsheet.Write(headings.For(H("Funnel.SheetName"), query), rows, H("Funnel.SheetName"));
     }
 }

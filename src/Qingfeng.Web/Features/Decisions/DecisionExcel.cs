@@ -5,7 +5,7 @@ using Qingfeng.Platform.Ui;
 namespace Qingfeng.Features.Decisions;
 
 /// <summary>The filtered list of decision records as an Excel file, with headers in the reader's language.</summary>
-public sealed class DecisionExcel(DecisionQueries queries)
+public sealed class DecisionExcel(DecisionQueries queries, ExportHeadings headings)
 {
     public async Task<byte[]> ExportAsync(DecisionQuery query, CancellationToken cancellationToken)
     {
@@ -25,6 +25,6 @@ public sealed class DecisionExcel(DecisionQueries queries)
             [H("Decisions.OpenFindings")] = r.OpenFindings,
             [H("Decisions.WorstSeverity")] = EnumText.Label(r.WorstSeverity, culture),
         }).ToList();
-        return Spreadsheet.Write(rows, H("Decisions.SheetName"));
+        return Spreadsheet.Write(headings.For(H("Decisions.SheetName"), query), rows, H("Decisions.SheetName"));
     }
 }

@@ -15,7 +15,7 @@ namespace Qingfeng.Features.DutyReports;
 /// Reads of 述责述廉. A campaign is seen by its organ and by whoever can see one of its reports (e.g. a stationed team that
 /// reviews); each sees the reports its jurisdiction covers. Scores are only ever shown as the aggregate.
 /// </summary>
-public sealed class DutyReportQueries(IDbContextFactory<QingfengDb> dbFactory, SupervisionAccess access, AuditLog audit, TimeProvider time)
+public sealed class DutyReportQueries(IDbContextFactory<QingfengDb> dbFactory, SupervisionAccess access, AuditLog audit, TimeProvider time, ExportHeadings headings)
 {
     public async Task<IReadOnlyList<CampaignListItem>> CampaignsAsync(CampaignQuery query, CancellationToken cancellationToken = default)
     {
@@ -153,7 +153,7 @@ public sealed class DutyReportQueries(IDbContextFactory<QingfengDb> dbFactory, S
             [H("DutyReport.Grade")] = r.Grade,
         }).ToList();
         await audit.RecordAsync("Export", nameof(DutyReportCampaign), campaignId.ToString(), $"rows={rows.Count}", cancellationToken: cancellationToken);
-        return Spreadsheet.Write(rows, H("Nav.DutyReports"));
+        return Spreadsheet.Write(headings.For(detail.Title), rows, H("Nav.DutyReports"));
     }
 
     /// <summary>述责述廉测评结果汇总表 as a .docx in official layout.</summary>

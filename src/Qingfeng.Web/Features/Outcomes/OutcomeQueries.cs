@@ -46,7 +46,7 @@ public sealed record OutcomeSummary(IReadOnlyList<OutcomeLine> Lines, OutcomeLin
 /// daily-supervision records — counted per module within the caller's jurisdiction. Clues and cases count only those the
 /// caller may see (<see cref="ClueViewer.VisibleClues"/>, counts only); a caller without clue access gets no line for them.
 /// </summary>
-public sealed class OutcomeQueries(IDbContextFactory<QingfengDb> dbFactory, SupervisionAccess access, ClueAccess clueAccess)
+public sealed class OutcomeQueries(IDbContextFactory<QingfengDb> dbFactory, SupervisionAccess access, ClueAccess clueAccess, ExportHeadings headings)
 {
     public async Task<OutcomeSummary> SummaryAsync(OutcomeQuery query, CancellationToken cancellationToken = default)
     {
@@ -94,7 +94,7 @@ public sealed class OutcomeQueries(IDbContextFactory<QingfengDb> dbFactory, Supe
                 [H("Field.FundsRecovered")] = x.Line.FundsRecovered,
                 [H("Field.RulesAdopted")] = x.Line.RulesAdopted,
             }).ToList();
-        return Spreadsheet.Write(rows, H("Nav.Outcomes"));
+        return Spreadsheet.Write(headings.For(H("Nav.Outcomes"), query), rows, H("Nav.Outcomes"));
     }
 
     /// <summary>The clues and cases line: outcomes recorded on the clues the caller may see.</summary>

@@ -43,7 +43,7 @@ public static class QuarterlyReviewsFeature
 }
 
 /// <summary>The dossier as files: the Word report and the Excel table.</summary>
-public sealed class QuarterlyReviewFiles(QuarterlyReviewService service, TimeProvider time)
+public sealed class QuarterlyReviewFiles(QuarterlyReviewService service, TimeProvider time, ExportHeadings headings)
 {
     public async Task<(string Name, byte[] Content)> DocumentAsync(QuarterlyDossierQuery query, CancellationToken cancellationToken)
     {
@@ -87,6 +87,6 @@ public sealed class QuarterlyReviewFiles(QuarterlyReviewService service, TimePro
             [H("Quarterly.Note")] = r.Note,
         })
         .ToDictionary()).ToList();
-        return Spreadsheet.Write(rows, H("Nav.QuarterlyReviews"));
+        return Spreadsheet.Write(headings.For(QuarterlyReviewDocument.Title(dossier), query), rows, H("Nav.QuarterlyReviews"));
     }
 }

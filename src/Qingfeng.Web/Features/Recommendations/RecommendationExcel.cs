@@ -5,7 +5,7 @@ using Qingfeng.Platform.Ui;
 namespace Qingfeng.Features.Recommendations;
 
 /// <summary>The filtered recommendations as an Excel file, with headers in the reader's language.</summary>
-public sealed class RecommendationExcel(RecommendationQueries queries)
+public sealed class RecommendationExcel(RecommendationQueries queries, ExportHeadings headings)
 {
     public async Task<byte[]> ExportAsync(RecommendationQuery query, CancellationToken cancellationToken)
     {
@@ -26,6 +26,6 @@ public sealed class RecommendationExcel(RecommendationQueries queries)
             [H("Recommendations.Measures")] = r.Measures,
             [H("Recommendations.Rules")] = r.Rules,
         }).ToList();
-        return Spreadsheet.Write(rows, H("Recommendations.SheetName"));
+        return Spreadsheet.Write(headings.For(H("Recommendations.SheetName"), query), rows, H("Recommendations.SheetName"));
     }
 }

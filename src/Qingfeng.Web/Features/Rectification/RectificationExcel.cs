@@ -5,7 +5,7 @@ using Qingfeng.Platform.Ui;
 namespace Qingfeng.Features.Rectification;
 
 /// <summary>Excel files of the ledger: the filtered items and the statistics, with headers in the reader's language.</summary>
-public sealed class RectificationExcel(RectificationQueries queries)
+public sealed class RectificationExcel(RectificationQueries queries, ExportHeadings headings)
 {
     public async Task<byte[]> ExportAsync(RectificationQuery query, CancellationToken cancellationToken)
     {
@@ -27,7 +27,7 @@ public sealed class RectificationExcel(RectificationQueries queries)
             [H("Rectification.Field.Escalation")] = EnumText.Label(i.Escalation, culture),
             [H("Rectification.Field.ClosedOn")] = D(i.ClosedOn),
         }).ToList();
-        return Spreadsheet.Write(rows, H("Rectification.SheetName"));
+        return Spreadsheet.Write(headings.For(H("Rectification.SheetName"), query), rows, H("Rectification.SheetName"));
     }
 
     public async Task<byte[]> ExportStatisticsAsync(RectificationQuery query, CancellationToken cancellationToken)
@@ -49,6 +49,6 @@ public sealed class RectificationExcel(RectificationQueries queries)
             [H("Rectification.Stats.ClosedOnTime")] = l.Counts.ClosedOnTime,
             [H("Rectification.Stats.ClosedLate")] = l.Counts.ClosedLate,
         }).ToList();
-        return Spreadsheet.Write(rows, H("Rectification.Stats.SheetName"));
+        return Spreadsheet.Write(headings.For(H("Rectification.Stats.SheetName"), query), rows, H("Rectification.Stats.SheetName"));
     }
 }

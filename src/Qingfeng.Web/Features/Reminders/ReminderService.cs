@@ -12,7 +12,7 @@ using Qingfeng.Platform.Ui;
 namespace Qingfeng.Features.Reminders;
 
 /// <summary>Issues reminder letters (提醒函) and reads the reminders sent (letters and pre-holiday texts) within jurisdiction.</summary>
-public sealed class ReminderService(IDbContextFactory<QingfengDb> dbFactory, SupervisionAccess access, AuditLog audit, TimeProvider time)
+public sealed class ReminderService(IDbContextFactory<QingfengDb> dbFactory, SupervisionAccess access, AuditLog audit, TimeProvider time, ExportHeadings headings)
 {
     public const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -65,7 +65,7 @@ public sealed class ReminderService(IDbContextFactory<QingfengDb> dbFactory, Sup
             [H("Reminders.Title")] = r.Title,
             [H("Reminders.Holiday")] = r.HolidayName,
         }).ToList();
-        return Spreadsheet.Write(rows, H("Reminders.SheetName"));
+        return Spreadsheet.Write(headings.For(H("Reminders.SheetName"), query), rows, H("Reminders.SheetName"));
     }
 
     public async Task<ReminderDetail> GetAsync(Guid id, CancellationToken cancellationToken = default)

@@ -5,7 +5,7 @@ using Qingfeng.Platform.Ui;
 namespace Qingfeng.Features.Roster;
 
 /// <summary>The roster's Excel files: import template, officials export and the import error report.</summary>
-public sealed class RosterExcel(RosterQueries queries)
+public sealed class RosterExcel(RosterQueries queries, ExportHeadings headings)
 {
     /// <summary>The template's columns, in order; required ones are marked * in the header.</summary>
     public static readonly IReadOnlyList<(string Header, bool Required)> Columns =
@@ -76,7 +76,7 @@ public sealed class RosterExcel(RosterQueries queries)
             rows.Add(new Dictionary<string, object?> { [TextCatalog.Instance.Get("Field.Name", culture)] = TextCatalog.Instance.Get("Common.NoData", culture) });
         }
 
-        return await Spreadsheet.WriteAsync(rows, cancellationToken: cancellationToken);
+        return Spreadsheet.Write(headings.For(TextCatalog.Instance.Get("Nav.Officials", culture), query), rows, TextCatalog.Instance.Get("Nav.Officials", culture));
     }
 
     public async Task<byte[]> ExportUnitsAsync(UnitQuery query, CancellationToken cancellationToken)
@@ -98,7 +98,7 @@ public sealed class RosterExcel(RosterQueries queries)
             rows.Add(new Dictionary<string, object?> { [H("Field.UnitName")] = H("Common.NoData") });
         }
 
-        return await Spreadsheet.WriteAsync(rows, cancellationToken: cancellationToken);
+        return Spreadsheet.Write(headings.For(H("Nav.Units"), query), rows, H("Nav.Units"));
     }
 
     public static byte[] ErrorReport(IEnumerable<RosterImportError> errors)

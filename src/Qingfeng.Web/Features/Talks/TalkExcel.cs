@@ -5,7 +5,7 @@ using Qingfeng.Platform.Ui;
 namespace Qingfeng.Features.Talks;
 
 /// <summary>Excel exports of the talk and inquiry lists, with headers in the reader's language.</summary>
-public sealed class TalkExcel(TalkQueries queries)
+public sealed class TalkExcel(TalkQueries queries, ExportHeadings headings)
 {
     public async Task<byte[]> TalksAsync(TalkQuery query, CancellationToken cancellationToken)
     {
@@ -26,7 +26,7 @@ public sealed class TalkExcel(TalkQueries queries)
             [H("Talks.Talkers")] = t.Talkers,
             [H("Talks.FollowUps")] = t.FollowUps,
         }).ToList();
-        return Spreadsheet.Write(rows, H("Talks.SheetName"));
+        return Spreadsheet.Write(headings.For(H("Talks.SheetName"), query), rows, H("Talks.SheetName"));
     }
 
     public async Task<byte[]> InquiriesAsync(InquiryQuery query, CancellationToken cancellationToken)
@@ -46,7 +46,7 @@ public sealed class TalkExcel(TalkQueries queries)
             [H("Inquiries.ReplyReceivedOn")] = Date(i.ReplyReceivedOn),
             [H("Inquiries.Assessment")] = EnumText.Label(i.Assessment, culture),
         }).ToList();
-        return Spreadsheet.Write(rows, H("Inquiries.SheetName"));
+        return Spreadsheet.Write(headings.For(H("Inquiries.SheetName"), query), rows, H("Inquiries.SheetName"));
     }
 
     private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
+using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Platform.Api;
 
@@ -35,7 +36,20 @@ internal sealed class ProblemDetailsHandler(IProblemDetailsService problemDetail
         };
         if (status == 0)
         {
-            return false;
+            // Any other failure is a server error: the API answers it with ProblemDetails; a page request is left to the
+            // exception handler's error page in the app's layout (Platform/Ui/ErrorPages).
+            if (ErrorPages.IsPagePath(RequestedPath(httpContext)))
+            {
+                return false;
+            }
+
+            httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails = { Status = StatusCodes.Status500InternalServerError },
+                Exception = exception,
+            });
         }
 
         httpContext.Response.StatusCode = status;
@@ -60,8 +74,12 @@ internal sealed class ProblemDetailsHandler(IProblemDetailsService problemDetail
         });
     }
 
+    /// <summary>The address that failed: the exception handler has already put its error page's address on the request.</summary>
+    private static PathString RequestedPath(HttpContext httpContext) =>
+        httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path is { } path ? new PathString(path) : httpContext.Request.Path;
+
     private static bool WantsPage(HttpRequest request) =>
-        !request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        !RequestedPath(request.HttpContext).StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
         && request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
 
     private static string OutagePage(string title, string detail, CultureInfo culture)

@@ -32,6 +32,7 @@ public sealed class AuditListTests : AntDesignTestBase
         Services.AddSingleton(auditor);
         Services.AddScoped<IDbContextFactory<QingfengDb>, QingfengDbFactory>();
         Services.AddScoped<AuditLog>();
+        Services.AddScoped<Qingfeng.Platform.Documents.ExportHeadings>();
 
         // AntDesign's drop-downs and alerts measure themselves through JavaScript, which bUnit does not run: the filters are
         // not under test, and an alert is its message.
