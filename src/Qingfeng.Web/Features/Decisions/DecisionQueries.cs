@@ -45,10 +45,10 @@ public sealed class DecisionQueries(IDbContextFactory<QingfengDb> dbFactory, Sup
         return new DecisionDetail(
             r.Id,
             r.OrganId,
-            r.UnitId,
-            r.UnitName,
-            r.PrincipalId,
-            r.PrincipalName,
+            r.Subject.UnitId,
+            r.Subject.UnitName,
+            r.Subject.OfficialId,
+            r.Subject.OfficialName,
             r.Kind,
             r.Title,
             r.MeetingOn,
@@ -103,13 +103,13 @@ public sealed class DecisionQueries(IDbContextFactory<QingfengDb> dbFactory, Sup
 
         if (query.UnitId is { } unit)
         {
-            q = q.Where(r => r.UnitId == unit);
+            q = q.Where(r => r.Subject.UnitId == unit);
         }
 
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
             var text = query.Text.Trim();
-            q = q.Where(r => r.UnitName.Contains(text) || r.Title.Contains(text));
+            q = q.Where(r => r.Subject.UnitName.Contains(text) || r.Title.Contains(text));
         }
 
         return q;
@@ -117,9 +117,9 @@ public sealed class DecisionQueries(IDbContextFactory<QingfengDb> dbFactory, Sup
 
     private static IQueryable<DecisionListItem> Project(IQueryable<DecisionRecord> q) => q.Select(r => new DecisionListItem(
         r.Id,
-        r.UnitId,
-        r.UnitName,
-        r.PrincipalName,
+        r.Subject.UnitId,
+        r.Subject.UnitName,
+        r.Subject.OfficialName,
         r.Kind,
         r.Title,
         r.MeetingOn,

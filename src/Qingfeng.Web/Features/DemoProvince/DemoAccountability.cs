@@ -78,8 +78,8 @@ public sealed class DemoAccountability(QingfengDatabase database, Accountability
         }
 
         // 诫勉 for a ledger item that was left undone past its escalation.
-        var neglected = await db.RectificationItems.AsNoTracking().Where(r => r.Escalation == EscalationLevel.Leadership && r.OfficialId != null)
-            .Select(r => new { r.Id, r.Problem, r.OfficialId }).FirstOrDefaultAsync(cancellationToken);
+        var neglected = await db.RectificationItems.AsNoTracking().Where(r => r.Escalation == EscalationLevel.Leadership && r.Subject.OfficialId != null)
+            .Select(r => new { r.Id, r.Problem, r.Subject.OfficialId }).FirstOrDefaultAsync(cancellationToken);
         var admonished = neglected is null ? null : principals.FirstOrDefault(p => p.OfficialId == neglected.OfficialId);
         if (neglected is not null && admonished is not null)
         {

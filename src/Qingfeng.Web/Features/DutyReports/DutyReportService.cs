@@ -41,7 +41,7 @@ public sealed class DutyReportService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var campaign = await OwnCampaignAsync(db, viewer, campaignId, cancellationToken);
         var subject = await viewer.SubjectAsync(db, null, request.OfficialId, cancellationToken);
-        if (await db.Set<DutyReport>().AnyAsync(r => r.CampaignId == campaignId && r.OfficialId == request.OfficialId, cancellationToken))
+        if (await db.Set<DutyReport>().AnyAsync(r => r.CampaignId == campaignId && r.Subject.OfficialId == request.OfficialId, cancellationToken))
         {
             throw new DomainRuleException("DutyReport.AlreadyReporting") { Status = 409 };
         }
@@ -132,7 +132,7 @@ public sealed class DutyReportService(
         var problems = (request.Problems ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
         if (problems.Count > 0)
         {
-            var subject = await viewer.SubjectAsync(db, report.UnitId, report.OfficialId, cancellationToken);
+            var subject = await viewer.SubjectAsync(db, report.Subject.UnitId, report.Subject.OfficialId, cancellationToken);
             var due = request.RectifyBy ?? rectification.DefaultDueOn();
             foreach (var problem in problems)
             {

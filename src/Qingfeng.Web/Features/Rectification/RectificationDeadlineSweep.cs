@@ -70,7 +70,7 @@ public sealed class RectificationDeadlineSweep(IDbContextFactory<QingfengDb> dbF
                 _ => ("Notify.RectificationDueSoon", "soon"),
             };
             var dueText = item.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var subject = item.OfficialName is { } name ? $"{item.UnitName} {name}" : item.UnitName;
+            var subject = item.Subject.OfficialName is { } name ? $"{item.Subject.UnitName} {name}" : item.Subject.UnitName;
             foreach (var recipient in recipients.Distinct())
             {
                 messages.Add(new OutgoingMessage(

@@ -93,7 +93,7 @@ public sealed class HolidayReminderSweep(
         await db.SaveChangesAsync(cancellationToken);
         foreach (var (reminder, _) in fresh)
         {
-            await sms.SendAsync(new OfficialMessage(reminder.OfficialId, reminder.OfficialName, reminder.Text), cancellationToken);
+            await sms.SendAsync(new OfficialMessage(reminder.Subject.OfficialId!.Value, reminder.Subject.OfficialName!, reminder.Text), cancellationToken);
         }
 
         await SummariseAsync(db, fresh, holidayName, holidayFrom, cancellationToken);
