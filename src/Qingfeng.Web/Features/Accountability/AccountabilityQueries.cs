@@ -147,15 +147,7 @@ public sealed class AccountabilityQueries(IDbContextFactory<QingfengDb> dbFactor
             q = q.Where(d => d.State == state);
         }
 
-        if (query.Category is { } category)
-        {
-            q = q.Where(d => d.Subject.LeaderCategory == category);
-        }
-
-        if (query.PrincipalOnly == true)
-        {
-            q = q.Where(d => d.Subject.IsPrincipal);
-        }
+        q = q.About(unitId: query.UnitId, officialId: query.OfficialId, category: query.Category, principalOnly: query.PrincipalOnly);
 
         if (query.InImpact == true)
         {
@@ -170,16 +162,6 @@ public sealed class AccountabilityQueries(IDbContextFactory<QingfengDb> dbFactor
         if (query.To is { } to)
         {
             q = q.Where(d => d.DecidedOn <= to);
-        }
-
-        if (query.UnitId is { } unit)
-        {
-            q = q.Where(d => d.Subject.UnitId == unit);
-        }
-
-        if (query.OfficialId is { } official)
-        {
-            q = q.Where(d => d.Subject.OfficialId == official);
         }
 
         if (!string.IsNullOrWhiteSpace(query.Text))

@@ -101,10 +101,7 @@ public sealed class DecisionQueries(IDbContextFactory<QingfengDb> dbFactory, Sup
             q = q.Where(r => r.PrincipalSpokeLast == last);
         }
 
-        if (query.UnitId is { } unit)
-        {
-            q = q.Where(r => r.Subject.UnitId == unit);
-        }
+        q = q.About(unitId: query.UnitId);
 
         if (!string.IsNullOrWhiteSpace(query.Text))
         {

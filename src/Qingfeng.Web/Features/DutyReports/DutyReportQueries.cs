@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
@@ -132,12 +133,9 @@ public sealed class DutyReportQueries(IDbContextFactory<QingfengDb> dbFactory, S
     {
         var viewer = await access.RequireAsync(Permission.DutyReportReview, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var organId = viewer.OrganId;
         var scorers = RolePermissions.RolesFor(Permission.SupervisionRead).ToList();
-        return await (from u in db.Users.AsNoTracking()
-                      where u.OrganId == organId && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && scorers.Contains(r.Name!)))
-                      orderby u.DisplayName
-                      select new ScorerItem(u.Id, u.DisplayName)).Take(200).ToListAsync(cancellationToken);
+        return await StaffDirectory.Users(db, [viewer.OrganId], scorers).OrderBy(u => u.DisplayName)
+            .Select(u => new ScorerItem(u.Id, u.DisplayName)).Take(200).ToListAsync(cancellationToken);
     }
 
     public async Task<byte[]> ExportAsync(Guid campaignId, CancellationToken cancellationToken = default)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Organs;
 using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Supervision;
@@ -61,9 +62,7 @@ public sealed class DutyReportService(
         var campaign = await OwnCampaignAsync(db, viewer, campaignId, cancellationToken, includeScorers: true);
         var ids = request.UserIds!.Distinct().ToList();
         var roles = RolePermissions.RolesFor(Permission.SupervisionRead).ToList();
-        var users = await db.Users.AsNoTracking()
-            .Where(u => ids.Contains(u.Id) && u.OrganId == campaign.OrganId
-                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!))))
+        var users = await StaffDirectory.Users(db, [campaign.OrganId], roles).Where(u => ids.Contains(u.Id))
             .Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken);
         if (users.Count != ids.Count)
         {

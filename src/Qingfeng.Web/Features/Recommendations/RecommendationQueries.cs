@@ -164,10 +164,7 @@ public sealed class RecommendationQueries(IDbContextFactory<QingfengDb> dbFactor
             q = q.Where(r => r.IssuedOn <= to);
         }
 
-        if (query.UnitId is { } unit)
-        {
-            q = q.Where(r => r.Subject.UnitId == unit);
-        }
+        q = q.About(unitId: query.UnitId);
 
         if (!string.IsNullOrWhiteSpace(query.Text))
         {

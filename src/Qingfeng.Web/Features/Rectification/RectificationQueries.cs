@@ -160,24 +160,11 @@ public sealed class RectificationQueries(
             q = q.Where(i => i.Escalation == escalation && i.State != RectificationState.Closed);
         }
 
-        if (query.UnitId is { } unit)
-        {
-            q = q.Where(i => i.Subject.UnitId == unit);
-        }
-
-        if (query.OfficialId is { } official)
-        {
-            q = q.Where(i => i.Subject.OfficialId == official);
-        }
+        q = q.About(unitId: query.UnitId, officialId: query.OfficialId, principalOnly: query.PrincipalOnly);
 
         if (query.SourceId is { } sourceId)
         {
             q = q.Where(i => i.SourceId == sourceId);
-        }
-
-        if (query.PrincipalOnly == true)
-        {
-            q = q.Where(i => i.Subject.IsPrincipal);
         }
 
         if (query.DueFrom is { } from)

@@ -123,10 +123,7 @@ public sealed class ReminderService(IDbContextFactory<QingfengDb> dbFactory, Sup
             reminders = reminders.Where(r => r.SentOn <= to);
         }
 
-        if (query.OfficialId is { } official)
-        {
-            reminders = reminders.Where(r => r.Subject.OfficialId == official);
-        }
+        reminders = reminders.About(officialId: query.OfficialId);
 
         if (!string.IsNullOrWhiteSpace(query.Holiday))
         {

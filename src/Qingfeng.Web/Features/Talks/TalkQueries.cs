@@ -73,10 +73,7 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
             talks = talks.Where(t => t.Tier == tier);
         }
 
-        if (query.PrincipalOnly == true)
-        {
-            talks = talks.Where(t => t.Subject.IsPrincipal);
-        }
+        talks = talks.About(unitId: query.UnitId, officialId: query.OfficialId, principalOnly: query.PrincipalOnly);
 
         if (query.From is { } from)
         {
@@ -86,16 +83,6 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
         if (query.To is { } to)
         {
             talks = talks.Where(t => t.HeldOn <= to);
-        }
-
-        if (query.UnitId is { } unit)
-        {
-            talks = talks.Where(t => t.Subject.UnitId == unit);
-        }
-
-        if (query.OfficialId is { } official)
-        {
-            talks = talks.Where(t => t.Subject.OfficialId == official);
         }
 
         var rows = await talks.Select(t => new { t.Type, t.Tier, t.Subject.LeaderCategory, OfficialId = t.Subject.OfficialId!.Value }).ToListAsync(cancellationToken);
@@ -198,10 +185,7 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
             talks = talks.Where(t => t.State == state);
         }
 
-        if (query.PrincipalOnly == true)
-        {
-            talks = talks.Where(t => t.Subject.IsPrincipal);
-        }
+        talks = talks.About(unitId: query.UnitId, officialId: query.OfficialId, principalOnly: query.PrincipalOnly);
 
         if (query.From is { } from)
         {
@@ -211,16 +195,6 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
         if (query.To is { } to)
         {
             talks = talks.Where(t => (t.HeldOn ?? t.PlannedOn) <= to);
-        }
-
-        if (query.UnitId is { } unit)
-        {
-            talks = talks.Where(t => t.Subject.UnitId == unit);
-        }
-
-        if (query.OfficialId is { } official)
-        {
-            talks = talks.Where(t => t.Subject.OfficialId == official);
         }
 
         if (!string.IsNullOrWhiteSpace(query.Text))
@@ -278,10 +252,7 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
             inquiries = inquiries.Where(i => i.State == InquiryState.Sent && i.ReplyDueOn < today);
         }
 
-        if (query.PrincipalOnly == true)
-        {
-            inquiries = inquiries.Where(i => i.Subject.IsPrincipal);
-        }
+        inquiries = inquiries.About(officialId: query.OfficialId, principalOnly: query.PrincipalOnly);
 
         if (query.From is { } from)
         {
@@ -291,11 +262,6 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
         if (query.To is { } to)
         {
             inquiries = inquiries.Where(i => i.SentOn <= to);
-        }
-
-        if (query.OfficialId is { } official)
-        {
-            inquiries = inquiries.Where(i => i.Subject.OfficialId == official);
         }
 
         if (!string.IsNullOrWhiteSpace(query.Text))
