@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Qingfeng.Features.Supervision;
 
 namespace Qingfeng.Features.Accountability;
 
@@ -8,10 +9,7 @@ internal sealed class AccountabilityDecisionConfiguration : IEntityTypeConfigura
     public void Configure(EntityTypeBuilder<AccountabilityDecision> b)
     {
         b.ToTable("AccountabilityDecisions");
-        b.Property(d => d.UnitName).HasMaxLength(128);
-        b.Property(d => d.RegionKey).HasMaxLength(12);
-        b.Property(d => d.OfficialName).HasMaxLength(64);
-        b.Property(d => d.OfficialPosition).HasMaxLength(128);
+        SubjectMapping.Map(b, new SubjectColumns());
         b.Property(d => d.CauseReference).HasMaxLength(AccountabilityDecision.CauseReferenceMaxLength);
         b.Property(d => d.Failure).HasMaxLength(AccountabilityDecision.FailureMaxLength);
         b.Property(d => d.Facts).HasMaxLength(AccountabilityDecision.FactsMaxLength);
@@ -21,8 +19,8 @@ internal sealed class AccountabilityDecisionConfiguration : IEntityTypeConfigura
         b.Property(d => d.ExecutionNote).HasMaxLength(AccountabilityDecision.NoteMaxLength);
         b.Property(d => d.RevocationReason).HasMaxLength(AccountabilityDecision.NoteMaxLength);
         b.Property(d => d.Version).IsConcurrencyToken();
-        b.HasIndex(d => new { d.RegionKey, d.DecidedOn });
-        b.HasIndex(d => d.UnitId);
-        b.HasIndex(d => d.OfficialId);
+        b.HasIndex(SubjectMapping.RegionKey, nameof(AccountabilityDecision.DecidedOn));
+        b.HasIndex(SubjectMapping.UnitId);
+        b.HasIndex(SubjectMapping.OfficialId);
     }
 }

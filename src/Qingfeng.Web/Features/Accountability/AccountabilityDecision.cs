@@ -1,4 +1,3 @@
-using Qingfeng.Features.Roster;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
@@ -122,17 +121,12 @@ public sealed class AccountabilityDecision : Entity, IOwnedRecord
     internal AccountabilityDecision(Guid organId, SupervisedSubject subject, AccountabilityFacts facts, CauseLink cause, AccountabilityOptions options)
     {
         OrganId = organId;
-        UnitId = subject.UnitId;
-        UnitName = subject.UnitName;
-        RegionKey = subject.RegionKey;
-        if (facts.Target == AccountabilityTarget.LeadingCadre)
+        if (facts.Target == AccountabilityTarget.LeadingCadre && subject.OfficialId is null)
         {
-            OfficialId = subject.OfficialId ?? throw new DomainRuleException("Accountability.OfficialRequired");
-            OfficialName = subject.OfficialName;
-            OfficialPosition = subject.OfficialPosition;
-            IsPrincipal = subject.IsPrincipal;
-            LeaderCategory = subject.LeaderCategory;
+            throw new DomainRuleException("Accountability.OfficialRequired");
         }
+
+        Subject = facts.Target == AccountabilityTarget.LeadingCadre ? subject : subject.UnitOnly();
 
         Apply(facts, cause, options);
     }
@@ -140,24 +134,10 @@ public sealed class AccountabilityDecision : Entity, IOwnedRecord
     /// <summary>The commission (or party committee) that decided.</summary>
     public Guid OrganId { get; private set; }
 
-    public Guid UnitId { get; private set; }
-
-    public string UnitName { get; private set; } = "";
-
-    public string RegionKey { get; private set; } = "";
+    /// <summary>The unit, and for a leading cadre the official (一把手 or not, when the decision was made).</summary>
+    public SupervisedSubject Subject { get; private set; } = null!;
 
     public AccountabilityTarget Target { get; private set; }
-
-    public Guid? OfficialId { get; private set; }
-
-    public string? OfficialName { get; private set; }
-
-    public string? OfficialPosition { get; private set; }
-
-    /// <summary>The official was the unit's 一把手 when the decision was made.</summary>
-    public bool IsPrincipal { get; private set; }
-
-    public LeaderCategory? LeaderCategory { get; private set; }
 
     public AccountabilityMethod Methods { get; private set; }
 
@@ -264,7 +244,7 @@ public sealed class AccountabilityDecision : Entity, IOwnedRecord
             throw new DomainRuleException("Accountability.UnknownValue");
         }
 
-        if (facts.Target == AccountabilityTarget.LeadingCadre && OfficialId is null)
+        if (facts.Target == AccountabilityTarget.LeadingCadre && Subject.OfficialId is null)
         {
             throw new DomainRuleException("Accountability.OfficialRequired");
         }

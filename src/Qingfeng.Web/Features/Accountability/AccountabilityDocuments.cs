@@ -36,8 +36,8 @@ public sealed class AccountabilityDocuments(AccountabilityQueries queries, Audit
 
     /// <summary>“某单位党组” or “某单位局长张某某”.</summary>
     public static string SubjectOf(AccountabilityDecision d) => d.Target == AccountabilityTarget.Organisation
-        ? d.UnitName + "党组织"
-        : d.UnitName + (d.OfficialPosition ?? "") + d.OfficialName;
+        ? d.Subject.UnitName + "党组织"
+        : d.Subject.UnitName + (d.Subject.OfficialPosition ?? "") + d.Subject.OfficialName;
 
     /// <summary>The forms in the words of a decision: 责令检查、通报、诫勉, 组织处理（免职）…</summary>
     public static string FormsOf(AccountabilityDecision d) => string.Join("、", AccountabilityQueries.Split(d.Methods).Select(m => m switch

@@ -67,14 +67,14 @@ public sealed class AccountabilityQueries(IDbContextFactory<QingfengDb> dbFactor
         return new AccountabilityDetail(
             d.Id,
             d.OrganId,
-            d.UnitId,
-            d.UnitName,
+            d.Subject.UnitId,
+            d.Subject.UnitName,
             d.Target,
-            d.OfficialId,
-            d.OfficialName,
-            d.OfficialPosition,
-            d.IsPrincipal,
-            d.LeaderCategory,
+            d.Subject.OfficialId,
+            d.Subject.OfficialName,
+            d.Subject.OfficialPosition,
+            d.Subject.IsPrincipal,
+            d.Subject.LeaderCategory,
             [.. Split(d.Methods)],
             d.Measure,
             d.Cause,
@@ -149,15 +149,7 @@ public sealed class AccountabilityQueries(IDbContextFactory<QingfengDb> dbFactor
             q = q.Where(d => d.State == state);
         }
 
-        if (query.Category is { } category)
-        {
-            q = q.Where(d => d.LeaderCategory == category);
-        }
-
-        if (query.PrincipalOnly == true)
-        {
-            q = q.Where(d => d.IsPrincipal);
-        }
+        q = q.About(unitId: query.UnitId, officialId: query.OfficialId, category: query.Category, principalOnly: query.PrincipalOnly);
 
         if (query.InImpact == true)
         {
@@ -174,20 +166,10 @@ public sealed class AccountabilityQueries(IDbContextFactory<QingfengDb> dbFactor
             q = q.Where(d => d.DecidedOn <= to);
         }
 
-        if (query.UnitId is { } unit)
-        {
-            q = q.Where(d => d.UnitId == unit);
-        }
-
-        if (query.OfficialId is { } official)
-        {
-            q = q.Where(d => d.OfficialId == official);
-        }
-
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
             var text = query.Text.Trim();
-            q = q.Where(d => d.UnitName.Contains(text) || (d.OfficialName != null && d.OfficialName.Contains(text)) || d.Failure.Contains(text)
+            q = q.Where(d => d.Subject.UnitName.Contains(text) || (d.Subject.OfficialName != null && d.Subject.OfficialName.Contains(text)) || d.Failure.Contains(text)
                 || (d.DocumentNumber != null && d.DocumentNumber.Contains(text)));
         }
 
@@ -196,14 +178,14 @@ public sealed class AccountabilityQueries(IDbContextFactory<QingfengDb> dbFactor
 
     private static IQueryable<AccountabilityListItem> Project(IQueryable<AccountabilityDecision> q) => q.Select(d => new AccountabilityListItem(
         d.Id,
-        d.UnitId,
-        d.UnitName,
+        d.Subject.UnitId,
+        d.Subject.UnitName,
         d.Target,
-        d.OfficialId,
-        d.OfficialName,
-        d.OfficialPosition,
-        d.IsPrincipal,
-        d.LeaderCategory,
+        d.Subject.OfficialId,
+        d.Subject.OfficialName,
+        d.Subject.OfficialPosition,
+        d.Subject.IsPrincipal,
+        d.Subject.LeaderCategory,
         d.Methods,
         d.Measure,
         d.Failure,

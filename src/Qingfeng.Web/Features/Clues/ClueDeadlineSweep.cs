@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Notifications;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Jobs;
@@ -34,15 +35,9 @@ public sealed class ClueDeadlineSweep(IDbContextFactory<QingfengDb> dbFactory, C
         }
 
         var organs = due.Select(d => d.OrganId).Distinct().ToList();
-        var staff = await (from u in db.Users.AsNoTracking()
-                           join ur in db.UserRoles on u.Id equals ur.UserId
-                           join r in db.Roles on ur.RoleId equals r.Id
-                           where u.OrganId != null && organs.Contains(u.OrganId.Value)
-                               && (r.Name == Roles.CaseManagement || r.Name == Roles.CommissionLeader)
-                           select new { u.Id, OrganId = u.OrganId!.Value, Role = r.Name })
-            .ToListAsync(cancellationToken);
+        var staff = await StaffDirectory.Members(db, organs, [Roles.CaseManagement, Roles.CommissionLeader]).ToListAsync(cancellationToken);
         var holders = due.Select(Responsible).OfType<Guid>();
-        var viewers = await ClueAccess.ViewersOfAsync(db, [.. staff.Select(s => s.Id).Concat(holders).Distinct()], cancellationToken);
+        var viewers = await ClueAccess.ViewersOfAsync(db, [.. staff.Select(s => s.UserId).Concat(holders).Distinct()], cancellationToken);
         var sees = viewers.ToDictionary(v => v.Key, v => v.Value.SeesLoaded());
         bool MaySee(Guid user, Clue clue) => sees.TryGetValue(user, out var rule) && rule(clue);
 
@@ -54,10 +49,10 @@ public sealed class ClueDeadlineSweep(IDbContextFactory<QingfengDb> dbFactory, C
             var key = overdue ? "Notify.ClueOverdue" : "Notify.ClueDueSoon";
             var recipients = Responsible(clue) is { } person && MaySee(person, clue)
                 ? [person]
-                : staff.Where(s => s.OrganId == clue.OrganId && s.Role == Roles.CaseManagement).Select(s => s.Id).ToList();
+                : staff.Where(s => s.OrganId == clue.OrganId && s.Role == Roles.CaseManagement).Select(s => s.UserId).ToList();
             if (overdue)
             {
-                recipients.AddRange(staff.Where(s => s.OrganId == clue.OrganId && s.Role == Roles.CommissionLeader).Select(s => s.Id));
+                recipients.AddRange(staff.Where(s => s.OrganId == clue.OrganId && s.Role == Roles.CommissionLeader).Select(s => s.UserId));
             }
 
             var dueText = dueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.Organs;
 using Qingfeng.Features.Roster;
@@ -231,14 +232,9 @@ public sealed class ClueService(
             _ => [],
         };
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var organ = viewer.User.OrganId;
-        return await (from u in db.Users.AsNoTracking()
-                      join ur in db.UserRoles on u.Id equals ur.UserId
-                      join r in db.Roles on ur.RoleId equals r.Id
-                      where u.OrganId == organ && roles.Contains(r.Name!)
-                      orderby u.DisplayName
-                      select new AssigneeItem(u.Id, u.DisplayName, r.Name!))
-            .ToListAsync(cancellationToken);
+        Guid[] organ = viewer.User.OrganId is { } o ? [o] : [];
+        return await StaffDirectory.Members(db, organ, roles).OrderBy(s => s.DisplayName)
+            .Select(s => new AssigneeItem(s.UserId, s.DisplayName, s.Role)).ToListAsync(cancellationToken);
     }
 
     internal static async Task<Clue> LoadAsync(QingfengDb db, ClueViewer viewer, Guid id, CancellationToken cancellationToken)

@@ -9,17 +9,15 @@ internal sealed class DecisionRecordConfiguration : IEntityTypeConfiguration<Dec
     public void Configure(EntityTypeBuilder<DecisionRecord> b)
     {
         b.ToTable("DecisionRecords");
-        b.Property(r => r.UnitName).HasMaxLength(128);
-        b.Property(r => r.RegionKey).HasMaxLength(12);
-        b.Property(r => r.PrincipalName).HasMaxLength(64);
+        SubjectMapping.Map(b, SubjectColumns.UnitAndPrincipal);
         b.Property(r => r.Title).HasMaxLength(DecisionRecord.TitleMaxLength);
         b.Property(r => r.MeetingKind).HasMaxLength(DecisionRecord.MeetingKindMaxLength);
         b.Property(r => r.Dissent).HasMaxLength(DecisionRecord.DissentMaxLength);
         b.Property(r => r.Version).IsConcurrencyToken();
         b.Ignore(r => r.Facts);
         b.ComplexProperty(r => r.Outcome, o => OutcomeColumns.Map(o));
-        b.HasIndex(r => new { r.RegionKey, r.MeetingOn });
-        b.HasIndex(r => r.UnitId);
+        b.HasIndex(SubjectMapping.RegionKey, nameof(DecisionRecord.MeetingOn));
+        b.HasIndex(SubjectMapping.UnitId);
         b.HasMany(r => r.Findings).WithOne().HasForeignKey(f => f.RecordId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -46,10 +46,10 @@ public sealed class DecisionQueries(IDbContextFactory<QingfengDb> dbFactory, Sup
         return new DecisionDetail(
             r.Id,
             r.OrganId,
-            r.UnitId,
-            r.UnitName,
-            r.PrincipalId,
-            r.PrincipalName,
+            r.Subject.UnitId,
+            r.Subject.UnitName,
+            r.Subject.OfficialId,
+            r.Subject.OfficialName,
             r.Kind,
             r.Title,
             r.MeetingOn,
@@ -102,15 +102,12 @@ public sealed class DecisionQueries(IDbContextFactory<QingfengDb> dbFactory, Sup
             q = q.Where(r => r.PrincipalSpokeLast == last);
         }
 
-        if (query.UnitId is { } unit)
-        {
-            q = q.Where(r => r.UnitId == unit);
-        }
+        q = q.About(unitId: query.UnitId);
 
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
             var text = query.Text.Trim();
-            q = q.Where(r => r.UnitName.Contains(text) || r.Title.Contains(text));
+            q = q.Where(r => r.Subject.UnitName.Contains(text) || r.Title.Contains(text));
         }
 
         return q;
@@ -118,9 +115,9 @@ public sealed class DecisionQueries(IDbContextFactory<QingfengDb> dbFactory, Sup
 
     private static IQueryable<DecisionListItem> Project(IQueryable<DecisionRecord> q) => q.Select(r => new DecisionListItem(
         r.Id,
-        r.UnitId,
-        r.UnitName,
-        r.PrincipalName,
+        r.Subject.UnitId,
+        r.Subject.UnitName,
+        r.Subject.OfficialName,
         r.Kind,
         r.Title,
         r.MeetingOn,

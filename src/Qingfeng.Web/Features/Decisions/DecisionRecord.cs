@@ -69,11 +69,7 @@ public sealed class DecisionRecord : Entity, IOwnedRecord
     internal DecisionRecord(Guid organId, SupervisedSubject unit, SupervisedSubject principal, DecisionFacts facts, SupervisionOutcome? outcome)
     {
         OrganId = organId;
-        UnitId = unit.UnitId;
-        UnitName = unit.UnitName;
-        RegionKey = unit.RegionKey;
-        PrincipalId = principal.OfficialId;
-        PrincipalName = principal.OfficialName;
+        Subject = unit.UnitOnly() with { OfficialId = principal.OfficialId, OfficialName = principal.OfficialName };
         Apply(facts);
         Outcome = outcome ?? new SupervisionOutcome();
     }
@@ -81,16 +77,8 @@ public sealed class DecisionRecord : Entity, IOwnedRecord
     /// <summary>The supervising organ (or stationed team) that keeps the record.</summary>
     public Guid OrganId { get; private set; }
 
-    public Guid UnitId { get; private set; }
-
-    public string UnitName { get; private set; } = "";
-
-    public string RegionKey { get; private set; } = "";
-
-    /// <summary>The unit's 一把手 when the record was made.</summary>
-    public Guid? PrincipalId { get; private set; }
-
-    public string? PrincipalName { get; private set; }
+    /// <summary>The unit and its 一把手 when the record was made, kept as <c>PrincipalId</c>/<c>PrincipalName</c>.</summary>
+    public SupervisedSubject Subject { get; private set; } = null!;
 
     public DecisionKind Kind { get; private set; }
 

@@ -64,7 +64,7 @@ public sealed class DecisionService(
         var reference = record.Reference(EnumText.Label(record.Kind, CultureInfo.GetCultureInfo("zh-CN")));
         if (added.Count > 0)
         {
-            principal = await viewer.PrincipalOfAsync(db, record.UnitId, cancellationToken);
+            principal = await viewer.PrincipalOfAsync(db, record.Subject.UnitId, cancellationToken);
             foreach (var finding in added)
             {
                 var item = rectification.Open(db, viewer, principal, new RectificationDraft(
@@ -74,7 +74,7 @@ public sealed class DecisionService(
         }
 
         var wantClue = record.Findings.Where(f => f.RaisesClue && f.ClearedAt is null && f.ClueId is null).ToList();
-        var canRegister = viewer.Has(Permission.ClueRegister) && record.PrincipalId is not null;
+        var canRegister = viewer.Has(Permission.ClueRegister) && record.Subject.OfficialId is not null;
         if (!canRegister)
         {
             wantClue.ForEach(f => f.RecommendClue());
@@ -87,7 +87,7 @@ public sealed class DecisionService(
         }
 
         // One clue per check run covers every finding that asks for one (the clue service writes in its own transaction).
-        var content = $"日常监督发现{record.UnitName}“三重一大”事项决策问题：{reference}，{record.Title}。"
+        var content = $"日常监督发现{record.Subject.UnitName}“三重一大”事项决策问题：{reference}，{record.Title}。"
             + string.Concat(wantClue.Select(f => f.Text))
             + (record.AmountFen is { } fen ? string.Create(CultureInfo.InvariantCulture, $"涉及金额{fen / 100m:N2}元。") : "");
         var registered = await clues.RegisterAsync(
@@ -95,7 +95,7 @@ public sealed class DecisionService(
             {
                 Source = ClueSource.FoundInSupervision,
                 Content = content,
-                Persons = [new ReportedPersonRequest { OfficialId = record.PrincipalId }],
+                Persons = [new ReportedPersonRequest { OfficialId = record.Subject.OfficialId }],
             },
             cancellationToken);
         wantClue.ForEach(f => f.LinkClue(registered.Id));

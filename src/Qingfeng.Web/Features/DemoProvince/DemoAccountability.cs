@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Accountability;
+using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Recommendations;
 using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Roster;
@@ -33,11 +34,8 @@ public sealed class DemoAccountability(QingfengDatabase database, Accountability
             return 0;
         }
 
-        var officer = await (from u in db.Users.AsNoTracking()
-                             join ur in db.UserRoles on u.Id equals ur.UserId
-                             join r in db.Roles on ur.RoleId equals r.Id
-                             where u.OrganId == organ.Id && u.IsDemo && r.Name == Roles.SupervisionOffice
-                             select new SupervisionActor(u.Id, u.DisplayName)).FirstOrDefaultAsync(cancellationToken)
+        var officer = await StaffDirectory.Members(db, [organ.Id], [Roles.SupervisionOffice], demoOnly: true)
+            .Select(s => new SupervisionActor(s.UserId, s.DisplayName)).FirstOrDefaultAsync(cancellationToken)
             ?? new SupervisionActor(Guid.Empty, "开阳县监督检查室");
         var principals = await DemoSubjects.KaiyangPrincipals(db).OrderByDescending(o => o.Name).AsSubjects().ToListAsync(cancellationToken);
         if (principals.Count < 6)
@@ -78,8 +76,8 @@ public sealed class DemoAccountability(QingfengDatabase database, Accountability
         }
 
         // 诫勉 for a ledger item that was left undone past its escalation.
-        var neglected = await db.RectificationItems.AsNoTracking().Where(r => r.Escalation == EscalationLevel.Leadership && r.OfficialId != null)
-            .Select(r => new { r.Id, r.Problem, r.OfficialId }).FirstOrDefaultAsync(cancellationToken);
+        var neglected = await db.RectificationItems.AsNoTracking().Where(r => r.Escalation == EscalationLevel.Leadership && r.Subject.OfficialId != null)
+            .Select(r => new { r.Id, r.Problem, r.Subject.OfficialId }).FirstOrDefaultAsync(cancellationToken);
         var admonished = neglected is null ? null : principals.FirstOrDefault(p => p.OfficialId == neglected.OfficialId);
         if (neglected is not null && admonished is not null)
         {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.Clues;
 using Qingfeng.Features.Clues.Text;
@@ -228,18 +229,13 @@ public sealed class DemoClues(QingfengDatabase database, ClueProtection protecti
 
     private static async Task<Staff> StaffAsync(QingfengDb db, Organ organ, CancellationToken cancellationToken)
     {
-        var users = await (from u in db.Users.AsNoTracking()
-                           join ur in db.UserRoles on u.Id equals ur.UserId
-                           join r in db.Roles on ur.RoleId equals r.Id
-                           where u.OrganId == organ.Id && u.IsDemo
-                           select new { u.Id, u.DisplayName, Role = r.Name! })
-            .ToListAsync(cancellationToken);
+        var users = await StaffDirectory.Members(db, [organ.Id], roles: null, demoOnly: true).ToListAsync(cancellationToken);
         ClueActor For(string role, string fallback)
         {
             var user = users.FirstOrDefault(u => u.Role == role);
             return user is null
                 ? new ClueActor(Guid.CreateVersion7(), organ.Name + fallback, new HashSet<string> { role })
-                : new ClueActor(user.Id, user.DisplayName, new HashSet<string> { role });
+                : new ClueActor(user.UserId, user.DisplayName, new HashSet<string> { role });
         }
 
         return new Staff(

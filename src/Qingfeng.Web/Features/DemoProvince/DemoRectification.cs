@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
@@ -38,15 +39,10 @@ public sealed class DemoRectification(QingfengDatabase database, SupervisionCale
             return 0;
         }
 
-        var staff = await (from u in db.Users.AsNoTracking()
-                           join ur in db.UserRoles on u.Id equals ur.UserId
-                           join r in db.Roles on ur.RoleId equals r.Id
-                           where u.OrganId == organ.Id && u.IsDemo && (r.Name == Roles.SupervisionOffice || r.Name == Roles.CommissionLeader)
-                           select new { u.Id, u.DisplayName, Role = r.Name })
-            .ToListAsync(cancellationToken);
-        var officer = staff.Where(s => s.Role == Roles.SupervisionOffice).Select(s => new SupervisionActor(s.Id, s.DisplayName)).FirstOrDefault()
+        var staff = await StaffDirectory.Members(db, [organ.Id], [Roles.SupervisionOffice, Roles.CommissionLeader], demoOnly: true).ToListAsync(cancellationToken);
+        var officer = staff.Where(s => s.Role == Roles.SupervisionOffice).Select(s => new SupervisionActor(s.UserId, s.DisplayName)).FirstOrDefault()
             ?? new SupervisionActor(Guid.Empty, "开阳县监督检查室");
-        var leader = staff.Where(s => s.Role == Roles.CommissionLeader).Select(s => new SupervisionActor(s.Id, s.DisplayName)).FirstOrDefault()
+        var leader = staff.Where(s => s.Role == Roles.CommissionLeader).Select(s => new SupervisionActor(s.UserId, s.DisplayName)).FirstOrDefault()
             ?? new SupervisionActor(Guid.Empty, "开阳县纪委监委领导");
         var principals = await DemoSubjects.KaiyangPrincipals(db).OrderBy(o => o.Name).AsSubjects().Take(Items.Length).ToListAsync(cancellationToken);
 

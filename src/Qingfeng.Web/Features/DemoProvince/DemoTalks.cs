@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Reminders;
 using Qingfeng.Features.Supervision;
@@ -30,12 +31,8 @@ public sealed class DemoTalks(QingfengDatabase database, SupervisionCalendar cal
             return 0;
         }
 
-        var officer = await (from u in db.Users.AsNoTracking()
-                             join ur in db.UserRoles on u.Id equals ur.UserId
-                             join r in db.Roles on ur.RoleId equals r.Id
-                             where u.OrganId == organ.Id && u.IsDemo && r.Name == Roles.SupervisionOffice
-                             select new SupervisionActor(u.Id, u.DisplayName))
-            .FirstOrDefaultAsync(cancellationToken) ?? new SupervisionActor(Guid.Empty, "开阳县监督检查室");
+        var officer = await StaffDirectory.Members(db, [organ.Id], [Roles.SupervisionOffice], demoOnly: true)
+            .Select(s => new SupervisionActor(s.UserId, s.DisplayName)).FirstOrDefaultAsync(cancellationToken) ?? new SupervisionActor(Guid.Empty, "开阳县监督检查室");
         var principals = await DemoSubjects.KaiyangPrincipals(db).OrderBy(o => o.Name).AsSubjects().Take(6).ToListAsync(cancellationToken);
         if (principals.Count < 6)
         {

@@ -53,29 +53,15 @@ public sealed class DutyReport : Entity, ISupervisedRecord
         }
 
         CampaignId = campaign.Id;
-        UnitId = subject.UnitId;
-        UnitName = subject.UnitName;
-        RegionKey = subject.RegionKey;
-        OfficialId = subject.OfficialId.Value;
-        OfficialName = subject.OfficialName ?? "";
-        Position = subject.OfficialPosition ?? "";
+        Subject = subject.WithOfficialTexts() with { IsPrincipal = false, LeaderCategory = null };
         Mode = mode;
         Answers = [.. campaign.TemplateItems.Select(_ => "")];
     }
 
     public Guid CampaignId { get; private set; }
 
-    public Guid UnitId { get; private set; }
-
-    public string UnitName { get; private set; } = "";
-
-    public string RegionKey { get; private set; } = "";
-
-    public Guid OfficialId { get; private set; }
-
-    public string OfficialName { get; private set; } = "";
-
-    public string Position { get; private set; } = "";
+    /// <summary>The official who reports, with unit and position (kept in the <c>Position</c> column).</summary>
+    public SupervisedSubject Subject { get; private set; } = null!;
 
     public ReportMode Mode { get; private set; }
 

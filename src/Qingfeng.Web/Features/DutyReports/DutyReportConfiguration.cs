@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Qingfeng.Features.Supervision;
 
 namespace Qingfeng.Features.DutyReports;
 
@@ -31,15 +32,12 @@ internal sealed class DutyReportConfiguration : IEntityTypeConfiguration<DutyRep
     public void Configure(EntityTypeBuilder<DutyReport> b)
     {
         b.ToTable("DutyReports");
-        b.Property(r => r.UnitName).HasMaxLength(128);
-        b.Property(r => r.RegionKey).HasMaxLength(12);
-        b.Property(r => r.OfficialName).HasMaxLength(64);
-        b.Property(r => r.Position).HasMaxLength(64);
+        SubjectMapping.Map(b, SubjectColumns.AboutOfficial with { PositionColumn = "Position", PositionMaxLength = 64, IsPrincipal = false, LeaderCategory = false });
         b.Property(r => r.ReturnReason).HasMaxLength(DutyReport.ReviewCommentMaxLength);
         b.Property(r => r.Version).IsConcurrencyToken();
-        b.HasIndex(r => new { r.CampaignId, r.OfficialId }).IsUnique();
-        b.HasIndex(r => r.OfficialId);
-        b.HasIndex(r => r.RegionKey);
+        b.HasIndex(nameof(DutyReport.CampaignId), SubjectMapping.OfficialId).IsUnique();
+        b.HasIndex(SubjectMapping.OfficialId);
+        b.HasIndex(SubjectMapping.RegionKey);
         b.HasMany(r => r.Reviews).WithOne().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(r => r.Comments).WithOne().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(r => r.Voters).WithOne().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
@@ -110,7 +111,7 @@ public sealed class DutyReportQueries(IDbContextFactory<QingfengDb> dbFactory, S
         var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var reports = await db.Set<DutyReport>().AsNoTracking().Where(viewer.Visible<DutyReport>())
-            .Where(r => r.OfficialId == officialId).Include(r => r.Comments).ToListAsync(cancellationToken);
+            .Where(r => r.Subject.OfficialId == officialId).Include(r => r.Comments).ToListAsync(cancellationToken);
         var ids = reports.Select(r => r.CampaignId).Distinct().ToList();
         var campaigns = await db.Set<DutyReportCampaign>().AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         return [.. reports.Select(r =>
@@ -126,12 +127,9 @@ public sealed class DutyReportQueries(IDbContextFactory<QingfengDb> dbFactory, S
     {
         var viewer = await access.RequireAsync(Permission.DutyReportReview, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var organId = viewer.OrganId;
         var scorers = RolePermissions.RolesFor(Permission.SupervisionRead).ToList();
-        return await (from u in db.Users.AsNoTracking()
-                      where u.OrganId == organId && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && scorers.Contains(r.Name!)))
-                      orderby u.DisplayName
-                      select new ScorerItem(u.Id, u.DisplayName)).Take(200).ToListAsync(cancellationToken);
+        return await StaffDirectory.Users(db, [viewer.OrganId], scorers).OrderBy(u => u.DisplayName)
+            .Select(u => new ScorerItem(u.Id, u.DisplayName)).Take(200).ToListAsync(cancellationToken);
     }
 
     public async Task<byte[]> ExportAsync(Guid campaignId, CancellationToken cancellationToken = default)
@@ -196,7 +194,7 @@ public sealed class DutyReportQueries(IDbContextFactory<QingfengDb> dbFactory, S
     {
         var campaign = await db.Set<DutyReportCampaign>().AsNoTracking().Include(c => c.Scorers).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         var reports = campaign is null ? [] : await db.Set<DutyReport>().AsNoTracking().Where(viewer.Visible<DutyReport>())
-            .Where(r => r.CampaignId == id).OrderBy(r => r.RegionKey).ThenBy(r => r.UnitName).ToListAsync(cancellationToken);
+            .Where(r => r.CampaignId == id).OrderBy(r => r.Subject.RegionKey).ThenBy(r => r.Subject.UnitName).ToListAsync(cancellationToken);
         if (campaign is null || (campaign.OrganId != viewer.OrganId && reports.Count == 0))
         {
             throw DomainRuleException.NotFound("Supervision.NotFound");
@@ -210,10 +208,10 @@ public sealed class DutyReportQueries(IDbContextFactory<QingfengDb> dbFactory, S
         var mean = r.MeanScore(campaign);
         return new ReportSummary(
             r.Id,
-            r.OfficialId,
-            r.OfficialName,
-            r.Position,
-            r.UnitName,
+            r.Subject.OfficialId!.Value,
+            r.Subject.OfficialName!,
+            r.Subject.OfficialPosition!,
+            r.Subject.UnitName,
             r.Mode,
             r.State,
             r.State == DutyReportState.UnderReview ? campaign.LevelNames[r.Level] : null,

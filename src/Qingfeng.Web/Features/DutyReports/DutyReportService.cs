@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Organs;
 using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Supervision;
@@ -42,7 +43,7 @@ public sealed class DutyReportService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var campaign = await OwnCampaignAsync(db, viewer, campaignId, cancellationToken);
         var subject = await viewer.SubjectAsync(db, null, request.OfficialId, cancellationToken);
-        if (await db.Set<DutyReport>().AnyAsync(r => r.CampaignId == campaignId && r.OfficialId == request.OfficialId, cancellationToken))
+        if (await db.Set<DutyReport>().AnyAsync(r => r.CampaignId == campaignId && r.Subject.OfficialId == request.OfficialId, cancellationToken))
         {
             throw new DomainRuleException("DutyReport.AlreadyReporting") { Status = 409 };
         }
@@ -62,9 +63,7 @@ public sealed class DutyReportService(
         var campaign = await OwnCampaignAsync(db, viewer, campaignId, cancellationToken, includeScorers: true);
         var ids = request.UserIds!.Distinct().ToList();
         var roles = RolePermissions.RolesFor(Permission.SupervisionRead).ToList();
-        var users = await db.Users.AsNoTracking()
-            .Where(u => ids.Contains(u.Id) && u.OrganId == campaign.OrganId
-                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!))))
+        var users = await StaffDirectory.Users(db, [campaign.OrganId], roles).Where(u => ids.Contains(u.Id))
             .Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken);
         if (users.Count != ids.Count)
         {
@@ -135,7 +134,7 @@ public sealed class DutyReportService(
         var problems = (request.Problems ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
         if (problems.Count > 0)
         {
-            var subject = await viewer.SubjectAsync(db, report.UnitId, report.OfficialId, cancellationToken);
+            var subject = await viewer.SubjectAsync(db, report.Subject.UnitId, report.Subject.OfficialId, cancellationToken);
             var due = request.RectifyBy ?? rectification.DefaultDueOn();
             foreach (var problem in problems)
             {

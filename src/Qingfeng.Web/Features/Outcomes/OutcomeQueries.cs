@@ -145,7 +145,7 @@ public sealed class OutcomeQueries(IDbContextFactory<QingfengDb> dbFactory, Supe
             q = q.Where(Expression.Lambda<Func<T, bool>>(Expression.LessThanOrEqual(date.Body, Expression.Property(Expression.Constant(bound), nameof(Bound.Day))), date.Parameters));
         }
 
-        return region is null ? q : q.Where(r => r.RegionKey.StartsWith(region));
+        return region is null ? q : q.Where(r => r.Subject.RegionKey.StartsWith(region));
     }
 
     /// <summary>Holds a date so that the composed filter sends it as a parameter, not a literal.</summary>

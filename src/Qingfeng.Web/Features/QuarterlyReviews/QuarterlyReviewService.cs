@@ -173,8 +173,8 @@ public sealed class QuarterlyReviewService(IDbContextFactory<QingfengDb> dbFacto
 
         // The ledger as it stood at the end of the quarter.
         var itemRows = await db.RectificationItems.AsNoTracking()
-            .Where(i => i.OfficialId != null && ids.Contains(i.OfficialId.Value) && i.OpenedOn <= end && (i.ClosedOn == null || i.ClosedOn >= start))
-            .Select(i => new { OfficialId = i.OfficialId!.Value, i.State, i.DueOn, i.ClosedOn })
+            .Where(i => i.Subject.OfficialId != null && ids.Contains(i.Subject.OfficialId.Value) && i.OpenedOn <= end && (i.ClosedOn == null || i.ClosedOn >= start))
+            .Select(i => new { OfficialId = i.Subject.OfficialId!.Value, i.State, i.DueOn, i.ClosedOn })
             .ToListAsync(cancellationToken);
         var items = itemRows.GroupBy(i => i.OfficialId).ToDictionary(g => g.Key, g => (
             Open: g.Count(i => i.ClosedOn is null || i.ClosedOn > end),
@@ -183,21 +183,21 @@ public sealed class QuarterlyReviewService(IDbContextFactory<QingfengDb> dbFacto
 
         // Talks held (or, not yet held, planned) and letters of inquiry sent in the quarter; accountability decided in it.
         var talks = await db.Talks.AsNoTracking()
-            .Where(t => ids.Contains(t.OfficialId) && t.State != TalkState.Cancelled && (t.HeldOn ?? t.PlannedOn) >= start && (t.HeldOn ?? t.PlannedOn) <= end)
-            .GroupBy(t => t.OfficialId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+            .Where(t => ids.Contains(t.Subject.OfficialId!.Value) && t.State != TalkState.Cancelled && (t.HeldOn ?? t.PlannedOn) >= start && (t.HeldOn ?? t.PlannedOn) <= end)
+            .GroupBy(t => t.Subject.OfficialId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var inquiries = await db.Inquiries.AsNoTracking()
-            .Where(i => ids.Contains(i.OfficialId) && i.SentOn >= start && i.SentOn <= end)
-            .GroupBy(i => i.OfficialId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+            .Where(i => ids.Contains(i.Subject.OfficialId!.Value) && i.SentOn >= start && i.SentOn <= end)
+            .GroupBy(i => i.Subject.OfficialId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var accountability = await db.AccountabilityDecisions.AsNoTracking()
-            .Where(a => a.OfficialId != null && ids.Contains(a.OfficialId.Value) && a.State != AccountabilityState.Revoked && a.DecidedOn >= start && a.DecidedOn <= end)
-            .GroupBy(a => a.OfficialId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+            .Where(a => a.Subject.OfficialId != null && ids.Contains(a.Subject.OfficialId.Value) && a.State != AccountabilityState.Revoked && a.DecidedOn >= start && a.DecidedOn <= end)
+            .GroupBy(a => a.Subject.OfficialId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
         // 述责述廉 at a session within the quarter: the grade once scoring is closed, else how far the report got.
-        var reports = await db.DutyReports.AsNoTracking().Where(r => ids.Contains(r.OfficialId)).ToListAsync(cancellationToken);
+        var reports = await db.DutyReports.AsNoTracking().Where(r => ids.Contains(r.Subject.OfficialId!.Value)).ToListAsync(cancellationToken);
         var campaignIds = reports.Select(r => r.CampaignId).Distinct().ToList();
         var campaigns = await db.Set<DutyReportCampaign>().AsNoTracking()
             .Where(c => campaignIds.Contains(c.Id) && c.SessionOn >= start && c.SessionOn <= end).ToDictionaryAsync(c => c.Id, cancellationToken);
-        var duty = reports.Where(r => campaigns.ContainsKey(r.CampaignId)).GroupBy(r => r.OfficialId).ToDictionary(g => g.Key, g =>
+        var duty = reports.Where(r => campaigns.ContainsKey(r.CampaignId)).GroupBy(r => r.Subject.OfficialId!.Value).ToDictionary(g => g.Key, g =>
         {
             var report = g.OrderByDescending(r => campaigns[r.CampaignId].SessionOn).First();
             var campaign = campaigns[report.CampaignId];

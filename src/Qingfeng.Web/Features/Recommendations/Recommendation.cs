@@ -43,11 +43,7 @@ public sealed class Recommendation : Entity, IOwnedRecord
     internal Recommendation(Guid organId, SupervisedSubject unit, RecommendationContent content, string number, int year, int sequence, DateOnly replyDueOn)
     {
         OrganId = organId;
-        UnitId = unit.UnitId;
-        UnitName = unit.UnitName;
-        RegionKey = unit.RegionKey;
-        PrincipalId = unit.OfficialId;
-        PrincipalName = unit.OfficialName;
+        Subject = unit with { OfficialPosition = null, IsPrincipal = false, LeaderCategory = null };
         if (!Enum.IsDefined(content.Kind))
         {
             throw new DomainRuleException("Recommendation.UnknownValue");
@@ -83,16 +79,8 @@ public sealed class Recommendation : Entity, IOwnedRecord
 
     public Guid OrganId { get; private set; }
 
-    public Guid UnitId { get; private set; }
-
-    public string UnitName { get; private set; } = "";
-
-    public string RegionKey { get; private set; } = "";
-
-    /// <summary>The unit's 一把手 when issued (the addressee of the letter).</summary>
-    public Guid? PrincipalId { get; private set; }
-
-    public string? PrincipalName { get; private set; }
+    /// <summary>The unit and its 一把手 when issued (the addressee of the letter), kept as <c>PrincipalId</c>/<c>PrincipalName</c>.</summary>
+    public SupervisedSubject Subject { get; private set; } = null!;
 
     public RecommendationKind Kind { get; private set; }
 
@@ -199,7 +187,7 @@ public sealed class Recommendation : Entity, IOwnedRecord
             throw new DomainRuleException("Recommendation.DateBeforeIssue");
         }
 
-        var rule = new AdoptedRule(Id, UnitId, RegionKey, InputRules.RequiredText(title, TitleMaxLength), adoptedOn, string.IsNullOrWhiteSpace(summary) ? null : InputRules.Text(summary, TextMaxLength));
+        var rule = new AdoptedRule(Id, Subject, InputRules.RequiredText(title, TitleMaxLength), adoptedOn, string.IsNullOrWhiteSpace(summary) ? null : InputRules.Text(summary, TextMaxLength));
         Rules.Add(rule);
         Outcome = Outcome with { RulesAdopted = Rules.Count };
         return rule;
@@ -279,11 +267,10 @@ public sealed class AdoptedRule : ISupervisedRecord
     {
     }
 
-    internal AdoptedRule(Guid recommendationId, Guid unitId, string regionKey, string title, DateOnly adoptedOn, string? summary)
+    internal AdoptedRule(Guid recommendationId, SupervisedSubject subject, string title, DateOnly adoptedOn, string? summary)
     {
         RecommendationId = recommendationId;
-        UnitId = unitId;
-        RegionKey = regionKey;
+        Subject = subject.UnitOnly() with { UnitName = "" };
         Title = title;
         AdoptedOn = adoptedOn;
         Summary = summary;
@@ -293,9 +280,8 @@ public sealed class AdoptedRule : ISupervisedRecord
 
     public Guid RecommendationId { get; private set; }
 
-    public Guid UnitId { get; private set; }
-
-    public string RegionKey { get; private set; } = "";
+    /// <summary>The unit (its id and region key only).</summary>
+    public SupervisedSubject Subject { get; private set; } = null!;
 
     public string Title { get; private set; } = "";
 

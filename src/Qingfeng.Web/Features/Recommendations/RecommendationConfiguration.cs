@@ -9,9 +9,7 @@ internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Rec
     public void Configure(EntityTypeBuilder<Recommendation> b)
     {
         b.ToTable("Recommendations");
-        b.Property(r => r.UnitName).HasMaxLength(128);
-        b.Property(r => r.RegionKey).HasMaxLength(12);
-        b.Property(r => r.PrincipalName).HasMaxLength(64);
+        SubjectMapping.Map(b, SubjectColumns.UnitAndPrincipal);
         b.Property(r => r.Number).HasMaxLength(64);
         b.Property(r => r.Title).HasMaxLength(Recommendation.TitleMaxLength);
         b.Property(r => r.Origin).HasMaxLength(Recommendation.TextMaxLength);
@@ -21,8 +19,8 @@ internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Rec
         b.Property(r => r.Version).IsConcurrencyToken();
         b.ComplexProperty(r => r.Outcome, o => OutcomeColumns.Map(o));
         b.HasIndex(r => new { r.OrganId, r.Year, r.Sequence }).IsUnique();
-        b.HasIndex(r => new { r.RegionKey, r.IssuedOn });
-        b.HasIndex(r => r.UnitId);
+        b.HasIndex(SubjectMapping.RegionKey, nameof(Recommendation.IssuedOn));
+        b.HasIndex(SubjectMapping.UnitId);
         b.HasMany(r => r.Measures).WithOne().HasForeignKey(m => m.RecommendationId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(r => r.Checks).WithOne().HasForeignKey(c => c.RecommendationId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(r => r.Rules).WithOne().HasForeignKey(x => x.RecommendationId).OnDelete(DeleteBehavior.Cascade);
@@ -56,9 +54,9 @@ internal sealed class AdoptedRuleConfiguration : IEntityTypeConfiguration<Adopte
     {
         b.ToTable("AdoptedRules");
         b.Property(x => x.Id).ValueGeneratedNever();
-        b.Property(x => x.RegionKey).HasMaxLength(12);
+        SubjectMapping.Map(b, SubjectColumns.UnitKeyOnly);
         b.Property(x => x.Title).HasMaxLength(Recommendation.TitleMaxLength);
         b.Property(x => x.Summary).HasMaxLength(Recommendation.TextMaxLength);
-        b.HasIndex(x => new { x.RegionKey, x.AdoptedOn });
+        b.HasIndex(SubjectMapping.RegionKey, nameof(AdoptedRule.AdoptedOn));
     }
 }

@@ -14,9 +14,9 @@ public sealed class RecommendationDocuments(RecommendationQueries queries, Recom
     {
         var (r, organ) = await queries.ForDocumentAsync(id, cancellationToken);
         var kind = EnumText.Label(r.Kind, CultureInfo.GetCultureInfo("zh-CN"));
-        var bytes = new RecommendationLetterDocument(organ, r.Number, kind, r.UnitName, r.Origin, r.Findings,
+        var bytes = new RecommendationLetterDocument(organ, r.Number, kind, r.Subject.UnitName, r.Origin, r.Findings,
             [.. r.Measures.OrderBy(m => m.Number).Select(m => m.Text)], r.ReplyDueOn, options.ObjectionDays, r.IssuedOn).ToDocx();
         await audit.RecordAsync("Document", nameof(Recommendation), id.ToString(), "Letter", cancellationToken: cancellationToken);
-        return ($"{kind}-{r.UnitName}-{r.IssuedOn:yyyyMMdd}.docx", bytes);
+        return ($"{kind}-{r.Subject.UnitName}-{r.IssuedOn:yyyyMMdd}.docx", bytes);
     }
 }

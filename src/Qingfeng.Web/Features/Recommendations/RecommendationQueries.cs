@@ -48,10 +48,10 @@ public sealed class RecommendationQueries(IDbContextFactory<QingfengDb> dbFactor
             r.OrganId,
             r.Number,
             r.Kind,
-            r.UnitId,
-            r.UnitName,
-            r.PrincipalId,
-            r.PrincipalName,
+            r.Subject.UnitId,
+            r.Subject.UnitName,
+            r.Subject.OfficialId,
+            r.Subject.OfficialName,
             r.Title,
             r.Origin,
             r.Findings,
@@ -82,7 +82,7 @@ public sealed class RecommendationQueries(IDbContextFactory<QingfengDb> dbFactor
                 select new { rule, rec };
         if (query.UnitId is { } unit)
         {
-            q = q.Where(x => x.rule.UnitId == unit);
+            q = q.Where(x => x.rule.Subject.UnitId == unit);
         }
 
         if (query.From is { } from)
@@ -98,13 +98,13 @@ public sealed class RecommendationQueries(IDbContextFactory<QingfengDb> dbFactor
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
             var text = query.Text.Trim();
-            q = q.Where(x => x.rule.Title.Contains(text) || (x.rule.Summary != null && x.rule.Summary.Contains(text)) || x.rec.UnitName.Contains(text) || x.rec.Number.Contains(text));
+            q = q.Where(x => x.rule.Title.Contains(text) || (x.rule.Summary != null && x.rule.Summary.Contains(text)) || x.rec.Subject.UnitName.Contains(text) || x.rec.Number.Contains(text));
         }
 
         var total = await q.CountAsync(cancellationToken);
         var rows = await q.OrderByDescending(x => x.rule.AdoptedOn).ThenByDescending(x => x.rule.Id)
             .PageOf(query)
-            .Select(x => new AdoptedRuleListItem(x.rule.Id, x.rule.Title, x.rule.AdoptedOn, x.rule.Summary, x.rec.Id, x.rec.Number, x.rec.UnitId, x.rec.UnitName))
+            .Select(x => new AdoptedRuleListItem(x.rule.Id, x.rule.Title, x.rule.AdoptedOn, x.rule.Summary, x.rec.Id, x.rec.Number, x.rec.Subject.UnitId, x.rec.Subject.UnitName))
             .ToListAsync(cancellationToken);
         return new Paged<AdoptedRuleListItem>(rows, total, query.PageNumber, query.Size);
     }
@@ -165,15 +165,12 @@ public sealed class RecommendationQueries(IDbContextFactory<QingfengDb> dbFactor
             q = q.Where(r => r.IssuedOn <= to);
         }
 
-        if (query.UnitId is { } unit)
-        {
-            q = q.Where(r => r.UnitId == unit);
-        }
+        q = q.About(unitId: query.UnitId);
 
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
             var text = query.Text.Trim();
-            q = q.Where(r => r.UnitName.Contains(text) || r.Number.Contains(text) || r.Title.Contains(text) || r.Findings.Contains(text));
+            q = q.Where(r => r.Subject.UnitName.Contains(text) || r.Number.Contains(text) || r.Title.Contains(text) || r.Findings.Contains(text));
         }
 
         return q;
@@ -183,8 +180,8 @@ public sealed class RecommendationQueries(IDbContextFactory<QingfengDb> dbFactor
         r.Id,
         r.Number,
         r.Kind,
-        r.UnitId,
-        r.UnitName,
+        r.Subject.UnitId,
+        r.Subject.UnitName,
         r.Title,
         r.IssuedOn,
         r.ReplyDueOn,

@@ -17,7 +17,7 @@ public sealed class RecommendationReplySweep(IDbContextFactory<QingfengDb> dbFac
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var overdue = await db.Recommendations.AsNoTracking()
             .Where(r => r.State == RecommendationState.Issued && r.ReplyDueOn < today)
-            .Select(r => new { r.Id, r.OrganId, r.Number, r.UnitName, r.ReplyDueOn })
+            .Select(r => new { r.Id, r.OrganId, r.Number, r.Subject.UnitName, r.ReplyDueOn })
             .ToListAsync(cancellationToken);
         if (overdue.Count == 0)
         {

@@ -9,18 +9,16 @@ internal sealed class RectificationItemConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<RectificationItem> b)
     {
         b.ToTable("RectificationItems");
-        b.Property(i => i.UnitName).HasMaxLength(128);
-        b.Property(i => i.RegionKey).HasMaxLength(12);
-        b.Property(i => i.OfficialName).HasMaxLength(64);
+        SubjectMapping.Map(b, new SubjectColumns(PositionColumn: null, LeaderCategory: false));
         b.Property(i => i.SourceReference).HasMaxLength(RectificationItem.SourceReferenceMaxLength);
         b.Property(i => i.Problem).HasMaxLength(RectificationItem.ProblemMaxLength);
         b.Property(i => i.Measures).HasMaxLength(RectificationItem.MeasuresMaxLength);
         b.Property(i => i.Version).IsConcurrencyToken();
         b.ComplexProperty(i => i.Outcome, o => OutcomeColumns.Map(o));
-        b.HasIndex(i => new { i.RegionKey, i.State });
+        b.HasIndex(SubjectMapping.RegionKey, nameof(RectificationItem.State));
         b.HasIndex(i => new { i.OrganId, i.State, i.DueOn });
-        b.HasIndex(i => i.UnitId);
-        b.HasIndex(i => i.OfficialId);
+        b.HasIndex(SubjectMapping.UnitId);
+        b.HasIndex(SubjectMapping.OfficialId);
         b.HasIndex(i => new { i.Source, i.SourceId });
         b.HasMany(i => i.Progress).WithOne().HasForeignKey(p => p.ItemId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(i => i.Events).WithOne().HasForeignKey(p => p.ItemId).OnDelete(DeleteBehavior.Cascade);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Notifications;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
@@ -33,13 +34,7 @@ public sealed class RectificationDeadlineSweep(IDbContextFactory<QingfengDb> dbF
         }
 
         var organs = items.Select(i => i.OrganId).Distinct().ToList();
-        var staff = await (from u in db.Users.AsNoTracking()
-                           join ur in db.UserRoles on u.Id equals ur.UserId
-                           join r in db.Roles on ur.RoleId equals r.Id
-                           where u.OrganId != null && organs.Contains(u.OrganId.Value)
-                               && (r.Name == Roles.CommissionLeader || r.Name == Roles.PartyConductOffice)
-                           select new { u.Id, OrganId = u.OrganId!.Value, Role = r.Name })
-            .ToListAsync(cancellationToken);
+        var staff = await StaffDirectory.Members(db, organs, [Roles.CommissionLeader, Roles.PartyConductOffice]).ToListAsync(cancellationToken);
 
         var messages = new List<OutgoingMessage>();
         foreach (var item in items)
@@ -55,12 +50,12 @@ public sealed class RectificationDeadlineSweep(IDbContextFactory<QingfengDb> dbF
 
             if (level >= EscalationLevel.Overdue)
             {
-                recipients.AddRange(staff.Where(s => s.OrganId == item.OrganId && s.Role == Roles.CommissionLeader).Select(s => s.Id));
+                recipients.AddRange(staff.Where(s => s.OrganId == item.OrganId && s.Role == Roles.CommissionLeader).Select(s => s.UserId));
             }
 
             if (level == EscalationLevel.Leadership)
             {
-                recipients.AddRange(staff.Where(s => s.OrganId == item.OrganId && s.Role == Roles.PartyConductOffice).Select(s => s.Id));
+                recipients.AddRange(staff.Where(s => s.OrganId == item.OrganId && s.Role == Roles.PartyConductOffice).Select(s => s.UserId));
             }
 
             var (key, step) = level switch
@@ -70,7 +65,7 @@ public sealed class RectificationDeadlineSweep(IDbContextFactory<QingfengDb> dbF
                 _ => ("Notify.RectificationDueSoon", "soon"),
             };
             var dueText = item.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var subject = item.OfficialName is { } name ? $"{item.UnitName} {name}" : item.UnitName;
+            var subject = item.Subject.OfficialName is { } name ? $"{item.Subject.UnitName} {name}" : item.Subject.UnitName;
             foreach (var recipient in recipients.Distinct())
             {
                 messages.Add(new OutgoingMessage(

@@ -82,12 +82,7 @@ public sealed class RectificationItem : Entity, IOwnedRecord
         }
 
         OrganId = organId;
-        UnitId = subject.UnitId;
-        UnitName = subject.UnitName;
-        RegionKey = subject.RegionKey;
-        OfficialId = subject.OfficialId;
-        OfficialName = subject.OfficialName;
-        IsPrincipal = subject.IsPrincipal;
+        Subject = subject with { OfficialPosition = null, LeaderCategory = null };
         Source = draft.Source;
         SourceId = draft.SourceId;
         SourceReference = InputRules.RequiredText(draft.SourceReference, SourceReferenceMaxLength);
@@ -106,18 +101,8 @@ public sealed class RectificationItem : Entity, IOwnedRecord
     /// <summary>The supervising organ that owns the item and approves its close-out.</summary>
     public Guid OrganId { get; private set; }
 
-    public Guid UnitId { get; private set; }
-
-    public string UnitName { get; private set; } = "";
-
-    public string RegionKey { get; private set; } = "";
-
-    /// <summary>The responsible official (usually the unit's 一把手).</summary>
-    public Guid? OfficialId { get; private set; }
-
-    public string? OfficialName { get; private set; }
-
-    public bool IsPrincipal { get; private set; }
+    /// <summary>The unit and the responsible official (usually the unit's 一把手).</summary>
+    public SupervisedSubject Subject { get; private set; } = null!;
 
     public RectificationSource Source { get; private set; }
 

@@ -56,11 +56,11 @@ public sealed class RectificationQueries(
             item.Source,
             item.SourceId,
             item.SourceReference,
-            item.UnitId,
-            item.UnitName,
-            item.OfficialId,
-            item.OfficialName,
-            item.IsPrincipal,
+            item.Subject.UnitId,
+            item.Subject.UnitName,
+            item.Subject.OfficialId,
+            item.Subject.OfficialName,
+            item.Subject.IsPrincipal,
             item.Problem,
             item.Measures,
             item.OpenedOn,
@@ -162,24 +162,11 @@ public sealed class RectificationQueries(
             q = q.Where(i => i.Escalation == escalation && i.State != RectificationState.Closed);
         }
 
-        if (query.UnitId is { } unit)
-        {
-            q = q.Where(i => i.UnitId == unit);
-        }
-
-        if (query.OfficialId is { } official)
-        {
-            q = q.Where(i => i.OfficialId == official);
-        }
+        q = q.About(unitId: query.UnitId, officialId: query.OfficialId, principalOnly: query.PrincipalOnly);
 
         if (query.SourceId is { } sourceId)
         {
             q = q.Where(i => i.SourceId == sourceId);
-        }
-
-        if (query.PrincipalOnly == true)
-        {
-            q = q.Where(i => i.IsPrincipal);
         }
 
         if (query.DueFrom is { } from)
@@ -195,7 +182,7 @@ public sealed class RectificationQueries(
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
             var text = query.Text.Trim();
-            q = q.Where(i => i.UnitName.Contains(text) || (i.OfficialName != null && i.OfficialName.Contains(text)) || i.SourceReference.Contains(text));
+            q = q.Where(i => i.Subject.UnitName.Contains(text) || (i.Subject.OfficialName != null && i.Subject.OfficialName.Contains(text)) || i.SourceReference.Contains(text));
         }
 
         return query.Timing switch
@@ -215,13 +202,13 @@ public sealed class RectificationQueries(
         return (query.Sort?.ToLowerInvariant()) switch
         {
             "opened" => q.OrderBy(i => i.OpenedOn, descending).ThenBy(i => i.Id),
-            "unit" => q.OrderBy(i => i.UnitName, descending).ThenBy(i => i.Id),
+            "unit" => q.OrderBy(i => i.Subject.UnitName, descending).ThenBy(i => i.Id),
             "state" => q.OrderBy(i => i.State, descending).ThenBy(i => i.DueOn),
             _ => q.OrderBy(i => i.DueOn, descending).ThenBy(i => i.Id),
         };
     }
 
     private static RectificationListItem ToListItem(RectificationItem i, DateOnly today, DateOnly soon) => new(
-        i.Id, i.Source, i.SourceReference, i.UnitName, i.OfficialName, i.IsPrincipal, i.Problem, i.OpenedOn, i.DueOn, i.State,
+        i.Id, i.Source, i.SourceReference, i.Subject.UnitName, i.Subject.OfficialName, i.Subject.IsPrincipal, i.Problem, i.OpenedOn, i.DueOn, i.State,
         TimingOf(i.State, i.DueOn, i.ClosedOn, today, soon), i.Escalation, i.ClosedOn, i.IsOpen);
 }

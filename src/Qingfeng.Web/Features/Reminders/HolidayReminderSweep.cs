@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Notifications;
 using Qingfeng.Features.Organs;
 using Qingfeng.Features.Supervision;
@@ -93,7 +94,7 @@ public sealed class HolidayReminderSweep(
         await db.SaveChangesAsync(cancellationToken);
         foreach (var (reminder, _) in fresh)
         {
-            await sms.SendAsync(new OfficialMessage(reminder.OfficialId, reminder.OfficialName, reminder.Text), cancellationToken);
+            await sms.SendAsync(new OfficialMessage(reminder.Subject.OfficialId!.Value, reminder.Subject.OfficialName!, reminder.Text), cancellationToken);
         }
 
         await SummariseAsync(db, fresh, holidayName, holidayFrom, cancellationToken);
@@ -104,18 +105,13 @@ public sealed class HolidayReminderSweep(
     {
         var counts = fresh.GroupBy(f => f.OrganId).ToDictionary(g => g.Key, g => g.Count());
         var organs = counts.Keys.ToList();
-        var staff = await (from u in db.Users.AsNoTracking()
-                           join ur in db.UserRoles on u.Id equals ur.UserId
-                           join r in db.Roles on ur.RoleId equals r.Id
-                           where u.OrganId != null && organs.Contains(u.OrganId.Value) && r.Name == Roles.SupervisionOffice
-                           select new { u.Id, OrganId = u.OrganId!.Value })
-            .ToListAsync(cancellationToken);
-        var messages = staff.DistinctBy(s => s.Id).Select(s => new OutgoingMessage(
-                s.Id,
+        var staff = await StaffDirectory.Members(db, organs, [Roles.SupervisionOffice]).ToListAsync(cancellationToken);
+        var messages = staff.DistinctBy(s => s.UserId).Select(s => new OutgoingMessage(
+                s.UserId,
                 "Reminders.NotifyHolidaySent",
                 [counts[s.OrganId].ToString(CultureInfo.InvariantCulture), holidayName],
                 "/supervision/reminders",
-                string.Create(CultureInfo.InvariantCulture, $"holiday-summary:{holidayFrom:yyyy-MM-dd}:{s.Id}")))
+                string.Create(CultureInfo.InvariantCulture, $"holiday-summary:{holidayFrom:yyyy-MM-dd}:{s.UserId}")))
             .ToList();
         await notifications.SendAsync(messages, cancellationToken);
     }

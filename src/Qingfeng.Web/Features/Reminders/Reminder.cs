@@ -45,13 +45,7 @@ public sealed class Reminder : Entity, IOwnedRecord
         }
 
         OrganId = organId;
-        UnitId = subject.UnitId;
-        UnitName = subject.UnitName;
-        RegionKey = subject.RegionKey;
-        OfficialId = subject.OfficialId.Value;
-        OfficialName = subject.OfficialName ?? "";
-        OfficialPosition = subject.OfficialPosition ?? "";
-        IsPrincipal = subject.IsPrincipal;
+        Subject = subject.WithOfficialTexts() with { LeaderCategory = null };
         Kind = kind;
         Channel = channel;
         SentOn = sentOn;
@@ -61,19 +55,8 @@ public sealed class Reminder : Entity, IOwnedRecord
 
     public Guid OrganId { get; private set; }
 
-    public Guid UnitId { get; private set; }
-
-    public string UnitName { get; private set; } = "";
-
-    public string RegionKey { get; private set; } = "";
-
-    public Guid OfficialId { get; private set; }
-
-    public string OfficialName { get; private set; } = "";
-
-    public string OfficialPosition { get; private set; } = "";
-
-    public bool IsPrincipal { get; private set; }
+    /// <summary>The unit and official the record is about.</summary>
+    public SupervisedSubject Subject { get; private set; } = null!;
 
     public ReminderKind Kind { get; private set; }
 

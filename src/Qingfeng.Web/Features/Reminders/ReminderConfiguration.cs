@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Qingfeng.Features.Supervision;
 
 namespace Qingfeng.Features.Reminders;
 
@@ -8,10 +9,7 @@ internal sealed class ReminderConfiguration : IEntityTypeConfiguration<Reminder>
     public void Configure(EntityTypeBuilder<Reminder> b)
     {
         b.ToTable("Reminders");
-        b.Property(r => r.UnitName).HasMaxLength(128);
-        b.Property(r => r.RegionKey).HasMaxLength(12);
-        b.Property(r => r.OfficialName).HasMaxLength(64);
-        b.Property(r => r.OfficialPosition).HasMaxLength(128);
+        SubjectMapping.Map(b, SubjectColumns.AboutOfficial with { LeaderCategory = false });
         b.Property(r => r.Title).HasMaxLength(Reminder.TitleMaxLength);
         b.Property(r => r.Text).HasMaxLength(Reminder.TextMaxLength);
         b.Property(r => r.Suggestions).HasMaxLength(Reminder.TextMaxLength);
@@ -20,8 +18,8 @@ internal sealed class ReminderConfiguration : IEntityTypeConfiguration<Reminder>
         b.Property(r => r.DedupKey).HasMaxLength(100);
         b.Property(r => r.Version).IsConcurrencyToken();
         b.HasIndex(r => r.DedupKey).IsUnique();
-        b.HasIndex(r => new { r.RegionKey, r.SentOn });
-        b.HasIndex(r => r.UnitId);
-        b.HasIndex(r => r.OfficialId);
+        b.HasIndex(SubjectMapping.RegionKey, nameof(Reminder.SentOn));
+        b.HasIndex(SubjectMapping.UnitId);
+        b.HasIndex(SubjectMapping.OfficialId);
     }
 }

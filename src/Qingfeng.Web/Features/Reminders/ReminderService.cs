@@ -73,7 +73,7 @@ public sealed class ReminderService(IDbContextFactory<QingfengDb> dbFactory, Sup
         var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var r = await LoadAsync(db, viewer, id, cancellationToken);
-        return new ReminderDetail(r.Id, r.Kind, r.Channel, r.SentOn, r.OfficialId, r.OfficialName, r.OfficialPosition, r.UnitName, r.IsPrincipal, r.Title, r.Text, r.Suggestions, r.DocumentNumber, r.HolidayName);
+        return new ReminderDetail(r.Id, r.Kind, r.Channel, r.SentOn, r.Subject.OfficialId!.Value, r.Subject.OfficialName!, r.Subject.OfficialPosition!, r.Subject.UnitName, r.Subject.IsPrincipal, r.Title, r.Text, r.Suggestions, r.DocumentNumber, r.HolidayName);
     }
 
     /// <summary>The 提醒函 as .docx in 信函格式 (audited).</summary>
@@ -92,13 +92,13 @@ public sealed class ReminderService(IDbContextFactory<QingfengDb> dbFactory, Sup
             "中共" + organ.Replace("纪委监委", "纪律检查委员会", StringComparison.Ordinal),
             r.DocumentNumber,
             r.Title,
-            r.OfficialName,
-            r.UnitName + r.OfficialPosition,
+            r.Subject.OfficialName!,
+            r.Subject.UnitName + r.Subject.OfficialPosition,
             r.Text.Split('\n'),
             (r.Suggestions ?? "").Split('\n'),
             r.SentOn).ToDocx();
         await audit.RecordAsync("Document", nameof(Reminder), id.ToString(), "Letter", cancellationToken: cancellationToken);
-        return ($"提醒函-{r.OfficialName}-{r.SentOn:yyyyMMdd}.docx", bytes);
+        return ($"提醒函-{r.Subject.OfficialName}-{r.SentOn:yyyyMMdd}.docx", bytes);
     }
 
     private static async Task<Reminder> LoadAsync(QingfengDb db, SupervisionViewer viewer, Guid id, CancellationToken cancellationToken) =>
@@ -123,10 +123,7 @@ public sealed class ReminderService(IDbContextFactory<QingfengDb> dbFactory, Sup
             reminders = reminders.Where(r => r.SentOn <= to);
         }
 
-        if (query.OfficialId is { } official)
-        {
-            reminders = reminders.Where(r => r.OfficialId == official);
-        }
+        reminders = reminders.About(officialId: query.OfficialId);
 
         if (!string.IsNullOrWhiteSpace(query.Holiday))
         {
@@ -138,7 +135,7 @@ public sealed class ReminderService(IDbContextFactory<QingfengDb> dbFactory, Sup
         {
             var text = query.Text.Trim();
 #pragma warning disable CA1307 // Translated to SQL by EF Core.
-            reminders = reminders.Where(r => r.OfficialName.Contains(text) || r.UnitName.Contains(text) || r.Title.Contains(text));
+            reminders = reminders.Where(r => r.Subject.OfficialName!.Contains(text) || r.Subject.UnitName.Contains(text) || r.Title.Contains(text));
 #pragma warning restore CA1307
         }
 
@@ -150,7 +147,7 @@ public sealed class ReminderService(IDbContextFactory<QingfengDb> dbFactory, Sup
         var descending = query.Descending ?? query.Sort is null or "sent";
         return query.Sort switch
         {
-            "official" => reminders.OrderBy(r => r.OfficialName, descending).ThenBy(r => r.Id),
+            "official" => reminders.OrderBy(r => r.Subject.OfficialName, descending).ThenBy(r => r.Id),
             "kind" => reminders.OrderBy(r => r.Kind, descending).ThenBy(r => r.Id),
             "title" => reminders.OrderBy(r => r.Title, descending).ThenBy(r => r.Id),
             _ => reminders.OrderBy(r => r.SentOn, descending).ThenBy(r => r.Id),
@@ -158,5 +155,5 @@ public sealed class ReminderService(IDbContextFactory<QingfengDb> dbFactory, Sup
     }
 
     private static IQueryable<ReminderListItem> Project(IQueryable<Reminder> reminders) =>
-        reminders.Select(r => new ReminderListItem(r.Id, r.Kind, r.Channel, r.SentOn, r.OfficialName, r.OfficialPosition, r.UnitName, r.IsPrincipal, r.Title, r.HolidayName));
+        reminders.Select(r => new ReminderListItem(r.Id, r.Kind, r.Channel, r.SentOn, r.Subject.OfficialName!, r.Subject.OfficialPosition!, r.Subject.UnitName, r.Subject.IsPrincipal, r.Title, r.HolidayName));
 }

@@ -7,13 +7,13 @@ using Qingfeng.Platform.Security;
 
 namespace Qingfeng.Features.Supervision;
 
-/// <summary>A daily-supervision record about a unit (and usually its 一把手): the jurisdiction rule reads these two columns.</summary>
+/// <summary>
+/// A daily-supervision record about a unit (and usually its 一把手): the jurisdiction rule reads the subject's unit and
+/// region key (a copy of the unit's region tree key, so the filter needs no join). Mapped by <see cref="SubjectMapping"/>.
+/// </summary>
 public interface ISupervisedRecord
 {
-    Guid UnitId { get; }
-
-    /// <summary>Copy of the unit's region tree key, so the jurisdiction filter needs no join.</summary>
-    string RegionKey { get; }
+    SupervisedSubject Subject { get; }
 }
 
 /// <summary>
@@ -26,7 +26,10 @@ public interface IOwnedRecord : ISupervisedRecord
     Guid OrganId { get; }
 }
 
-/// <summary>The unit and official a record is about, resolved within the caller's jurisdiction and copied onto the record.</summary>
+/// <summary>
+/// The unit and official a record is about (被监督对象), resolved within the caller's jurisdiction and copied onto the record:
+/// one EF Core complex type, mapped once by <see cref="SubjectMapping"/> onto each record's table.
+/// </summary>
 public sealed record SupervisedSubject(
     Guid UnitId,
     string UnitName,
@@ -35,7 +38,20 @@ public sealed record SupervisedSubject(
     string? OfficialName,
     string? OfficialPosition,
     bool IsPrincipal,
-    LeaderCategory? LeaderCategory);
+    LeaderCategory? LeaderCategory)
+{
+    /// <summary>For EF Core, on tables that keep only some of the members (the others read as empty).</summary>
+    private SupervisedSubject()
+        : this(Guid.Empty, "", "", null, null, null, false, null)
+    {
+    }
+
+    /// <summary>The subject of a record always about an official: name and position are text, never null.</summary>
+    public SupervisedSubject WithOfficialTexts() => this with { OfficialName = OfficialName ?? "", OfficialPosition = OfficialPosition ?? "" };
+
+    /// <summary>The unit alone, without an official.</summary>
+    public SupervisedSubject UnitOnly() => this with { OfficialId = null, OfficialName = null, OfficialPosition = null, IsPrincipal = false, LeaderCategory = null };
+}
 
 /// <summary>Who acted, as stored on history rows of supervision records.</summary>
 public sealed record SupervisionActor(Guid UserId, string Name);
@@ -78,9 +94,9 @@ public sealed record SupervisionViewer(UserContext User, JurisdictionScope Scope
     }
 
     public Expression<Func<T, bool>> Visible<T>()
-        where T : class, ISupervisedRecord => Scope.Predicate<T>(x => x.RegionKey, x => (Guid?)x.UnitId);
+        where T : class, ISupervisedRecord => Scope.Predicate<T>(x => x.Subject.RegionKey, x => (Guid?)x.Subject.UnitId);
 
-    public bool Covers(ISupervisedRecord record) => Scope.Covers(record.RegionKey, record.UnitId);
+    public bool Covers(ISupervisedRecord record) => Scope.Covers(record.Subject.RegionKey, record.Subject.UnitId);
 
     /// <summary>Whether the caller's organ is <paramref name="organId"/>: records and campaigns that are not about a unit belong to one organ only.</summary>
     public bool IsOrgan(Guid organId) => User.OrganId == organId;
@@ -96,7 +112,7 @@ public sealed record SupervisionViewer(UserContext User, JurisdictionScope Scope
     /// organ); <paramref name="assigned"/> is a step the record itself assigns to the caller's organ (the stationed team's review level).
     /// </summary>
     public bool MayChange(Guid owningOrganId, ISupervisedRecord record, bool assigned = false) =>
-        Covers(record) && (assigned || IsOrgan(owningOrganId) || Scope.IsHandedOver(owningOrganId, record.UnitId));
+        Covers(record) && (assigned || IsOrgan(owningOrganId) || Scope.IsHandedOver(owningOrganId, record.Subject.UnitId));
 
     /// <summary>Every write passes here after loading: a record outside the jurisdiction is "not found" (as for reads), one the caller only reads is 403.</summary>
     public Task EnsureMayChangeAsync(QingfengDb db, IOwnedRecord record, CancellationToken cancellationToken = default) =>

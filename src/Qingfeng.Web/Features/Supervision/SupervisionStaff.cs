@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Qingfeng.Features.Accounts;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Security;
 
@@ -10,12 +11,7 @@ public static class SupervisionStaff
     /// <summary>The users of each organ's supervision office and leadership, by organ.</summary>
     public static async Task<ILookup<Guid, Guid>> OfOrgansAsync(QingfengDb db, IReadOnlyCollection<Guid> organs, CancellationToken cancellationToken)
     {
-        var staff = await (from u in db.Users.AsNoTracking()
-                           join ur in db.UserRoles on u.Id equals ur.UserId
-                           join r in db.Roles on ur.RoleId equals r.Id
-                           where u.OrganId != null && organs.Contains(u.OrganId.Value) && (r.Name == Roles.SupervisionOffice || r.Name == Roles.CommissionLeader)
-                           select new { u.Id, OrganId = u.OrganId!.Value })
-            .ToListAsync(cancellationToken);
-        return staff.DistinctBy(s => (s.Id, s.OrganId)).ToLookup(s => s.OrganId, s => s.Id);
+        var staff = await StaffDirectory.Members(db, organs, [Roles.SupervisionOffice, Roles.CommissionLeader]).ToListAsync(cancellationToken);
+        return staff.DistinctBy(s => (s.UserId, s.OrganId)).ToLookup(s => s.OrganId, s => s.UserId);
     }
 }

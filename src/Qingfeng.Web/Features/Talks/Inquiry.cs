@@ -1,4 +1,3 @@
-using Qingfeng.Features.Roster;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
@@ -58,14 +57,7 @@ public sealed class Inquiry : Entity, IOwnedRecord
         }
 
         OrganId = organId;
-        UnitId = subject.UnitId;
-        UnitName = subject.UnitName;
-        RegionKey = subject.RegionKey;
-        OfficialId = subject.OfficialId.Value;
-        OfficialName = subject.OfficialName ?? "";
-        OfficialPosition = subject.OfficialPosition ?? "";
-        IsPrincipal = subject.IsPrincipal;
-        LeaderCategory = subject.LeaderCategory;
+        Subject = subject.WithOfficialTexts();
         Matters = InputRules.RequiredText(matters, TextMaxLength);
         SentOn = sentOn;
         ReplyDueOn = replyDueOn;
@@ -75,22 +67,8 @@ public sealed class Inquiry : Entity, IOwnedRecord
 
     public Guid OrganId { get; private set; }
 
-    public Guid UnitId { get; private set; }
-
-    public string UnitName { get; private set; } = "";
-
-    public string RegionKey { get; private set; } = "";
-
-    public Guid OfficialId { get; private set; }
-
-    public string OfficialName { get; private set; } = "";
-
-    public string OfficialPosition { get; private set; } = "";
-
-    /// <summary>The official is the unit's 一把手: the reply goes straight to the commission, no countersign.</summary>
-    public bool IsPrincipal { get; private set; }
-
-    public LeaderCategory? LeaderCategory { get; private set; }
+    /// <summary>The unit and official the record is about.</summary>
+    public SupervisedSubject Subject { get; private set; } = null!;
 
     public string? DocumentNumber { get; private set; }
 
@@ -138,7 +116,7 @@ public sealed class Inquiry : Entity, IOwnedRecord
             throw new DomainRuleException("Inquiries.ReplyDateInvalid");
         }
 
-        if (!IsPrincipal && (string.IsNullOrWhiteSpace(countersignedBy) || string.IsNullOrWhiteSpace(countersignNote)))
+        if (!Subject.IsPrincipal && (string.IsNullOrWhiteSpace(countersignedBy) || string.IsNullOrWhiteSpace(countersignNote)))
         {
             throw new DomainRuleException("Inquiries.CountersignRequired");
         }

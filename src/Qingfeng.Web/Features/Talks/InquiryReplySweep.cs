@@ -20,7 +20,7 @@ public sealed class InquiryReplySweep(IDbContextFactory<QingfengDb> dbFactory, N
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var overdue = await db.Set<Inquiry>().AsNoTracking()
             .Where(i => i.State == InquiryState.Sent && i.ReplyDueOn < today)
-            .Select(i => new { i.Id, i.OrganId, i.OfficialName, i.UnitName, i.ReplyDueOn })
+            .Select(i => new { i.Id, i.OrganId, i.Subject.OfficialName, i.Subject.UnitName, i.ReplyDueOn })
             .ToListAsync(cancellationToken);
         if (overdue.Count == 0)
         {
@@ -37,7 +37,7 @@ public sealed class InquiryReplySweep(IDbContextFactory<QingfengDb> dbFactory, N
                 messages.Add(new OutgoingMessage(
                     user,
                     "Inquiries.NotifyOverdue",
-                    [inquiry.OfficialName, inquiry.UnitName, due],
+                    [inquiry.OfficialName!, inquiry.UnitName, due],
                     $"/supervision/inquiries/{inquiry.Id}",
                     string.Create(CultureInfo.InvariantCulture, $"inquiry:{inquiry.Id}:{due}:overdue:{user}")));
             }

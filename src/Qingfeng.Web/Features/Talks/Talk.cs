@@ -1,4 +1,3 @@
-using Qingfeng.Features.Roster;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
@@ -68,14 +67,7 @@ public sealed class Talk : Entity, IOwnedRecord
         }
 
         OrganId = organId;
-        UnitId = subject.UnitId;
-        UnitName = subject.UnitName;
-        RegionKey = subject.RegionKey;
-        OfficialId = subject.OfficialId.Value;
-        OfficialName = subject.OfficialName ?? "";
-        OfficialPosition = subject.OfficialPosition ?? "";
-        IsPrincipal = subject.IsPrincipal;
-        LeaderCategory = subject.LeaderCategory;
+        Subject = subject.WithOfficialTexts();
         Type = type;
         Tier = type == TalkType.Reminder ? tier : null;
         TalkerTitle = InputRules.Text(talkerTitle, ShortMaxLength);
@@ -86,21 +78,8 @@ public sealed class Talk : Entity, IOwnedRecord
 
     public Guid OrganId { get; private set; }
 
-    public Guid UnitId { get; private set; }
-
-    public string UnitName { get; private set; } = "";
-
-    public string RegionKey { get; private set; } = "";
-
-    public Guid OfficialId { get; private set; }
-
-    public string OfficialName { get; private set; } = "";
-
-    public string OfficialPosition { get; private set; } = "";
-
-    public bool IsPrincipal { get; private set; }
-
-    public LeaderCategory? LeaderCategory { get; private set; }
+    /// <summary>The unit and official the record is about.</summary>
+    public SupervisedSubject Subject { get; private set; } = null!;
 
     public TalkType Type { get; private set; }
 

@@ -9,10 +9,7 @@ internal sealed class TalkConfiguration : IEntityTypeConfiguration<Talk>
     public void Configure(EntityTypeBuilder<Talk> b)
     {
         b.ToTable("Talks");
-        b.Property(t => t.UnitName).HasMaxLength(128);
-        b.Property(t => t.RegionKey).HasMaxLength(12);
-        b.Property(t => t.OfficialName).HasMaxLength(64);
-        b.Property(t => t.OfficialPosition).HasMaxLength(128);
+        SubjectMapping.Map(b, SubjectColumns.AboutOfficial);
         b.Property(t => t.TalkerTitle).HasMaxLength(Talk.ShortMaxLength);
         b.Property(t => t.Place).HasMaxLength(Talk.ShortMaxLength);
         b.Property(t => t.Talkers).HasMaxLength(Talk.ShortMaxLength);
@@ -27,9 +24,9 @@ internal sealed class TalkConfiguration : IEntityTypeConfiguration<Talk>
         b.Ignore(t => t.TalkDate);
         b.Ignore(t => t.IsHeld);
         b.ComplexProperty(t => t.Outcome, o => OutcomeColumns.Map(o));
-        b.HasIndex(t => new { t.RegionKey, t.HeldOn });
-        b.HasIndex(t => t.UnitId);
-        b.HasIndex(t => new { t.OfficialId, t.State });
+        b.HasIndex(SubjectMapping.RegionKey, nameof(Talk.HeldOn));
+        b.HasIndex(SubjectMapping.UnitId);
+        b.HasIndex(SubjectMapping.OfficialId, nameof(Talk.State));
         b.HasIndex(t => new { t.OrganId, t.Type, t.HeldOn });
     }
 }
@@ -39,10 +36,7 @@ internal sealed class InquiryConfiguration : IEntityTypeConfiguration<Inquiry>
     public void Configure(EntityTypeBuilder<Inquiry> b)
     {
         b.ToTable("Inquiries");
-        b.Property(i => i.UnitName).HasMaxLength(128);
-        b.Property(i => i.RegionKey).HasMaxLength(12);
-        b.Property(i => i.OfficialName).HasMaxLength(64);
-        b.Property(i => i.OfficialPosition).HasMaxLength(128);
+        SubjectMapping.Map(b, SubjectColumns.AboutOfficial);
         b.Property(i => i.DocumentNumber).HasMaxLength(Inquiry.DocumentNumberMaxLength);
         b.Property(i => i.Matters).HasMaxLength(Inquiry.TextMaxLength);
         b.Property(i => i.ReplyText).HasMaxLength(Inquiry.TextMaxLength);
@@ -52,9 +46,9 @@ internal sealed class InquiryConfiguration : IEntityTypeConfiguration<Inquiry>
         b.Property(i => i.Version).IsConcurrencyToken();
         b.Ignore(i => i.RepliedLate);
         b.ComplexProperty(i => i.Outcome, o => OutcomeColumns.Map(o));
-        b.HasIndex(i => new { i.RegionKey, i.State });
-        b.HasIndex(i => i.UnitId);
+        b.HasIndex(SubjectMapping.RegionKey, nameof(Inquiry.State));
+        b.HasIndex(SubjectMapping.UnitId);
         b.HasIndex(i => new { i.State, i.ReplyDueOn });
-        b.HasIndex(i => i.OfficialId);
+        b.HasIndex(SubjectMapping.OfficialId);
     }
 }

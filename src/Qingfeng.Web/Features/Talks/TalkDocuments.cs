@@ -27,24 +27,24 @@ public sealed class TalkDocuments(IDbContextFactory<QingfengDb> dbFactory, TalkQ
         var (talk, organ) = await queries.TalkForDocumentAsync(id, cancellationToken);
         var zh = CultureInfo.GetCultureInfo("zh-CN");
         var type = EnumText.Label(talk.Type, zh);
-        var post = talk.UnitName + talk.OfficialPosition;
+        var post = talk.Subject.UnitName + talk.Subject.OfficialPosition;
         byte[] bytes;
         if (kind == TalkDocumentKind.Outline)
         {
-            bytes = new TalkOutlineDocument(organ, talk.OfficialName, post, type, talk.PlannedOn, talk.Place, talk.Talkers, talk.Outline).ToDocx();
+            bytes = new TalkOutlineDocument(organ, talk.Subject.OfficialName!, post, type, talk.PlannedOn, talk.Place, talk.Talkers, talk.Outline).ToDocx();
         }
         else
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var followUps = await db.RectificationItems.AsNoTracking().Where(r => r.SourceId == id).OrderBy(r => r.OpenedOn)
                 .Select(r => new { r.Problem, r.DueOn }).ToListAsync(cancellationToken);
-            bytes = new TalkRecordDocument(organ, talk.OfficialName, post, type, talk.HeldOn, talk.Place, talk.Talkers, talk.Participants, talk.Recorder, talk.Record, talk.Commitments,
+            bytes = new TalkRecordDocument(organ, talk.Subject.OfficialName!, post, type, talk.HeldOn, talk.Place, talk.Talkers, talk.Participants, talk.Recorder, talk.Record, talk.Commitments,
                 [.. followUps.Select(f => f.Problem + "（整改期限：" + OfficialDocumentDate(f.DueOn) + "）")]).ToDocx();
         }
 
         await audit.RecordAsync("Document", nameof(Talk), id.ToString(), kind.ToString(), cancellationToken: cancellationToken);
         var label = kind == TalkDocumentKind.Outline ? "谈话提纲" : "谈话记录";
-        return ($"{label}-{talk.OfficialName}-{talk.TalkDate:yyyyMMdd}.docx", bytes);
+        return ($"{label}-{talk.Subject.OfficialName}-{talk.TalkDate:yyyyMMdd}.docx", bytes);
     }
 
     private static string OfficialDocumentDate(DateOnly date) => Platform.Documents.OfficialDocument.FormatDate(date);
@@ -56,14 +56,14 @@ public sealed class TalkDocuments(IDbContextFactory<QingfengDb> dbFactory, TalkQ
         var bytes = new InquiryNoticeDocument(
             office,
             inquiry.DocumentNumber,
-            inquiry.OfficialName,
-            inquiry.UnitName + inquiry.OfficialPosition,
-            inquiry.UnitName,
+            inquiry.Subject.OfficialName!,
+            inquiry.Subject.UnitName + inquiry.Subject.OfficialPosition,
+            inquiry.Subject.UnitName,
             inquiry.Matters.Split('\n'),
             inquiry.ReplyDueOn,
-            inquiry.IsPrincipal,
+            inquiry.Subject.IsPrincipal,
             inquiry.SentOn).ToDocx();
         await audit.RecordAsync("Document", nameof(Inquiry), id.ToString(), "Notice", cancellationToken: cancellationToken);
-        return ($"函询通知书-{inquiry.OfficialName}-{inquiry.SentOn:yyyyMMdd}.docx", bytes);
+        return ($"函询通知书-{inquiry.Subject.OfficialName}-{inquiry.SentOn:yyyyMMdd}.docx", bytes);
     }
 }

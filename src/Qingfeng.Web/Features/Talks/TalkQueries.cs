@@ -49,7 +49,7 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
         var followUps = await FollowUpsAsync(db, id, cancellationToken);
         await audit.RecordAsync("View", nameof(Talk), id.ToString(), cancellationToken: cancellationToken);
         return new TalkDetail(
-            t.Id, t.Type, t.Tier, t.TalkerTitle, t.State, t.UnitId, t.UnitName, t.OfficialId, t.OfficialName, t.OfficialPosition, t.IsPrincipal, t.LeaderCategory,
+            t.Id, t.Type, t.Tier, t.TalkerTitle, t.State, t.Subject.UnitId, t.Subject.UnitName, t.Subject.OfficialId!.Value, t.Subject.OfficialName!, t.Subject.OfficialPosition!, t.Subject.IsPrincipal, t.Subject.LeaderCategory,
             t.PlannedOn, t.Place, t.Talkers, t.Participants, t.Recorder, t.Outline, t.HeldOn, t.Record, t.Commitments, t.PledgeDueOn, t.PledgeReceivedOn,
             t.ClosedOn, t.ClosingNote, t.CancelReason, t.Outcome, followUps, t.Version, viewer.MayChange(t),
             TalkWorkflow.Table.Available(t, WorkflowActor.For(viewer.User, viewer.MayChange(t))));
@@ -75,10 +75,7 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
             talks = talks.Where(t => t.Tier == tier);
         }
 
-        if (query.PrincipalOnly == true)
-        {
-            talks = talks.Where(t => t.IsPrincipal);
-        }
+        talks = talks.About(unitId: query.UnitId, officialId: query.OfficialId, principalOnly: query.PrincipalOnly);
 
         if (query.From is { } from)
         {
@@ -90,17 +87,7 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
             talks = talks.Where(t => t.HeldOn <= to);
         }
 
-        if (query.UnitId is { } unit)
-        {
-            talks = talks.Where(t => t.UnitId == unit);
-        }
-
-        if (query.OfficialId is { } official)
-        {
-            talks = talks.Where(t => t.OfficialId == official);
-        }
-
-        var rows = await talks.Select(t => new { t.Type, t.Tier, t.LeaderCategory, t.OfficialId }).ToListAsync(cancellationToken);
+        var rows = await talks.Select(t => new { t.Type, t.Tier, t.Subject.LeaderCategory, OfficialId = t.Subject.OfficialId!.Value }).ToListAsync(cancellationToken);
         static TalkCountRow Row(string key, IEnumerable<Guid> officials)
         {
             var list = officials.ToList();
@@ -152,7 +139,7 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
         await audit.RecordAsync("View", nameof(Inquiry), id.ToString(), cancellationToken: cancellationToken);
         var today = ChinaTime.DateOf(time.GetUtcNow());
         return new InquiryDetail(
-            i.Id, i.UnitId, i.UnitName, i.OfficialId, i.OfficialName, i.OfficialPosition, i.IsPrincipal, i.DocumentNumber, i.Matters, i.SentOn, i.ReplyDueOn,
+            i.Id, i.Subject.UnitId, i.Subject.UnitName, i.Subject.OfficialId!.Value, i.Subject.OfficialName!, i.Subject.OfficialPosition!, i.Subject.IsPrincipal, i.DocumentNumber, i.Matters, i.SentOn, i.ReplyDueOn,
             i.State, i.IsOverdueOn(today), i.ReplyReceivedOn, i.ReplyText, i.CountersignedBy, i.CountersignNote, i.Assessment, i.AssessmentNote, i.ClosedOn,
             i.Outcome, followUps, i.Version, viewer.MayChange(i),
             InquiryWorkflow.Table.Available(i, WorkflowActor.For(viewer.User, viewer.MayChange(i))));
@@ -201,10 +188,7 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
             talks = talks.Where(t => t.State == state);
         }
 
-        if (query.PrincipalOnly == true)
-        {
-            talks = talks.Where(t => t.IsPrincipal);
-        }
+        talks = talks.About(unitId: query.UnitId, officialId: query.OfficialId, principalOnly: query.PrincipalOnly);
 
         if (query.From is { } from)
         {
@@ -216,21 +200,11 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
             talks = talks.Where(t => (t.HeldOn ?? t.PlannedOn) <= to);
         }
 
-        if (query.UnitId is { } unit)
-        {
-            talks = talks.Where(t => t.UnitId == unit);
-        }
-
-        if (query.OfficialId is { } official)
-        {
-            talks = talks.Where(t => t.OfficialId == official);
-        }
-
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
             var text = query.Text.Trim();
 #pragma warning disable CA1307 // Translated to SQL by EF Core.
-            talks = talks.Where(t => t.OfficialName.Contains(text) || t.UnitName.Contains(text));
+            talks = talks.Where(t => t.Subject.OfficialName!.Contains(text) || t.Subject.UnitName.Contains(text));
 #pragma warning restore CA1307
         }
 
@@ -242,8 +216,8 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
         var descending = query.Descending ?? query.Sort is null or "date";
         return query.Sort switch
         {
-            "official" => talks.OrderBy(t => t.OfficialName, descending).ThenBy(t => t.Id),
-            "unit" => talks.OrderBy(t => t.UnitName, descending).ThenBy(t => t.Id),
+            "official" => talks.OrderBy(t => t.Subject.OfficialName, descending).ThenBy(t => t.Id),
+            "unit" => talks.OrderBy(t => t.Subject.UnitName, descending).ThenBy(t => t.Id),
             "type" => talks.OrderBy(t => t.Type, descending).ThenBy(t => t.Id),
             "state" => talks.OrderBy(t => t.State, descending).ThenBy(t => t.Id),
             _ => talks.OrderBy(t => t.HeldOn ?? t.PlannedOn, descending).ThenBy(t => t.Id),
@@ -255,8 +229,8 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
         var descending = query.Descending ?? query.Sort is null or "sent";
         return query.Sort switch
         {
-            "official" => inquiries.OrderBy(i => i.OfficialName, descending).ThenBy(i => i.Id),
-            "unit" => inquiries.OrderBy(i => i.UnitName, descending).ThenBy(i => i.Id),
+            "official" => inquiries.OrderBy(i => i.Subject.OfficialName, descending).ThenBy(i => i.Id),
+            "unit" => inquiries.OrderBy(i => i.Subject.UnitName, descending).ThenBy(i => i.Id),
             "due" => inquiries.OrderBy(i => i.ReplyDueOn, descending).ThenBy(i => i.Id),
             "state" => inquiries.OrderBy(i => i.State, descending).ThenBy(i => i.Id),
             _ => inquiries.OrderBy(i => i.SentOn, descending).ThenBy(i => i.Id),
@@ -265,7 +239,7 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
 
     private static IQueryable<TalkListItem> Project(QingfengDb db, IQueryable<Talk> talks) =>
         talks.Select(t => new TalkListItem(
-            t.Id, t.Type, t.Tier, t.State, t.OfficialName, t.OfficialPosition, t.UnitName, t.IsPrincipal, t.LeaderCategory, t.PlannedOn, t.HeldOn, t.Talkers,
+            t.Id, t.Type, t.Tier, t.State, t.Subject.OfficialName!, t.Subject.OfficialPosition!, t.Subject.UnitName, t.Subject.IsPrincipal, t.Subject.LeaderCategory, t.PlannedOn, t.HeldOn, t.Talkers,
             db.RectificationItems.Count(r => r.SourceId == t.Id)));
 
     private static IQueryable<Inquiry> FilterInquiries(QingfengDb db, SupervisionViewer viewer, InquiryQuery query, DateOnly today)
@@ -281,10 +255,7 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
             inquiries = inquiries.Where(i => i.State == InquiryState.Sent && i.ReplyDueOn < today);
         }
 
-        if (query.PrincipalOnly == true)
-        {
-            inquiries = inquiries.Where(i => i.IsPrincipal);
-        }
+        inquiries = inquiries.About(officialId: query.OfficialId, principalOnly: query.PrincipalOnly);
 
         if (query.From is { } from)
         {
@@ -296,16 +267,11 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
             inquiries = inquiries.Where(i => i.SentOn <= to);
         }
 
-        if (query.OfficialId is { } official)
-        {
-            inquiries = inquiries.Where(i => i.OfficialId == official);
-        }
-
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
             var text = query.Text.Trim();
 #pragma warning disable CA1307 // Translated to SQL by EF Core.
-            inquiries = inquiries.Where(i => i.OfficialName.Contains(text) || i.UnitName.Contains(text));
+            inquiries = inquiries.Where(i => i.Subject.OfficialName!.Contains(text) || i.Subject.UnitName.Contains(text));
 #pragma warning restore CA1307
         }
 
@@ -314,6 +280,6 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
 
     private static IQueryable<InquiryListItem> ProjectInquiries(IQueryable<Inquiry> inquiries, DateOnly today) =>
         inquiries.Select(i => new InquiryListItem(
-            i.Id, i.OfficialName, i.OfficialPosition, i.UnitName, i.IsPrincipal, i.SentOn, i.ReplyDueOn, i.State,
+            i.Id, i.Subject.OfficialName!, i.Subject.OfficialPosition!, i.Subject.UnitName, i.Subject.IsPrincipal, i.SentOn, i.ReplyDueOn, i.State,
             i.State == InquiryState.Sent && i.ReplyDueOn < today, i.ReplyReceivedOn, i.Assessment));
 }

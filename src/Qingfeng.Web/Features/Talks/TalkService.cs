@@ -183,7 +183,7 @@ public sealed class TalkService(
         await ChangeInquiryAsync(id, InquiryAction.Assess, async (inquiry, viewer, db) =>
         {
             inquiry.Assess(request.Assessment!.Value, request.Note, (request.Outcome ?? new SupervisionOutcomeInput()).ToOutcome(), Today());
-            var subject = await viewer.SubjectAsync(db, inquiry.UnitId, inquiry.OfficialId, cancellationToken);
+            var subject = await viewer.SubjectAsync(db, inquiry.Subject.UnitId, inquiry.Subject.OfficialId, cancellationToken);
             var reference = TextCatalog.Instance.Get("Inquiries.SourceReference", CultureInfo.GetCultureInfo("zh-CN"), inquiry.SentOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             foreach (var followUp in request.FollowUps ?? [])
             {
@@ -198,12 +198,12 @@ public sealed class TalkService(
     {
         var zh = CultureInfo.GetCultureInfo("zh-CN");
         var open = await db.RectificationItems.AsNoTracking().Where(viewer.Visible<RectificationItem>())
-            .Where(i => i.OfficialId == talk.OfficialId && i.State != RectificationState.Closed)
+            .Where(i => i.Subject.OfficialId == talk.Subject.OfficialId && i.State != RectificationState.Closed)
             .OrderBy(i => i.DueOn)
             .Select(i => new { i.Problem, i.DueOn, i.SourceReference, i.State })
             .ToListAsync(cancellationToken);
         var earlier = await db.Set<Talk>().AsNoTracking().Where(viewer.Visible<Talk>())
-            .Where(t => t.OfficialId == talk.OfficialId && t.Id != talk.Id && t.Commitments != null
+            .Where(t => t.Subject.OfficialId == talk.Subject.OfficialId && t.Id != talk.Id && t.Commitments != null
                 && (t.State == TalkState.Held || t.State == TalkState.Closed))
             .OrderByDescending(t => t.HeldOn)
             .Select(t => new { t.Type, t.HeldOn, t.Commitments })
@@ -211,7 +211,7 @@ public sealed class TalkService(
             .ToListAsync(cancellationToken);
 
         var text = new StringBuilder();
-        text.Append("谈话对象：").Append(talk.OfficialName).Append('（').Append(talk.UnitName).Append(talk.OfficialPosition).AppendLine("）");
+        text.Append("谈话对象：").Append(talk.Subject.OfficialName).Append('（').Append(talk.Subject.UnitName).Append(talk.Subject.OfficialPosition).AppendLine("）");
         text.Append("谈话类型：").Append(EnumText.Label(talk.Type, zh));
         if (talk.Tier is { } tier)
         {
@@ -257,7 +257,7 @@ public sealed class TalkService(
             return items;
         }
 
-        var subject = await viewer.SubjectAsync(db, talk.UnitId, talk.OfficialId, cancellationToken);
+        var subject = await viewer.SubjectAsync(db, talk.Subject.UnitId, talk.Subject.OfficialId, cancellationToken);
         var reference = talk.SourceReference(EnumText.Label(talk.Type, CultureInfo.GetCultureInfo("zh-CN")));
         foreach (var followUp in followUps)
         {

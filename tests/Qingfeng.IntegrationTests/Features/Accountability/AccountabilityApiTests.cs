@@ -55,7 +55,7 @@ public sealed class AccountabilityApiTests(SharedApps apps)
             var items = await db.RectificationItems.AsNoTracking().Where(i => ids.Contains(i.SourceId!.Value)).ToListAsync();
             Assert.Equal(3, items.Count);
             Assert.All(items, i => Assert.Equal(RectificationSource.Accountability, i.Source));
-            Assert.Equal(principals.Order(), items.Select(i => i.OfficialId!.Value).Order());
+            Assert.Equal(principals.Order(), items.Select(i => i.Subject.OfficialId!.Value).Order());
         }
 
         var names = new List<string>();

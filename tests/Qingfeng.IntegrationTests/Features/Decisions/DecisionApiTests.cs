@@ -52,7 +52,7 @@ public sealed class DecisionApiTests(SharedApps apps)
 
         var items = await db.RectificationItems.AsNoTracking().Where(i => i.SourceId == id).ToListAsync();
         Assert.Equal(4, items.Count);
-        Assert.All(items, i => Assert.Equal((RectificationSource.DecisionCheck, principal, unit), (i.Source, i.OfficialId, i.UnitId)));
+        Assert.All(items, i => Assert.Equal((RectificationSource.DecisionCheck, principal, unit), (i.Source, i.Subject.OfficialId, i.Subject.UnitId)));
         Assert.Equal(detail.Findings.Select(f => f.RectificationItemId!.Value).Order(), items.Select(i => i.Id).Order());
 
         // The two clue-raising findings share one clue about the 一把手, found in supervision work. Registering it gives the

@@ -129,7 +129,7 @@ public sealed class DutyReportTests(SharedApps apps)
         await using var db = app.CreateDb();
         var items = await db.RectificationItems.AsNoTracking().Where(i => i.SourceId == reportId).ToListAsync();
         Assert.Equal(ids.Order(), items.Select(i => i.Id).Order());
-        Assert.All(items, i => Assert.Equal((RectificationSource.DutyReport, (Guid?)official), (i.Source, i.OfficialId)));
+        Assert.All(items, i => Assert.Equal((RectificationSource.DutyReport, (Guid?)official), (i.Source, i.Subject.OfficialId)));
         var detail = await DutyReportClients.ReportAsync(c.Supervision, reportId);
         Assert.Equal(ids.Order(), Assert.Single(detail.Comments).RectificationItemIds.Order());
     }

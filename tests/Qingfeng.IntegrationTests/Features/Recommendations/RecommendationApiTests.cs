@@ -58,7 +58,7 @@ public sealed class RecommendationApiTests(SharedApps apps)
             Assert.True(await db.Officials.AnyAsync(o => o.Id == detail.PrincipalId && o.UnitId == unit && o.IsPrincipal));
             var items = await db.RectificationItems.AsNoTracking().Where(i => i.SourceId == first).OrderBy(i => i.Measures).ToListAsync();
             Assert.Equal(2, items.Count);
-            Assert.All(items, i => Assert.Equal((RectificationSource.Recommendation, detail.Number, detail.ReplyDueOn, unit), (i.Source, i.SourceReference, i.DueOn, i.UnitId)));
+            Assert.All(items, i => Assert.Equal((RectificationSource.Recommendation, detail.Number, detail.ReplyDueOn, unit), (i.Source, i.SourceReference, i.DueOn, i.Subject.UnitId)));
             Assert.Equal(detail.Measures.Select(m => m.RectificationItemId!.Value).Order(), items.Select(i => i.Id).Order());
         }
 

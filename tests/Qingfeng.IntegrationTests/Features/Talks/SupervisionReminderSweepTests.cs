@@ -46,10 +46,10 @@ public sealed class SupervisionReminderSweepTests(SharedApps apps)
         Assert.Contains("国庆节", message.Text, StringComparison.Ordinal);
         Assert.Contains("开阳县纪委监委", message.Text, StringComparison.Ordinal);
         var principals = await db.Officials.AsNoTracking().CountAsync(o => o.IsPrincipal && o.UnitId != null && o.RegionKey.StartsWith("520121"));
-        var recorded = await db.Reminders.AsNoTracking().Where(r => r.HolidayName == "国庆节" && r.RegionKey.StartsWith("520121")).ToListAsync();
+        var recorded = await db.Reminders.AsNoTracking().Where(r => r.HolidayName == "国庆节" && r.Subject.RegionKey.StartsWith("520121")).ToListAsync();
         Assert.Equal(principals, recorded.Count);
         Assert.All(recorded, r => Assert.Equal(ReminderKind.Holiday, r.Kind));
-        Assert.Equal(recorded.Count, recorded.Select(r => r.OfficialId).Distinct().Count());
+        Assert.Equal(recorded.Count, recorded.Select(r => r.Subject.OfficialId).Distinct().Count());
 
         // The Kaiyang supervision office sees the reminders and the in-app summary; Chishui sees none of Kaiyang's.
         var kaiyang = await app.ClientForAsync(TestUsers.KaiyangSupervision.UserName);

@@ -30,7 +30,7 @@ public sealed class TalkApiTests(SharedApps apps)
         var item = await db.RectificationItems.AsNoTracking().SingleAsync(i => i.Id == itemId);
         Assert.Equal(RectificationSource.Talk, item.Source);
         Assert.Equal(talkId, item.SourceId);
-        Assert.Equal(official, item.OfficialId);
+        Assert.Equal(official, item.Subject.OfficialId);
         Assert.Equal(due, item.DueOn);
         Assert.StartsWith("提醒谈话 ", item.SourceReference, StringComparison.Ordinal);
 
@@ -184,7 +184,7 @@ public sealed class TalkApiTests(SharedApps apps)
         var item = await db.RectificationItems.AsNoTracking().SingleAsync(i => i.Id == items.Single());
         Assert.Equal(RectificationSource.InquiryLetter, item.Source);
         Assert.Equal(id, item.SourceId);
-        Assert.Equal(official, item.OfficialId);
+        Assert.Equal(official, item.Subject.OfficialId);
 
         var closed = await (await client.GetAsync($"/api/v1/inquiries/{id}")).OkJsonAsync<InquiryDetail>();
         Assert.Equal(InquiryState.Closed, closed.State);

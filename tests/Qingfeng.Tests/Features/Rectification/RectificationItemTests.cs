@@ -21,8 +21,8 @@ public sealed class RectificationItemTests
         var item = NewItem();
 
         Assert.Equal(RectificationState.Open, item.State);
-        Assert.Equal("某县交通运输局", item.UnitName);
-        Assert.True(item.IsPrincipal);
+        Assert.Equal("某县交通运输局", item.Subject.UnitName);
+        Assert.True(item.Subject.IsPrincipal);
         Assert.Equal(new DateOnly(2026, 3, 2), item.OpenedOn);
         Assert.Equal(RectificationAction.Opened, Assert.Single(item.Events).Action);
     }

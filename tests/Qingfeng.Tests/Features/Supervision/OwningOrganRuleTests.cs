@@ -125,5 +125,8 @@ public sealed class OwningOrganRuleTests
         return new SupervisionViewer(user, scope);
     }
 
-    private sealed record Owned(Guid OrganId, Guid UnitId, string RegionKey) : IOwnedRecord;
+    private sealed record Owned(Guid OrganId, Guid UnitId, string RegionKey) : IOwnedRecord
+    {
+        public SupervisedSubject Subject => new(UnitId, "", RegionKey, null, null, null, false, null);
+    }
 }
