@@ -1,0 +1,88 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Qingfeng.Features.Talks;
+using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Rules;
+using Qingfeng.Platform.Ui;
+using Qingfeng.Tests.Components;
+using Xunit;
+
+namespace Qingfeng.Tests.Platform.Ui;
+
+/// <summary>The list scaffold: filters from the address, the total, the empty and error states, the export link.</summary>
+public sealed class ListPageTests : AntDesignTestBase
+{
+    private readonly List<TalkQuery> _asked = [];
+
+    public ListPageTests()
+    {
+        ComponentFactories.AddStub<AntDesign.Alert>(alert => $"<div class=\"alert\">{alert.Get(a => a.Message)}</div>");
+    }
+
+    [Fact]
+    public void A_filter_the_address_sets_badly_is_ignored_with_a_message_and_the_list_opens_unfiltered()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/supervision/talks?official=x&state=Held");
+        var filters = new AddressFilters();
+
+        var page = Render(filters, _ => Task.FromResult(Rows(0)));
+
+        page.WaitForAssertion(() => Assert.Single(_asked));
+        Assert.Equal((null, TalkState.Held), (_asked[0].OfficialId, _asked[0].State));
+        Assert.Contains("网址中的筛选条件“谈话对象”取值“x”无法识别", page.Find("[data-testid=list-ignored-filter]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_list_says_what_to_do_and_the_export_link_carries_the_filters_shown()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/supervision/talks?state=Held");
+
+        var page = Render(new AddressFilters(), _ => Task.FromResult(Rows(0)));
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=page-ready]")));
+        Assert.Contains("共 0 次谈话", page.Find(".qf-table-caption").TextContent, StringComparison.Ordinal);
+        Assert.Contains("点击“新建谈话”", page.Find("[data-testid=list-empty]").TextContent, StringComparison.Ordinal);
+        Assert.EndsWith("/api/v1/talks/export?state=Held", page.Find("[data-testid=list-export]").GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("[data-testid=list-ignored-filter]"));
+    }
+
+    [Fact]
+    public void A_refused_search_shows_its_message_instead_of_rows()
+    {
+        var page = Render(new AddressFilters(), _ => throw new DomainRuleException());
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=page-ready]")));
+        Assert.Equal("不符合业务规则。", page.Find(".alert").TextContent);
+        Assert.DoesNotContain("共 0 次谈话", page.Markup, StringComparison.Ordinal);
+    }
+
+    private IRenderedComponent<ListPage<TalkListItem, TalkQuery>> Render(AddressFilters filters, Func<TalkQuery, Task<Paged<TalkListItem>>> search) =>
+        Render<ListPage<TalkListItem, TalkQuery>>(p => p
+            .Add(l => l.Title, "谈话")
+            .Add(l => l.Section, "日常监督")
+            .Add(l => l.ExportPath, "/api/v1/talks/export")
+            .Add(l => l.TotalKey, "Talks.Total")
+            .Add(l => l.EmptyTitleKey, "Talks.EmptyTitle")
+            .Add(l => l.EmptyHelpKey, "Talks.EmptyHelp")
+            .Add(l => l.RowKey, i => i.Id)
+            .Add(l => l.Columns, _ => _ => { })
+            .Add(l => l.AddressFilters, filters)
+            .Add(l => l.Query, () => new TalkQuery { OfficialId = filters.Official, State = filters.State })
+            .Add(l => l.Search, q =>
+            {
+                _asked.Add(q);
+                return search(q);
+            }));
+
+    private static Paged<TalkListItem> Rows(int total) => new([], total, 1, 20);
+
+    private sealed class AddressFilters
+    {
+        [QueryFilter("official", "Talks.Official")]
+        public Guid? Official { get; set; }
+
+        [QueryFilter("state", "Field.State")]
+        public TalkState? State { get; set; }
+    }
+}
