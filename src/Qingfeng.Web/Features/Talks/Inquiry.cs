@@ -73,6 +73,13 @@ public sealed class Inquiry : Entity, IOwnedRecord
         State = InquiryState.Sent;
     }
 
+    /// <summary>
+    /// The letter a clue disposed of by 谈话函询 sends (<c>SendInquiryLetter</c>): the same record as any letter of the ledger,
+    /// linked to its clue; its reply is recorded through the clue's workflow.
+    /// </summary>
+    public static Inquiry ForClue(Guid clueId, Guid organId, SupervisedSubject subject, string matters, DateOnly sentOn, DateOnly replyDueOn, string? documentNumber) =>
+        new(organId, subject, matters, sentOn, replyDueOn, documentNumber) { ClueId = clueId };
+
     public Guid OrganId { get; private set; }
 
     public Guid UnitId { get; private set; }
@@ -91,6 +98,9 @@ public sealed class Inquiry : Entity, IOwnedRecord
     public bool IsPrincipal { get; private set; }
 
     public LeaderCategory? LeaderCategory { get; private set; }
+
+    /// <summary>The clue whose 谈话函询 sent this letter; null for a letter of daily supervision.</summary>
+    public Guid? ClueId { get; private set; }
 
     public string? DocumentNumber { get; private set; }
 

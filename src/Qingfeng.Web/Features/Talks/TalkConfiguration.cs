@@ -31,6 +31,7 @@ internal sealed class TalkConfiguration : IEntityTypeConfiguration<Talk>
         b.HasIndex(t => t.UnitId);
         b.HasIndex(t => new { t.OfficialId, t.State });
         b.HasIndex(t => new { t.OrganId, t.Type, t.HeldOn });
+        b.HasIndex(t => t.ClueId);
     }
 }
 
@@ -56,5 +57,6 @@ internal sealed class InquiryConfiguration : IEntityTypeConfiguration<Inquiry>
         b.HasIndex(i => i.UnitId);
         b.HasIndex(i => new { i.State, i.ReplyDueOn });
         b.HasIndex(i => i.OfficialId);
+        b.HasIndex(i => i.ClueId);
     }
 }
