@@ -62,14 +62,7 @@ public sealed class ClueLetterTests(SharedApps apps)
     public async Task A_late_clue_letter_is_overdue_on_the_ledger_and_in_the_sweep_for_the_clues_circle_only(Provider provider)
     {
         var app = await apps.GetAsync(provider);
-        Guid kaiyang;
-        await using (var db = app.CreateDb())
-        {
-            kaiyang = await db.Organs.AsNoTracking().Where(o => o.Name == "开阳县纪委监委").Select(o => o.Id).SingleAsync();
-        }
-
-        // A supervision officer of the county reads the ledger but is not in the clue's circle.
-        var (outsider, outsiderName) = await app.ClientForNewUserAsync(kaiyang, Roles.SupervisionOffice);
+        var (outsider, outsiderName) = await OutsiderAsync(app);
         var (clues, official, clue) = await ClueInTalkInquiryAsync(app);
         var sentOn = TalkClients.Today.AddDays(-40);
         await ClueClients.ActAsync(clues.Handler, clue.Id, new() { Action = ClueAction.SendInquiryLetter, Date = sentOn });
@@ -101,13 +94,7 @@ public sealed class ClueLetterTests(SharedApps apps)
     public async Task Outside_the_clues_circle_its_letter_and_talk_are_not_found_and_the_ledgers_reply_goes_through_the_clue(Provider provider)
     {
         var app = await apps.GetAsync(provider);
-        Guid kaiyang;
-        await using (var db = app.CreateDb())
-        {
-            kaiyang = await db.Organs.AsNoTracking().Where(o => o.Name == "开阳县纪委监委").Select(o => o.Id).SingleAsync();
-        }
-
-        var (outsider, _) = await app.ClientForNewUserAsync(kaiyang, Roles.SupervisionOffice);
+        var (outsider, _) = await OutsiderAsync(app);
         var (clues, official, clue) = await ClueInTalkInquiryAsync(app);
         var today = TalkClients.Today;
         await ClueClients.ActAsync(clues.Handler, clue.Id, new() { Action = ClueAction.RecordTalk, Date = today, Comment = "与本人谈话，本人作了说明。" });
@@ -137,6 +124,14 @@ public sealed class ClueLetterTests(SharedApps apps)
         Assert.Equal((InquiryState.Replied, "局党组书记"), (replied.State, replied.CountersignedBy));
         var history = (await (await clues.Handler.GetAsync($"/api/v1/clues/{clue.Id}")).OkJsonAsync<ClueDetail>()).History;
         Assert.Equal(reply.Text, history.Last(h => h.Action == nameof(ClueAction.RecordInquiryReply)).Comment);
+    }
+
+    /// <summary>A supervision officer of the Kaiyang commission: reads the ledgers in jurisdiction, is in no clue's circle.</summary>
+    private static async Task<(HttpClient Client, string UserName)> OutsiderAsync(QingfengApp app)
+    {
+        await using var db = app.CreateDb();
+        var kaiyang = await db.Organs.AsNoTracking().Where(o => o.Name == "开阳县纪委监委").Select(o => o.Id).SingleAsync();
+        return await app.ClientForNewUserAsync(kaiyang, Roles.SupervisionOffice);
     }
 
     /// <summary>A clue about an official of its own, assigned to the Kaiyang supervision officer and disposed of by 谈话函询.</summary>
