@@ -1,12 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Qingfeng.Features.Accountability;
 using Qingfeng.Features.Clues;
 using Qingfeng.Features.DutyReports;
-using Qingfeng.Features.QuarterlyReviews;
-using Qingfeng.Features.Recommendations;
 using Qingfeng.Features.Rectification;
-using Qingfeng.Features.Talks;
 using Qingfeng.Platform;
 using Qingfeng.Platform.Backup;
 using Qingfeng.Platform.Data;
@@ -51,6 +47,7 @@ public sealed class LayerArchitectureTests
         [("Decisions", "Clues")] = "a finding raised as a clue, shown only through the need-to-know door (ClueAccess)",
         [("Accountability", "Clues")] = "an accountability decision caused by a clue, shown only through the need-to-know door (ClueAccess)",
         [("Accountability", "Decisions")] = "an accountability decision caused by a decision record (the cause picker reads DecisionQueries)",
+        [("Clues", "Talks")] = "a clue's 谈话函询 letter and talk are the ledgers' Inquiry and Talk records (the ledger asks back through IClueCircle)",
     };
 
     /// <summary>
@@ -77,24 +74,6 @@ public sealed class LayerArchitectureTests
         [typeof(BackupCommands).FullName!] = (["Audit"], "a backup is verified against the audit chain's key"),
         [typeof(PostgresBackup).FullName!] = (["Audit"], "a backup is verified against the audit chain's key"),
         [typeof(DatabaseBackup).FullName!] = (["Audit"], "a backup records and verifies the audit chain"),
-    };
-
-    /// <summary>
-    /// Entities that still state an HTTP status on their refusals (<c>{ Status = 409 }</c>), to be converted to
-    /// <c>DomainRuleException.Conflict/Forbidden/NotFound</c> after issue 15's parallel rewrites of these entities are merged.
-    /// Empty it entry by entry; the test fails on an entry that no longer sets a status, so the set only shrinks.
-    /// </summary>
-    private static readonly HashSet<string> PendingConversion = new(StringComparer.Ordinal)
-    {
-        typeof(AccountabilityDecision).FullName!,
-        typeof(Clue).FullName!,
-        typeof(DutyReport).FullName!,
-        typeof(DutyReportCampaign).FullName!,
-        typeof(Inquiry).FullName!,
-        typeof(QuarterlyReview).FullName!,
-        typeof(Recommendation).FullName!,
-        typeof(RectificationItem).FullName!,
-        typeof(Talk).FullName!,
     };
 
     /// <summary>
@@ -175,20 +154,18 @@ public sealed class LayerArchitectureTests
     {
         var entities = MappedTypes();
         var setters = TypeDependencies.StatusSetters.Where(entities.Contains).ToHashSet(StringComparer.Ordinal);
-        var wrong = setters.Where(s => !PendingConversion.Contains(s)).Order(StringComparer.Ordinal).ToList();
-        Assert.True(wrong.Count == 0, "Entities that set DomainRuleException.Status (throw DomainRuleException.Conflict/Forbidden/NotFound instead):\n" + string.Join('\n', wrong));
-        var converted = PendingConversion.Where(p => !setters.Contains(p)).Order(StringComparer.Ordinal).ToList();
-        Assert.True(converted.Count == 0, "Converted entities still listed in PendingConversion (remove them): " + string.Join(", ", converted));
+        Assert.True(setters.Count == 0, "Entities that set DomainRuleException.Status (throw DomainRuleException.Conflict/Forbidden/NotFound instead):\n" + string.Join('\n', setters.Order(StringComparer.Ordinal)));
     }
 
     [Fact]
     public void The_scan_sees_the_types_the_rules_are_about()
     {
         // The rules are live: the scan finds a Razor page using its feature's service, a known cross-layer use and the mapped
-        // entities (the status rule proves its own liveness: every PendingConversion entry must be found setting a status).
+        // entities; the status scan finds the services that still state a status (ClueService refuses with 403/409 its own way).
         Assert.Contains(TypeDependencies.All, d => d.From == "Qingfeng.Features.Roster.Pages.OfficialDetail" && d.To == typeof(Qingfeng.Features.Roster.RosterQueries).FullName);
         Assert.Contains(TypeDependencies.All, d => d.From == typeof(ClueService).FullName && d.ToNamespace == "Qingfeng.Features.Roster");
         Assert.Contains(typeof(Clue).FullName!, MappedTypes());
+        Assert.Contains(typeof(ClueService).FullName!, TypeDependencies.StatusSetters);
     }
 
     /// <summary>The CLR types the DbContext maps: entity types, owned types and complex types.</summary>

@@ -223,7 +223,7 @@ public sealed class Clue : Entity
 
         if (IsRecused(userId))
         {
-            throw new DomainRuleException("Clue.AlreadyRecused") { Status = 409 };
+            throw DomainRuleException.Conflict("Clue.AlreadyRecused");
         }
 
         Recusals.Add(new ClueRecusal(userId, userName, reason, decidedBy.Name, at));
@@ -260,12 +260,12 @@ public sealed class Clue : Entity
         var transition = ClueWorkflow.For(action);
         if (!transition.From.Contains(State))
         {
-            throw new DomainRuleException("Clue.IllegalTransition", action, State) { Status = 409 };
+            throw DomainRuleException.Conflict("Clue.IllegalTransition", action, State);
         }
 
         if (!CanTake(transition, actor))
         {
-            throw new DomainRuleException("Clue.NotYourStep", action) { Status = 403 };
+            throw DomainRuleException.Forbidden("Clue.NotYourStep", action);
         }
 
         RequireFields(transition.Required, input);

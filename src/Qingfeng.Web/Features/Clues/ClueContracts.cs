@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Qingfeng.Features.Roster;
+using Qingfeng.Features.Talks;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
 
@@ -99,6 +100,22 @@ public sealed record ClueActionRequest
     public AppealResult? AppealResult { get; init; }
 
     public bool? Countersigned { get; init; }
+
+    /// <summary>SendInquiryLetter: the letter's 文号.</summary>
+    [StringLength(Inquiry.DocumentNumberMaxLength)]
+    public string? DocumentNumber { get; init; }
+
+    /// <summary>SendInquiryLetter: the matters to explain, one per line; by default the first sentences of the report (as the draft letter prints them).</summary>
+    [StringLength(Inquiry.TextMaxLength)]
+    public string? Matters { get; init; }
+
+    /// <summary>RecordInquiryReply: the principal leader who countersigned the reply (unless the person is that leader).</summary>
+    [StringLength(Inquiry.SignatoryMaxLength)]
+    public string? CountersignedBy { get; init; }
+
+    /// <summary>RecordInquiryReply: the countersigner's education and reminder note (not "一签了之").</summary>
+    [StringLength(Inquiry.CountersignNoteMaxLength)]
+    public string? CountersignNote { get; init; }
 
     /// <summary>The version the officer saw (optimistic concurrency); optional for integrations.</summary>
     public Guid? Version { get; init; }
@@ -265,7 +282,15 @@ public sealed record ClueDetail(
     IReadOnlyList<string> Participants,
     IReadOnlyList<string> Recusals,
     IReadOnlyList<AttachmentItem> Attachments,
-    IReadOnlyList<ClueAction> AvailableActions);
+    IReadOnlyList<ClueAction> AvailableActions,
+    IReadOnlyList<ClueLetterItem> Letters,
+    IReadOnlyList<ClueTalkItem> Talks);
+
+/// <summary>A letter of inquiry the clue's 谈话函询 sent: the inquiry of the ledger (<c>/supervision/inquiries/{Id}</c>).</summary>
+public sealed record ClueLetterItem(Guid Id, string? DocumentNumber, DateOnly SentOn, DateOnly ReplyDueOn, InquiryState State, DateOnly? ReplyReceivedOn);
+
+/// <summary>A talk the clue's 谈话函询 held: the talk of the ledger (<c>/supervision/talks/{Id}</c>).</summary>
+public sealed record ClueTalkItem(Guid Id, DateOnly HeldOn, TalkState State);
 
 /// <summary>An officer who can be given a step (handler, investigator, reviewer).</summary>
 public sealed record AssigneeItem(Guid Id, string DisplayName, string Role);

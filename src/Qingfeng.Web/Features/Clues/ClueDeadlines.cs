@@ -1,3 +1,4 @@
+using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Calendar;
 
 namespace Qingfeng.Features.Clues;
@@ -13,9 +14,6 @@ public sealed class ClueOptions
 
     /// <summary>Disposal proposal within this many months of receipt.</summary>
     public int DisposalProposalMonths { get; set; } = 1;
-
-    /// <summary>函询 reply period in working days.</summary>
-    public int InquiryReplyWorkingDays { get; set; } = 15;
 
     /// <summary>Situation report after the talk or reply, in months.</summary>
     public int InquiryReportMonths { get; set; } = 1;
@@ -52,9 +50,14 @@ public sealed class ClueOptions
     };
 }
 
-/// <summary>Computes due dates for the clue lifecycle on the working-day calendar, in China time.</summary>
-public sealed class ClueDeadlines(ClueOptions options, WorkingDayCalendar calendar)
+/// <summary>
+/// Computes due dates for the clue lifecycle on the working-day calendar, in China time. The 函询 reply deadline is the one rule
+/// of every letter of inquiry (<see cref="SupervisionOptions.InquiryReplyDueOn"/>): a clue's letter is an inquiry of the ledger.
+/// </summary>
+public sealed class ClueDeadlines(ClueOptions options, WorkingDayCalendar calendar, SupervisionOptions? supervision = null)
 {
+    private readonly SupervisionOptions _supervision = supervision ?? new SupervisionOptions();
+
     public ClueOptions Policy => options;
 
     public WorkingDayCalendar Calendar => calendar;
@@ -63,7 +66,7 @@ public sealed class ClueDeadlines(ClueOptions options, WorkingDayCalendar calend
     {
         DeadlineKind.Acceptance => calendar.AddWorkingDays(from, options.AcceptanceWorkingDays),
         DeadlineKind.DisposalProposal => from.AddMonths(options.DisposalProposalMonths),
-        DeadlineKind.InquiryReply => calendar.AddWorkingDays(from, options.InquiryReplyWorkingDays),
+        DeadlineKind.InquiryReply => _supervision.InquiryReplyDueOn(calendar, from),
         DeadlineKind.InquiryReport => from.AddMonths(options.InquiryReportMonths),
         DeadlineKind.ShelvedReview => from.AddMonths(options.ShelvedReviewMonths),
         DeadlineKind.Review => from.AddMonths(options.ReviewMonths),

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.Clues.Documents;
+using Qingfeng.Features.Talks;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Ui;
 
@@ -43,19 +44,7 @@ public sealed class ClueDocuments(
         var zh = CultureInfo.GetCultureInfo("zh-CN");
         var bytes = kind switch
         {
-            ClueDocumentKind.InquiryLetter => new InquiryLetter(
-                OfficeOf(organ),
-                null,
-                person.Name,
-                person.UnitAndPost,
-                Sentences(content, 3),
-                clue.DueKind == DeadlineKind.InquiryReply && clue.DueOn is { } due ? due : deadlines.Calendar.AddWorkingDays(clue.InquirySentOn ?? today, deadlines.Policy.InquiryReplyWorkingDays),
-                person.IsPrincipalLeader,
-                clue.HandlerName,
-                null,
-                person.IsPrincipalLeader ? [] : [person.Unit + "党组织主要负责人"],
-                clue.InquirySentOn ?? today,
-                Secrecy: "机密").ToDocx(),
+            ClueDocumentKind.InquiryLetter => await LetterAsync(db, clue, organ, content, today, cancellationToken),
             ClueDocumentKind.DisposalApproval => new DisposalApprovalForm(
                 organ,
                 clue.Number,
@@ -104,6 +93,32 @@ public sealed class ClueDocuments(
         return ($"{clue.Number}-{EnumText.Label(kind, zh)}.docx", bytes);
     }
 
+    /// <summary>
+    /// The 函询通知书, from the one template of letters of inquiry (<see cref="TalkDocuments.Notice(string, Inquiry)"/>): once sent, the
+    /// letter as the inquiry ledger holds it (文号, matters, sent date, reply deadline); before, the letter as sending it today would
+    /// store it — the same reply deadline rule, so the draft and the sent letter agree.
+    /// </summary>
+    private async Task<byte[]> LetterAsync(QingfengDb db, Clue clue, string organ, string content, DateOnly today, CancellationToken cancellationToken)
+    {
+        var sent = await db.Inquiries.AsNoTracking().Where(i => i.ClueId == clue.Id).OrderByDescending(i => i.SentOn).ThenByDescending(i => i.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (sent is not null)
+        {
+            return TalkDocuments.Notice(organ, sent);
+        }
+
+        var sentOn = clue.InquirySentOn ?? today;
+        var due = deadlines.Due(DeadlineKind.InquiryReply, sentOn);
+        var matters = Sentences(content, 3);
+        if (await ClueService.SubjectOfAsync(db, clue, cancellationToken) is { } subject)
+        {
+            return TalkDocuments.Notice(organ, null, subject.OfficialName ?? "", subject.UnitName + subject.OfficialPosition, subject.UnitName, matters, due, subject.IsPrincipal, sentOn, onReport: true);
+        }
+
+        var person = Particulars(clue);
+        return TalkDocuments.Notice(organ, null, person.Name, person.UnitAndPost, person.Unit, matters, due, person.IsPrincipalLeader, sentOn, onReport: true);
+    }
+
     /// <summary>中共开阳县纪委办公室 from 开阳县纪委监委: letters go out in the name of the commission's general office.</summary>
     private static string OfficeOf(string organ)
     {
@@ -124,7 +139,7 @@ public sealed class ClueDocuments(
 
     private static string Summary(string content) => content.Length <= 300 ? content : content[..300] + "……";
 
-    private static List<string> Sentences(string content, int max)
+    internal static List<string> Sentences(string content, int max)
     {
         var sentences = content.Split(['。', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(s => s.Length >= 4).Take(max).Select(s => s + "。").ToList();

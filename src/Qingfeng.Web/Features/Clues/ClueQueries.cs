@@ -68,6 +68,10 @@ public sealed class ClueQueries(
         var attachments = await viewer.VisibleAttachments(db).AsNoTracking().Where(a => a.ClueId == id).OrderBy(a => a.CreatedAt)
             .Select(a => new AttachmentItem(a.Id, a.FileName, a.ContentType, a.Size, a.CreatedAt))
             .ToListAsync(cancellationToken);
+        var letters = await db.Inquiries.AsNoTracking().Where(i => i.ClueId == id).OrderBy(i => i.SentOn).ThenBy(i => i.Id)
+            .Select(i => new ClueLetterItem(i.Id, i.DocumentNumber, i.SentOn, i.ReplyDueOn, i.State, i.ReplyReceivedOn)).ToListAsync(cancellationToken);
+        var talks = await db.Talks.AsNoTracking().Where(t => t.ClueId == id).OrderBy(t => t.PlannedOn).ThenBy(t => t.Id)
+            .Select(t => new ClueTalkItem(t.Id, t.HeldOn ?? t.PlannedOn, t.State)).ToListAsync(cancellationToken);
         var content = protection.UnprotectContent(clue);
         var reporter = viewer.SeesReporter ? protection.UnprotectReporter(clue) : null;
         await audit.RecordAsync("View", nameof(Clue), id.ToString(), reporter is null ? null : "reporter", cancellationToken: cancellationToken);
@@ -108,7 +112,9 @@ public sealed class ClueQueries(
             [.. clue.Participants.Where(p => p.Role != ParticipantRole.Registrar).Select(p => p.Name).Distinct(StringComparer.Ordinal)],
             [.. clue.Recusals.Select(r => r.UserName)],
             attachments,
-            [.. ClueWorkflow.Transitions.Where(t => clue.CanTake(t, actor)).Select(t => t.Action)]);
+            [.. ClueWorkflow.Transitions.Where(t => clue.CanTake(t, actor)).Select(t => t.Action)],
+            letters,
+            talks);
     }
 
     /// <summary>An attachment's decrypted content, for a clue the caller can see; the download is audited.</summary>

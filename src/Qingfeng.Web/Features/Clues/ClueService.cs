@@ -3,6 +3,8 @@ using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.Organs;
 using Qingfeng.Features.Roster;
+using Qingfeng.Features.Supervision;
+using Qingfeng.Features.Talks;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Files;
 using Qingfeng.Platform.Rules;
@@ -109,6 +111,7 @@ public sealed class ClueService(
         try
         {
             clue.Apply(action, input, viewer.Actor, time.GetUtcNow(), deadlines);
+            await WriteLedgerRecordAsync(db, clue, action, input, request, cancellationToken);
         }
         catch (DomainRuleException rule)
         {
@@ -279,8 +282,66 @@ public sealed class ClueService(
             MergedIntoId = request.MergedIntoId,
             Sanctions = request.Sanctions?.Select(s => new SanctionInput(s.Code, s.OfficialId)).ToList(),
             AppealResult = request.AppealResult,
-            Countersigned = request.Countersigned,
+            Countersigned = request.Countersigned
+                ?? (action == ClueAction.RecordInquiryReply && !string.IsNullOrWhiteSpace(request.CountersignedBy) && !string.IsNullOrWhiteSpace(request.CountersignNote) ? true : null),
         };
+    }
+
+    /// <summary>
+    /// 谈话函询 keeps the ledgers' own records (issue 15), in the same save as the clue's step: the letter is the
+    /// <see cref="Inquiry"/> of the inquiry ledger and its reply is recorded on it; the talk is a <see cref="Talk"/> of the talk ledger.
+    /// Both are owned by the clue's organ and linked to the clue. A clue whose persons are not on the roster keeps the step on the
+    /// clue only (the ledgers record officials).
+    /// </summary>
+    private async Task WriteLedgerRecordAsync(QingfengDb db, Clue clue, ClueAction action, ClueActionInput input, ClueActionRequest request, CancellationToken cancellationToken)
+    {
+        var today = ChinaTime.DateOf(time.GetUtcNow());
+        switch (action)
+        {
+            case ClueAction.SendInquiryLetter when await SubjectOfAsync(db, clue, cancellationToken) is { } subject:
+                var sentOn = input.Date!.Value;
+                var matters = string.IsNullOrWhiteSpace(request.Matters) ? DraftMatters(clue) : request.Matters;
+                db.Add(Inquiry.ForClue(clue.Id, clue.OrganId, subject, matters, sentOn, ReplyDueOn(sentOn), request.DocumentNumber));
+                break;
+            case ClueAction.RecordTalk when await SubjectOfAsync(db, clue, cancellationToken) is { } subject:
+                db.Add(Talk.HeldOnClue(clue.Id, clue.OrganId, subject, input.Date!.Value, clue.HandlerName ?? "", input.Comment!, today));
+                break;
+            case ClueAction.RecordInquiryReply:
+                var letter = await PendingLetterAsync(db, clue.Id, cancellationToken);
+                letter?.RecordReply(input.Date!.Value, input.Comment!, request.CountersignedBy, request.CountersignNote, today);
+                break;
+        }
+    }
+
+    /// <summary>The one reply deadline of a clue's letter: the rule of every letter of inquiry (<see cref="SupervisionOptions.InquiryReplyDueOn"/>).</summary>
+    internal DateOnly ReplyDueOn(DateOnly sentOn) => deadlines.Due(DeadlineKind.InquiryReply, sentOn);
+
+    /// <summary>The matters a letter asks about when the handler writes none: the first sentences of the report.</summary>
+    internal string DraftMatters(Clue clue) => string.Join('\n', ClueDocuments.Sentences(protection.UnprotectContent(clue) ?? "", 3));
+
+    /// <summary>The latest letter of the clue still waiting for its reply.</summary>
+    internal static Task<Inquiry?> PendingLetterAsync(QingfengDb db, Guid clueId, CancellationToken cancellationToken) =>
+        db.Inquiries.Where(i => i.ClueId == clueId && i.State == InquiryState.Sent).OrderByDescending(i => i.SentOn).ThenByDescending(i => i.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// The official a clue's letter or talk is addressed to, as the ledgers record them: the first reported person on the roster (a
+    /// 一把手 first), with their current unit; none when no reported person is on the roster with a unit.
+    /// </summary>
+    internal static async Task<SupervisedSubject?> SubjectOfAsync(QingfengDb db, Clue clue, CancellationToken cancellationToken)
+    {
+        var person = clue.ReportedPersons.Where(p => p.OfficialId is not null).OrderByDescending(p => p.IsPrincipal).FirstOrDefault();
+        if (person is null)
+        {
+            return null;
+        }
+
+        var official = await db.Officials.AsNoTracking().Where(o => o.Id == person.OfficialId && o.Unit != null)
+            .Select(o => new { o.Id, o.Name, o.Position, o.IsPrincipal, o.LeaderCategory, UnitId = o.Unit!.Id, UnitName = o.Unit.Name, UnitRegion = o.Unit.RegionKey })
+            .SingleOrDefaultAsync(cancellationToken);
+        return official is null
+            ? null
+            : new SupervisedSubject(official.UnitId, official.UnitName, official.UnitRegion, official.Id, official.Name, official.Position, official.IsPrincipal, official.LeaderCategory);
     }
 
     /// <summary>Reported persons must be officials within the registering organ's jurisdiction (or free text with no official).</summary>

@@ -23,6 +23,7 @@ public static class CluesFeature
         services.AddScoped<ClueExcel>();
         services.AddScoped<ClueLinking>();
         services.AddScoped<ClueDocuments>();
+        services.AddScoped<Talks.IClueCircle, ClueLetterCircle>();
         services.AddPeriodicSweep<ClueDeadlineSweep>();
         services.AddSingleton<ClueSearchIndexUpgrade>();
         services.AddHostedService(provider => provider.GetRequiredService<ClueSearchIndexUpgrade>());

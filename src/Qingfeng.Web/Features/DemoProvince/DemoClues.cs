@@ -4,6 +4,8 @@ using Qingfeng.Features.Audit;
 using Qingfeng.Features.Clues;
 using Qingfeng.Features.Clues.Text;
 using Qingfeng.Features.Organs;
+using Qingfeng.Features.Supervision;
+using Qingfeng.Features.Talks;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
@@ -83,7 +85,8 @@ public sealed class DemoClues(QingfengDatabase database, ClueProtection protecti
                 protection.Protect(clue, content, realName ? new ReporterDetails { Name = "举报人" + (char)('甲' + random.Next(10)), Phone = "1380000" + random.Next(1000, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture) } : null);
                 var at = new DateTimeOffset(received.ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero);
                 clue.Registered(staff.Petition, at, deadlines);
-                Walk(clue, random, staff, at, now);
+                var subject = new SupervisedSubject(official.UnitId!.Value, official.UnitName, official.RegionKey, official.Id, official.Name, official.Position, official.IsPrincipal, official.LeaderCategory);
+                Walk(clue, random, staff, at, now, (action, input) => KeepLedger(db, clue, subject, content, action, input, ChinaTime.DateOf(now)));
                 db.Clues.Add(clue);
                 total++;
             }
@@ -105,8 +108,34 @@ public sealed class DemoClues(QingfengDatabase database, ClueProtection protecti
         return total;
     }
 
+    /// <summary>
+    /// What <c>ClueService</c> writes beside a 谈话函询 step, for the demo's clues: the letter is an inquiry of the ledger (its reply
+    /// recorded on it), the talk a talk of the ledger, both linked to the clue.
+    /// </summary>
+    private void KeepLedger(QingfengDb db, Clue clue, SupervisedSubject subject, string content, ClueAction action, ClueActionInput input, DateOnly today)
+    {
+        switch (action)
+        {
+            case ClueAction.SendInquiryLetter:
+                var sentOn = input.Date!.Value;
+                var number = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"（演示）纪办函〔{sentOn.Year}〕{(clue.Number.Length > 3 ? clue.Number[^3..] : clue.Number)}号");
+                db.Add(Inquiry.ForClue(clue.Id, clue.OrganId, subject, string.Join('\n', ClueDocuments.Sentences(content, 3)), sentOn, deadlines.Due(DeadlineKind.InquiryReply, sentOn), number));
+                break;
+            case ClueAction.RecordTalk:
+                db.Add(Talk.HeldOnClue(clue.Id, clue.OrganId, subject, Min(input.Date!.Value, today), clue.HandlerName ?? "", input.Comment!, today));
+                break;
+            case ClueAction.RecordInquiryReply:
+                var letter = db.ChangeTracker.Entries<Inquiry>().Select(e => e.Entity).Single(i => i.ClueId == clue.Id);
+                letter.RecordReply(Min(input.Date!.Value, today), input.Comment!, subject.IsPrincipal ? null : "（演示）所在单位党组书记", subject.IsPrincipal ? null : "已对其进行教育提醒，要求如实说明。", today);
+                break;
+        }
+
+        // A step's date may run a few days past the demo's today; the ledgers take no reply or talk in the future.
+        static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+    }
+
     /// <summary>Takes a clue through the workflow to a randomly chosen stage, a few days per step.</summary>
-    private void Walk(Clue clue, Random random, Staff staff, DateTimeOffset at, DateTimeOffset now)
+    private void Walk(Clue clue, Random random, Staff staff, DateTimeOffset at, DateTimeOffset now, Action<ClueAction, ClueActionInput> keepLedger)
     {
         var stage = random.Next(100);
         var step = 0;
@@ -121,6 +150,7 @@ public sealed class DemoClues(QingfengDatabase database, ClueProtection protecti
             }
 
             clue.Apply(action, input, actor, when, deadlines);
+            keepLedger(action, input);
             return true;
         }
 

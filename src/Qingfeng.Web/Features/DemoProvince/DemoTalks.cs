@@ -89,6 +89,6 @@ public sealed class DemoTalks(QingfengDatabase database, SupervisionCalendar cal
         Talk ReminderTalk(SupervisedSubject subject, int tier, DateOnly plannedOn) =>
             new(organ.Id, subject, TalkType.Reminder, tier, tiers.TalkerTitle(TalkType.Reminder, tier), new TalkPlan(plannedOn, "县纪委监委谈话室", tiers.TalkerFor(tier), null, "监督检查室干部"), null);
 
-        DateOnly ReplyDue(DateOnly sentOn) => calendar.AddWorkingDays(sentOn, calendar.Options.InquiryReplyWorkingDays);
+        DateOnly ReplyDue(DateOnly sentOn) => calendar.InquiryReplyDueOn(sentOn);
     }
 }

@@ -49,7 +49,7 @@ public sealed class DutyReport : Entity, ISupervisedRecord
     {
         if (subject.OfficialId is null)
         {
-            throw new DomainRuleException("Supervision.OfficialNotFound") { Status = 404 };
+            throw DomainRuleException.NotFound("Supervision.OfficialNotFound");
         }
 
         CampaignId = campaign.Id;
@@ -178,12 +178,12 @@ public sealed class DutyReport : Entity, ISupervisedRecord
 
         if (campaign.ScoringClosed)
         {
-            throw new DomainRuleException("DutyReport.ScoringClosed") { Status = 409 };
+            throw DomainRuleException.Conflict("DutyReport.ScoringClosed");
         }
 
         if (!campaign.IsScorer(voterId))
         {
-            throw new DomainRuleException("DutyReport.NotScorer") { Status = 403 };
+            throw DomainRuleException.Forbidden("DutyReport.NotScorer");
         }
 
         if (score < 0 || score > campaign.ScaleMax)
@@ -193,7 +193,7 @@ public sealed class DutyReport : Entity, ISupervisedRecord
 
         if (HasVoted(voterId))
         {
-            throw new DomainRuleException("DutyReport.AlreadyVoted") { Status = 409 };
+            throw DomainRuleException.Conflict("DutyReport.AlreadyVoted");
         }
 
         Voters.Add(new DutyReportVoter(Id, voterId));
@@ -223,12 +223,12 @@ public sealed class DutyReport : Entity, ISupervisedRecord
         var target = Move(action);
         if (!IsReviewLevelOf(campaign, roles))
         {
-            throw new DomainRuleException("DutyReport.NotThisLevel", campaign.LevelNames[Level]) { Status = 403 };
+            throw DomainRuleException.Forbidden("DutyReport.NotThisLevel", campaign.LevelNames[Level]);
         }
 
         if (HasReviewedThisRound(reviewer.UserId))
         {
-            throw new DomainRuleException("DutyReport.TwoLevels") { Status = 409 };
+            throw DomainRuleException.Conflict("DutyReport.TwoLevels");
         }
 
         return target;

@@ -90,7 +90,7 @@ public sealed class DutyReportCampaign : Entity
     {
         if (ScoringClosed)
         {
-            throw new DomainRuleException("DutyReport.ScoringClosed") { Status = 409 };
+            throw DomainRuleException.Conflict("DutyReport.ScoringClosed");
         }
 
         Scorers.RemoveAll(s => scorers.All(n => n.UserId != s.UserId));
@@ -106,7 +106,7 @@ public sealed class DutyReportCampaign : Entity
     {
         if (ScoringClosed)
         {
-            throw new DomainRuleException("DutyReport.ScoringClosed") { Status = 409 };
+            throw DomainRuleException.Conflict("DutyReport.ScoringClosed");
         }
 
         ScoringClosed = true;

@@ -4,6 +4,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Clues;
 using Qingfeng.Features.Supervision;
+using Qingfeng.Features.Talks;
 using Qingfeng.Platform.Api;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Documents;
@@ -61,8 +62,9 @@ public sealed class OutcomeQueries(IDbContextFactory<QingfengDb> dbFactory, Supe
         }
 
         lines.Add(await SumAsync(OutcomeModule.Rectification, Scoped(db.RectificationItems, viewer, query, region, i => i.OpenedOn).Select(i => i.Outcome), cancellationToken));
-        lines.Add(await SumAsync(OutcomeModule.Talks, Scoped(db.Talks, viewer, query, region, t => t.PlannedOn).Select(t => t.Outcome), cancellationToken));
-        lines.Add(await SumAsync(OutcomeModule.Inquiries, Scoped(db.Inquiries, viewer, query, region, i => i.SentOn).Select(i => i.Outcome), cancellationToken));
+        var visibleClues = clueViewer.VisibleClues(db).Select(c => c.Id);
+        lines.Add(await SumAsync(OutcomeModule.Talks, Scoped(db.Talks.InCircle(visibleClues), viewer, query, region, t => t.PlannedOn).Select(t => t.Outcome), cancellationToken));
+        lines.Add(await SumAsync(OutcomeModule.Inquiries, Scoped(db.Inquiries.InCircle(visibleClues), viewer, query, region, i => i.SentOn).Select(i => i.Outcome), cancellationToken));
         lines.Add(await SumAsync(OutcomeModule.Decisions, Scoped(db.DecisionRecords, viewer, query, region, r => r.MeetingOn).Select(r => r.Outcome), cancellationToken));
         lines.Add(await SumAsync(OutcomeModule.Recommendations, Scoped(db.Recommendations, viewer, query, region, r => r.IssuedOn).Select(r => r.Outcome), cancellationToken));
 

@@ -110,7 +110,7 @@ public sealed class QuarterlyReview : Entity
     {
         if (IsFinal)
         {
-            throw new DomainRuleException("QuarterlyReview.Final") { Status = 409 };
+            throw DomainRuleException.Conflict("QuarterlyReview.Final");
         }
     }
 

@@ -182,10 +182,12 @@ public sealed class QuarterlyReviewService(IDbContextFactory<QingfengDb> dbFacto
             Closed: g.Count(i => In(i.ClosedOn))));
 
         // Talks held (or, not yet held, planned) and letters of inquiry sent in the quarter; accountability decided in it.
-        var talks = await db.Talks.AsNoTracking()
+        // Talks and letters of a clue's 谈话函询 count only for readers of the clue (SECURITY.md, "Clue-linked letters and talks").
+        var visibleClues = clueViewer.VisibleClues(db).Select(c => c.Id);
+        var talks = await db.Talks.AsNoTracking().InCircle(visibleClues)
             .Where(t => ids.Contains(t.Subject.OfficialId!.Value) && t.State != TalkState.Cancelled && (t.HeldOn ?? t.PlannedOn) >= start && (t.HeldOn ?? t.PlannedOn) <= end)
             .GroupBy(t => t.Subject.OfficialId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var inquiries = await db.Inquiries.AsNoTracking()
+        var inquiries = await db.Inquiries.AsNoTracking().InCircle(visibleClues)
             .Where(i => ids.Contains(i.Subject.OfficialId!.Value) && i.SentOn >= start && i.SentOn <= end)
             .GroupBy(i => i.Subject.OfficialId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var accountability = await db.AccountabilityDecisions.AsNoTracking()

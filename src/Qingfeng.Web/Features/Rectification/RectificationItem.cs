@@ -198,7 +198,7 @@ public sealed class RectificationItem : Entity, IOwnedRecord
         var target = Move(RectificationItemAction.CloseOut);
         if (IsClaimedBy(actor.UserId))
         {
-            throw new DomainRuleException("Rectification.SelfApproval") { Status = 409 };
+            throw DomainRuleException.Conflict("Rectification.SelfApproval");
         }
 
         Outcome = outcome;

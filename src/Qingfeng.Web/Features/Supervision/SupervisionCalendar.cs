@@ -14,7 +14,10 @@ public sealed class SupervisionOptions
     /// <summary>Working days an item may stay overdue before it is escalated to the commission leadership (second level).</summary>
     public int EscalateAfterWorkingDays { get; set; } = 5;
 
-    /// <summary>Reply time of a letter of inquiry (函询), in working days.</summary>
+    /// <summary>
+    /// Reply time of a letter of inquiry (函询), in working days (监督执纪工作规则: 15): of the ledger's letters and of those a clue's
+    /// 谈话函询 sends alike.
+    /// </summary>
     public int InquiryReplyWorkingDays { get; set; } = 15;
 
     /// <summary>Reply time of a supervision recommendation (纪检监察建议书), in calendar days.</summary>
@@ -25,6 +28,9 @@ public sealed class SupervisionOptions
 
     /// <summary>Working days before a public holiday when pre-holiday integrity reminders go out.</summary>
     public int HolidayReminderWorkingDays { get; set; } = 2;
+
+    /// <summary>The one reply deadline of a letter of inquiry sent on <paramref name="sentOn"/>: <see cref="InquiryReplyWorkingDays"/> working days later.</summary>
+    public DateOnly InquiryReplyDueOn(WorkingDayCalendar calendar, DateOnly sentOn) => calendar.AddWorkingDays(sentOn, InquiryReplyWorkingDays);
 }
 
 /// <summary>Working-day arithmetic for supervision deadlines, on the same holiday calendar as the clue deadlines.</summary>
@@ -35,6 +41,9 @@ public sealed class SupervisionCalendar(SupervisionOptions options, WorkingDayCa
     public WorkingDayCalendar Calendar => calendar;
 
     public DateOnly AddWorkingDays(DateOnly from, int days) => calendar.AddWorkingDays(from, days);
+
+    /// <inheritdoc cref="SupervisionOptions.InquiryReplyDueOn"/>
+    public DateOnly InquiryReplyDueOn(DateOnly sentOn) => options.InquiryReplyDueOn(calendar, sentOn);
 
     public DateOnly DueSoonLimit(DateOnly today) => calendar.AddWorkingDays(today, options.DueSoonWorkingDays);
 

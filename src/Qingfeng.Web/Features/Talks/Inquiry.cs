@@ -65,10 +65,20 @@ public sealed class Inquiry : Entity, IOwnedRecord
         State = InquiryState.Sent;
     }
 
+    /// <summary>
+    /// The letter a clue disposed of by 谈话函询 sends (<c>SendInquiryLetter</c>): the same record as any letter of the ledger,
+    /// linked to its clue; its reply is recorded through the clue's workflow.
+    /// </summary>
+    public static Inquiry ForClue(Guid clueId, Guid organId, SupervisedSubject subject, string matters, DateOnly sentOn, DateOnly replyDueOn, string? documentNumber) =>
+        new(organId, subject, matters, sentOn, replyDueOn, documentNumber) { ClueId = clueId };
+
     public Guid OrganId { get; private set; }
 
     /// <summary>The unit and official the record is about.</summary>
     public SupervisedSubject Subject { get; private set; } = null!;
+
+    /// <summary>The clue whose 谈话函询 sent this letter; null for a letter of daily supervision.</summary>
+    public Guid? ClueId { get; private set; }
 
     public string? DocumentNumber { get; private set; }
 

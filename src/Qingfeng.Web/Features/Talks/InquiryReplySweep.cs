@@ -10,9 +10,10 @@ namespace Qingfeng.Features.Talks;
 
 /// <summary>
 /// Tells the owning commission's supervision office (and its leaders) about letters of inquiry whose reply is overdue:
-/// once per inquiry, deadline and person.
+/// once per inquiry, deadline and person. Letters sent from a clue are inquiries too; of those, only staff who may open the clue
+/// are told (<see cref="IClueCircle.ReadersAsync"/>).
 /// </summary>
-public sealed class InquiryReplySweep(IDbContextFactory<QingfengDb> dbFactory, NotificationService notifications, TimeProvider time) : IPeriodicSweep
+public sealed class InquiryReplySweep(IDbContextFactory<QingfengDb> dbFactory, NotificationService notifications, IClueCircle circle, TimeProvider time) : IPeriodicSweep
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -20,7 +21,7 @@ public sealed class InquiryReplySweep(IDbContextFactory<QingfengDb> dbFactory, N
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var overdue = await db.Set<Inquiry>().AsNoTracking()
             .Where(i => i.State == InquiryState.Sent && i.ReplyDueOn < today)
-            .Select(i => new { i.Id, i.OrganId, i.Subject.OfficialName, i.Subject.UnitName, i.ReplyDueOn })
+            .Select(i => new { i.Id, i.OrganId, i.ClueId, i.Subject.OfficialName, i.Subject.UnitName, i.ReplyDueOn })
             .ToListAsync(cancellationToken);
         if (overdue.Count == 0)
         {
@@ -28,11 +29,15 @@ public sealed class InquiryReplySweep(IDbContextFactory<QingfengDb> dbFactory, N
         }
 
         var staff = await SupervisionStaff.OfOrgansAsync(db, [.. overdue.Select(o => o.OrganId).Distinct()], cancellationToken);
+        var clueIds = overdue.Where(o => o.ClueId is not null).Select(o => o.ClueId!.Value).Distinct().ToList();
+        var readers = clueIds.Count == 0
+            ? Enumerable.Empty<Guid>().ToLookup(g => g)
+            : await circle.ReadersAsync(db, [.. overdue.Where(o => o.ClueId is not null).SelectMany(o => staff[o.OrganId]).Distinct()], clueIds, cancellationToken);
         var messages = new List<OutgoingMessage>();
         foreach (var inquiry in overdue)
         {
             var due = inquiry.ReplyDueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            foreach (var user in staff[inquiry.OrganId])
+            foreach (var user in staff[inquiry.OrganId].Where(u => inquiry.ClueId is not { } clue || readers[clue].Contains(u)))
             {
                 messages.Add(new OutgoingMessage(
                     user,

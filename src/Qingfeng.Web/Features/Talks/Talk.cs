@@ -24,6 +24,9 @@ public enum TalkType
 
     /// <summary>诫勉谈话.</summary>
     Admonishment = 6,
+
+    /// <summary>谈话函询 by talk: held on a clue disposed of by 谈话函询 (<see cref="Talk.HeldOnClue"/>), never planned on the ledger.</summary>
+    ClueTalk = 7,
 }
 
 /// <summary>Planned → Held → Closed, or Planned → Cancelled.</summary>
@@ -76,10 +79,24 @@ public sealed class Talk : Entity, IOwnedRecord
         Outline = InputRules.Text(outline, TextMaxLength);
     }
 
+    /// <summary>
+    /// The talk a clue disposed of by 谈话函询 records (<c>RecordTalk</c>): the same record as the ledger's talks, linked to its
+    /// clue, held on <paramref name="heldOn"/> with <paramref name="record"/> by <paramref name="talkers"/>.
+    /// </summary>
+    public static Talk HeldOnClue(Guid clueId, Guid organId, SupervisedSubject subject, DateOnly heldOn, string talkers, string record, DateOnly today)
+    {
+        var talk = new Talk(organId, subject, TalkType.ClueTalk, null, null, new TalkPlan(heldOn, null, talkers, null, null), null) { ClueId = clueId };
+        talk.Hold(heldOn, record, null, today, 0);
+        return talk;
+    }
+
     public Guid OrganId { get; private set; }
 
     /// <summary>The unit and official the record is about.</summary>
     public SupervisedSubject Subject { get; private set; } = null!;
+
+    /// <summary>The clue whose 谈话函询 held this talk; null for a talk of daily supervision.</summary>
+    public Guid? ClueId { get; private set; }
 
     public TalkType Type { get; private set; }
 

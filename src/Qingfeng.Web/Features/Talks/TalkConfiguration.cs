@@ -28,6 +28,7 @@ internal sealed class TalkConfiguration : IEntityTypeConfiguration<Talk>
         b.HasIndex(SubjectMapping.UnitId);
         b.HasIndex(SubjectMapping.OfficialId, nameof(Talk.State));
         b.HasIndex(t => new { t.OrganId, t.Type, t.HeldOn });
+        b.HasIndex(t => t.ClueId);
     }
 }
 
@@ -50,5 +51,6 @@ internal sealed class InquiryConfiguration : IEntityTypeConfiguration<Inquiry>
         b.HasIndex(SubjectMapping.UnitId);
         b.HasIndex(i => new { i.State, i.ReplyDueOn });
         b.HasIndex(SubjectMapping.OfficialId);
+        b.HasIndex(i => i.ClueId);
     }
 }

@@ -52,18 +52,40 @@ public sealed class TalkDocuments(IDbContextFactory<QingfengDb> dbFactory, TalkQ
     public async Task<(string FileName, byte[] Content)> InquiryNoticeAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var (inquiry, organ) = await queries.InquiryForDocumentAsync(id, cancellationToken);
-        var office = organ.Replace("纪委监委", "纪委办公室", StringComparison.Ordinal);
-        var bytes = new InquiryNoticeDocument(
-            office,
-            inquiry.DocumentNumber,
-            inquiry.Subject.OfficialName!,
-            inquiry.Subject.UnitName + inquiry.Subject.OfficialPosition,
-            inquiry.Subject.UnitName,
-            inquiry.Matters.Split('\n'),
-            inquiry.ReplyDueOn,
-            inquiry.Subject.IsPrincipal,
-            inquiry.SentOn).ToDocx();
+        var bytes = Notice(organ, inquiry);
         await audit.RecordAsync("Document", nameof(Inquiry), id.ToString(), "Notice", cancellationToken: cancellationToken);
         return ($"函询通知书-{inquiry.Subject.OfficialName}-{inquiry.SentOn:yyyyMMdd}.docx", bytes);
+    }
+
+    /// <summary>
+    /// The one 函询通知书 of a letter of inquiry, from the letter as stored (or, on a clue before sending, as it will be stored):
+    /// its 文号, matters, sent date and reply deadline.
+    /// </summary>
+    public static byte[] Notice(string organ, Inquiry letter) =>
+        Notice(organ, letter.DocumentNumber, letter.Subject.OfficialName!, letter.Subject.UnitName + letter.Subject.OfficialPosition, letter.Subject.UnitName, letter.Matters.Split('\n'),
+            letter.ReplyDueOn, letter.Subject.IsPrincipal, letter.SentOn, onReport: letter.ClueId is not null);
+
+    /// <summary>The 函询通知书 addressed to someone the roster does not hold (a clue's free-text person): the same template.</summary>
+    public static byte[] Notice(string organ, string? documentNumber, string name, string? post, string? unitName, IReadOnlyList<string> matters, DateOnly replyDueOn, bool isPrincipal, DateOnly sentOn, bool onReport) =>
+        new InquiryLetter(
+            OfficeOf(organ),
+            documentNumber,
+            name,
+            post,
+            matters,
+            replyDueOn,
+            isPrincipal,
+            null,
+            null,
+            isPrincipal ? [] : [unitName + "党组织主要负责人"],
+            sentOn,
+            Secrecy: "机密",
+            OnReport: onReport).ToDocx();
+
+    /// <summary>中共开阳县纪委办公室 from 开阳县纪委监委: letters go out in the name of the commission's general office.</summary>
+    private static string OfficeOf(string organ)
+    {
+        var place = organ.Replace("纪委监委", "", StringComparison.Ordinal).Replace("纪委", "", StringComparison.Ordinal);
+        return "中共" + place + "纪委办公室";
     }
 }

@@ -10,8 +10,11 @@ using Qingfeng.Platform.Workflow;
 
 namespace Qingfeng.Features.Talks;
 
-/// <summary>Read side of talks and letters of inquiry, always within jurisdiction; views of a talk record are audited.</summary>
-public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, SupervisionAccess access, AuditLog audit, TalkTierRule tiers, TimeProvider time)
+/// <summary>
+/// Read side of talks and letters of inquiry, always within jurisdiction; views of a talk record are audited. Records linked to a
+/// clue are read only by whoever may open the clue (<see cref="IClueCircle"/>).
+/// </summary>
+public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, SupervisionAccess access, IClueCircle circle, AuditLog audit, TalkTierRule tiers, TimeProvider time)
 {
     public IReadOnlyList<TalkTier> Tiers => tiers.Tiers;
 
@@ -19,7 +22,7 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
     {
         var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var talks = Filter(db, viewer, query);
+        var talks = Filter(db, viewer, await circle.VisibleClueIdsAsync(db, cancellationToken), query);
         var total = await talks.CountAsync(cancellationToken);
         var items = await Project(db, Sort(talks, query).PageOf(query)).ToListAsync(cancellationToken);
         return new Paged<TalkListItem>(items, total, query.PageNumber, query.Size);
@@ -29,7 +32,7 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
     {
         var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var items = await Project(db, Sort(Filter(db, viewer, query), query).Take(50_000)).ToListAsync(cancellationToken);
+        var items = await Project(db, Sort(Filter(db, viewer, await circle.VisibleClueIdsAsync(db, cancellationToken), query), query).Take(50_000)).ToListAsync(cancellationToken);
         await audit.RecordAsync("Export", nameof(Talk), null, string.Create(CultureInfo.InvariantCulture, $"rows={items.Count}"), cancellationToken: cancellationToken);
         return items;
     }
@@ -39,7 +42,8 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
     {
         var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var t = await db.Set<Talk>().AsNoTracking().Where(viewer.Visible<Talk>()).SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
+        var t = await db.Set<Talk>().AsNoTracking().Where(viewer.Visible<Talk>()).InCircle(await circle.VisibleClueIdsAsync(db, cancellationToken))
+            .SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
         if (t is null)
         {
             await audit.RecordAsync("View", nameof(Talk), id.ToString(), null, AuditOutcome.Denied, cancellationToken);
@@ -50,7 +54,7 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
         await audit.RecordAsync("View", nameof(Talk), id.ToString(), cancellationToken: cancellationToken);
         return new TalkDetail(
             t.Id, t.Type, t.Tier, t.TalkerTitle, t.State, t.Subject.UnitId, t.Subject.UnitName, t.Subject.OfficialId!.Value, t.Subject.OfficialName!, t.Subject.OfficialPosition!, t.Subject.IsPrincipal, t.Subject.LeaderCategory,
-            t.PlannedOn, t.Place, t.Talkers, t.Participants, t.Recorder, t.Outline, t.HeldOn, t.Record, t.Commitments, t.PledgeDueOn, t.PledgeReceivedOn,
+            t.PlannedOn, t.Place, t.Talkers, t.Participants, t.Recorder, t.ClueId, t.Outline, t.HeldOn, t.Record, t.Commitments, t.PledgeDueOn, t.PledgeReceivedOn,
             t.ClosedOn, t.ClosingNote, t.CancelReason, t.Outcome, followUps, t.Version, viewer.MayChange(t),
             TalkWorkflow.Table.Available(t, WorkflowActor.For(viewer.User, viewer.MayChange(t))));
     }
@@ -63,7 +67,7 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
     {
         var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var talks = db.Set<Talk>().AsNoTracking().Where(viewer.Visible<Talk>())
+        var talks = db.Set<Talk>().AsNoTracking().Where(viewer.Visible<Talk>()).InCircle(await circle.VisibleClueIdsAsync(db, cancellationToken))
             .Where(t => t.State == TalkState.Held || t.State == TalkState.Closed);
         if (query.Type is { } type)
         {
@@ -107,7 +111,7 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
         var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = ChinaTime.DateOf(time.GetUtcNow());
-        var inquiries = FilterInquiries(db, viewer, query, today);
+        var inquiries = FilterInquiries(db, viewer, await circle.VisibleClueIdsAsync(db, cancellationToken), query, today);
         var total = await inquiries.CountAsync(cancellationToken);
         var items = await ProjectInquiries(SortInquiries(inquiries, query).PageOf(query), today)
             .ToListAsync(cancellationToken);
@@ -119,7 +123,7 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
         var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = ChinaTime.DateOf(time.GetUtcNow());
-        var items = await ProjectInquiries(SortInquiries(FilterInquiries(db, viewer, query, today), query).Take(50_000), today).ToListAsync(cancellationToken);
+        var items = await ProjectInquiries(SortInquiries(FilterInquiries(db, viewer, await circle.VisibleClueIdsAsync(db, cancellationToken), query, today), query).Take(50_000), today).ToListAsync(cancellationToken);
         await audit.RecordAsync("Export", nameof(Inquiry), null, string.Create(CultureInfo.InvariantCulture, $"rows={items.Count}"), cancellationToken: cancellationToken);
         return items;
     }
@@ -128,7 +132,8 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
     {
         var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var i = await db.Set<Inquiry>().AsNoTracking().Where(viewer.Visible<Inquiry>()).SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
+        var i = await db.Set<Inquiry>().AsNoTracking().Where(viewer.Visible<Inquiry>()).InCircle(await circle.VisibleClueIdsAsync(db, cancellationToken))
+            .SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
         if (i is null)
         {
             await audit.RecordAsync("View", nameof(Inquiry), id.ToString(), null, AuditOutcome.Denied, cancellationToken);
@@ -139,7 +144,7 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
         await audit.RecordAsync("View", nameof(Inquiry), id.ToString(), cancellationToken: cancellationToken);
         var today = ChinaTime.DateOf(time.GetUtcNow());
         return new InquiryDetail(
-            i.Id, i.Subject.UnitId, i.Subject.UnitName, i.Subject.OfficialId!.Value, i.Subject.OfficialName!, i.Subject.OfficialPosition!, i.Subject.IsPrincipal, i.DocumentNumber, i.Matters, i.SentOn, i.ReplyDueOn,
+            i.Id, i.Subject.UnitId, i.Subject.UnitName, i.Subject.OfficialId!.Value, i.Subject.OfficialName!, i.Subject.OfficialPosition!, i.Subject.IsPrincipal, i.DocumentNumber, i.Matters, i.ClueId, i.SentOn, i.ReplyDueOn,
             i.State, i.IsOverdueOn(today), i.ReplyReceivedOn, i.ReplyText, i.CountersignedBy, i.CountersignNote, i.Assessment, i.AssessmentNote, i.ClosedOn,
             i.Outcome, followUps, i.Version, viewer.MayChange(i),
             InquiryWorkflow.Table.Available(i, WorkflowActor.For(viewer.User, viewer.MayChange(i))));
@@ -150,7 +155,8 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
     {
         var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var talk = await db.Set<Talk>().AsNoTracking().Where(viewer.Visible<Talk>()).SingleOrDefaultAsync(x => x.Id == id, cancellationToken)
+        var talk = await db.Set<Talk>().AsNoTracking().Where(viewer.Visible<Talk>()).InCircle(await circle.VisibleClueIdsAsync(db, cancellationToken))
+            .SingleOrDefaultAsync(x => x.Id == id, cancellationToken)
             ?? throw DomainRuleException.NotFound("Supervision.NotFound");
         var organ = await db.Organs.AsNoTracking().Where(o => o.Id == talk.OrganId).Select(o => o.Name).SingleAsync(cancellationToken);
         return (talk, organ);
@@ -160,7 +166,8 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
     {
         var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var inquiry = await db.Set<Inquiry>().AsNoTracking().Where(viewer.Visible<Inquiry>()).SingleOrDefaultAsync(x => x.Id == id, cancellationToken)
+        var inquiry = await db.Set<Inquiry>().AsNoTracking().Where(viewer.Visible<Inquiry>()).InCircle(await circle.VisibleClueIdsAsync(db, cancellationToken))
+            .SingleOrDefaultAsync(x => x.Id == id, cancellationToken)
             ?? throw DomainRuleException.NotFound("Supervision.NotFound");
         var organ = await db.Organs.AsNoTracking().Where(o => o.Id == inquiry.OrganId).Select(o => o.Name).SingleAsync(cancellationToken);
         return (inquiry, organ);
@@ -170,9 +177,9 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
         await db.RectificationItems.AsNoTracking().Where(r => r.SourceId == sourceId).OrderBy(r => r.OpenedOn).ThenBy(r => r.Id)
             .Select(r => new FollowUpItem(r.Id, r.Problem, r.DueOn, r.State)).ToListAsync(cancellationToken);
 
-    private static IQueryable<Talk> Filter(QingfengDb db, SupervisionViewer viewer, TalkQuery query)
+    private static IQueryable<Talk> Filter(QingfengDb db, SupervisionViewer viewer, IQueryable<Guid> visibleClues, TalkQuery query)
     {
-        var talks = db.Set<Talk>().AsNoTracking().Where(viewer.Visible<Talk>());
+        var talks = db.Set<Talk>().AsNoTracking().Where(viewer.Visible<Talk>()).InCircle(visibleClues);
         if (query.Type is { } type)
         {
             talks = talks.Where(t => t.Type == type);
@@ -242,9 +249,9 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
             t.Id, t.Type, t.Tier, t.State, t.Subject.OfficialName!, t.Subject.OfficialPosition!, t.Subject.UnitName, t.Subject.IsPrincipal, t.Subject.LeaderCategory, t.PlannedOn, t.HeldOn, t.Talkers,
             db.RectificationItems.Count(r => r.SourceId == t.Id)));
 
-    private static IQueryable<Inquiry> FilterInquiries(QingfengDb db, SupervisionViewer viewer, InquiryQuery query, DateOnly today)
+    private static IQueryable<Inquiry> FilterInquiries(QingfengDb db, SupervisionViewer viewer, IQueryable<Guid> visibleClues, InquiryQuery query, DateOnly today)
     {
-        var inquiries = db.Set<Inquiry>().AsNoTracking().Where(viewer.Visible<Inquiry>());
+        var inquiries = db.Set<Inquiry>().AsNoTracking().Where(viewer.Visible<Inquiry>()).InCircle(visibleClues);
         if (query.State is { } state)
         {
             inquiries = inquiries.Where(i => i.State == state);

@@ -13,11 +13,13 @@ namespace Qingfeng.Features.Talks;
 
 /// <summary>
 /// The only write door of talks and letters of inquiry. Follow-up items become rectification items in the same save
-/// (<see cref="RectificationService.Open"/>), so a talk and its items are written in one transaction.
+/// (<see cref="RectificationService.Open"/>), so a talk and its items are written in one transaction. Talks and letters linked to a
+/// clue are touched only by whoever may open the clue, and the reply to a clue's letter goes through the clue (<see cref="IClueCircle"/>).
 /// </summary>
 public sealed class TalkService(
     IDbContextFactory<QingfengDb> dbFactory,
     SupervisionAccess access,
+    IClueCircle circle,
     SupervisionCalendar calendar,
     RectificationService rectification,
     TalkTierRule tiers,
@@ -31,6 +33,11 @@ public sealed class TalkService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var subject = await viewer.SubjectAsync(db, null, request.OfficialId!.Value, cancellationToken);
         var type = request.Type!.Value;
+        if (type == TalkType.ClueTalk)
+        {
+            throw new DomainRuleException("Talks.ClueTalkOnClue");
+        }
+
         var title = tiers.TalkerTitle(type, request.Tier);
         var talkers = string.IsNullOrWhiteSpace(request.Talkers) ? title : request.Talkers;
         var plan = new TalkPlan(request.PlannedOn!.Value, request.Place, talkers ?? "", request.Participants, request.Recorder);
@@ -69,7 +76,7 @@ public sealed class TalkService(
         string outline = "";
         await ChangeTalkAsync(id, TalkAction.SetOutline, async (talk, viewer, db) =>
         {
-            outline = await ComposeOutlineAsync(db, viewer, talk, cancellationToken);
+            outline = await ComposeOutlineAsync(db, viewer, await circle.VisibleClueIdsAsync(db, cancellationToken), talk, cancellationToken);
             talk.SetOutline(outline);
         }, cancellationToken);
         return outline;
@@ -164,12 +171,30 @@ public sealed class TalkService(
     }
 
     /// <summary>The reply deadline of a letter sent on <paramref name="sentOn"/>: the configured working days later.</summary>
-    public DateOnly ReplyDueOn(DateOnly sentOn) => calendar.AddWorkingDays(sentOn, calendar.Options.InquiryReplyWorkingDays);
+    public DateOnly ReplyDueOn(DateOnly sentOn) => calendar.InquiryReplyDueOn(sentOn);
 
-    public Task RecordReplyAsync(Guid id, RecordReplyRequest request, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Records the written reply. The reply to a clue's letter is recorded through the clue's workflow (one path writes the letter
+    /// and the clue's history): this action delegates to it.
+    /// </summary>
+    public async Task RecordReplyAsync(Guid id, RecordReplyRequest request, CancellationToken cancellationToken = default)
     {
         InputRules.Ensure(request);
-        return ChangeInquiryAsync(id, InquiryAction.RecordReply, (inquiry, _, _) =>
+        var viewer = await access.RequireAsync(Permission.SupervisionManage, cancellationToken);
+        Guid? clueId;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            clueId = await db.Set<Inquiry>().AsNoTracking().Where(viewer.Visible<Inquiry>()).InCircle(await circle.VisibleClueIdsAsync(db, cancellationToken))
+                .Where(i => i.Id == id).Select(i => i.ClueId).SingleOrDefaultAsync(cancellationToken);
+        }
+
+        if (clueId is { } clue)
+        {
+            await circle.RecordReplyAsync(clue, request, cancellationToken);
+            return;
+        }
+
+        await ChangeInquiryAsync(id, InquiryAction.RecordReply, (inquiry, _, _) =>
         {
             inquiry.RecordReply(request.ReceivedOn!.Value, request.Text!, request.CountersignedBy, request.CountersignNote, Today());
             return Task.CompletedTask;
@@ -194,7 +219,7 @@ public sealed class TalkService(
         return [.. items.Select(i => i.Id)];
     }
 
-    internal static async Task<string> ComposeOutlineAsync(QingfengDb db, SupervisionViewer viewer, Talk talk, CancellationToken cancellationToken)
+    internal static async Task<string> ComposeOutlineAsync(QingfengDb db, SupervisionViewer viewer, IQueryable<Guid> visibleClues, Talk talk, CancellationToken cancellationToken)
     {
         var zh = CultureInfo.GetCultureInfo("zh-CN");
         var open = await db.RectificationItems.AsNoTracking().Where(viewer.Visible<RectificationItem>())
@@ -202,7 +227,7 @@ public sealed class TalkService(
             .OrderBy(i => i.DueOn)
             .Select(i => new { i.Problem, i.DueOn, i.SourceReference, i.State })
             .ToListAsync(cancellationToken);
-        var earlier = await db.Set<Talk>().AsNoTracking().Where(viewer.Visible<Talk>())
+        var earlier = await db.Set<Talk>().AsNoTracking().Where(viewer.Visible<Talk>()).InCircle(visibleClues)
             .Where(t => t.Subject.OfficialId == talk.Subject.OfficialId && t.Id != talk.Id && t.Commitments != null
                 && (t.State == TalkState.Held || t.State == TalkState.Closed))
             .OrderByDescending(t => t.HeldOn)
@@ -275,7 +300,8 @@ public sealed class TalkService(
     {
         var viewer = await access.RequireAsync(Permission.SupervisionManage, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var talk = await db.Set<Talk>().Where(viewer.Visible<Talk>()).SingleOrDefaultAsync(t => t.Id == id, cancellationToken)
+        var talk = await db.Set<Talk>().Where(viewer.Visible<Talk>()).InCircle(await circle.VisibleClueIdsAsync(db, cancellationToken))
+            .SingleOrDefaultAsync(t => t.Id == id, cancellationToken)
             ?? throw DomainRuleException.NotFound("Supervision.NotFound");
         await viewer.EnsureMayChangeAsync(db, talk, cancellationToken);
         TalkWorkflow.Table.Ensure(talk, action, WorkflowActor.For(viewer.User, viewer.MayChange(talk)));
@@ -287,7 +313,8 @@ public sealed class TalkService(
     {
         var viewer = await access.RequireAsync(Permission.SupervisionManage, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var inquiry = await db.Set<Inquiry>().Where(viewer.Visible<Inquiry>()).SingleOrDefaultAsync(t => t.Id == id, cancellationToken)
+        var inquiry = await db.Set<Inquiry>().Where(viewer.Visible<Inquiry>()).InCircle(await circle.VisibleClueIdsAsync(db, cancellationToken))
+            .SingleOrDefaultAsync(t => t.Id == id, cancellationToken)
             ?? throw DomainRuleException.NotFound("Supervision.NotFound");
         await viewer.EnsureMayChangeAsync(db, inquiry, cancellationToken);
         InquiryWorkflow.Table.Ensure(inquiry, action, WorkflowActor.For(viewer.User, viewer.MayChange(inquiry)));

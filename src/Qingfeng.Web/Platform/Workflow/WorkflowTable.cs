@@ -131,8 +131,8 @@ public sealed class WorkflowTable<TRecord, TState, TAction>
         if (!row.From.Contains(current))
         {
             throw row.Refusal is { } code
-                ? new DomainRuleException(code) { Status = 409 }
-                : new DomainRuleException("Workflow.IllegalMove", action, current) { Status = 409 };
+                ? DomainRuleException.Conflict(code)
+                : DomainRuleException.Conflict("Workflow.IllegalMove", action, current);
         }
 
         return row.To;

@@ -119,6 +119,7 @@ public sealed class SupervisionReminderSweepTests(SharedApps apps)
             var sweep = new InquiryReplySweep(
                 scope.ServiceProvider.GetRequiredService<IDbContextFactory<QingfengDb>>(),
                 scope.ServiceProvider.GetRequiredService<NotificationService>(),
+                scope.ServiceProvider.GetRequiredService<IClueCircle>(),
                 clock);
             await sweep.RunAsync(TestContext.Current.CancellationToken);
             return await CountAsync(app, inquiryId) - before;

@@ -1,4 +1,5 @@
 using Qingfeng.Features.Clues;
+using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Calendar;
 using Xunit;
 
@@ -18,7 +19,6 @@ public sealed class ClueDeadlinesTests
     {
         AcceptanceWorkingDays = 2,
         DisposalProposalMonths = 2,
-        InquiryReplyWorkingDays = 4,
         InquiryReportMonths = 3,
         ShelvedReviewMonths = 4,
         ReviewMonths = 5,
@@ -26,6 +26,9 @@ public sealed class ClueDeadlinesTests
         AppealMonths = 8,
         DueSoonWorkingDays = 1,
     };
+
+    /// <summary>The 函询 reply time is the one rule of every letter of inquiry, configured with daily supervision.</summary>
+    private static readonly SupervisionOptions DistinctReply = new() { InquiryReplyWorkingDays = 4 };
 
     [Fact]
     public void Overdue_starts_the_day_after_the_due_day()
@@ -62,7 +65,7 @@ public sealed class ClueDeadlinesTests
     [Fact]
     public void The_due_soon_window_follows_the_configured_number_of_working_days()
     {
-        var deadlines = new ClueDeadlines(Distinct, Calendar);
+        var deadlines = new ClueDeadlines(Distinct, Calendar, DistinctReply);
 
         Assert.Equal(new DateOnly(2026, 3, 13), deadlines.DueSoonLimit(Today));
         Assert.Equal(DueStatus.OnTrack, deadlines.StatusOf(new DateOnly(2026, 3, 16), Today));
@@ -94,16 +97,29 @@ public sealed class ClueDeadlinesTests
     [InlineData(DeadlineKind.Appeal, "2026-11-02")]
     public void Each_deadline_uses_its_own_configured_limit(DeadlineKind kind, string due)
     {
-        var deadlines = new ClueDeadlines(Distinct, Calendar);
+        var deadlines = new ClueDeadlines(Distinct, Calendar, DistinctReply);
 
         Assert.Equal(DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture), deadlines.Due(kind, new DateOnly(2026, 3, 2)));
+    }
+
+    [Fact]
+    public void A_clues_letter_and_a_letter_of_the_ledger_have_one_reply_deadline_rule()
+    {
+        // Thu 12 Feb 2026 + 7 working days: Fri 13, Sat 14 (调休上班), the Spring Festival, then Tue 24 – Fri 27, Sat 28 (调休上班).
+        var supervision = new SupervisionOptions { InquiryReplyWorkingDays = 7 };
+        var sent = new DateOnly(2026, 2, 12);
+
+        var clue = new ClueDeadlines(new ClueOptions(), Calendar, supervision).Due(DeadlineKind.InquiryReply, sent);
+
+        Assert.Equal(new SupervisionCalendar(supervision, Calendar).InquiryReplyDueOn(sent), clue);
+        Assert.Equal(Calendar.AddWorkingDays(sent, 7), clue);
     }
 
     [Fact]
     public void Working_day_limits_skip_holidays_and_month_limits_do_not()
     {
         // Thu 12 Feb 2026 + 2 working days: Fri 13, Sat 14 (调休上班); + 4: Tue 24, Wed 25 after the Spring Festival.
-        var deadlines = new ClueDeadlines(Distinct, Calendar);
+        var deadlines = new ClueDeadlines(Distinct, Calendar, DistinctReply);
         var from = new DateOnly(2026, 2, 12);
 
         Assert.Equal(new DateOnly(2026, 2, 14), deadlines.Due(DeadlineKind.Acceptance, from));
@@ -118,7 +134,7 @@ public sealed class ClueDeadlinesTests
 
         Assert.Equal(
             (15, 1, 15, 1, 6, 1, 1, 3, 3),
-            (options.AcceptanceWorkingDays, options.DisposalProposalMonths, options.InquiryReplyWorkingDays, options.InquiryReportMonths,
+            (options.AcceptanceWorkingDays, options.DisposalProposalMonths, new SupervisionOptions().InquiryReplyWorkingDays, options.InquiryReportMonths,
                 options.ShelvedReviewMonths, options.ReviewMonths, options.AnnouncementMonths, options.AppealMonths, options.DueSoonWorkingDays));
         Assert.True(options.PartyCommitteeApprovesPrincipalVerification);
         Assert.False(options.PartyCommitteeApprovesPrincipalTalkInquiry);

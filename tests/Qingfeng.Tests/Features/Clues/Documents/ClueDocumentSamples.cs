@@ -1,4 +1,5 @@
 using Qingfeng.Features.Clues.Documents;
+using Qingfeng.Features.Talks.Documents;
 
 namespace Qingfeng.Tests.Features.Clues.Documents;
 

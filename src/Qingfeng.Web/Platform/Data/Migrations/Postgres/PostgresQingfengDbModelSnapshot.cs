@@ -2675,6 +2675,9 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("ClueId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("CountersignNote")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -2787,6 +2790,8 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClueId");
+
                     b.HasIndex("OfficialId");
 
                     b.HasIndex("UnitId");
@@ -2814,6 +2819,9 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.Property<string>("ClosingNote")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("ClueId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Commitments")
                         .HasMaxLength(8000)
@@ -2947,6 +2955,8 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClueId");
 
                     b.HasIndex("UnitId");
 

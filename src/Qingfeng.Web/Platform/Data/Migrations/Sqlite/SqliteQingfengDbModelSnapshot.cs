@@ -2666,6 +2666,9 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ClueId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CountersignNote")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -2778,6 +2781,8 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClueId");
+
                     b.HasIndex("OfficialId");
 
                     b.HasIndex("UnitId");
@@ -2804,6 +2809,9 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("ClosingNote")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClueId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Commitments")
@@ -2938,6 +2946,8 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClueId");
 
                     b.HasIndex("UnitId");
 

@@ -1,8 +1,10 @@
+using Qingfeng.Tests.Features.Clues.Documents;
 using Qingfeng.Tests.Platform.Documents;
 using Xunit;
 
-namespace Qingfeng.Tests.Features.Clues.Documents;
+namespace Qingfeng.Tests.Features.Talks.Documents;
 
+/// <summary>The one 函询通知书 of letters of inquiry: of a clue's 谈话函询 and of daily supervision.</summary>
 public sealed class InquiryLetterTests
 {
     [Fact]
@@ -64,5 +66,16 @@ public sealed class InquiryLetterTests
 
         Assert.Contains("联系人：＿＿＿＿　　联系电话：＿＿＿＿", docx.Text, StringComparison.Ordinal);
         Assert.Contains("机密\t＿＿＿＿", docx.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_letter_of_a_clue_answers_a_report_and_one_of_daily_supervision_says_so()
+    {
+        using var onReport = new DocxInspection(ClueDocumentSamples.Letter().ToDocx());
+        using var daily = new DocxInspection((ClueDocumentSamples.Letter() with { OnReport = false }).ToDocx());
+
+        Assert.Contains("我委收到反映你有关问题的信访举报", onReport.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("信访举报", daily.Text, StringComparison.Ordinal);
+        Assert.Contains("根据日常监督工作需要和有关规定", daily.Text, StringComparison.Ordinal);
     }
 }

@@ -1,9 +1,10 @@
 using Qingfeng.Platform.Documents;
 
-namespace Qingfeng.Features.Clues.Documents;
+namespace Qingfeng.Features.Talks.Documents;
 
 /// <summary>
-/// 函询通知书: the letter of inquiry that opens a 谈话函询 by letter (domain.md 1.5). Sent in the name of
+/// 函询通知书: the one template of a letter of inquiry (domain.md 1.5), of daily supervision and of a clue's 谈话函询 alike
+/// (<see cref="TalkDocuments.Notice(string, Inquiry)"/>). Sent in the name of
 /// the commission's office in 信函格式, copied to the principal leader of the person's party
 /// organisation and the stationed team. The reply is due on <see cref="ReplyDeadline"/> (15 working
 /// days, computed by the caller) and is countersigned by that principal leader — or, when the person
@@ -22,6 +23,7 @@ namespace Qingfeng.Features.Clues.Documents;
 /// <param name="Date">成文日期.</param>
 /// <param name="Secrecy">密级, e.g. "机密".</param>
 /// <param name="Urgency">紧急程度, e.g. "特急".</param>
+/// <param name="OnReport">The letter answers a report (a clue's 谈话函询), not a need of daily supervision: it says so.</param>
 public sealed record InquiryLetter(
     string IssuingOffice,
     string? DocumentNumber,
@@ -35,7 +37,8 @@ public sealed record InquiryLetter(
     IReadOnlyList<string> CopyTo,
     DateOnly Date,
     string? Secrecy = null,
-    string? Urgency = null)
+    string? Urgency = null,
+    bool OnReport = true)
 {
     public string Title => "关于" + PersonName + "同志有关问题的函询通知";
 
@@ -58,7 +61,9 @@ public sealed record InquiryLetter(
             .LetterHead(IssuingOffice, OfficialDocument.OrBlank(DocumentNumber), Secrecy, Urgency)
             .Title(Title)
             .Addressee(OfficialDocument.OrBlank(PersonPost) + PersonName + "同志：")
-            .Paragraph("我委收到反映你有关问题的信访举报。根据《中国共产党纪律检查机关监督执纪工作规则》有关规定，经研究，决定对你进行函询。请你对以下问题逐项如实作出书面说明：");
+            .Paragraph(OnReport
+                ? "我委收到反映你有关问题的信访举报。根据《中国共产党纪律检查机关监督执纪工作规则》有关规定，经研究，决定对你进行函询。请你对以下问题逐项如实作出书面说明："
+                : "根据日常监督工作需要和有关规定，经研究，决定对你进行函询。请你对以下问题逐项如实作出书面说明：");
 
         var number = 0;
         foreach (var matter in Matters.Where(m => !string.IsNullOrWhiteSpace(m)))
