@@ -76,17 +76,17 @@ public sealed class WorkflowTable<TRecord, TState, TAction>
     where TState : struct, Enum
     where TAction : struct, Enum
 {
-    private readonly Func<TRecord, TState> state;
-    private readonly Dictionary<TAction, WorkflowTransition<TRecord, TState, TAction>> byAction;
+    private readonly Func<TRecord, TState> _state;
+    private readonly Dictionary<TAction, WorkflowTransition<TRecord, TState, TAction>> _byAction;
 
     public WorkflowTable(string name, Func<TRecord, TState> state, IReadOnlyList<WorkflowTransition<TRecord, TState, TAction>> transitions)
     {
         ArgumentNullException.ThrowIfNull(transitions);
         Name = name;
-        this.state = state;
+        _state = state;
         Transitions = transitions;
-        byAction = transitions.ToDictionary(t => t.Action);
-        var missing = Enum.GetValues<TAction>().Where(a => !byAction.ContainsKey(a)).ToList();
+        _byAction = transitions.ToDictionary(t => t.Action);
+        var missing = Enum.GetValues<TAction>().Where(a => !_byAction.ContainsKey(a)).ToList();
         if (missing.Count > 0)
         {
             throw new InvalidOperationException($"Workflow {name} has no row for {string.Join(", ", missing)}.");
@@ -98,17 +98,17 @@ public sealed class WorkflowTable<TRecord, TState, TAction>
 
     public IReadOnlyList<WorkflowTransition<TRecord, TState, TAction>> Transitions { get; }
 
-    public WorkflowTransition<TRecord, TState, TAction> For(TAction action) => byAction[action];
+    public WorkflowTransition<TRecord, TState, TAction> For(TAction action) => _byAction[action];
 
     /// <summary>Whether the record's state admits <paramref name="action"/>, whoever acts.</summary>
-    public bool IsLegal(TRecord record, TAction action) => For(action).From.Contains(state(record));
+    public bool IsLegal(TRecord record, TAction action) => For(action).From.Contains(_state(record));
 
     /// <summary>Whether <paramref name="actor"/> may take <paramref name="action"/> on the record now: state, permission and every guard.</summary>
     public bool Allows(TRecord record, TAction action, WorkflowActor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var row = For(action);
-        return row.From.Contains(state(record)) && actor.Permissions.Contains(row.Permission) && row.Guards.All(g => g.Holds(record, actor));
+        return row.From.Contains(_state(record)) && actor.Permissions.Contains(row.Permission) && row.Guards.All(g => g.Holds(record, actor));
     }
 
     /// <summary>The actions the caller is offered on the record, in table order: what the UI shows as buttons.</summary>
@@ -119,7 +119,7 @@ public sealed class WorkflowTable<TRecord, TState, TAction>
     /// The entity's check before a move: 409 when the state does not admit the action (the row's own refusal code, if it has one). Returns the row's target state
     /// (<see langword="null"/> when the entity decides).
     /// </summary>
-    public TState? EnsureLegal(TRecord record, TAction action) => EnsureLegalFrom(state(record), action);
+    public TState? EnsureLegal(TRecord record, TAction action) => EnsureLegalFrom(_state(record), action);
 
     /// <summary>
     /// <see cref="EnsureLegal"/> for an entity whose table is written over a wider view of it (the entity with its parent):
