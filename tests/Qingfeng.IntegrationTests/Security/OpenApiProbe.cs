@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Clues;
 using Qingfeng.IntegrationTests.Features.Clues;
@@ -83,7 +84,7 @@ internal sealed record ForeignRecords(
 /// foreign records: path ids are real foreign ids, query values and JSON bodies are generated from the
 /// schemas (names, numbers and ids of the foreign jurisdiction where a field asks for one).
 /// </summary>
-internal sealed class OpenApiProbe
+internal sealed partial class OpenApiProbe
 {
     private static readonly string[] Methods = ["get", "post", "put", "delete", "patch"];
     private readonly JsonElement _root;
@@ -211,7 +212,9 @@ internal sealed class OpenApiProbe
                 text.Append(await reader.ReadToEndAsync());
             }
 
-            return text.ToString();
+            // A spreadsheet's heading (Spreadsheet/ExportHeadings) states when it was exported and repeats the filters the
+            // caller sent: neither is data about records, and the time differs between two identical requests.
+            return ExportHeadingLines().Replace(text.ToString(), "");
         }
 
         return Encoding.UTF8.GetString(bytes);
@@ -370,4 +373,7 @@ internal sealed class OpenApiProbe
 
         return schema;
     }
+
+    [GeneratedRegex("(导出时间|筛选条件|Exported|Filters)[：:][^<]*")]
+    private static partial Regex ExportHeadingLines();
 }
