@@ -19,8 +19,6 @@ internal sealed class AccountabilityDecisionConfiguration : IEntityTypeConfigura
         b.Property(d => d.ExecutionNote).HasMaxLength(AccountabilityDecision.NoteMaxLength);
         b.Property(d => d.RevocationReason).HasMaxLength(AccountabilityDecision.NoteMaxLength);
         b.Property(d => d.Version).IsConcurrencyToken();
-        b.HasIndex(SubjectMapping.RegionKey, nameof(AccountabilityDecision.DecidedOn));
-        b.HasIndex(SubjectMapping.UnitId);
-        b.HasIndex(SubjectMapping.OfficialId);
+        SubjectMapping.IndexForLists(b, thenBy: nameof(AccountabilityDecision.DecidedOn));
     }
 }

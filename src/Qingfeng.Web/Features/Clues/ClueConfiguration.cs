@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Features.Clues;
 
@@ -29,12 +30,12 @@ internal sealed class ClueConfiguration : IEntityTypeConfiguration<Clue>
             o.Property(x => x.FundsPaidOutFen).HasColumnName("FundsPaidOutFen");
             o.Property(x => x.FundsRecoveredFen).HasColumnName("FundsRecoveredFen");
         });
-        b.HasMany(c => c.ReportedPersons).WithOne().HasForeignKey(p => p.ClueId).OnDelete(DeleteBehavior.Cascade);
-        b.HasMany(c => c.Categories).WithOne().HasForeignKey(p => p.ClueId).OnDelete(DeleteBehavior.Cascade);
-        b.HasMany(c => c.History).WithOne().HasForeignKey(p => p.ClueId).OnDelete(DeleteBehavior.Cascade);
-        b.HasMany(c => c.Participants).WithOne().HasForeignKey(p => p.ClueId).OnDelete(DeleteBehavior.Cascade);
-        b.HasMany(c => c.Recusals).WithOne().HasForeignKey(p => p.ClueId).OnDelete(DeleteBehavior.Cascade);
-        b.HasMany(c => c.Sanctions).WithOne().HasForeignKey(p => p.ClueId).OnDelete(DeleteBehavior.Cascade);
+        b.HasChildren(c => c.ReportedPersons, p => p.ClueId);
+        b.HasChildren(c => c.Categories, p => p.ClueId);
+        b.HasChildren(c => c.History, p => p.ClueId);
+        b.HasChildren(c => c.Participants, p => p.ClueId);
+        b.HasChildren(c => c.Recusals, p => p.ClueId);
+        b.HasChildren(c => c.Sanctions, p => p.ClueId);
     }
 }
 
@@ -42,9 +43,7 @@ internal sealed class ReportedPersonConfiguration : IEntityTypeConfiguration<Rep
 {
     public void Configure(EntityTypeBuilder<ReportedPerson> b)
     {
-        // Keys are set in the constructor; a new child found through a navigation is then an insert, not an update.
-        b.Property(p => p.Id).ValueGeneratedNever();
-        b.ToTable("ClueReportedPersons");
+        b.ToChildTable("ClueReportedPersons", p => p.Id);
         b.Property(p => p.Name).HasMaxLength(64);
         b.Property(p => p.UnitName).HasMaxLength(128);
         b.Property(p => p.Position).HasMaxLength(64);
@@ -69,9 +68,7 @@ internal sealed class ClueHistoryConfiguration : IEntityTypeConfiguration<ClueHi
 {
     public void Configure(EntityTypeBuilder<ClueHistoryEntry> b)
     {
-        // Keys are set in the constructor; a new child found through a navigation is then an insert, not an update.
-        b.Property(h => h.Id).ValueGeneratedNever();
-        b.ToTable("ClueHistory");
+        b.ToChildTable("ClueHistory", h => h.Id);
         b.Property(h => h.UserName).HasMaxLength(64);
         b.Property(h => h.Action).HasMaxLength(40);
         b.Property(h => h.Comment).HasMaxLength(ClueHistoryEntry.CommentMaxLength);
@@ -83,9 +80,7 @@ internal sealed class ClueParticipantConfiguration : IEntityTypeConfiguration<Cl
 {
     public void Configure(EntityTypeBuilder<ClueParticipant> b)
     {
-        // Keys are set in the constructor; a new child found through a navigation is then an insert, not an update.
-        b.Property(p => p.Id).ValueGeneratedNever();
-        b.ToTable("ClueParticipants");
+        b.ToChildTable("ClueParticipants", p => p.Id);
         b.Property(p => p.Name).HasMaxLength(64);
         b.HasIndex(p => new { p.UserId, p.ClueId });
         b.HasIndex(p => p.ClueId);
@@ -96,9 +91,7 @@ internal sealed class ClueRecusalConfiguration : IEntityTypeConfiguration<ClueRe
 {
     public void Configure(EntityTypeBuilder<ClueRecusal> b)
     {
-        // Keys are set in the constructor; a new child found through a navigation is then an insert, not an update.
-        b.Property(r => r.Id).ValueGeneratedNever();
-        b.ToTable("ClueRecusals");
+        b.ToChildTable("ClueRecusals", r => r.Id);
         b.Property(r => r.UserName).HasMaxLength(64);
         b.Property(r => r.DecidedBy).HasMaxLength(64);
         b.Property(r => r.Reason).HasMaxLength(ClueRecusal.ReasonMaxLength);
@@ -111,9 +104,7 @@ internal sealed class SanctionConfiguration : IEntityTypeConfiguration<Sanction>
 {
     public void Configure(EntityTypeBuilder<Sanction> b)
     {
-        // Keys are set in the constructor; a new child found through a navigation is then an insert, not an update.
-        b.Property(s => s.Id).ValueGeneratedNever();
-        b.ToTable("Sanctions");
+        b.ToChildTable("Sanctions", s => s.Id);
         b.Property(s => s.Code).HasMaxLength(Sanction.CodeMaxLength);
         b.HasIndex(s => s.ClueId);
         b.HasIndex(s => s.OfficialId);
@@ -135,8 +126,7 @@ internal sealed class ClueAttachmentConfiguration : IEntityTypeConfiguration<Clu
     public void Configure(EntityTypeBuilder<ClueAttachment> b)
     {
         b.ToTable("ClueAttachments");
-        b.Property(a => a.FileName).HasMaxLength(200);
-        b.Property(a => a.ContentType).HasMaxLength(100);
+        b.HasFileColumns(a => a.FileName, a => a.ContentType);
         b.HasIndex(a => a.ClueId);
     }
 }

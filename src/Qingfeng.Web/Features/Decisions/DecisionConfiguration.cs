@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Qingfeng.Features.Supervision;
+using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Features.Decisions;
 
@@ -16,9 +17,8 @@ internal sealed class DecisionRecordConfiguration : IEntityTypeConfiguration<Dec
         b.Property(r => r.Version).IsConcurrencyToken();
         b.Ignore(r => r.Facts);
         b.ComplexProperty(r => r.Outcome, o => OutcomeColumns.Map(o));
-        b.HasIndex(SubjectMapping.RegionKey, nameof(DecisionRecord.MeetingOn));
-        b.HasIndex(SubjectMapping.UnitId);
-        b.HasMany(r => r.Findings).WithOne().HasForeignKey(f => f.RecordId).OnDelete(DeleteBehavior.Cascade);
+        SubjectMapping.IndexForLists(b, thenBy: nameof(DecisionRecord.MeetingOn), byOfficial: false);
+        b.HasChildren(r => r.Findings, f => f.RecordId);
     }
 }
 
@@ -26,8 +26,7 @@ internal sealed class DecisionFindingConfiguration : IEntityTypeConfiguration<De
 {
     public void Configure(EntityTypeBuilder<DecisionFinding> b)
     {
-        b.ToTable("DecisionFindings");
-        b.Property(f => f.Id).ValueGeneratedNever();
+        b.ToChildTable("DecisionFindings", f => f.Id);
         b.Property(f => f.CheckCode).HasMaxLength(64);
         b.Property(f => f.Text).HasMaxLength(1000);
         b.HasIndex(f => new { f.RecordId, f.CheckCode }).IsUnique();

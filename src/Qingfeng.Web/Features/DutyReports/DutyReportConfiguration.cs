@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Qingfeng.Features.Supervision;
+using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Features.DutyReports;
 
@@ -12,7 +13,7 @@ internal sealed class DutyReportCampaignConfiguration : IEntityTypeConfiguration
         b.Property(c => c.Title).HasMaxLength(DutyReportCampaign.TitleMaxLength);
         b.Property(c => c.Version).IsConcurrencyToken();
         b.HasIndex(c => new { c.OrganId, c.Year });
-        b.HasMany(c => c.Scorers).WithOne().HasForeignKey(s => s.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        b.HasChildren(c => c.Scorers, s => s.CampaignId);
     }
 }
 
@@ -20,8 +21,7 @@ internal sealed class CampaignScorerConfiguration : IEntityTypeConfiguration<Cam
 {
     public void Configure(EntityTypeBuilder<CampaignScorer> b)
     {
-        b.ToTable("DutyReportScorers");
-        b.Property(s => s.Id).ValueGeneratedNever();
+        b.ToChildTable("DutyReportScorers", s => s.Id);
         b.Property(s => s.Name).HasMaxLength(64);
         b.HasIndex(s => new { s.CampaignId, s.UserId }).IsUnique();
     }
@@ -38,9 +38,9 @@ internal sealed class DutyReportConfiguration : IEntityTypeConfiguration<DutyRep
         b.HasIndex(nameof(DutyReport.CampaignId), SubjectMapping.OfficialId).IsUnique();
         b.HasIndex(SubjectMapping.OfficialId);
         b.HasIndex(SubjectMapping.RegionKey);
-        b.HasMany(r => r.Reviews).WithOne().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
-        b.HasMany(r => r.Comments).WithOne().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
-        b.HasMany(r => r.Voters).WithOne().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
+        b.HasChildren(r => r.Reviews, x => x.ReportId);
+        b.HasChildren(r => r.Comments, x => x.ReportId);
+        b.HasChildren(r => r.Voters, x => x.ReportId);
     }
 }
 
@@ -48,8 +48,7 @@ internal sealed class DutyReportReviewConfiguration : IEntityTypeConfiguration<D
 {
     public void Configure(EntityTypeBuilder<DutyReportReview> b)
     {
-        b.ToTable("DutyReportReviews");
-        b.Property(x => x.Id).ValueGeneratedNever();
+        b.ToChildTable("DutyReportReviews", x => x.Id);
         b.Property(x => x.LevelName).HasMaxLength(64);
         b.Property(x => x.ReviewerName).HasMaxLength(64);
         b.Property(x => x.Comment).HasMaxLength(DutyReport.ReviewCommentMaxLength);
@@ -60,8 +59,7 @@ internal sealed class DutyReportCommentConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<DutyReportComment> b)
     {
-        b.ToTable("DutyReportComments");
-        b.Property(x => x.Id).ValueGeneratedNever();
+        b.ToChildTable("DutyReportComments", x => x.Id);
         b.Property(x => x.AuthorName).HasMaxLength(64);
         b.Property(x => x.Text).HasMaxLength(DutyReport.CommentMaxLength);
     }
@@ -71,8 +69,7 @@ internal sealed class DutyReportVoterConfiguration : IEntityTypeConfiguration<Du
 {
     public void Configure(EntityTypeBuilder<DutyReportVoter> b)
     {
-        b.ToTable("DutyReportVoters");
-        b.Property(x => x.Id).ValueGeneratedNever();
+        b.ToChildTable("DutyReportVoters", x => x.Id);
         b.HasIndex(x => new { x.ReportId, x.UserId }).IsUnique();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Qingfeng.Features.Roster;
+using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Features.Organs;
 
@@ -13,7 +14,7 @@ internal sealed class OrganConfiguration : IEntityTypeConfiguration<Organ>
         b.Property(o => o.Version).IsConcurrencyToken();
         b.HasIndex(o => o.Name).IsUnique();
         b.HasOne<Region>().WithMany().HasForeignKey(o => o.RegionCode).OnDelete(DeleteBehavior.Restrict);
-        b.HasMany(o => o.Grants).WithOne().HasForeignKey(g => g.OrganId).OnDelete(DeleteBehavior.Cascade);
+        b.HasChildren(o => o.Grants, g => g.OrganId);
     }
 }
 
@@ -45,7 +46,7 @@ internal sealed class CollaborationGroupConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<CollaborationGroup> b)
     {
         b.Property(g => g.Name).HasMaxLength(128);
-        b.HasMany(g => g.Members).WithOne().HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.Cascade);
+        b.HasChildren(g => g.Members, m => m.GroupId);
     }
 }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Features.QuarterlyReviews;
 
@@ -14,7 +15,7 @@ internal sealed class QuarterlyReviewConfiguration : IEntityTypeConfiguration<Qu
         b.Property(r => r.FinalisedBy).HasMaxLength(64);
         b.Property(r => r.Version).IsConcurrencyToken();
         b.HasIndex(r => new { r.OrganId, r.Year, r.Quarter }).IsUnique();
-        b.HasMany(r => r.Notes).WithOne().HasForeignKey(n => n.ReviewId).OnDelete(DeleteBehavior.Cascade);
+        b.HasChildren(r => r.Notes, n => n.ReviewId);
     }
 }
 
@@ -22,8 +23,7 @@ internal sealed class QuarterlyReviewNoteConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<QuarterlyReviewNote> b)
     {
-        b.ToTable("QuarterlyReviewNotes");
-        b.Property(n => n.Id).ValueGeneratedNever();
+        b.ToChildTable("QuarterlyReviewNotes", n => n.Id);
         b.Property(n => n.OfficialName).HasMaxLength(64);
         b.Property(n => n.UnitName).HasMaxLength(128);
         b.Property(n => n.Text).HasMaxLength(QuarterlyReview.NoteMaxLength);

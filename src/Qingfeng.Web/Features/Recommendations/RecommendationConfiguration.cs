@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Qingfeng.Features.Supervision;
+using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Features.Recommendations;
 
@@ -19,11 +20,10 @@ internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Rec
         b.Property(r => r.Version).IsConcurrencyToken();
         b.ComplexProperty(r => r.Outcome, o => OutcomeColumns.Map(o));
         b.HasIndex(r => new { r.OrganId, r.Year, r.Sequence }).IsUnique();
-        b.HasIndex(SubjectMapping.RegionKey, nameof(Recommendation.IssuedOn));
-        b.HasIndex(SubjectMapping.UnitId);
-        b.HasMany(r => r.Measures).WithOne().HasForeignKey(m => m.RecommendationId).OnDelete(DeleteBehavior.Cascade);
-        b.HasMany(r => r.Checks).WithOne().HasForeignKey(c => c.RecommendationId).OnDelete(DeleteBehavior.Cascade);
-        b.HasMany(r => r.Rules).WithOne().HasForeignKey(x => x.RecommendationId).OnDelete(DeleteBehavior.Cascade);
+        SubjectMapping.IndexForLists(b, thenBy: nameof(Recommendation.IssuedOn), byOfficial: false);
+        b.HasChildren(r => r.Measures, m => m.RecommendationId);
+        b.HasChildren(r => r.Checks, c => c.RecommendationId);
+        b.HasChildren(r => r.Rules, x => x.RecommendationId);
     }
 }
 
@@ -31,8 +31,7 @@ internal sealed class RecommendationMeasureConfiguration : IEntityTypeConfigurat
 {
     public void Configure(EntityTypeBuilder<RecommendationMeasure> b)
     {
-        b.ToTable("RecommendationMeasures");
-        b.Property(m => m.Id).ValueGeneratedNever();
+        b.ToChildTable("RecommendationMeasures", m => m.Id);
         b.Property(m => m.Text).HasMaxLength(Recommendation.MeasureMaxLength);
     }
 }
@@ -41,8 +40,7 @@ internal sealed class RecommendationCheckConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<RecommendationCheck> b)
     {
-        b.ToTable("RecommendationChecks");
-        b.Property(c => c.Id).ValueGeneratedNever();
+        b.ToChildTable("RecommendationChecks", c => c.Id);
         b.Property(c => c.Finding).HasMaxLength(Recommendation.TextMaxLength);
         b.Property(c => c.ByName).HasMaxLength(64);
     }
@@ -52,8 +50,7 @@ internal sealed class AdoptedRuleConfiguration : IEntityTypeConfiguration<Adopte
 {
     public void Configure(EntityTypeBuilder<AdoptedRule> b)
     {
-        b.ToTable("AdoptedRules");
-        b.Property(x => x.Id).ValueGeneratedNever();
+        b.ToChildTable("AdoptedRules", x => x.Id);
         SubjectMapping.Map(b, SubjectColumns.UnitKeyOnly);
         b.Property(x => x.Title).HasMaxLength(Recommendation.TitleMaxLength);
         b.Property(x => x.Summary).HasMaxLength(Recommendation.TextMaxLength);

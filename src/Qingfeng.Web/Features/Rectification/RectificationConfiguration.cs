@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Qingfeng.Features.Supervision;
+using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Features.Rectification;
 
@@ -15,13 +16,11 @@ internal sealed class RectificationItemConfiguration : IEntityTypeConfiguration<
         b.Property(i => i.Measures).HasMaxLength(RectificationItem.MeasuresMaxLength);
         b.Property(i => i.Version).IsConcurrencyToken();
         b.ComplexProperty(i => i.Outcome, o => OutcomeColumns.Map(o));
-        b.HasIndex(SubjectMapping.RegionKey, nameof(RectificationItem.State));
+        SubjectMapping.IndexForLists(b, thenBy: nameof(RectificationItem.State));
         b.HasIndex(i => new { i.OrganId, i.State, i.DueOn });
-        b.HasIndex(SubjectMapping.UnitId);
-        b.HasIndex(SubjectMapping.OfficialId);
         b.HasIndex(i => new { i.Source, i.SourceId });
-        b.HasMany(i => i.Progress).WithOne().HasForeignKey(p => p.ItemId).OnDelete(DeleteBehavior.Cascade);
-        b.HasMany(i => i.Events).WithOne().HasForeignKey(p => p.ItemId).OnDelete(DeleteBehavior.Cascade);
+        b.HasChildren(i => i.Progress, p => p.ItemId);
+        b.HasChildren(i => i.Events, p => p.ItemId);
     }
 }
 
@@ -29,11 +28,10 @@ internal sealed class RectificationProgressConfiguration : IEntityTypeConfigurat
 {
     public void Configure(EntityTypeBuilder<RectificationProgress> b)
     {
-        b.ToTable("RectificationProgress");
-        b.Property(p => p.Id).ValueGeneratedNever();
+        b.ToChildTable("RectificationProgress", p => p.Id);
         b.Property(p => p.ReporterName).HasMaxLength(64);
         b.Property(p => p.Text).HasMaxLength(RectificationItem.ProgressMaxLength);
-        b.HasMany(p => p.Evidence).WithOne().HasForeignKey(e => e.ProgressId).OnDelete(DeleteBehavior.Cascade);
+        b.HasChildren(p => p.Evidence, e => e.ProgressId);
     }
 }
 
@@ -41,8 +39,7 @@ internal sealed class RectificationEventConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<RectificationEvent> b)
     {
-        b.ToTable("RectificationEvents");
-        b.Property(e => e.Id).ValueGeneratedNever();
+        b.ToChildTable("RectificationEvents", e => e.Id);
         b.Property(e => e.ActorName).HasMaxLength(64);
         b.Property(e => e.Comment).HasMaxLength(RectificationItem.CommentMaxLength);
     }
@@ -52,9 +49,7 @@ internal sealed class RectificationEvidenceConfiguration : IEntityTypeConfigurat
 {
     public void Configure(EntityTypeBuilder<RectificationEvidence> b)
     {
-        b.ToTable("RectificationEvidence");
-        b.Property(e => e.Id).ValueGeneratedNever();
-        b.Property(e => e.FileName).HasMaxLength(200);
-        b.Property(e => e.ContentType).HasMaxLength(100);
+        b.ToChildTable("RectificationEvidence", e => e.Id);
+        b.HasFileColumns(e => e.FileName, e => e.ContentType);
     }
 }

@@ -18,8 +18,6 @@ internal sealed class ReminderConfiguration : IEntityTypeConfiguration<Reminder>
         b.Property(r => r.DedupKey).HasMaxLength(100);
         b.Property(r => r.Version).IsConcurrencyToken();
         b.HasIndex(r => r.DedupKey).IsUnique();
-        b.HasIndex(SubjectMapping.RegionKey, nameof(Reminder.SentOn));
-        b.HasIndex(SubjectMapping.UnitId);
-        b.HasIndex(SubjectMapping.OfficialId);
+        SubjectMapping.IndexForLists(b, thenBy: nameof(Reminder.SentOn));
     }
 }

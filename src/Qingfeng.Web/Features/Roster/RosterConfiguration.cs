@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Features.Roster;
 
@@ -62,8 +63,8 @@ internal sealed class OfficialConfiguration : IEntityTypeConfiguration<Official>
         b.HasIndex(o => o.NameInitials);
         b.HasIndex(o => new { o.IsPrincipal, o.LeaderCategory });
         b.HasOne(o => o.Unit).WithMany().HasForeignKey(o => o.UnitId).OnDelete(DeleteBehavior.Restrict);
-        b.HasMany(o => o.Tenures).WithOne().HasForeignKey(t => t.OfficialId).OnDelete(DeleteBehavior.Cascade);
-        b.HasMany(o => o.FamilyMembers).WithOne().HasForeignKey(f => f.OfficialId).OnDelete(DeleteBehavior.Cascade);
+        b.HasChildren(o => o.Tenures, t => t.OfficialId);
+        b.HasChildren(o => o.FamilyMembers, f => f.OfficialId);
     }
 }
 

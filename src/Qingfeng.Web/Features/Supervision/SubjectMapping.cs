@@ -84,6 +84,21 @@ public static class SubjectMapping
         });
     }
 
+    /// <summary>
+    /// The indexes a record's lists read through: the region key followed by <paramref name="thenBy"/> (the jurisdiction scope, then
+    /// the list's order or filter), the unit, and the official where <paramref name="byOfficial"/>.
+    /// </summary>
+    public static void IndexForLists<T>(EntityTypeBuilder<T> b, string thenBy, bool byOfficial = true)
+        where T : class, ISupervisedRecord
+    {
+        b.HasIndex(RegionKey, thenBy);
+        b.HasIndex(UnitId);
+        if (byOfficial)
+        {
+            b.HasIndex(OfficialId);
+        }
+    }
+
     private static PropertyBuilder<TValue> IndexKey<TValue>(EntityTypeBuilder b, string name, string column)
     {
         var key = b.Property<TValue>(name).HasColumnName(column);

@@ -24,8 +24,7 @@ internal sealed class TalkConfiguration : IEntityTypeConfiguration<Talk>
         b.Ignore(t => t.TalkDate);
         b.Ignore(t => t.IsHeld);
         b.ComplexProperty(t => t.Outcome, o => OutcomeColumns.Map(o));
-        b.HasIndex(SubjectMapping.RegionKey, nameof(Talk.HeldOn));
-        b.HasIndex(SubjectMapping.UnitId);
+        SubjectMapping.IndexForLists(b, thenBy: nameof(Talk.HeldOn), byOfficial: false);
         b.HasIndex(SubjectMapping.OfficialId, nameof(Talk.State));
         b.HasIndex(t => new { t.OrganId, t.Type, t.HeldOn });
         b.HasIndex(t => t.ClueId);
@@ -47,10 +46,8 @@ internal sealed class InquiryConfiguration : IEntityTypeConfiguration<Inquiry>
         b.Property(i => i.Version).IsConcurrencyToken();
         b.Ignore(i => i.RepliedLate);
         b.ComplexProperty(i => i.Outcome, o => OutcomeColumns.Map(o));
-        b.HasIndex(SubjectMapping.RegionKey, nameof(Inquiry.State));
-        b.HasIndex(SubjectMapping.UnitId);
+        SubjectMapping.IndexForLists(b, thenBy: nameof(Inquiry.State));
         b.HasIndex(i => new { i.State, i.ReplyDueOn });
-        b.HasIndex(SubjectMapping.OfficialId);
         b.HasIndex(i => i.ClueId);
     }
 }
