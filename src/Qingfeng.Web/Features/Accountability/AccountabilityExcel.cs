@@ -7,30 +7,28 @@ namespace Qingfeng.Features.Accountability;
 /// <summary>The filtered accountability decisions as an Excel file, with headers in the reader's language.</summary>
 public sealed class AccountabilityExcel(AccountabilityQueries queries, ExportHeadings headings)
 {
-    public async Task<byte[]> ExportAsync(AccountabilityQuery query, CancellationToken cancellationToken)
-    {
-        var culture = CultureInfo.CurrentUICulture;
-        string H(string key) => TextCatalog.Instance.Get(key, culture);
-        var rows = (await queries.ExportAsync(query, cancellationToken)).Select(r => new Dictionary<string, object?>
-        {
-            [H("Accountability.DecidedOn")] = r.DecidedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            [H("Accountability.Unit")] = r.UnitName,
-            [H("Accountability.Target")] = EnumText.Label(r.Target, culture),
-            [H("Accountability.Person")] = r.OfficialName,
-            [H("Accountability.Position")] = r.OfficialPosition,
-            [H("Accountability.Principal")] = H(r.IsPrincipal ? "Common.Yes" : "Common.No"),
-            [H("Accountability.Category")] = EnumText.Label(r.LeaderCategory, culture),
-            [H("Accountability.Methods")] = MethodsText(r.Methods, r.Measure, culture),
-            [H("Accountability.Failure")] = r.Failure,
-            [H("Accountability.Cause")] = EnumText.Label(r.Cause, culture),
-            [H("Accountability.DecidedBy")] = r.DecidedBy,
-            [H("Accountability.DocumentNumber")] = r.DocumentNumber,
-            [H("Accountability.Notice")] = EnumText.Label(r.Notice, culture),
-            [H("Accountability.State")] = EnumText.Label(r.State, culture),
-            [H("Accountability.ImpactUntil")] = r.ImpactUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        }).ToList();
-        return Spreadsheet.Write(headings.For(H("Accountability.SheetName"), query), rows, H("Accountability.SheetName"));
-    }
+    /// <summary>The export's columns, in order.</summary>
+    public static readonly IReadOnlyList<ExportColumn<AccountabilityListItem>> Columns =
+    [
+        new("Accountability.DecidedOn", r => ExportCell.Day(r.DecidedOn)),
+        new("Accountability.Unit", r => r.UnitName),
+        new("Accountability.Target", r => EnumText.Label(r.Target)),
+        new("Accountability.Person", r => r.OfficialName),
+        new("Accountability.Position", r => r.OfficialPosition),
+        new("Accountability.Principal", r => ExportCell.YesNo(r.IsPrincipal)),
+        new("Accountability.Category", r => EnumText.Label(r.LeaderCategory)),
+        new("Accountability.Methods", r => MethodsText(r.Methods, r.Measure, CultureInfo.CurrentUICulture)),
+        new("Accountability.Failure", r => r.Failure),
+        new("Accountability.Cause", r => EnumText.Label(r.Cause)),
+        new("Accountability.DecidedBy", r => r.DecidedBy),
+        new("Accountability.DocumentNumber", r => r.DocumentNumber),
+        new("Accountability.Notice", r => EnumText.Label(r.Notice)),
+        new("Accountability.State", r => EnumText.Label(r.State)),
+        new("Accountability.ImpactUntil", r => ExportCell.Day(r.ImpactUntil)),
+    ];
+
+    public async Task<byte[]> ExportAsync(AccountabilityQuery query, CancellationToken cancellationToken) =>
+        headings.Workbook("Accountability.SheetName", query, await queries.ExportAsync(query, cancellationToken), Columns);
 
     /// <summary>“通报、诫勉” in the reader's language, with the organisational measure named.</summary>
     public static string MethodsText(AccountabilityMethod methods, OrganisationalMeasureKind? measure, CultureInfo culture) =>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Qingfeng.Platform.Documents;
 using Qingfeng.Platform.Ui;
 
@@ -7,49 +6,49 @@ namespace Qingfeng.Features.Clues;
 /// <summary>Excel files of the clue feature: the queue and the funnel table, with headers in the reader's language.</summary>
 public sealed class ClueExcel(ClueQueries queries, ClueStatistics statistics, ExportHeadings headings)
 {
-    public async Task<byte[]> ExportAsync(ClueQuery query, CancellationToken cancellationToken)
-    {
-        var culture = CultureInfo.CurrentUICulture;
-        string H(string key) => TextCatalog.Instance.Get(key, culture);
-        var rows = (await queries.ExportAsync(query, cancellationToken)).Select(c => new Dictionary<string, object?>
-        {
-            [H("Field.ClueNumber")] = c.Number,
-            [H("Field.ReceivedOn")] = c.ReceivedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            [H("Field.Source")] = EnumText.Label(c.Source, culture),
-            [H("Field.ReportedPersons")] = c.Persons,
-            [H("Field.Unit")] = c.Units,
-            [H("Field.IsPrincipal")] = H(c.IsPrincipal ? "Common.Yes" : "Common.No"),
-            [H("Field.Category")] = EnumText.Label(c.LeaderCategory, culture),
-            [H("Field.State")] = EnumText.Label(c.State, culture),
-            [H("Field.Handler")] = c.HandlerName,
-            [H("Field.DueOn")] = c.DueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            [H("Field.DueKind")] = EnumText.Label(c.DueKind, culture),
-            [H("Field.DueStatus")] = EnumText.Label(c.DueStatus, culture),
-        }).ToList();
-        return Spreadsheet.Write(headings.For(H("Clues.SheetName"), query), rows, H("Clues.SheetName"));
-    }
+    /// <summary>The queue's columns, in order.</summary>
+    public static readonly IReadOnlyList<ExportColumn<ClueListItem>> Columns =
+    [
+        new("Field.ClueNumber", c => c.Number),
+        new("Field.ReceivedOn", c => ExportCell.Day(c.ReceivedOn)),
+        new("Field.Source", c => EnumText.Label(c.Source)),
+        new("Field.ReportedPersons", c => c.Persons),
+        new("Field.Unit", c => c.Units),
+        new("Field.IsPrincipal", c => ExportCell.YesNo(c.IsPrincipal)),
+        new("Field.Category", c => EnumText.Label(c.LeaderCategory)),
+        new("Field.State", c => EnumText.Label(c.State)),
+        new("Field.Handler", c => c.HandlerName),
+        new("Field.DueOn", c => ExportCell.Day(c.DueOn)),
+        new("Field.DueKind", c => EnumText.Label(c.DueKind)),
+        new("Field.DueStatus", c => EnumText.Label(c.DueStatus)),
+    ];
+
+    /// <summary>The funnel's figures, after the column of labels of the chosen dimension.</summary>
+    public static readonly IReadOnlyList<ExportColumn<FunnelRow>> FunnelFigures =
+    [
+        new("Funnel.Clues", r => r.Clues),
+        new("Funnel.TalkInquiry", r => r.TalkInquiry),
+        new("Funnel.Verification", r => r.Verification),
+        new("Funnel.Shelved", r => r.Shelved),
+        new("Funnel.Closed", r => r.Closed),
+        new("Funnel.Filed", r => r.Filed),
+        new("Funnel.Sanctioned", r => r.Sanctioned),
+        new("Funnel.Transferred", r => r.Transferred),
+        new("Funnel.ProblemsFound", r => r.ProblemsFound),
+        new("Funnel.FurtherClues", r => r.FurtherClues),
+        new("Funnel.FundsPaidOut", r => r.FundsPaidOut),
+        new("Funnel.FundsRecovered", r => r.FundsRecovered),
+    ];
+
+    public async Task<byte[]> ExportAsync(ClueQuery query, CancellationToken cancellationToken) =>
+        headings.Workbook("Clues.SheetName", query, await queries.ExportAsync(query, cancellationToken), Columns);
 
     public async Task<byte[]> ExportFunnelAsync(FunnelQuery query, CancellationToken cancellationToken)
     {
-        var culture = CultureInfo.CurrentUICulture;
-        string H(string key) => TextCatalog.Instance.Get(key, culture);
         var report = await statistics.FunnelAsync(query, cancellationToken);
-        var rows = report.Rows.Append(report.Total).Select(r => new Dictionary<string, object?>
-        {
-            [EnumText.Label(report.Dimension, culture)] = r.Label,
-            [H("Funnel.Clues")] = r.Clues,
-            [H("Funnel.TalkInquiry")] = r.TalkInquiry,
-            [H("Funnel.Verification")] = r.Verification,
-            [H("Funnel.Shelved")] = r.Shelved,
-            [H("Funnel.Closed")] = r.Closed,
-            [H("Funnel.Filed")] = r.Filed,
-            [H("Funnel.Sanctioned")] = r.Sanctioned,
-            [H("Funnel.Transferred")] = r.Transferred,
-            [H("Funnel.ProblemsFound")] = r.ProblemsFound,
-            [H("Funnel.FurtherClues")] = r.FurtherClues,
-            [H("Funnel.FundsPaidOut")] = r.FundsPaidOut,
-            [H("Funnel.FundsRecovered")] = r.FundsRecovered,
-        }).ToList();
-        return Spreadsheet.Write(headings.For(H("Funnel.SheetName"), query), rows, H("Funnel.SheetName"));
+
+        // The first column is headed by the dimension's own label (县区, 线索来源, 月份…).
+        ExportColumn<FunnelRow> labels = new($"Enum.{nameof(FunnelDimension)}.{report.Dimension}", r => r.Label);
+        return headings.Workbook("Funnel.SheetName", query, report.Rows.Append(report.Total), [labels, .. FunnelFigures]);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Qingfeng.Platform.Documents;
 using Qingfeng.Platform.Ui;
 
@@ -7,24 +6,22 @@ namespace Qingfeng.Features.Decisions;
 /// <summary>The filtered list of decision records as an Excel file, with headers in the reader's language.</summary>
 public sealed class DecisionExcel(DecisionQueries queries, ExportHeadings headings)
 {
-    public async Task<byte[]> ExportAsync(DecisionQuery query, CancellationToken cancellationToken)
-    {
-        var culture = CultureInfo.CurrentUICulture;
-        string H(string key) => TextCatalog.Instance.Get(key, culture);
-        var rows = (await queries.ExportAsync(query, cancellationToken)).Select(r => new Dictionary<string, object?>
-        {
-            [H("Decisions.MeetingOn")] = r.MeetingOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            [H("Decisions.Unit")] = r.UnitName,
-            [H("Decisions.Principal")] = r.PrincipalName,
-            [H("Decisions.Kind")] = EnumText.Label(r.Kind, culture),
-            [H("Decisions.Title")] = r.Title,
-            [H("Decisions.MeetingKind")] = r.MeetingKind,
-            [H("Decisions.Collective")] = H(r.DecidedCollectively ? "Common.Yes" : "Common.No"),
-            [H("Decisions.SpokeLast")] = H(r.PrincipalSpokeLast ? "Common.Yes" : "Common.No"),
-            [H("Decisions.Amount")] = r.Amount,
-            [H("Decisions.OpenFindings")] = r.OpenFindings,
-            [H("Decisions.WorstSeverity")] = EnumText.Label(r.WorstSeverity, culture),
-        }).ToList();
-        return Spreadsheet.Write(headings.For(H("Decisions.SheetName"), query), rows, H("Decisions.SheetName"));
-    }
+    /// <summary>The export's columns, in order.</summary>
+    public static readonly IReadOnlyList<ExportColumn<DecisionListItem>> Columns =
+    [
+        new("Decisions.MeetingOn", r => ExportCell.Day(r.MeetingOn)),
+        new("Decisions.Unit", r => r.UnitName),
+        new("Decisions.Principal", r => r.PrincipalName),
+        new("Decisions.Kind", r => EnumText.Label(r.Kind)),
+        new("Decisions.Title", r => r.Title),
+        new("Decisions.MeetingKind", r => r.MeetingKind),
+        new("Decisions.Collective", r => ExportCell.YesNo(r.DecidedCollectively)),
+        new("Decisions.SpokeLast", r => ExportCell.YesNo(r.PrincipalSpokeLast)),
+        new("Decisions.Amount", r => r.Amount),
+        new("Decisions.OpenFindings", r => r.OpenFindings),
+        new("Decisions.WorstSeverity", r => EnumText.Label(r.WorstSeverity)),
+    ];
+
+    public async Task<byte[]> ExportAsync(DecisionQuery query, CancellationToken cancellationToken) =>
+        headings.Workbook("Decisions.SheetName", query, await queries.ExportAsync(query, cancellationToken), Columns);
 }

@@ -132,26 +132,27 @@ public sealed class DutyReportQueries(IDbContextFactory<QingfengDb> dbFactory, S
             .Select(u => new ScorerItem(u.Id, u.DisplayName)).Take(200).ToListAsync(cancellationToken);
     }
 
+    /// <summary>The campaign export's columns, in order.</summary>
+    public static readonly IReadOnlyList<ExportColumn<ReportSummary>> Columns =
+    [
+        new("DutyReport.Official", r => r.OfficialName),
+        new("Field.Unit", r => r.UnitName),
+        new("DutyReport.Position", r => r.Position),
+        new("DutyReport.Mode", r => EnumText.Label(r.Mode)),
+        new("Field.State", r => EnumText.Label(r.State)),
+        new("DutyReport.Level", r => r.LevelName),
+        new("DutyReport.RevisionDue", r => ExportCell.Day(r.RevisionDueOn)),
+        new("DutyReport.Votes", r => r.VoteCount),
+        new("DutyReport.Mean", r => r.MeanScore),
+        new("DutyReport.Grade", r => r.Grade),
+    ];
+
     public async Task<byte[]> ExportAsync(Guid campaignId, CancellationToken cancellationToken = default)
     {
         var detail = await CampaignAsync(campaignId, cancellationToken);
-        var culture = CultureInfo.CurrentUICulture;
-        string H(string key) => TextCatalog.Instance.Get(key, culture);
-        var rows = detail.Reports.Select(r => new Dictionary<string, object?>
-        {
-            [H("DutyReport.Official")] = r.OfficialName,
-            [H("Field.Unit")] = r.UnitName,
-            [H("DutyReport.Position")] = r.Position,
-            [H("DutyReport.Mode")] = EnumText.Label(r.Mode, culture),
-            [H("Field.State")] = EnumText.Label(r.State, culture),
-            [H("DutyReport.Level")] = r.LevelName,
-            [H("DutyReport.RevisionDue")] = r.RevisionDueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            [H("DutyReport.Votes")] = r.VoteCount,
-            [H("DutyReport.Mean")] = r.MeanScore,
-            [H("DutyReport.Grade")] = r.Grade,
-        }).ToList();
-        await audit.RecordAsync("Export", nameof(DutyReportCampaign), campaignId.ToString(), $"rows={rows.Count}", cancellationToken: cancellationToken);
-        return Spreadsheet.Write(headings.For(detail.Title), rows, H("Nav.DutyReports"));
+        await audit.RecordAsync("Export", nameof(DutyReportCampaign), campaignId.ToString(), $"rows={detail.Reports.Count}", cancellationToken: cancellationToken);
+        var sheetName = TextCatalog.Instance.Get("Nav.DutyReports", CultureInfo.CurrentUICulture);
+        return Spreadsheet.Write(headings.For(detail.Title), detail.Reports, Columns, sheetName);
     }
 
     /// <summary>述责述廉测评结果汇总表 as a .docx in official layout.</summary>

@@ -79,24 +79,24 @@ public sealed class OutcomeQueries(IDbContextFactory<QingfengDb> dbFactory, Supe
         return new OutcomeSummary(lines, total);
     }
 
+    /// <summary>The export's columns: one line per module, then the total.</summary>
+    public static readonly IReadOnlyList<ExportColumn<(string Label, OutcomeLine Line)>> Columns =
+    [
+        new("Outcomes.Module", x => x.Label),
+        new("Outcomes.Items", x => x.Line.Items),
+        new("Field.ProblemsFound", x => x.Line.ProblemsFound),
+        new("Field.CluesFound", x => x.Line.CluesFound),
+        new("Field.FundsPaidOut", x => x.Line.FundsPaidOut),
+        new("Field.FundsRecovered", x => x.Line.FundsRecovered),
+        new("Field.RulesAdopted", x => x.Line.RulesAdopted),
+    ];
+
     public async Task<byte[]> ExportAsync(OutcomeQuery query, CancellationToken cancellationToken = default)
     {
-        var culture = CultureInfo.CurrentUICulture;
-        string H(string key) => TextCatalog.Instance.Get(key, culture);
         var summary = await SummaryAsync(query, cancellationToken);
-        var rows = summary.Lines.Select(l => (Label: EnumText.Label(l.Module, culture), Line: l))
-            .Append((Label: H("Common.Total"), Line: summary.Total))
-            .Select(x => new Dictionary<string, object?>
-            {
-                [H("Outcomes.Module")] = x.Label,
-                [H("Outcomes.Items")] = x.Line.Items,
-                [H("Field.ProblemsFound")] = x.Line.ProblemsFound,
-                [H("Field.CluesFound")] = x.Line.CluesFound,
-                [H("Field.FundsPaidOut")] = x.Line.FundsPaidOut,
-                [H("Field.FundsRecovered")] = x.Line.FundsRecovered,
-                [H("Field.RulesAdopted")] = x.Line.RulesAdopted,
-            }).ToList();
-        return Spreadsheet.Write(headings.For(H("Nav.Outcomes"), query), rows, H("Nav.Outcomes"));
+        var lines = summary.Lines.Select(l => (EnumText.Label(l.Module), l))
+            .Append((TextCatalog.Instance.Get("Common.Total", CultureInfo.CurrentUICulture), summary.Total));
+        return headings.Workbook("Nav.Outcomes", query, lines, Columns);
     }
 
     /// <summary>The clues and cases line: outcomes recorded on the clues the caller may see.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Qingfeng.Platform.Documents;
 using Qingfeng.Platform.Ui;
 
@@ -7,25 +6,22 @@ namespace Qingfeng.Features.Recommendations;
 /// <summary>The filtered recommendations as an Excel file, with headers in the reader's language.</summary>
 public sealed class RecommendationExcel(RecommendationQueries queries, ExportHeadings headings)
 {
-    public async Task<byte[]> ExportAsync(RecommendationQuery query, CancellationToken cancellationToken)
-    {
-        var culture = CultureInfo.CurrentUICulture;
-        string H(string key) => TextCatalog.Instance.Get(key, culture);
-        static string? Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var rows = (await queries.ExportAsync(query, cancellationToken)).Select(r => new Dictionary<string, object?>
-        {
-            [H("Recommendations.Number")] = r.Number,
-            [H("Recommendations.Kind")] = EnumText.Label(r.Kind, culture),
-            [H("Recommendations.Unit")] = r.UnitName,
-            [H("Recommendations.Title")] = r.Title,
-            [H("Recommendations.IssuedOn")] = Day(r.IssuedOn),
-            [H("Recommendations.ReplyDueOn")] = Day(r.ReplyDueOn),
-            [H("Recommendations.State")] = EnumText.Label(r.State, culture),
-            [H("Recommendations.Overdue")] = H(r.ReplyOverdue ? "Common.Yes" : "Common.No"),
-            [H("Recommendations.RepliedOn")] = Day(r.RepliedOn),
-            [H("Recommendations.Measures")] = r.Measures,
-            [H("Recommendations.Rules")] = r.Rules,
-        }).ToList();
-        return Spreadsheet.Write(headings.For(H("Recommendations.SheetName"), query), rows, H("Recommendations.SheetName"));
-    }
+    /// <summary>The export's columns, in order.</summary>
+    public static readonly IReadOnlyList<ExportColumn<RecommendationListItem>> Columns =
+    [
+        new("Recommendations.Number", r => r.Number),
+        new("Recommendations.Kind", r => EnumText.Label(r.Kind)),
+        new("Recommendations.Unit", r => r.UnitName),
+        new("Recommendations.Title", r => r.Title),
+        new("Recommendations.IssuedOn", r => ExportCell.Day(r.IssuedOn)),
+        new("Recommendations.ReplyDueOn", r => ExportCell.Day(r.ReplyDueOn)),
+        new("Recommendations.State", r => EnumText.Label(r.State)),
+        new("Recommendations.Overdue", r => ExportCell.YesNo(r.ReplyOverdue)),
+        new("Recommendations.RepliedOn", r => ExportCell.Day(r.RepliedOn)),
+        new("Recommendations.Measures", r => r.Measures),
+        new("Recommendations.Rules", r => r.Rules),
+    ];
+
+    public async Task<byte[]> ExportAsync(RecommendationQuery query, CancellationToken cancellationToken) =>
+        headings.Workbook("Recommendations.SheetName", query, await queries.ExportAsync(query, cancellationToken), Columns);
 }

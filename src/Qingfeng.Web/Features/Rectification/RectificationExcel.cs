@@ -7,48 +7,45 @@ namespace Qingfeng.Features.Rectification;
 /// <summary>Excel files of the ledger: the filtered items and the statistics, with headers in the reader's language.</summary>
 public sealed class RectificationExcel(RectificationQueries queries, ExportHeadings headings)
 {
-    public async Task<byte[]> ExportAsync(RectificationQuery query, CancellationToken cancellationToken)
-    {
-        var culture = CultureInfo.CurrentUICulture;
-        string H(string key) => TextCatalog.Instance.Get(key, culture);
-        static string? D(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var rows = (await queries.ExportAsync(query, cancellationToken)).Select(i => new Dictionary<string, object?>
-        {
-            [H("Rectification.Field.Source")] = EnumText.Label(i.Source, culture),
-            [H("Rectification.Field.SourceReference")] = i.SourceReference,
-            [H("Field.Unit")] = i.UnitName,
-            [H("Rectification.Field.Official")] = i.OfficialName,
-            [H("Field.IsPrincipal")] = H(i.IsPrincipal ? "Common.Yes" : "Common.No"),
-            [H("Rectification.Field.Problem")] = i.Problem,
-            [H("Rectification.Field.OpenedOn")] = D(i.OpenedOn),
-            [H("Field.DueOn")] = D(i.DueOn),
-            [H("Field.State")] = EnumText.Label(i.State, culture),
-            [H("Rectification.Field.Timing")] = EnumText.Label(i.Timing, culture),
-            [H("Rectification.Field.Escalation")] = EnumText.Label(i.Escalation, culture),
-            [H("Rectification.Field.ClosedOn")] = D(i.ClosedOn),
-        }).ToList();
-        return Spreadsheet.Write(headings.For(H("Rectification.SheetName"), query), rows, H("Rectification.SheetName"));
-    }
+    /// <summary>The ledger's columns, in order.</summary>
+    public static readonly IReadOnlyList<ExportColumn<RectificationListItem>> Columns =
+    [
+        new("Rectification.Field.Source", i => EnumText.Label(i.Source)),
+        new("Rectification.Field.SourceReference", i => i.SourceReference),
+        new("Field.Unit", i => i.UnitName),
+        new("Rectification.Field.Official", i => i.OfficialName),
+        new("Field.IsPrincipal", i => ExportCell.YesNo(i.IsPrincipal)),
+        new("Rectification.Field.Problem", i => i.Problem),
+        new("Rectification.Field.OpenedOn", i => ExportCell.Day(i.OpenedOn)),
+        new("Field.DueOn", i => ExportCell.Day(i.DueOn)),
+        new("Field.State", i => EnumText.Label(i.State)),
+        new("Rectification.Field.Timing", i => EnumText.Label(i.Timing)),
+        new("Rectification.Field.Escalation", i => EnumText.Label(i.Escalation)),
+        new("Rectification.Field.ClosedOn", i => ExportCell.Day(i.ClosedOn)),
+    ];
+
+    /// <summary>The statistics' columns: one line per source, then the total.</summary>
+    public static readonly IReadOnlyList<ExportColumn<(string Label, RectificationCounts Counts)>> StatisticsColumns =
+    [
+        new("Rectification.Field.Source", l => l.Label),
+        new("Rectification.Stats.Items", l => l.Counts.Items),
+        new("Rectification.Stats.OpenOnTime", l => l.Counts.OpenOnTime),
+        new("Rectification.Stats.DueSoon", l => l.Counts.DueSoon),
+        new("Rectification.Stats.Overdue", l => l.Counts.Overdue),
+        new("Rectification.Stats.Escalated", l => l.Counts.Escalated),
+        new("Rectification.Stats.LongTerm", l => l.Counts.LongTerm),
+        new("Rectification.Stats.ClosedOnTime", l => l.Counts.ClosedOnTime),
+        new("Rectification.Stats.ClosedLate", l => l.Counts.ClosedLate),
+    ];
+
+    public async Task<byte[]> ExportAsync(RectificationQuery query, CancellationToken cancellationToken) =>
+        headings.Workbook("Rectification.SheetName", query, await queries.ExportAsync(query, cancellationToken), Columns);
 
     public async Task<byte[]> ExportStatisticsAsync(RectificationQuery query, CancellationToken cancellationToken)
     {
-        var culture = CultureInfo.CurrentUICulture;
-        string H(string key) => TextCatalog.Instance.Get(key, culture);
         var statistics = await queries.StatisticsAsync(query, cancellationToken);
-        var lines = statistics.BySource.Select(s => (Label: EnumText.Label(s.Source, culture), Counts: s.Counts))
-            .Append((Label: H("Common.Total"), Counts: statistics.Total));
-        var rows = lines.Select(l => new Dictionary<string, object?>
-        {
-            [H("Rectification.Field.Source")] = l.Label,
-            [H("Rectification.Stats.Items")] = l.Counts.Items,
-            [H("Rectification.Stats.OpenOnTime")] = l.Counts.OpenOnTime,
-            [H("Rectification.Stats.DueSoon")] = l.Counts.DueSoon,
-            [H("Rectification.Stats.Overdue")] = l.Counts.Overdue,
-            [H("Rectification.Stats.Escalated")] = l.Counts.Escalated,
-            [H("Rectification.Stats.LongTerm")] = l.Counts.LongTerm,
-            [H("Rectification.Stats.ClosedOnTime")] = l.Counts.ClosedOnTime,
-            [H("Rectification.Stats.ClosedLate")] = l.Counts.ClosedLate,
-        }).ToList();
-        return Spreadsheet.Write(headings.For(H("Rectification.Stats.SheetName"), query), rows, H("Rectification.Stats.SheetName"));
+        var lines = statistics.BySource.Select(s => (EnumText.Label(s.Source), s.Counts))
+            .Append((TextCatalog.Instance.Get("Common.Total", CultureInfo.CurrentUICulture), statistics.Total));
+        return headings.Workbook("Rectification.Stats.SheetName", query, lines, StatisticsColumns);
     }
 }

@@ -57,49 +57,36 @@ public sealed class RosterExcel(RosterQueries queries, ExportHeadings headings)
         return Spreadsheet.Write([("干部名册", [example]), ("填写说明", help)]);
     }
 
-    public async Task<byte[]> ExportOfficialsAsync(OfficialQuery query, CancellationToken cancellationToken)
-    {
-        var culture = CultureInfo.CurrentUICulture;
-        var rows = (await queries.ExportOfficialsAsync(query, cancellationToken)).Select(o => new Dictionary<string, object?>
-        {
-            [TextCatalog.Instance.Get("Field.Name", culture)] = o.Name,
-            [TextCatalog.Instance.Get("Field.Gender", culture)] = EnumText.Label(o.Gender, culture),
-            [TextCatalog.Instance.Get("Field.BirthDate", culture)] = o.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            [TextCatalog.Instance.Get("Field.Unit", culture)] = o.UnitName,
-            [TextCatalog.Instance.Get("Field.Position", culture)] = o.Position,
-            [TextCatalog.Instance.Get("Field.IsPrincipal", culture)] = TextCatalog.Instance.Get(o.IsPrincipal ? "Common.Yes" : "Common.No", culture),
-            [TextCatalog.Instance.Get("Field.Category", culture)] = EnumText.Label(o.Category, culture),
-            [TextCatalog.Instance.Get("Field.Rank", culture)] = EnumText.Label(o.Rank, culture),
-        }).ToList();
-        if (rows.Count == 0)
-        {
-            rows.Add(new Dictionary<string, object?> { [TextCatalog.Instance.Get("Field.Name", culture)] = TextCatalog.Instance.Get("Common.NoData", culture) });
-        }
+    /// <summary>The officials list's columns, in order.</summary>
+    public static readonly IReadOnlyList<ExportColumn<OfficialListItem>> OfficialColumns =
+    [
+        new("Field.Name", o => o.Name),
+        new("Field.Gender", o => EnumText.Label(o.Gender)),
+        new("Field.BirthDate", o => ExportCell.Day(o.BirthDate)),
+        new("Field.Unit", o => o.UnitName),
+        new("Field.Position", o => o.Position),
+        new("Field.IsPrincipal", o => ExportCell.YesNo(o.IsPrincipal)),
+        new("Field.Category", o => EnumText.Label(o.Category)),
+        new("Field.Rank", o => EnumText.Label(o.Rank)),
+    ];
 
-        return Spreadsheet.Write(headings.For(TextCatalog.Instance.Get("Nav.Officials", culture), query), rows, TextCatalog.Instance.Get("Nav.Officials", culture));
-    }
+    /// <summary>The units list's columns, in order.</summary>
+    public static readonly IReadOnlyList<ExportColumn<UnitListItem>> UnitColumns =
+    [
+        new("Field.UnitName", u => u.Name),
+        new("Field.UnitKind", u => EnumText.Label(u.Kind)),
+        new("Field.ManagingLevel", u => EnumText.Label(u.ManagingLevel)),
+        new("Field.Sector", u => u.Sector),
+        new("Field.RegionCode", u => u.RegionCode),
+        new("Field.Region", u => u.RegionName),
+        new("Field.OfficialCount", u => u.OfficialCount),
+    ];
 
-    public async Task<byte[]> ExportUnitsAsync(UnitQuery query, CancellationToken cancellationToken)
-    {
-        var culture = CultureInfo.CurrentUICulture;
-        string H(string key) => TextCatalog.Instance.Get(key, culture);
-        var rows = (await queries.ExportUnitsAsync(query, cancellationToken)).Select(u => new Dictionary<string, object?>
-        {
-            [H("Field.UnitName")] = u.Name,
-            [H("Field.UnitKind")] = EnumText.Label(u.Kind, culture),
-            [H("Field.ManagingLevel")] = EnumText.Label(u.ManagingLevel, culture),
-            [H("Field.Sector")] = u.Sector,
-            [H("Field.RegionCode")] = u.RegionCode,
-            [H("Field.Region")] = u.RegionName,
-            [H("Field.OfficialCount")] = u.OfficialCount,
-        }).ToList();
-        if (rows.Count == 0)
-        {
-            rows.Add(new Dictionary<string, object?> { [H("Field.UnitName")] = H("Common.NoData") });
-        }
+    public async Task<byte[]> ExportOfficialsAsync(OfficialQuery query, CancellationToken cancellationToken) =>
+        headings.Workbook("Nav.Officials", query, await queries.ExportOfficialsAsync(query, cancellationToken), OfficialColumns, markEmpty: true);
 
-        return Spreadsheet.Write(headings.For(H("Nav.Units"), query), rows, H("Nav.Units"));
-    }
+    public async Task<byte[]> ExportUnitsAsync(UnitQuery query, CancellationToken cancellationToken) =>
+        headings.Workbook("Nav.Units", query, await queries.ExportUnitsAsync(query, cancellationToken), UnitColumns, markEmpty: true);
 
     public static byte[] ErrorReport(IEnumerable<RosterImportError> errors)
     {

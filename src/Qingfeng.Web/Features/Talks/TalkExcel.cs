@@ -1,4 +1,3 @@
-using System.Globalization;
 using Qingfeng.Platform.Documents;
 using Qingfeng.Platform.Ui;
 
@@ -7,47 +6,41 @@ namespace Qingfeng.Features.Talks;
 /// <summary>Excel exports of the talk and inquiry lists, with headers in the reader's language.</summary>
 public sealed class TalkExcel(TalkQueries queries, ExportHeadings headings)
 {
-    public async Task<byte[]> TalksAsync(TalkQuery query, CancellationToken cancellationToken)
-    {
-        var culture = CultureInfo.CurrentUICulture;
-        string H(string key) => TextCatalog.Instance.Get(key, culture);
-        var rows = (await queries.ExportAsync(query, cancellationToken)).Select(t => new Dictionary<string, object?>
-        {
-            [H("Talks.Official")] = t.OfficialName,
-            [H("Field.Unit")] = t.UnitName,
-            [H("Field.Position")] = t.OfficialPosition,
-            [H("Field.IsPrincipal")] = H(t.IsPrincipal ? "Common.Yes" : "Common.No"),
-            [H("Field.Category")] = EnumText.Label(t.LeaderCategory, culture),
-            [H("Talks.Type")] = EnumText.Label(t.Type, culture),
-            [H("Talks.Tier")] = t.Tier,
-            [H("Field.State")] = EnumText.Label(t.State, culture),
-            [H("Talks.PlannedOn")] = Date(t.PlannedOn),
-            [H("Talks.HeldOn")] = Date(t.HeldOn),
-            [H("Talks.Talkers")] = t.Talkers,
-            [H("Talks.FollowUps")] = t.FollowUps,
-        }).ToList();
-        return Spreadsheet.Write(headings.For(H("Talks.SheetName"), query), rows, H("Talks.SheetName"));
-    }
+    /// <summary>The talk list's columns, in order.</summary>
+    public static readonly IReadOnlyList<ExportColumn<TalkListItem>> TalkColumns =
+    [
+        new("Talks.Official", t => t.OfficialName),
+        new("Field.Unit", t => t.UnitName),
+        new("Field.Position", t => t.OfficialPosition),
+        new("Field.IsPrincipal", t => ExportCell.YesNo(t.IsPrincipal)),
+        new("Field.Category", t => EnumText.Label(t.LeaderCategory)),
+        new("Talks.Type", t => EnumText.Label(t.Type)),
+        new("Talks.Tier", t => t.Tier),
+        new("Field.State", t => EnumText.Label(t.State)),
+        new("Talks.PlannedOn", t => ExportCell.Day(t.PlannedOn)),
+        new("Talks.HeldOn", t => ExportCell.Day(t.HeldOn)),
+        new("Talks.Talkers", t => t.Talkers),
+        new("Talks.FollowUps", t => t.FollowUps),
+    ];
 
-    public async Task<byte[]> InquiriesAsync(InquiryQuery query, CancellationToken cancellationToken)
-    {
-        var culture = CultureInfo.CurrentUICulture;
-        string H(string key) => TextCatalog.Instance.Get(key, culture);
-        var rows = (await queries.ExportInquiriesAsync(query, cancellationToken)).Select(i => new Dictionary<string, object?>
-        {
-            [H("Talks.Official")] = i.OfficialName,
-            [H("Field.Unit")] = i.UnitName,
-            [H("Field.Position")] = i.OfficialPosition,
-            [H("Field.IsPrincipal")] = H(i.IsPrincipal ? "Common.Yes" : "Common.No"),
-            [H("Inquiries.SentOn")] = Date(i.SentOn),
-            [H("Inquiries.ReplyDueOn")] = Date(i.ReplyDueOn),
-            [H("Field.State")] = EnumText.Label(i.State, culture),
-            [H("Inquiries.Overdue")] = H(i.Overdue ? "Common.Yes" : "Common.No"),
-            [H("Inquiries.ReplyReceivedOn")] = Date(i.ReplyReceivedOn),
-            [H("Inquiries.Assessment")] = EnumText.Label(i.Assessment, culture),
-        }).ToList();
-        return Spreadsheet.Write(headings.For(H("Inquiries.SheetName"), query), rows, H("Inquiries.SheetName"));
-    }
+    /// <summary>The inquiry list's columns, in order.</summary>
+    public static readonly IReadOnlyList<ExportColumn<InquiryListItem>> InquiryColumns =
+    [
+        new("Talks.Official", i => i.OfficialName),
+        new("Field.Unit", i => i.UnitName),
+        new("Field.Position", i => i.OfficialPosition),
+        new("Field.IsPrincipal", i => ExportCell.YesNo(i.IsPrincipal)),
+        new("Inquiries.SentOn", i => ExportCell.Day(i.SentOn)),
+        new("Inquiries.ReplyDueOn", i => ExportCell.Day(i.ReplyDueOn)),
+        new("Field.State", i => EnumText.Label(i.State)),
+        new("Inquiries.Overdue", i => ExportCell.YesNo(i.Overdue)),
+        new("Inquiries.ReplyReceivedOn", i => ExportCell.Day(i.ReplyReceivedOn)),
+        new("Inquiries.Assessment", i => EnumText.Label(i.Assessment)),
+    ];
 
-    private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public async Task<byte[]> TalksAsync(TalkQuery query, CancellationToken cancellationToken) =>
+        headings.Workbook("Talks.SheetName", query, await queries.ExportAsync(query, cancellationToken), TalkColumns);
+
+    public async Task<byte[]> InquiriesAsync(InquiryQuery query, CancellationToken cancellationToken) =>
+        headings.Workbook("Inquiries.SheetName", query, await queries.ExportInquiriesAsync(query, cancellationToken), InquiryColumns);
 }

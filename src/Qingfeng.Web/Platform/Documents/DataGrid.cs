@@ -1,4 +1,3 @@
-using System.Globalization;
 using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Qingfeng.Platform.Documents;
@@ -24,27 +23,8 @@ public sealed class DataGrid(IReadOnlyList<string> headers, IReadOnlyList<double
 
     internal Table ToTable(int totalWidth)
     {
-        var sum = shares.Sum();
-        var widths = shares.Select(s => (int)Math.Round(totalWidth * s / sum)).ToArray();
-        widths[^1] = totalWidth - widths[..^1].Sum();
-        var table = new Table(
-            new TableProperties(
-                new TableWidth { Width = Dxa(totalWidth), Type = TableWidthUnitValues.Dxa },
-                new TableJustification { Val = TableRowAlignmentValues.Center },
-                new TableBorders(
-                    new TopBorder { Val = BorderValues.Single, Size = 8, Color = "000000" },
-                    new LeftBorder { Val = BorderValues.Single, Size = 8, Color = "000000" },
-                    new BottomBorder { Val = BorderValues.Single, Size = 8, Color = "000000" },
-                    new RightBorder { Val = BorderValues.Single, Size = 8, Color = "000000" },
-                    new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4, Color = "000000" },
-                    new InsideVerticalBorder { Val = BorderValues.Single, Size = 4, Color = "000000" }),
-                new TableLayout { Type = TableLayoutValues.Fixed },
-                new TableCellMarginDefault(
-                    new TopMargin { Width = "28", Type = TableWidthUnitValues.Dxa },
-                    new TableCellLeftMargin { Width = 60, Type = TableWidthValues.Dxa },
-                    new BottomMargin { Width = "28", Type = TableWidthUnitValues.Dxa },
-                    new TableCellRightMargin { Width = 60, Type = TableWidthValues.Dxa })),
-            new TableGrid(widths.Select(w => new GridColumn { Width = Dxa(w) })));
+        var widths = RuledTable.Widths(shares, totalWidth);
+        var table = RuledTable.Create(totalWidth, widths, sideMargin: 60);
         table.Append(Line(headers, widths, OfficialStyles.FormLabel, header: true));
         foreach (var row in _rows)
         {
@@ -67,13 +47,11 @@ public sealed class DataGrid(IReadOnlyList<string> headers, IReadOnlyList<double
         {
             row.Append(new TableCell(
                 new TableCellProperties(
-                    new TableCellWidth { Width = Dxa(widths[i]), Type = TableWidthUnitValues.Dxa },
+                    new TableCellWidth { Width = RuledTable.Dxa(widths[i]), Type = TableWidthUnitValues.Dxa },
                     new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center }),
                 OfficialDocument.Para(style, cells[i], JustificationValues.Center)));
         }
 
         return row;
     }
-
-    private static string Dxa(int twips) => twips.ToString(CultureInfo.InvariantCulture);
 }

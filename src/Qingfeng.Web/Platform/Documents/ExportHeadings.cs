@@ -29,6 +29,17 @@ public sealed class ExportHeadings(CurrentUser currentUser, TimeProvider time)
         ]);
     }
 
+    /// <summary>
+    /// The workbook of an exported list (<see cref="Spreadsheet.Write{TRow}"/>): the heading titled by the text of
+    /// <paramref name="titleKey"/>, which also names the sheet, with the filters of <paramref name="query"/>, then the
+    /// <paramref name="columns"/> of the <paramref name="rows"/>.
+    /// </summary>
+    public byte[] Workbook<TRow>(string titleKey, object? query, IEnumerable<TRow> rows, IReadOnlyList<ExportColumn<TRow>> columns, bool markEmpty = false)
+    {
+        var title = TextCatalog.Instance.Get(titleKey, CultureInfo.CurrentUICulture);
+        return Spreadsheet.Write(For(title, query), rows, columns, title, markEmpty);
+    }
+
     /// <summary>The filters set on a query, in words: "状态：逾期", "只看一把手：是", "到期日（起）：2026-01-01".</summary>
     public static IReadOnlyList<string> Filters(object query, CultureInfo culture)
     {

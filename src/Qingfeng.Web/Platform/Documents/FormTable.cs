@@ -1,4 +1,3 @@
-using System.Globalization;
 using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Qingfeng.Platform.Documents;
@@ -68,27 +67,8 @@ public sealed class FormTable
 
     internal Table ToTable(int totalWidth)
     {
-        var widths = Shares.Select(s => (int)Math.Round(totalWidth * s)).ToArray();
-        widths[^1] = totalWidth - widths[..^1].Sum();
-
-        var table = new Table(
-            new TableProperties(
-                new TableWidth { Width = Dxa(totalWidth), Type = TableWidthUnitValues.Dxa },
-                new TableJustification { Val = TableRowAlignmentValues.Center },
-                new TableBorders(
-                    new TopBorder { Val = BorderValues.Single, Size = 8, Color = "000000" },
-                    new LeftBorder { Val = BorderValues.Single, Size = 8, Color = "000000" },
-                    new BottomBorder { Val = BorderValues.Single, Size = 8, Color = "000000" },
-                    new RightBorder { Val = BorderValues.Single, Size = 8, Color = "000000" },
-                    new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4, Color = "000000" },
-                    new InsideVerticalBorder { Val = BorderValues.Single, Size = 4, Color = "000000" }),
-                new TableLayout { Type = TableLayoutValues.Fixed },
-                new TableCellMarginDefault(
-                    new TopMargin { Width = "28", Type = TableWidthUnitValues.Dxa },
-                    new TableCellLeftMargin { Width = 108, Type = TableWidthValues.Dxa },
-                    new BottomMargin { Width = "28", Type = TableWidthUnitValues.Dxa },
-                    new TableCellRightMargin { Width = 108, Type = TableWidthValues.Dxa })),
-            new TableGrid(widths.Select(w => new GridColumn { Width = Dxa(w) })));
+        var widths = RuledTable.Widths(Shares, totalWidth);
+        var table = RuledTable.Create(totalWidth, widths, sideMargin: 108);
         foreach (var row in _rows)
         {
             table.Append(row(widths));
@@ -118,7 +98,7 @@ public sealed class FormTable
 
     private static TableCellProperties CellProperties(int width, int span, TableVerticalAlignmentValues alignment)
     {
-        var properties = new TableCellProperties(new TableCellWidth { Width = Dxa(width), Type = TableWidthUnitValues.Dxa });
+        var properties = new TableCellProperties(new TableCellWidth { Width = RuledTable.Dxa(width), Type = TableWidthUnitValues.Dxa });
         if (span > 1)
         {
             properties.Append(new GridSpan { Val = span });
@@ -134,6 +114,4 @@ public sealed class FormTable
 
     private static string OrSpaces(string? value, int width) =>
         string.IsNullOrWhiteSpace(value) ? new string('　', width) : value.Trim();
-
-    private static string Dxa(int twips) => twips.ToString(CultureInfo.InvariantCulture);
 }

@@ -192,6 +192,34 @@ public sealed class OfficialDocument
         return this;
     }
 
+    /// <summary>Each line of a multi-line text as a body paragraph (<see cref="Lines"/>: one <see cref="Blank"/> when it has none).</summary>
+    public OfficialDocument Paragraphs(string? text)
+    {
+        foreach (var line in Lines(text))
+        {
+            Paragraph(line);
+        }
+
+        return this;
+    }
+
+    /// <summary>Third-level items numbered "1.", "2.", …; when there are none, the paragraph <paramref name="none"/> (if given).</summary>
+    public OfficialDocument Items(IEnumerable<string> items, string? none = null)
+    {
+        var number = 0;
+        foreach (var item in items)
+        {
+            Item(++number, item);
+        }
+
+        if (number == 0 && none is not null)
+        {
+            Paragraph(none);
+        }
+
+        return this;
+    }
+
     /// <summary>
     /// 落款 for a document without a seal (GB/T 9704-2012 7.3.5.2): one blank line, the organ two
     /// characters from the right, the date beneath it starting two characters further right

@@ -45,6 +45,33 @@ public static class Spreadsheet
     public static byte[] Write(SheetHeading? heading, IEnumerable<IReadOnlyDictionary<string, object?>> rows, string? sheetName = null) =>
         WriteSheets([(sheetName ?? DefaultSheetName, heading, rows)]);
 
+    /// <summary>
+    /// One sheet of a list: the <paramref name="heading"/>, a header row naming the <paramref name="columns"/> (their catalog
+    /// keys in the reader's language), in order, then one row per record. With <paramref name="markEmpty"/>, a list without
+    /// records says so (无数据) under its first header, which a sheet without rows would not show.
+    /// </summary>
+    public static byte[] Write<TRow>(SheetHeading heading, IEnumerable<TRow> rows, IReadOnlyList<ExportColumn<TRow>> columns, string sheetName, bool markEmpty = false)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        var headers = columns.Select(c => TextCatalog.Instance.Get(c.HeadingKey, culture)).ToList();
+        var table = rows.Select(row =>
+        {
+            var cells = new Dictionary<string, object?>();
+            for (var c = 0; c < columns.Count; c++)
+            {
+                cells[headers[c]] = columns[c].Cell(row);
+            }
+
+            return cells;
+        }).ToList();
+        if (markEmpty && table.Count == 0)
+        {
+            table.Add(new Dictionary<string, object?> { [headers[0]] = TextCatalog.Instance.Get("Common.NoData", culture) });
+        }
+
+        return Write(heading, table, sheetName);
+    }
+
     /// <summary>Several sheets, in order, each with its header row (no heading: an import template, a form to fill in).</summary>
     public static byte[] Write(IReadOnlyList<(string Name, IEnumerable<IReadOnlyDictionary<string, object?>> Rows)> sheets) =>
         WriteSheets([.. sheets.Select(s => (s.Name, (SheetHeading?)null, s.Rows))]);

@@ -171,6 +171,54 @@ public sealed class SpreadsheetTests
         Assert.Empty(ExportHeadings.Filters(new RectificationQuery { Page = 2 }, zh));
     }
 
+    [Fact]
+    public void A_list_has_one_column_per_declared_column_in_order_headed_and_filled_in_the_readers_language()
+    {
+        var zh = CultureInfo.GetCultureInfo("zh-CN");
+        IReadOnlyList<ExportColumn<(string Unit, DateOnly? DueOn, bool Principal)>> columns =
+        [
+            new("Field.Unit", r => r.Unit),
+            new("Field.DueOn", r => ExportCell.Day(r.DueOn)),
+            new("Field.IsPrincipal", r => ExportCell.YesNo(r.Principal)),
+        ];
+        (string Unit, DateOnly? DueOn, bool Principal)[] rows = [("县财政局", new DateOnly(2026, 3, 1), true), ("县教育局", null, false)];
+
+        using var document = Open(InCulture(zh, () => Spreadsheet.Write(Heading, rows, columns, "整改台账")));
+
+        var sheet = FirstSheet(document);
+        Assert.Equal([.. columns.Select(c => Qingfeng.Platform.Ui.TextCatalog.Instance.Get(c.HeadingKey, zh))], Row(document, sheet, 5));
+        Assert.Equal(["县财政局", "2026-03-01", "是"], Row(document, sheet, 6));
+        Assert.Equal(["县教育局", "否"], Row(document, sheet, 7));
+        Assert.Equal("整改台账", document.WorkbookPart!.Workbook!.Descendants<Sheet>().Single().Name!.Value);
+    }
+
+    [Fact]
+    public void An_empty_list_marked_empty_says_so_under_its_first_header()
+    {
+        var zh = CultureInfo.GetCultureInfo("zh-CN");
+        IReadOnlyList<ExportColumn<string>> columns = [new("Field.Name", name => name), new("Field.Unit", _ => "县财政局")];
+
+        using var document = Open(InCulture(zh, () => Spreadsheet.Write(Heading, Array.Empty<string>(), columns, "干部查询", markEmpty: true)));
+
+        var sheet = FirstSheet(document);
+        Assert.Equal([Qingfeng.Platform.Ui.TextCatalog.Instance.Get("Field.Name", zh)], Row(document, sheet, 5));
+        Assert.Equal([Qingfeng.Platform.Ui.TextCatalog.Instance.Get("Common.NoData", zh)], Row(document, sheet, 6));
+    }
+
+    private static T InCulture<T>(CultureInfo culture, Func<T> action)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = culture;
+        try
+        {
+            return action();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
     private static Dictionary<string, object?> Ledger(string unit, string problem, decimal amount) => new()
     {
         ["单位"] = unit,

@@ -45,30 +45,20 @@ public sealed record VerificationReport(
             .Addressee(OfficialDocument.OrBlank(Addressee) + "：")
             .Paragraph("根据委领导批示，" + TeamName + "对反映" + OfficialDocument.OrBlank(Person.UnitAndPost) + Person.Name + "同志的有关问题进行了初步核实。现将有关情况报告如下：");
 
-        document.Heading1(1, "被核实人基本情况");
-        Paragraphs(document, PersonBackground);
-
-        document.Heading1(2, "反映的主要问题");
-        var number = 0;
-        foreach (var problem in ReportedProblems)
-        {
-            document.Item(++number, problem);
-        }
-        if (number == 0)
-        {
-            document.Paragraph(OfficialDocument.Blank);
-        }
-
-        document.Heading1(3, "核实的依据和过程");
-        Paragraphs(document, Basis);
-        Paragraphs(document, Process);
+        document.Heading1(1, "被核实人基本情况")
+            .Paragraphs(PersonBackground)
+            .Heading1(2, "反映的主要问题")
+            .Items(ReportedProblems, none: OfficialDocument.Blank)
+            .Heading1(3, "核实的依据和过程")
+            .Paragraphs(Basis)
+            .Paragraphs(Process);
 
         document.Heading1(4, "核实的情况");
-        number = 0;
+        var number = 0;
         foreach (var finding in Findings)
         {
             document.Heading2(++number, "关于" + finding.Problem + "的问题");
-            Paragraphs(document, finding.Facts);
+            document.Paragraphs(finding.Facts);
             if (!string.IsNullOrWhiteSpace(finding.Conclusion))
             {
                 document.Paragraph("核实结论：" + finding.Conclusion.Trim());
@@ -79,20 +69,11 @@ public sealed record VerificationReport(
             document.Paragraph(OfficialDocument.Blank);
         }
 
-        document.Heading1(5, "存在的疑点");
-        number = 0;
-        foreach (var doubt in Doubts)
-        {
-            document.Item(++number, doubt);
-        }
-        if (number == 0)
-        {
-            document.Paragraph("无。");
-        }
-
-        document.Heading1(6, "处置建议");
-        Paragraphs(document, Proposal);
-        document.Paragraph("妥否，请批示。");
+        document.Heading1(5, "存在的疑点")
+            .Items(Doubts, none: "无。")
+            .Heading1(6, "处置建议")
+            .Paragraphs(Proposal)
+            .Paragraph("妥否，请批示。");
 
         document.Signature(TeamName, Date);
         document.BlankLine().Addressee(TeamName + "成员签名：");
@@ -102,19 +83,6 @@ public sealed record VerificationReport(
             document.Line("　　" + (i == 0 ? "组　长：" : "成　员：") + members[i], "签名：＿＿＿＿＿＿　　");
         }
         return document.ToBytes();
-    }
-
-    private static void Paragraphs(OfficialDocument document, string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            document.Paragraph(OfficialDocument.Blank);
-            return;
-        }
-        foreach (var line in text.Split('\n').Where(l => !string.IsNullOrWhiteSpace(l)))
-        {
-            document.Paragraph(line.Trim());
-        }
     }
 }
 

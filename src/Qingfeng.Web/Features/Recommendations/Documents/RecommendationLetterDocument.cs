@@ -20,31 +20,19 @@ public sealed record RecommendationLetterDocument(
 {
     public byte[] ToDocx()
     {
-        var document = new OfficialDocument()
+        return new OfficialDocument()
             .LetterHead(Organ, Number)
             .Title(KindTitle)
-            .Addressee(UnitName + "：");
-        foreach (var line in OfficialDocument.Lines(Origin))
-        {
-            document.Paragraph(line);
-        }
-
-        document.Heading1(1, "发现的主要问题");
-        foreach (var line in OfficialDocument.Lines(Findings))
-        {
-            document.Paragraph(line);
-        }
-
-        document.Heading1(2, "监察建议");
-        var n = 0;
-        foreach (var measure in Measures)
-        {
-            document.Item(++n, measure.TrimEnd('。') + "。");
-        }
-
-        document.Heading1(3, "有关要求");
-        document.Paragraph("请你单位认真研究落实，并于" + OfficialDocument.FormatDate(ReplyDueOn) + "前将落实情况书面回复我委。"
-            + "如对本建议有异议，可在收到本建议书之日起" + ObjectionDays + "日内书面提出；无正当理由拒不采纳的，将依照《中华人民共和国监察法》第六十二条的规定处理。");
-        return document.Signature(Organ, IssuedOn).ToBytes();
+            .Addressee(UnitName + "：")
+            .Paragraphs(Origin)
+            .Heading1(1, "发现的主要问题")
+            .Paragraphs(Findings)
+            .Heading1(2, "监察建议")
+            .Items(Measures.Select(measure => measure.TrimEnd('。') + "。"))
+            .Heading1(3, "有关要求")
+            .Paragraph("请你单位认真研究落实，并于" + OfficialDocument.FormatDate(ReplyDueOn) + "前将落实情况书面回复我委。"
+                + "如对本建议有异议，可在收到本建议书之日起" + ObjectionDays + "日内书面提出；无正当理由拒不采纳的，将依照《中华人民共和国监察法》第六十二条的规定处理。")
+            .Signature(Organ, IssuedOn)
+            .ToBytes();
     }
 }

@@ -30,17 +30,7 @@ public sealed record ReminderLetterDocument(
             .ToBytes();
     }
 
-    private static void Numbered(OfficialDocument document, IReadOnlyList<string> lines)
-    {
-        var n = 0;
-        foreach (var line in lines.Where(l => !string.IsNullOrWhiteSpace(l)))
-        {
-            document.Item(++n, line.Trim());
-        }
-
-        if (n == 0)
-        {
-            document.Item(1, OfficialDocument.Blank);
-        }
-    }
+    /// <summary>The non-empty lines as numbered items; one blank item when there are none.</summary>
+    private static void Numbered(OfficialDocument document, IReadOnlyList<string> lines) =>
+        document.Items(lines.Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim()).DefaultIfEmpty(OfficialDocument.Blank));
 }

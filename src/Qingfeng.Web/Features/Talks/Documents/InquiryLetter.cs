@@ -57,25 +57,14 @@ public sealed record InquiryLetter(
 
     public byte[] ToDocx()
     {
-        var document = new OfficialDocument()
+        return new OfficialDocument()
             .LetterHead(IssuingOffice, OfficialDocument.OrBlank(DocumentNumber), Secrecy, Urgency)
             .Title(Title)
             .Addressee(OfficialDocument.OrBlank(PersonPost) + PersonName + "同志：")
             .Paragraph(OnReport
                 ? "我委收到反映你有关问题的信访举报。根据《中国共产党纪律检查机关监督执纪工作规则》有关规定，经研究，决定对你进行函询。请你对以下问题逐项如实作出书面说明："
-                : "根据日常监督工作需要和有关规定，经研究，决定对你进行函询。请你对以下问题逐项如实作出书面说明：");
-
-        var number = 0;
-        foreach (var matter in Matters.Where(m => !string.IsNullOrWhiteSpace(m)))
-        {
-            document.Item(++number, matter.Trim());
-        }
-        if (number == 0)
-        {
-            document.Item(1, OfficialDocument.Blank);
-        }
-
-        return document
+                : "根据日常监督工作需要和有关规定，经研究，决定对你进行函询。请你对以下问题逐项如实作出书面说明：")
+            .Items(Matters.Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim()).DefaultIfEmpty(OfficialDocument.Blank))
             .Paragraph(ReplyInstruction)
             .Paragraph("请你本着对党忠诚老实的态度，实事求是说明情况。对函询问题不如实说明、隐瞒事实或者提供虚假情况的，将依规依纪严肃处理。本通知内容请严格保密。")
             .Paragraph("联系人：" + OfficialDocument.OrBlank(ContactPerson) + "　　联系电话：" + OfficialDocument.OrBlank(ContactPhone))

@@ -7,19 +7,16 @@ public sealed record TalkOutlineDocument(string Organ, string OfficialName, stri
 {
     public byte[] ToDocx()
     {
-        var document = new OfficialDocument()
+        return new OfficialDocument()
             .Marks("机密", null)
             .Title("与" + OfficialName + "同志" + TypeLabel + "提纲")
             .Line("谈话对象：" + OfficialName + "（" + UnitAndPost + "）")
             .Line("谈话时间：" + OfficialDocument.FormatDate(PlannedOn) + "　　地点：" + OfficialDocument.OrBlank(Place))
             .Line("谈话人：" + OfficialDocument.OrBlank(Talkers))
-            .BlankLine();
-        foreach (var line in OfficialDocument.Lines(Outline))
-        {
-            document.Paragraph(line);
-        }
-
-        return document.Signature(Organ, PlannedOn).ToBytes();
+            .BlankLine()
+            .Paragraphs(Outline)
+            .Signature(Organ, PlannedOn)
+            .ToBytes();
     }
 }
 
@@ -40,38 +37,19 @@ public sealed record TalkRecordDocument(
 {
     public byte[] ToDocx()
     {
-        var document = new OfficialDocument()
+        return new OfficialDocument()
             .Marks("机密", null)
             .Title(TypeLabel + "记录")
             .Line("时间：" + (HeldOn is { } held ? OfficialDocument.FormatDate(held) : OfficialDocument.Blank) + "　　地点：" + OfficialDocument.OrBlank(Place))
             .Line("谈话人：" + OfficialDocument.OrBlank(Talkers))
             .Line("参加人：" + OfficialDocument.OrBlank(Participants) + "　　记录人：" + OfficialDocument.OrBlank(Recorder))
             .Line("谈话对象：" + OfficialName + "（" + UnitAndPost + "）")
-            .Heading1(1, "谈话内容");
-        foreach (var line in OfficialDocument.Lines(Record))
-        {
-            document.Paragraph(line);
-        }
-
-        document.Heading1(2, "谈话对象说明和表态");
-        foreach (var line in OfficialDocument.Lines(Commitments))
-        {
-            document.Paragraph(line);
-        }
-
-        document.Heading1(3, "需整改的问题");
-        var n = 0;
-        foreach (var item in FollowUps)
-        {
-            document.Item(++n, item);
-        }
-
-        if (n == 0)
-        {
-            document.Paragraph("无。");
-        }
-
-        return document
+            .Heading1(1, "谈话内容")
+            .Paragraphs(Record)
+            .Heading1(2, "谈话对象说明和表态")
+            .Paragraphs(Commitments)
+            .Heading1(3, "需整改的问题")
+            .Items(FollowUps, none: "无。")
             .BlankLine()
             .Line("谈话对象（签名）：" + OfficialDocument.Blank, "谈话人（签名）：" + OfficialDocument.Blank)
             .Line(null, "记录人（签名）：" + OfficialDocument.Blank)
