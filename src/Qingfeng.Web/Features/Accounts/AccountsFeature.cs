@@ -127,27 +127,15 @@ public static class AccountsFeature
                 TypedResults.Created($"/api/v1/users/{await accounts.CreateUserAsync(request, ct)}"))
             .RequirePermission(Permission.UsersManage)
             .WithName("CreateUser").WithSummary("Creates a user account (system administrator).");
-        users.MapPut("/{id:guid}/roles", async (Guid id, SetRolesRequest request, AccountService accounts, CancellationToken ct) =>
-            {
-                await accounts.SetRolesAsync(id, request, ct);
-                return TypedResults.NoContent();
-            })
-            .RequirePermission(Permission.RolesAssign)
-            .WithName("SetUserRoles").WithSummary("Replaces a user's roles (security administrator).");
-        users.MapPost("/{id:guid}/unlock", async (Guid id, AccountService accounts, CancellationToken ct) =>
-            {
-                await accounts.UnlockAsync(id, ct);
-                return TypedResults.NoContent();
-            })
-            .RequirePermission(Permission.RolesAssign)
-            .WithName("UnlockUser").WithSummary("Ends a lockout (security administrator).");
-        users.MapPost("/{id:guid}/sign-out", async (Guid id, AccountService accounts, CancellationToken ct) =>
-            {
-                await accounts.SignOutEverywhereAsync(id, ct);
-                return TypedResults.NoContent();
-            })
-            .RequirePermission(Permission.RolesAssign)
-            .WithName("SignOutUserEverywhere").WithSummary("Ends every sign-in session of a user at once; API tokens are not affected (security administrator).");
+        users.MapUpdate("/{id:guid}/roles", (AccountService accounts, Guid id, SetRolesRequest request, CancellationToken ct) => accounts.SetRolesAsync(id, request, ct),
+                "SetUserRoles", "Replaces a user's roles (security administrator).")
+            .RequirePermission(Permission.RolesAssign);
+        users.MapAction("/{id:guid}/unlock", (AccountService accounts, Guid id, CancellationToken ct) => accounts.UnlockAsync(id, ct),
+                "UnlockUser", "Ends a lockout (security administrator).")
+            .RequirePermission(Permission.RolesAssign);
+        users.MapAction("/{id:guid}/sign-out", (AccountService accounts, Guid id, CancellationToken ct) => accounts.SignOutEverywhereAsync(id, ct),
+                "SignOutUserEverywhere", "Ends every sign-in session of a user at once; API tokens are not affected (security administrator).")
+            .RequirePermission(Permission.RolesAssign);
         return app;
     }
 

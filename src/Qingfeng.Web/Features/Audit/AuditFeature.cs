@@ -27,9 +27,8 @@ public static class AuditFeature
     public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder app)
     {
         var audit = app.MapApiGroup("/audit", "Audit").RequirePermission(Permission.AuditRead);
-        audit.MapGet("/", async ([AsParameters] AuditQuery query, AuditLog log, CancellationToken ct) =>
-                TypedResults.Ok(await log.SearchAsync(query, ct)))
-            .WithName("SearchAudit").WithSummary("Search the audit trail (audit administrators only).");
+        audit.MapQuery("/", (AuditLog log, AuditQuery query, CancellationToken ct) => log.SearchAsync(query, ct),
+            "SearchAudit", "Search the audit trail (audit administrators only).");
         audit.MapGet("/verify", async (AuditLog log, CancellationToken ct) =>
                 TypedResults.Ok(await log.VerifyAsync(ct)))
             .WithName("VerifyAudit").WithSummary("Verify the keyed hash chain against its checkpoints: the first bad entry, truncation, a rebuilt chain, deleted or forged checkpoints, a stale checkpoint.");

@@ -10,19 +10,15 @@ internal static class ClueEndpoints
     public static void MapClueEndpoints(this IEndpointRouteBuilder app)
     {
         var clues = app.MapApiGroup("/clues", "Clues").RequirePermission(Permission.ClueRead);
-        clues.MapGet("/", async ([AsParameters] ClueQuery query, ClueQueries queries, CancellationToken ct) =>
-                TypedResults.Ok(await queries.SearchAsync(query, ct)))
-            .WithName("ListClues").WithSummary("The caller's clue queue: filters, full-text search, 一把手 first, paged.");
-        clues.MapGet("/export", async ([AsParameters] ClueQuery query, ClueExcel excel, CancellationToken ct) =>
-                TypedResults.File(await excel.ExportAsync(query, ct), ApiConventions.ExcelContentType, "clues.xlsx"))
-            .WithName("ExportClues").WithSummary("Excel export of the filtered queue.");
+        clues.MapQuery("/", (ClueQueries queries, ClueQuery query, CancellationToken ct) => queries.SearchAsync(query, ct),
+            "ListClues", "The caller's clue queue: filters, full-text search, 一把手 first, paged.");
+        clues.MapExcelExport("/export", (ClueExcel excel, ClueQuery query, CancellationToken ct) => excel.ExportAsync(query, ct), "clues.xlsx",
+            "ExportClues", "Excel export of the filtered queue.");
         clues.MapGet("/workload", async (ClueQueries queries, CancellationToken ct) =>
                 TypedResults.Ok(await queries.WorkloadAsync(ct)))
             .WithName("ClueWorkload").WithSummary("Counts of the caller's pending, overdue and due-soon clues.");
-        clues.MapGet("/{id:guid}", async (Guid id, ClueQueries queries, CancellationToken ct) =>
-                TypedResults.Ok(await queries.GetAsync(id, ct)))
-            .WithName("GetClue").WithSummary("A clue with its history and the actions open to the caller (the view is audited).")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        clues.MapGetById((ClueQueries queries, Guid id, CancellationToken ct) => queries.GetAsync(id, ct),
+            "GetClue", "A clue with its history and the actions open to the caller (the view is audited).");
         clues.MapPost("/", async Task<Created<RegisterClueResult>> (RegisterClueRequest request, ClueService service, CancellationToken ct) =>
             {
                 var result = await service.RegisterAsync(request, ct);
@@ -35,18 +31,10 @@ internal static class ClueEndpoints
                 TypedResults.Ok(await service.ActAsync(id, request, ct)))
             .WithName("ActOnClue").WithSummary("Takes one workflow action (see ClueAction); illegal moves answer 409, missing inputs 422.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        clues.MapPost("/{id:guid}/recusals", async (Guid id, RecuseRequest request, ClueService service, CancellationToken ct) =>
-            {
-                await service.RecuseAsync(id, request, ct);
-                return TypedResults.NoContent();
-            })
-            .WithName("RecuseFromClue").WithSummary("回避: declare a conflict (or, as a leader, withdraw an officer); access ends at once.");
-        clues.MapPut("/{id:guid}/outcome", async (Guid id, RecordOutcomeRequest request, ClueService service, CancellationToken ct) =>
-            {
-                await service.RecordOutcomeAsync(id, request, ct);
-                return TypedResults.NoContent();
-            })
-            .WithName("RecordClueOutcome").WithSummary("Records problems and clues found, funds paid out and recovered.");
+        clues.MapAction("/{id:guid}/recusals", (ClueService service, Guid id, RecuseRequest request, CancellationToken ct) => service.RecuseAsync(id, request, ct),
+            "RecuseFromClue", "回避: declare a conflict (or, as a leader, withdraw an officer); access ends at once.");
+        clues.MapUpdate("/{id:guid}/outcome", (ClueService service, Guid id, RecordOutcomeRequest request, CancellationToken ct) => service.RecordOutcomeAsync(id, request, ct),
+            "RecordClueOutcome", "Records problems and clues found, funds paid out and recovered.");
         clues.MapPost("/{id:guid}/attachments", async (Guid id, IFormFile file, ClueService service, CancellationToken ct) =>
             {
                 await using var stream = file.OpenReadStream();
@@ -81,11 +69,9 @@ internal static class ClueEndpoints
             .WithName("SuggestReportedPersons").WithSummary("Roster officials matching a reported person typed as free text (name and unit).");
 
         var statistics = app.MapApiGroup("/clue-statistics", "Clues").RequirePermission(Permission.ClueStatistics);
-        statistics.MapGet("/funnel", async ([AsParameters] FunnelQuery query, ClueStatistics stats, CancellationToken ct) =>
-                TypedResults.Ok(await stats.FunnelAsync(query, ct)))
-            .WithName("ClueFunnel").WithSummary("Clues → disposed by method → filed → sanctioned → transferred, with outcomes, by a dimension.");
-        statistics.MapGet("/funnel/export", async ([AsParameters] FunnelQuery query, ClueExcel excel, CancellationToken ct) =>
-                TypedResults.File(await excel.ExportFunnelAsync(query, ct), ApiConventions.ExcelContentType, "clue-funnel.xlsx"))
-            .WithName("ExportClueFunnel").WithSummary("Excel export of the funnel table.");
+        statistics.MapQuery("/funnel", (ClueStatistics stats, FunnelQuery query, CancellationToken ct) => stats.FunnelAsync(query, ct),
+            "ClueFunnel", "Clues → disposed by method → filed → sanctioned → transferred, with outcomes, by a dimension.");
+        statistics.MapExcelExport("/funnel/export", (ClueExcel excel, FunnelQuery query, CancellationToken ct) => excel.ExportFunnelAsync(query, ct), "clue-funnel.xlsx",
+            "ExportClueFunnel", "Excel export of the funnel table.");
     }
 }

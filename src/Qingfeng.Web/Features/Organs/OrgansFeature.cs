@@ -19,12 +19,8 @@ public static class OrgansFeature
         delegations.MapPost("/group-assignments", async (GroupDelegationRequest request, DelegationService service, CancellationToken ct) =>
                 TypedResults.Created($"/api/v1/delegations/{await service.AssignToGroupAsync(request, ct)}"))
             .WithName("AssignToGroup").WithSummary("片区协作: an area collaboration group supervises a unit; its home member is recused.");
-        delegations.MapPost("/{id:guid}/end", async (Guid id, EndDelegationRequest request, DelegationService service, CancellationToken ct) =>
-            {
-                await service.EndAsync(id, request, ct);
-                return TypedResults.NoContent();
-            })
-            .WithName("EndDelegation").WithSummary("Ends a delegation on the given day.");
+        delegations.MapAction("/{id:guid}/end", (DelegationService service, Guid id, EndDelegationRequest request, CancellationToken ct) => service.EndAsync(id, request, ct),
+            "EndDelegation", "Ends a delegation on the given day.");
         delegations.MapGet("/organs", async (DelegationService service, CancellationToken ct) => TypedResults.Ok(await service.SubordinatesAsync(ct)))
             .WithName("SubordinateOrgans").WithSummary("The organs directly below yours.");
         delegations.MapGet("/groups", async (DelegationService service, CancellationToken ct) => TypedResults.Ok(await service.GroupsAsync(ct)))

@@ -179,12 +179,10 @@ public static class OutcomesFeature
     public static IEndpointRouteBuilder MapOutcomes(this IEndpointRouteBuilder app)
     {
         var group = app.MapApiGroup("/outcomes", "Outcomes").RequirePermission(Permission.SupervisionRead);
-        group.MapGet("/", async ([AsParameters] OutcomeQuery query, OutcomeQueries queries, CancellationToken ct) =>
-                TypedResults.Ok(await queries.SummaryAsync(query, ct)))
-            .WithName("OutcomeSummary").WithSummary("监督成效: problems and clues found, funds paid out and recovered, rules adopted, per module.");
-        group.MapGet("/export", async ([AsParameters] OutcomeQuery query, OutcomeQueries queries, CancellationToken ct) =>
-                TypedResults.File(await queries.ExportAsync(query, ct), ApiConventions.ExcelContentType, "outcomes.xlsx"))
-            .WithName("ExportOutcomeSummary").WithSummary("Excel export of the outcome summary.");
+        group.MapQuery("/", (OutcomeQueries queries, OutcomeQuery query, CancellationToken ct) => queries.SummaryAsync(query, ct),
+            "OutcomeSummary", "监督成效: problems and clues found, funds paid out and recovered, rules adopted, per module.");
+        group.MapExcelExport("/export", (OutcomeQueries queries, OutcomeQuery query, CancellationToken ct) => queries.ExportAsync(query, ct), "outcomes.xlsx",
+            "ExportOutcomeSummary", "Excel export of the outcome summary.");
         return app;
     }
 }

@@ -15,9 +15,8 @@ public static class QuarterlyReviewsFeature
     public static IEndpointRouteBuilder MapQuarterlyReviews(this IEndpointRouteBuilder app)
     {
         var group = app.MapApiGroup("/quarterly-reviews", "QuarterlyReviews").RequirePermission(Permission.SupervisionRead);
-        group.MapGet("/", async ([AsParameters] QuarterlyDossierQuery query, QuarterlyReviewService service, CancellationToken ct) =>
-                TypedResults.Ok(await service.DossierAsync(query, ct)))
-            .WithName("QuarterlyDossier").WithSummary("按季度梳理分析: the quarter's figures per 一把手 in the caller's jurisdiction, with the office's notes and conclusion.");
+        group.MapQuery("/", (QuarterlyReviewService service, QuarterlyDossierQuery query, CancellationToken ct) => service.DossierAsync(query, ct),
+            "QuarterlyDossier", "按季度梳理分析: the quarter's figures per 一把手 in the caller's jurisdiction, with the office's notes and conclusion.");
         group.MapPut("/{year:int}/{quarter:int}", async ([Range(2000, 2100)] int year, [Range(1, 4)] int quarter, SaveQuarterlyReviewRequest request, QuarterlyReviewService service, CancellationToken ct) =>
                 TypedResults.Ok(await service.SaveAsync(year, quarter, request, ct)))
             .RequirePermission(Permission.SupervisionManage)
@@ -35,9 +34,8 @@ public static class QuarterlyReviewsFeature
                 return TypedResults.File(content, QuarterlyReviewDocument.ContentType, name);
             })
             .WithName("QuarterlyReviewDocument").WithSummary("The dossier as a .docx report in official layout.");
-        group.MapGet("/export", async ([AsParameters] QuarterlyDossierQuery query, QuarterlyReviewFiles files, CancellationToken ct) =>
-                TypedResults.File(await files.ExcelAsync(query, ct), ApiConventions.ExcelContentType, "quarterly-review.xlsx"))
-            .WithName("ExportQuarterlyReview").WithSummary("The dossier table as Excel.");
+        group.MapExcelExport("/export", (QuarterlyReviewFiles files, QuarterlyDossierQuery query, CancellationToken ct) => files.ExcelAsync(query, ct), "quarterly-review.xlsx",
+            "ExportQuarterlyReview", "The dossier table as Excel.");
         return app;
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Qingfeng.Platform.Api;
 using Qingfeng.Platform.Files;
@@ -12,37 +11,24 @@ internal static class RectificationEndpoints
     public static void MapRectificationEndpoints(this IEndpointRouteBuilder app)
     {
         var ledger = app.MapApiGroup("/rectification", "Rectification").RequirePermission(Permission.SupervisionRead);
-        ledger.MapGet("/", async ([AsParameters] RectificationQuery query, RectificationQueries queries, CancellationToken ct) =>
-                TypedResults.Ok(await queries.SearchAsync(query, ct)))
-            .WithName("ListRectificationItems").WithSummary("The rectification ledger (整改台账) within jurisdiction: filters, sorting, paging.");
-        ledger.MapGet("/export", async ([AsParameters] RectificationQuery query, RectificationExcel excel, CancellationToken ct) =>
-                TypedResults.File(await excel.ExportAsync(query, ct), ApiConventions.ExcelContentType, "rectification.xlsx"))
-            .WithName("ExportRectificationItems").WithSummary("Excel export of the filtered ledger.");
-        ledger.MapGet("/statistics", async ([AsParameters] RectificationQuery query, RectificationQueries queries, CancellationToken ct) =>
-                TypedResults.Ok(await queries.StatisticsAsync(query, ct)))
-            .WithName("RectificationStatistics").WithSummary("On time, due soon, overdue, escalated, long-term, closed on time and late: overall and per source.");
-        ledger.MapGet("/statistics/export", async ([AsParameters] RectificationQuery query, RectificationExcel excel, CancellationToken ct) =>
-                TypedResults.File(await excel.ExportStatisticsAsync(query, ct), ApiConventions.ExcelContentType, "rectification-statistics.xlsx"))
-            .WithName("ExportRectificationStatistics").WithSummary("Excel export of the statistics.");
+        ledger.MapQuery("/", (RectificationQueries queries, RectificationQuery query, CancellationToken ct) => queries.SearchAsync(query, ct),
+            "ListRectificationItems", "The rectification ledger (整改台账) within jurisdiction: filters, sorting, paging.");
+        ledger.MapExcelExport("/export", (RectificationExcel excel, RectificationQuery query, CancellationToken ct) => excel.ExportAsync(query, ct), "rectification.xlsx",
+            "ExportRectificationItems", "Excel export of the filtered ledger.");
+        ledger.MapQuery("/statistics", (RectificationQueries queries, RectificationQuery query, CancellationToken ct) => queries.StatisticsAsync(query, ct),
+            "RectificationStatistics", "On time, due soon, overdue, escalated, long-term, closed on time and late: overall and per source.");
+        ledger.MapExcelExport("/statistics/export", (RectificationExcel excel, RectificationQuery query, CancellationToken ct) => excel.ExportStatisticsAsync(query, ct), "rectification-statistics.xlsx",
+            "ExportRectificationStatistics", "Excel export of the statistics.");
         ledger.MapWorkflow(RectificationWorkflow.Table, "RectificationWorkflow");
-        ledger.MapGet("/{id:guid}", async (Guid id, RectificationQueries queries, CancellationToken ct) =>
-                TypedResults.Ok(await queries.GetAsync(id, ct)))
-            .WithName("GetRectificationItem").WithSummary("One item with its progress, evidence list, history and the actions open to the caller.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        ledger.MapPost("/", async Task<Created<Guid>> (CreateRectificationItemRequest request, RectificationService service, CancellationToken ct) =>
-            {
-                var id = await service.CreateAsync(request, ct);
-                return TypedResults.Created($"/api/v1/rectification/{id}", id);
-            })
+        ledger.MapGetById((RectificationQueries queries, Guid id, CancellationToken ct) => queries.GetAsync(id, ct),
+            "GetRectificationItem", "One item with its progress, evidence list, history and the actions open to the caller.");
+        // Here 201 answers the bare id (a JSON string), not an IdResult: the published contract of this operation.
+        ledger.MapCreate((RectificationService service, CreateRectificationItemRequest request, CancellationToken ct) => service.CreateAsync(request, ct), id => id,
+                "CreateRectificationItem", "Opens an item from a source outside Qingfeng (inspection feedback, audit, assessment…).")
             .RequirePermission(Permission.SupervisionManage)
-            .WithName("CreateRectificationItem").WithSummary("Opens an item from a source outside Qingfeng (inspection feedback, audit, assessment…).")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        ledger.MapPut("/{id:guid}/measures", async (Guid id, SetMeasuresRequest request, RectificationService service, CancellationToken ct) =>
-            {
-                await service.SetMeasuresAsync(id, request, ct);
-                return TypedResults.NoContent();
-            })
-            .WithName("SetRectificationMeasures").WithSummary("Sets the rectification measures (整改措施).");
+        ledger.MapUpdate("/{id:guid}/measures", (RectificationService service, Guid id, SetMeasuresRequest request, CancellationToken ct) => service.SetMeasuresAsync(id, request, ct),
+            "SetRectificationMeasures", "Sets the rectification measures (整改措施).");
         ledger.MapPost("/{id:guid}/progress", async (Guid id, [FromForm] ProgressForm? form, IFormFileCollection? files, RectificationService service, CancellationToken ct) =>
             {
                 var uploads = new List<EvidenceUpload>();
@@ -58,31 +44,15 @@ internal static class RectificationEndpoints
             .DisableAntiforgery()
             .WithName("ReportRectificationProgress").WithSummary("A progress report (multipart: text, claimsDone, version, files); claiming completion needs evidence.")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        ledger.MapPost("/{id:guid}/close-out", async (Guid id, CloseOutRequest request, RectificationService service, CancellationToken ct) =>
-            {
-                await service.CloseOutAsync(id, request, ct);
-                return TypedResults.NoContent();
-            })
-            .WithName("CloseOutRectificationItem").WithSummary("销号: the supervising organ accepts the evidence (not the person who claimed completion).")
+        ledger.MapAction("/{id:guid}/close-out", (RectificationService service, Guid id, CloseOutRequest request, CancellationToken ct) => service.CloseOutAsync(id, request, ct),
+                "CloseOutRectificationItem", "销号: the supervising organ accepts the evidence (not the person who claimed completion).")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        ledger.MapPost("/{id:guid}/reject", async (Guid id, ReasonRequest request, RectificationService service, CancellationToken ct) =>
-            {
-                await service.RejectAsync(id, request, ct);
-                return TypedResults.NoContent();
-            })
-            .WithName("RejectRectificationCompletion").WithSummary("Sends a claimed completion back with the reason.");
-        ledger.MapPost("/{id:guid}/extend", async (Guid id, ExtendRequest request, RectificationService service, CancellationToken ct) =>
-            {
-                await service.ExtendAsync(id, request, ct);
-                return TypedResults.NoContent();
-            })
-            .WithName("ExtendRectificationDeadline").WithSummary("Sets a later deadline with the reason; ends an escalation.");
-        ledger.MapPost("/{id:guid}/long-term", async (Guid id, ReasonRequest request, RectificationService service, CancellationToken ct) =>
-            {
-                await service.MarkLongTermAsync(id, request, ct);
-                return TypedResults.NoContent();
-            })
-            .WithName("MarkRectificationLongTerm").WithSummary("持续整改: keeps the item open without overdue reports.");
+        ledger.MapAction("/{id:guid}/reject", (RectificationService service, Guid id, ReasonRequest request, CancellationToken ct) => service.RejectAsync(id, request, ct),
+            "RejectRectificationCompletion", "Sends a claimed completion back with the reason.");
+        ledger.MapAction("/{id:guid}/extend", (RectificationService service, Guid id, ExtendRequest request, CancellationToken ct) => service.ExtendAsync(id, request, ct),
+            "ExtendRectificationDeadline", "Sets a later deadline with the reason; ends an escalation.");
+        ledger.MapAction("/{id:guid}/long-term", (RectificationService service, Guid id, ReasonRequest request, CancellationToken ct) => service.MarkLongTermAsync(id, request, ct),
+            "MarkRectificationLongTerm", "持续整改: keeps the item open without overdue reports.");
         ledger.MapGet("/{id:guid}/evidence/{evidenceId:guid}", async (Guid id, Guid evidenceId, RectificationQueries queries, CancellationToken ct) =>
             {
                 var (name, type, content) = await queries.EvidenceAsync(id, evidenceId, ct);
