@@ -8,7 +8,6 @@ using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
-using Qingfeng.Platform.Workflow;
 
 namespace Qingfeng.Features.Accountability;
 
@@ -64,6 +63,7 @@ public sealed class AccountabilityQueries(IDbContextFactory<QingfengDb> dbFactor
             (causeId, causeReference) = (null, null);
         }
 
+        var actor = viewer.ActorFor(d);
         return new AccountabilityDetail(
             d.Id,
             d.OrganId,
@@ -99,9 +99,9 @@ public sealed class AccountabilityQueries(IDbContextFactory<QingfengDb> dbFactor
             d.RevocationReason,
             d.RectificationItemId,
             itemState,
-            [.. AccountabilityWorkflow.Table.Available(d, WorkflowActor.For(viewer.User, viewer.MayChange(d))).Select(a => a.ToString())],
+            [.. AccountabilityWorkflow.Table.Available(d, actor).Select(a => a.ToString())],
             d.Version,
-            viewer.MayChange(d),
+            actor.MayChange,
             d.State != AccountabilityState.Revoked);
     }
 

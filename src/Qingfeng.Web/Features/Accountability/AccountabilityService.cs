@@ -7,7 +7,6 @@ using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
-using Qingfeng.Platform.Workflow;
 
 namespace Qingfeng.Features.Accountability;
 
@@ -60,53 +59,36 @@ public sealed class AccountabilityService(
         return decision.Id;
     }
 
-    public async Task UpdateAsync(Guid id, SaveAccountabilityRequest request, CancellationToken cancellationToken = default)
+    public Task UpdateAsync(Guid id, SaveAccountabilityRequest request, CancellationToken cancellationToken = default)
     {
         InputRules.Ensure(request);
-        var viewer = await access.RequireAsync(Permission.AccountabilityManage, cancellationToken);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var decision = await LoadAsync(db, viewer, id, request.Version, AccountabilityAction.Correct, cancellationToken);
-        var facts = FactsOf(request);
-        var cause = await ResolveCauseAsync(db, viewer, facts.Cause, request.CauseId, cancellationToken);
-        decision.Update(facts, cause, options);
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    public async Task ExecuteAsync(Guid id, ExecuteAccountabilityRequest request, CancellationToken cancellationToken = default)
-    {
-        InputRules.Ensure(request);
-        var viewer = await access.RequireAsync(Permission.AccountabilityManage, cancellationToken);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var decision = await LoadAsync(db, viewer, id, null, AccountabilityAction.Execute, cancellationToken);
-        decision.Execute(request.On ?? ChinaTime.DateOf(time.GetUtcNow()), request.Note);
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    public async Task RevokeAsync(Guid id, RevokeAccountabilityRequest request, CancellationToken cancellationToken = default)
-    {
-        InputRules.Ensure(request);
-        var viewer = await access.RequireAsync(Permission.AccountabilityManage, cancellationToken);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var decision = await LoadAsync(db, viewer, id, null, AccountabilityAction.Revoke, cancellationToken);
-        decision.Revoke(request.On ?? ChinaTime.DateOf(time.GetUtcNow()), request.Reason);
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    /// <summary>Loads the decision for <paramref name="action"/>: visible, changeable by the caller's organ, the version read, and the workflow's row for the caller.</summary>
-    private static async Task<AccountabilityDecision> LoadAsync(QingfengDb db, SupervisionViewer viewer, Guid id, Guid? version, AccountabilityAction action, CancellationToken cancellationToken)
-    {
-        var decision = await db.AccountabilityDecisions.Where(viewer.Visible<AccountabilityDecision>())
-            .SingleOrDefaultAsync(d => d.Id == id, cancellationToken)
-            ?? throw DomainRuleException.NotFound("Supervision.NotFound");
-        await viewer.EnsureMayChangeAsync(db, decision, cancellationToken);
-        if (version is { } expected && expected != decision.Version)
+        return access.ChangeAsync(AccountabilityWorkflow.Table, [AccountabilityAction.Correct], request.Version, Decision(id, cancellationToken), async (decision, viewer, db) =>
         {
-            throw new DomainRuleException("Rule.Concurrency") { Status = 409 };
-        }
-
-        AccountabilityWorkflow.Table.Ensure(decision, action, WorkflowActor.For(viewer.User, viewer.MayChange(decision)));
-        return decision;
+            var facts = FactsOf(request);
+            var cause = await ResolveCauseAsync(db, viewer, facts.Cause, request.CauseId, cancellationToken);
+            decision.Update(facts, cause, options);
+        }, cancellationToken);
     }
+
+    public Task ExecuteAsync(Guid id, ExecuteAccountabilityRequest request, CancellationToken cancellationToken = default)
+    {
+        InputRules.Ensure(request);
+        return access.ChangeAsync(AccountabilityWorkflow.Table, [AccountabilityAction.Execute], null, Decision(id, cancellationToken),
+            (decision, _) => decision.Execute(request.On ?? Today(), request.Note), cancellationToken);
+    }
+
+    public Task RevokeAsync(Guid id, RevokeAccountabilityRequest request, CancellationToken cancellationToken = default)
+    {
+        InputRules.Ensure(request);
+        return access.ChangeAsync(AccountabilityWorkflow.Table, [AccountabilityAction.Revoke], null, Decision(id, cancellationToken),
+            (decision, _) => decision.Revoke(request.On ?? Today(), request.Reason), cancellationToken);
+    }
+
+    private DateOnly Today() => ChinaTime.DateOf(time.GetUtcNow());
+
+    /// <summary>The decision with <paramref name="id"/> among those the caller sees (the kernel's write step checks the rest).</summary>
+    private static Func<QingfengDb, SupervisionViewer, Task<AccountabilityDecision?>> Decision(Guid id, CancellationToken cancellationToken) =>
+        (db, viewer) => db.AccountabilityDecisions.Where(viewer.Visible<AccountabilityDecision>()).SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
 
     /// <summary>The cause must be a record the decider may see: a clue under the need-to-know rule, ledger items and decision records within jurisdiction.</summary>
     private async Task<CauseLink> ResolveCauseAsync(QingfengDb db, SupervisionViewer viewer, AccountabilityCause cause, Guid? causeId, CancellationToken cancellationToken)

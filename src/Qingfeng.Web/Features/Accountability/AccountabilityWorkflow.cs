@@ -1,5 +1,6 @@
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Workflow;
+using static Qingfeng.Features.Accountability.AccountabilityState;
 
 namespace Qingfeng.Features.Accountability;
 
@@ -23,13 +24,10 @@ public enum AccountabilityAction
 /// </summary>
 public static class AccountabilityWorkflow
 {
-    public static readonly WorkflowTable<AccountabilityDecision, AccountabilityState, AccountabilityAction> Table = new("accountability", d => d.State,
-    [
-        new(AccountabilityAction.Correct, [AccountabilityState.Decided], AccountabilityState.Decided, Permission.AccountabilityManage,
-            [WorkflowGuards<AccountabilityDecision>.Owner], "Accountability.NotEditable"),
-        new(AccountabilityAction.Execute, [AccountabilityState.Decided], AccountabilityState.Executed, Permission.AccountabilityManage,
-            [WorkflowGuards<AccountabilityDecision>.Owner], "Accountability.NotDecided"),
-        new(AccountabilityAction.Revoke, [AccountabilityState.Decided, AccountabilityState.Executed], AccountabilityState.Revoked, Permission.AccountabilityManage,
-            [WorkflowGuards<AccountabilityDecision>.Owner], "Accountability.AlreadyRevoked"),
-    ]);
+    public static readonly WorkflowTable<AccountabilityDecision, AccountabilityState, AccountabilityAction> Table =
+        new WorkflowTableBuilder<AccountabilityDecision, AccountabilityState, AccountabilityAction>("accountability", d => d.State, Permission.AccountabilityManage)
+            .Row(AccountabilityAction.Correct, [Decided], Decided, refusal: "Accountability.NotEditable")
+            .Row(AccountabilityAction.Execute, [Decided], Executed, refusal: "Accountability.NotDecided")
+            .Row(AccountabilityAction.Revoke, [Decided, Executed], Revoked, refusal: "Accountability.AlreadyRevoked")
+            .Build();
 }

@@ -498,44 +498,21 @@ public sealed class Clue : Entity
         DueOn = null;
     }
 
+    /// <summary>Each input an action may require, the name the refusal gives it, and whether the input leaves it out.</summary>
+    private static readonly (ActionField Field, string Name, Func<ClueActionInput, bool> Missing)[] Inputs =
+    [
+        (ActionField.Comment, "Comment", input => string.IsNullOrWhiteSpace(input.Comment)),
+        (ActionField.Assignee, "AssigneeId", input => input.AssigneeId is null),
+        (ActionField.Method, "Method", input => input.Method is null),
+        (ActionField.Date, "Date", input => input.Date is null),
+        (ActionField.MergedInto, "MergedIntoId", input => input.MergedIntoId is null),
+        (ActionField.Sanctions, "Sanctions", input => input.Sanctions is null),
+        (ActionField.AppealResult, "AppealResult", input => input.AppealResult is null),
+    ];
+
     private static void RequireFields(ActionField required, ClueActionInput input)
     {
-        var missing = new List<string>();
-        if (required.HasFlag(ActionField.Comment) && string.IsNullOrWhiteSpace(input.Comment))
-        {
-            missing.Add("Comment");
-        }
-
-        if (required.HasFlag(ActionField.Assignee) && input.AssigneeId is null)
-        {
-            missing.Add("AssigneeId");
-        }
-
-        if (required.HasFlag(ActionField.Method) && input.Method is null)
-        {
-            missing.Add("Method");
-        }
-
-        if (required.HasFlag(ActionField.Date) && input.Date is null)
-        {
-            missing.Add("Date");
-        }
-
-        if (required.HasFlag(ActionField.MergedInto) && input.MergedIntoId is null)
-        {
-            missing.Add("MergedIntoId");
-        }
-
-        if (required.HasFlag(ActionField.Sanctions) && input.Sanctions is null)
-        {
-            missing.Add("Sanctions");
-        }
-
-        if (required.HasFlag(ActionField.AppealResult) && input.AppealResult is null)
-        {
-            missing.Add("AppealResult");
-        }
-
+        var missing = Inputs.Where(i => required.HasFlag(i.Field) && i.Missing(input)).Select(i => i.Name).ToList();
         if (missing.Count > 0)
         {
             throw new DomainRuleException("Clue.FieldRequired", string.Join(", ", missing));

@@ -5,7 +5,6 @@ using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
-using Qingfeng.Platform.Workflow;
 
 namespace Qingfeng.Features.Decisions;
 
@@ -43,6 +42,7 @@ public sealed class DecisionQueries(IDbContextFactory<QingfengDb> dbFactory, Sup
         var visible = raised.Count == 0
             ? []
             : (await (await clueAccess.ViewerAsync(cancellationToken)).VisibleClues(db).AsNoTracking().Where(c => raised.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var actor = viewer.ActorFor(r);
         return new DecisionDetail(
             r.Id,
             r.OrganId,
@@ -69,9 +69,9 @@ public sealed class DecisionQueries(IDbContextFactory<QingfengDb> dbFactory, Sup
                 {
                     ClueRegistered = f.ClueId is not null,
                 })],
-            [.. DecisionWorkflow.Table.Available(r, WorkflowActor.For(viewer.User, viewer.MayChange(r))).Select(a => a.ToString())],
+            [.. DecisionWorkflow.Table.Available(r, actor).Select(a => a.ToString())],
             r.Version,
-            viewer.MayChange(r));
+            actor.MayChange);
     }
 
     private static IQueryable<DecisionRecord> Filter(QingfengDb db, SupervisionViewer viewer, DecisionQuery query)

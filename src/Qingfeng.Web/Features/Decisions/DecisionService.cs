@@ -7,7 +7,6 @@ using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
-using Qingfeng.Platform.Workflow;
 
 namespace Qingfeng.Features.Decisions;
 
@@ -42,16 +41,11 @@ public sealed class DecisionService(
         InputRules.Ensure(request);
         var viewer = await access.RequireAsync(Permission.SupervisionManage, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var record = await db.DecisionRecords.Where(viewer.Visible<DecisionRecord>()).Include(r => r.Findings)
-            .SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
-            ?? throw DomainRuleException.NotFound("Supervision.NotFound");
-        await viewer.EnsureMayChangeAsync(db, record, cancellationToken);
-        if (request.Version is { } expected && expected != record.Version)
-        {
-            throw new DomainRuleException("Rule.Concurrency") { Status = 409 };
-        }
+        var found = await db.DecisionRecords.Where(viewer.Visible<DecisionRecord>()).Include(r => r.Findings)
+            .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
 
-        DecisionWorkflow.Table.Ensure(record, DecisionAction.Correct, WorkflowActor.For(viewer.User, viewer.MayChange(record)));
+        // Not the kernel's whole write step: the checks save (twice, when they register a clue), so this method saves itself.
+        var record = await viewer.EnsureMayApplyAsync(db, found, request.Version, DecisionWorkflow.Table, [DecisionAction.Correct], cancellationToken);
         record.Update(FactsOf(request), request.Outcome?.ToOutcome());
         await CheckAndSaveAsync(db, viewer, record, cancellationToken);
     }

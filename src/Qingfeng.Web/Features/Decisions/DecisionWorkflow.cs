@@ -23,8 +23,8 @@ public enum DecisionAction
 /// <summary>The decision record's workflow as data: correcting it needs <see cref="Permission.SupervisionManage"/> and the owning organ (ADR 0008).</summary>
 public static class DecisionWorkflow
 {
-    public static readonly WorkflowTable<DecisionRecord, DecisionRecordState, DecisionAction> Table = new("decision", _ => DecisionRecordState.Kept,
-    [
-        new(DecisionAction.Correct, [DecisionRecordState.Kept], DecisionRecordState.Kept, Permission.SupervisionManage, [WorkflowGuards<DecisionRecord>.Owner]),
-    ]);
+    public static readonly WorkflowTable<DecisionRecord, DecisionRecordState, DecisionAction> Table =
+        new WorkflowTableBuilder<DecisionRecord, DecisionRecordState, DecisionAction>("decision", _ => DecisionRecordState.Kept, Permission.SupervisionManage)
+            .Row(DecisionAction.Correct, [DecisionRecordState.Kept], DecisionRecordState.Kept)
+            .Build();
 }

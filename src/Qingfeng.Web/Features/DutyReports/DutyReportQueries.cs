@@ -8,7 +8,6 @@ using Qingfeng.Platform.Documents;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
-using Qingfeng.Platform.Workflow;
 
 namespace Qingfeng.Features.DutyReports;
 
@@ -86,7 +85,7 @@ public sealed class DutyReportQueries(IDbContextFactory<QingfengDb> dbFactory, S
         await audit.RecordAsync("View", nameof(DutyReport), id.ToString(), cancellationToken: cancellationToken);
         // What the caller may do is the workflow's answer, with the write rule of ADR 0008 as the service applies it.
         var context = new DutyReportContext(report, campaign, await DutyReportService.ReviewAssignedAsync(db, viewer, campaign, cancellationToken));
-        var actions = DutyReportWorkflow.Table.Available(context, WorkflowActor.For(viewer.User, viewer.MayChange(campaign.OrganId, report)));
+        var actions = DutyReportWorkflow.Table.Available(context, viewer.ActorFor(viewer.MayChange(campaign.OrganId, report)));
         return new ReportDetail(
             report.Id,
             campaign.Id,

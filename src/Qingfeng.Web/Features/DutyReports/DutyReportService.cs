@@ -7,7 +7,6 @@ using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
-using Qingfeng.Platform.Workflow;
 
 namespace Qingfeng.Features.DutyReports;
 
@@ -218,15 +217,12 @@ public sealed class DutyReportService(
         var campaign = await db.Set<DutyReportCampaign>().Include(c => c.Scorers).SingleAsync(c => c.Id == report.CampaignId, cancellationToken);
         var assigned = review && await ReviewAssignedAsync(db, viewer, campaign, cancellationToken);
         await viewer.EnsureMayChangeAsync(db, campaign.OrganId, report, assigned, cancellationToken);
-        if (version is { } expected && expected != report.Version)
-        {
-            throw new DomainRuleException("Rule.Concurrency") { Status = 409 };
-        }
+        SupervisionViewer.EnsureVersion(report, version);
 
         EnsureMay(viewer, report, campaign, assigned, action);
         return (report, campaign);
     }
 
     private static void EnsureMay(SupervisionViewer viewer, DutyReport report, DutyReportCampaign campaign, bool assigned, DutyReportAction action) =>
-        DutyReportWorkflow.Table.Ensure(new DutyReportContext(report, campaign, assigned), action, WorkflowActor.For(viewer.User, viewer.MayChange(campaign.OrganId, report)));
+        DutyReportWorkflow.Table.Ensure(new DutyReportContext(report, campaign, assigned), action, viewer.ActorFor(viewer.MayChange(campaign.OrganId, report)));
 }

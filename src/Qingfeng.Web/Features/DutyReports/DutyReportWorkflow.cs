@@ -66,15 +66,15 @@ public static class DutyReportWorkflow
 
     private static readonly WorkflowGuard<DutyReportContext> Owner = WorkflowGuards<DutyReportContext>.Owner;
 
-    public static readonly WorkflowTable<DutyReportContext, DutyReportState, DutyReportAction> Table = new("duty-report", c => c.Report.State,
-    [
-        new(DutyReportAction.Write, [Draft, Returned], null, Permission.SupervisionManage, [Owner]),
-        new(DutyReportAction.Submit, [Draft, Returned], UnderReview, Permission.SupervisionManage, [Owner]),
+    public static readonly WorkflowTable<DutyReportContext, DutyReportState, DutyReportAction> Table =
+        new WorkflowTableBuilder<DutyReportContext, DutyReportState, DutyReportAction>("duty-report", c => c.Report.State, Permission.SupervisionManage)
+            .Row(DutyReportAction.Write, [Draft, Returned], null)
+            .Row(DutyReportAction.Submit, [Draft, Returned], UnderReview)
 
-        // The last level approves the report; every other level passes it to the next.
-        new(DutyReportAction.Approve, [UnderReview], null, Permission.DutyReportReview, [OwnerOrAssignedLevel, LevelRole, OneLevelPerRound]),
-        new(DutyReportAction.Return, [UnderReview], Returned, Permission.DutyReportReview, [OwnerOrAssignedLevel, LevelRole, OneLevelPerRound]),
-        new(DutyReportAction.Comment, [Draft, UnderReview, Returned, Approved], null, Permission.DutyReportReview, [Owner]),
-        new(DutyReportAction.Vote, [Approved], null, Permission.SupervisionRead, [Owner, ScoringOpen, Scorer, NotVoted]),
-    ]);
+            // The last level approves the report; every other level passes it to the next.
+            .Row(DutyReportAction.Approve, [UnderReview], null, Permission.DutyReportReview, [OwnerOrAssignedLevel, LevelRole, OneLevelPerRound])
+            .Row(DutyReportAction.Return, [UnderReview], Returned, Permission.DutyReportReview, [OwnerOrAssignedLevel, LevelRole, OneLevelPerRound])
+            .Row(DutyReportAction.Comment, [Draft, UnderReview, Returned, Approved], null, Permission.DutyReportReview)
+            .Row(DutyReportAction.Vote, [Approved], null, Permission.SupervisionRead, [Owner, ScoringOpen, Scorer, NotVoted])
+            .Build();
 }

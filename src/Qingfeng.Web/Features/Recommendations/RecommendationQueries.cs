@@ -7,7 +7,6 @@ using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
-using Qingfeng.Platform.Workflow;
 
 namespace Qingfeng.Features.Recommendations;
 
@@ -43,6 +42,7 @@ public sealed class RecommendationQueries(IDbContextFactory<QingfengDb> dbFactor
         var itemIds = r.Measures.Where(m => m.RectificationItemId != null).Select(m => m.RectificationItemId!.Value).ToList();
         var states = await db.RectificationItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).Select(i => new { i.Id, i.State }).ToDictionaryAsync(i => i.Id, i => i.State, cancellationToken);
         await audit.RecordAsync("View", nameof(Recommendation), id.ToString(), cancellationToken: cancellationToken);
+        var actor = viewer.ActorFor(r);
         return new RecommendationDetail(
             r.Id,
             r.OrganId,
@@ -68,8 +68,8 @@ public sealed class RecommendationQueries(IDbContextFactory<QingfengDb> dbFactor
                 m.RectificationItemId is { } itemId && states.TryGetValue(itemId, out var state) ? state : null))],
             [.. r.Checks.OrderBy(c => c.CheckedOn).ThenBy(c => c.Id).Select(c => new RecommendationCheckItem(c.Id, c.CheckedOn, c.Finding, c.Satisfactory, c.ByName))],
             [.. r.Rules.OrderBy(x => x.AdoptedOn).ThenBy(x => x.Id).Select(x => new AdoptedRuleItem(x.Id, x.Title, x.AdoptedOn, x.Summary))],
-            [.. RecommendationWorkflow.Table.Available(r, WorkflowActor.For(viewer.User, viewer.MayChange(r))).Select(a => a.ToString())],
-            viewer.MayChange(r));
+            [.. RecommendationWorkflow.Table.Available(r, actor).Select(a => a.ToString())],
+            actor.MayChange);
     }
 
     /// <summary>The rules units adopted, searchable by words in their title or summary (e.g. “采购”).</summary>

@@ -6,7 +6,6 @@ using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
-using Qingfeng.Platform.Workflow;
 
 namespace Qingfeng.Features.Recommendations;
 
@@ -116,23 +115,15 @@ public sealed class RecommendationService(
     private Task ChangeAsync(Guid id, IReadOnlyList<RecommendationAction> actions, Action<Recommendation> change, CancellationToken cancellationToken) =>
         ChangeAsync(id, actions, (r, _) => change(r), cancellationToken);
 
-    /// <summary>Loads the recommendation, checks the owning organ and then each workflow row the change passes, and saves the change.</summary>
-    private async Task ChangeAsync(Guid id, IReadOnlyList<RecommendationAction> actions, Action<Recommendation, SupervisionActor> change, CancellationToken cancellationToken)
-    {
-        var viewer = await access.RequireAsync(Permission.SupervisionManage, cancellationToken);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var recommendation = await db.Recommendations.Where(viewer.Visible<Recommendation>())
-            .Include(r => r.Checks).Include(r => r.Rules)
-            .SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
-            ?? throw DomainRuleException.NotFound("Supervision.NotFound");
-        await viewer.EnsureMayChangeAsync(db, recommendation, cancellationToken);
-        var actor = WorkflowActor.For(viewer.User, viewer.MayChange(recommendation));
-        foreach (var action in actions)
-        {
-            RecommendationWorkflow.Table.Ensure(recommendation, action, actor);
-        }
-
-        change(recommendation, viewer.Actor);
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    /// <summary>Changes the recommendation through the kernel's write step, checking each workflow row the change passes.</summary>
+    private Task ChangeAsync(Guid id, IReadOnlyList<RecommendationAction> actions, Action<Recommendation, SupervisionActor> change, CancellationToken cancellationToken) =>
+        access.ChangeAsync(
+            RecommendationWorkflow.Table,
+            actions,
+            null,
+            (db, viewer) => db.Recommendations.Where(viewer.Visible<Recommendation>())
+                .Include(r => r.Checks).Include(r => r.Rules)
+                .SingleOrDefaultAsync(r => r.Id == id, cancellationToken),
+            (recommendation, viewer) => change(recommendation, viewer.Actor),
+            cancellationToken);
 }

@@ -1,5 +1,6 @@
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Workflow;
+using static Qingfeng.Features.Recommendations.RecommendationState;
 
 namespace Qingfeng.Features.Recommendations;
 
@@ -29,19 +30,16 @@ public enum RecommendationAction
 /// </summary>
 public static class RecommendationWorkflow
 {
-    private static readonly RecommendationState[] Any = [RecommendationState.Issued, RecommendationState.Replied, RecommendationState.Closed];
+    private static readonly RecommendationState[] Any = [Issued, Replied, Closed];
 
-    public static readonly WorkflowTable<Recommendation, RecommendationState, RecommendationAction> Table = new("recommendation", r => r.State,
-    [
-        new(RecommendationAction.Reply, [RecommendationState.Issued], RecommendationState.Replied, Permission.SupervisionManage,
-            [WorkflowGuards<Recommendation>.Owner], "Recommendation.AlreadyReplied"),
-        new(RecommendationAction.Check, [RecommendationState.Issued, RecommendationState.Replied], null, Permission.SupervisionManage,
-            [WorkflowGuards<Recommendation>.Owner], "Recommendation.Closed"),
-        new(RecommendationAction.Close, [RecommendationState.Replied], RecommendationState.Closed, Permission.SupervisionManage,
-            [WorkflowGuards<Recommendation>.Owner], "Recommendation.NotReplied"),
-        new(RecommendationAction.AddRule, Any, null, Permission.SupervisionManage, [WorkflowGuards<Recommendation>.Owner]),
-        new(RecommendationAction.RecordOutcome, Any, null, Permission.SupervisionManage, [WorkflowGuards<Recommendation>.Owner]),
-    ]);
+    public static readonly WorkflowTable<Recommendation, RecommendationState, RecommendationAction> Table =
+        new WorkflowTableBuilder<Recommendation, RecommendationState, RecommendationAction>("recommendation", r => r.State, Permission.SupervisionManage)
+            .Row(RecommendationAction.Reply, [Issued], Replied, refusal: "Recommendation.AlreadyReplied")
+            .Row(RecommendationAction.Check, [Issued, Replied], null, refusal: "Recommendation.Closed")
+            .Row(RecommendationAction.Close, [Replied], Closed, refusal: "Recommendation.NotReplied")
+            .Row(RecommendationAction.AddRule, Any, null)
+            .Row(RecommendationAction.RecordOutcome, Any, null)
+            .Build();
 
     /// <summary>The rows a follow-up check passes: every check is a <see cref="RecommendationAction.Check"/>; a satisfactory one also closes.</summary>
     public static IReadOnlyList<RecommendationAction> ForCheck(bool satisfactory) =>

@@ -5,7 +5,6 @@ using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
-using Qingfeng.Platform.Workflow;
 
 namespace Qingfeng.Features.Rectification;
 
@@ -50,6 +49,7 @@ public sealed class RectificationQueries(
             .SingleOrDefaultAsync(i => i.Id == id, cancellationToken)
             ?? throw DomainRuleException.NotFound("Supervision.NotFound");
         var (today, soon) = Window();
+        var actor = viewer.ActorFor(item);
         return new RectificationDetail(
             item.Id,
             item.OrganId,
@@ -73,9 +73,9 @@ public sealed class RectificationQueries(
             [.. item.Progress.OrderBy(p => p.At).Select(p => new RectificationProgressItem(
                 p.Id, p.At, p.ReporterName, p.Text, p.ClaimsDone, [.. p.Evidence.Select(e => new EvidenceItem(e.Id, e.FileName, e.ContentType, e.Size))]))],
             [.. item.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new RectificationEventItem(e.At, e.ActorName, e.Action, e.Comment))],
-            RectificationWorkflow.Table.Available(item, WorkflowActor.For(viewer.User, viewer.MayChange(item))),
+            RectificationWorkflow.Table.Available(item, actor),
             item.Version,
-            viewer.MayChange(item),
+            actor.MayChange,
             item.IsOpen);
     }
 

@@ -5,7 +5,6 @@ using Qingfeng.Platform.Files;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
-using Qingfeng.Platform.Workflow;
 
 namespace Qingfeng.Features.Rectification;
 
@@ -110,25 +109,17 @@ public sealed class RectificationService(
     }
 
     /// <summary>
-    /// Loads an item to change: the row's permission, within jurisdiction (else "not found"), the owning organ's (ADR 0008, naming
-    /// the owner), at the expected version, then the caller against the row of <paramref name="action"/>.
+    /// Changes an item through the kernel's write step: the row's permission, within jurisdiction (else "not found"), the owning
+    /// organ's (ADR 0008, naming the owner), at the expected version, then the caller against the row of <paramref name="action"/>.
     /// </summary>
-    private async Task ChangeAsync(Guid id, RectificationItemAction action, Guid? version, Action<RectificationItem, SupervisionViewer, DateTimeOffset> change, CancellationToken cancellationToken)
-    {
-        var viewer = await access.RequireAsync(RectificationWorkflow.Table.For(action).Permission, cancellationToken);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var item = await db.Set<RectificationItem>().Where(viewer.Visible<RectificationItem>())
-            .Include(i => i.Progress).Include(i => i.Events)
-            .SingleOrDefaultAsync(i => i.Id == id, cancellationToken)
-            ?? throw DomainRuleException.NotFound("Supervision.NotFound");
-        await viewer.EnsureMayChangeAsync(db, item, cancellationToken);
-        if (version is { } expected && expected != item.Version)
-        {
-            throw new DomainRuleException("Rule.Concurrency") { Status = 409 };
-        }
-
-        RectificationWorkflow.Table.Ensure(item, action, WorkflowActor.For(viewer.User, viewer.MayChange(item)));
-        change(item, viewer, time.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    private Task ChangeAsync(Guid id, RectificationItemAction action, Guid? version, Action<RectificationItem, SupervisionViewer, DateTimeOffset> change, CancellationToken cancellationToken) =>
+        access.ChangeAsync(
+            RectificationWorkflow.Table,
+            [action],
+            version,
+            (db, viewer) => db.Set<RectificationItem>().Where(viewer.Visible<RectificationItem>())
+                .Include(i => i.Progress).Include(i => i.Events)
+                .SingleOrDefaultAsync(i => i.Id == id, cancellationToken),
+            (item, viewer) => change(item, viewer, time.GetUtcNow()),
+            cancellationToken);
 }

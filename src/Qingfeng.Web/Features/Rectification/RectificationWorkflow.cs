@@ -37,17 +37,15 @@ public static class RectificationWorkflow
     public static readonly WorkflowGuard<RectificationItem> NotClaimant =
         new("not-claimant", "Rectification.SelfApproval", (item, actor) => !item.IsClaimedBy(actor.UserId)) { Status = 409 };
 
-    private static readonly WorkflowGuard<RectificationItem>[] Owner = [WorkflowGuards<RectificationItem>.Owner];
+    public static readonly WorkflowTable<RectificationItem, RectificationState, RectificationItemAction> Table =
+        new WorkflowTableBuilder<RectificationItem, RectificationState, RectificationItemAction>("rectification", i => i.State, Permission.SupervisionManage)
+            .Row(RectificationItemAction.Measures, [Open, InProgress, AwaitingCloseOut, LongTerm], null)
 
-    public static readonly WorkflowTable<RectificationItem, RectificationState, RectificationItemAction> Table = new("rectification", i => i.State,
-    [
-        new(RectificationItemAction.Measures, [Open, InProgress, AwaitingCloseOut, LongTerm], null, Permission.SupervisionManage, Owner),
-
-        // Open → in progress; a completion claim (with evidence) → awaiting close-out; otherwise the item stays where it is.
-        new(RectificationItemAction.Report, [Open, InProgress, LongTerm], null, Permission.SupervisionManage, Owner),
-        new(RectificationItemAction.CloseOut, [AwaitingCloseOut], Closed, Permission.RectificationCloseOut, [WorkflowGuards<RectificationItem>.Owner, NotClaimant]),
-        new(RectificationItemAction.Reject, [AwaitingCloseOut], InProgress, Permission.RectificationCloseOut, Owner),
-        new(RectificationItemAction.Extend, [Open, InProgress, AwaitingCloseOut, LongTerm], null, Permission.RectificationCloseOut, Owner),
-        new(RectificationItemAction.LongTerm, [Open, InProgress, AwaitingCloseOut], RectificationState.LongTerm, Permission.RectificationCloseOut, Owner),
-    ]);
+            // Open → in progress; a completion claim (with evidence) → awaiting close-out; otherwise the item stays where it is.
+            .Row(RectificationItemAction.Report, [Open, InProgress, LongTerm], null)
+            .Row(RectificationItemAction.CloseOut, [AwaitingCloseOut], Closed, Permission.RectificationCloseOut, [WorkflowGuards<RectificationItem>.Owner, NotClaimant])
+            .Row(RectificationItemAction.Reject, [AwaitingCloseOut], InProgress, Permission.RectificationCloseOut)
+            .Row(RectificationItemAction.Extend, [Open, InProgress, AwaitingCloseOut, LongTerm], null, Permission.RectificationCloseOut)
+            .Row(RectificationItemAction.LongTerm, [Open, InProgress, AwaitingCloseOut], RectificationState.LongTerm, Permission.RectificationCloseOut)
+            .Build();
 }

@@ -4,6 +4,7 @@ using Qingfeng.Features.Roster;
 using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
+using Qingfeng.Platform.Workflow;
 
 namespace Qingfeng.Features.Supervision;
 
@@ -61,7 +62,7 @@ public sealed record SupervisionActor(Guid UserId, string Name);
 /// and sees or touches a record only when the organ's jurisdiction covers the record's unit (the same scope as the
 /// roster, delegations included). Records outside it answer "not found".
 /// </summary>
-public sealed class SupervisionAccess(CurrentUser currentUser, JurisdictionService jurisdiction)
+public sealed class SupervisionAccess(CurrentUser currentUser, JurisdictionService jurisdiction, IDbContextFactory<QingfengDb> dbFactory)
 {
     public async Task<SupervisionViewer> RequireAsync(Permission permission, CancellationToken cancellationToken = default)
     {
@@ -72,6 +73,60 @@ public sealed class SupervisionAccess(CurrentUser currentUser, JurisdictionServi
         }
 
         return new SupervisionViewer(user, await jurisdiction.ScopeAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// The one write step of an owned record (load, check, change, save): the caller with the permission of the first of
+    /// <paramref name="actions"/>, one context, the record <paramref name="load"/> finds among those the caller sees,
+    /// <see cref="SupervisionViewer.EnsureMayApplyAsync"/> (not found, write rule, <paramref name="version"/>, each workflow row),
+    /// then <paramref name="change"/> and one save.
+    /// </summary>
+    public async Task ChangeAsync<TRecord, TState, TAction>(
+        WorkflowTable<TRecord, TState, TAction> table,
+        IReadOnlyList<TAction> actions,
+        Guid? version,
+        Func<QingfengDb, SupervisionViewer, Task<TRecord?>> load,
+        Func<TRecord, SupervisionViewer, QingfengDb, Task> change,
+        CancellationToken cancellationToken = default)
+        where TRecord : Entity, IOwnedRecord
+        where TState : struct, Enum
+        where TAction : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(actions);
+        ArgumentNullException.ThrowIfNull(load);
+        ArgumentNullException.ThrowIfNull(change);
+        var viewer = await RequireAsync(table.For(actions[0]).Permission, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var record = await viewer.EnsureMayApplyAsync(db, await load(db, viewer), version, table, actions, cancellationToken);
+        await change(record, viewer, db);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <inheritdoc cref="ChangeAsync{TRecord, TState, TAction}(WorkflowTable{TRecord, TState, TAction}, IReadOnlyList{TAction}, Guid?, Func{QingfengDb, SupervisionViewer, Task{TRecord}}, Func{TRecord, SupervisionViewer, QingfengDb, Task}, CancellationToken)"/>
+    public Task ChangeAsync<TRecord, TState, TAction>(
+        WorkflowTable<TRecord, TState, TAction> table,
+        IReadOnlyList<TAction> actions,
+        Guid? version,
+        Func<QingfengDb, SupervisionViewer, Task<TRecord?>> load,
+        Action<TRecord, SupervisionViewer> change,
+        CancellationToken cancellationToken = default)
+        where TRecord : Entity, IOwnedRecord
+        where TState : struct, Enum
+        where TAction : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return ChangeAsync(
+            table,
+            actions,
+            version,
+            load,
+            (record, viewer, _) =>
+            {
+                change(record, viewer);
+                return Task.CompletedTask;
+            },
+            cancellationToken);
     }
 }
 
@@ -129,6 +184,59 @@ public sealed record SupervisionViewer(UserContext User, JurisdictionScope Scope
         if (!MayChange(owningOrganId, record, assigned))
         {
             throw await NotOwningOrganAsync(db, owningOrganId, cancellationToken);
+        }
+    }
+
+    /// <summary>The caller as a workflow table sees them, for a record their organ may or may not change (<see cref="MayChange(IOwnedRecord)"/>, computed once by the caller).</summary>
+    public WorkflowActor ActorFor(bool mayChange) => WorkflowActor.For(User, mayChange);
+
+    /// <summary>The caller as a workflow table sees them for <paramref name="record"/>: the write rule computed once, for the detail's flag and its actions alike.</summary>
+    public WorkflowActor ActorFor(IOwnedRecord record) => ActorFor(MayChange(record));
+
+    /// <summary>
+    /// The one check of every change to an owned record, once loaded (<paramref name="record"/> is <see langword="null"/> when no record
+    /// with the id is visible): "not found", then the write rule (<see cref="EnsureMayChangeAsync(QingfengDb, IOwnedRecord, CancellationToken)"/>),
+    /// then the version the caller read (<see cref="EnsureVersion"/>), then the caller against the workflow row of each of
+    /// <paramref name="actions"/> (state, permission, guards). Returns the record, ready to change.
+    /// </summary>
+    public async Task<TRecord> EnsureMayApplyAsync<TRecord, TState, TAction>(
+        QingfengDb db,
+        TRecord? record,
+        Guid? version,
+        WorkflowTable<TRecord, TState, TAction> table,
+        IReadOnlyList<TAction> actions,
+        CancellationToken cancellationToken = default)
+        where TRecord : Entity, IOwnedRecord
+        where TState : struct, Enum
+        where TAction : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(actions);
+        if (record is null)
+        {
+            throw DomainRuleException.NotFound("Supervision.NotFound");
+        }
+
+        await EnsureMayChangeAsync(db, record, cancellationToken);
+        EnsureVersion(record, version);
+
+        // The write rule held just above: the owner guard of every row holds too.
+        var actor = ActorFor(mayChange: true);
+        foreach (var action in actions)
+        {
+            table.Ensure(record, action, actor);
+        }
+
+        return record;
+    }
+
+    /// <summary>409 when the caller read another version of <paramref name="record"/> than the one held (<see langword="null"/>: not checked).</summary>
+    public static void EnsureVersion(Entity record, Guid? version)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (version is { } expected && expected != record.Version)
+        {
+            throw DomainRuleException.Conflict("Rule.Concurrency");
         }
     }
 

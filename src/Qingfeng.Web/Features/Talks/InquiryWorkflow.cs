@@ -17,11 +17,9 @@ public enum InquiryAction
 /// </summary>
 public static class InquiryWorkflow
 {
-    private static readonly WorkflowGuard<Inquiry>[] Owner = [WorkflowGuards<Inquiry>.Owner];
-
-    public static readonly WorkflowTable<Inquiry, InquiryState, InquiryAction> Table = new("inquiry", i => i.State,
-    [
-        new(InquiryAction.RecordReply, [Sent], Replied, Permission.SupervisionManage, Owner),
-        new(InquiryAction.Assess, [Replied], Closed, Permission.SupervisionManage, Owner),
-    ]);
+    public static readonly WorkflowTable<Inquiry, InquiryState, InquiryAction> Table =
+        new WorkflowTableBuilder<Inquiry, InquiryState, InquiryAction>("inquiry", i => i.State, Permission.SupervisionManage)
+            .Row(InquiryAction.RecordReply, [Sent], Replied)
+            .Row(InquiryAction.Assess, [Replied], Closed)
+            .Build();
 }

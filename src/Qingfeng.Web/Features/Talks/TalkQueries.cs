@@ -6,7 +6,6 @@ using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
-using Qingfeng.Platform.Workflow;
 
 namespace Qingfeng.Features.Talks;
 
@@ -52,11 +51,12 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
 
         var followUps = await FollowUpsAsync(db, id, cancellationToken);
         await audit.RecordAsync("View", nameof(Talk), id.ToString(), cancellationToken: cancellationToken);
+        var actor = viewer.ActorFor(t);
         return new TalkDetail(
             t.Id, t.Type, t.Tier, t.TalkerTitle, t.State, t.Subject.UnitId, t.Subject.UnitName, t.Subject.OfficialId!.Value, t.Subject.OfficialName!, t.Subject.OfficialPosition!, t.Subject.IsPrincipal, t.Subject.LeaderCategory,
             t.PlannedOn, t.Place, t.Talkers, t.Participants, t.Recorder, t.ClueId, t.Outline, t.HeldOn, t.Record, t.Commitments, t.PledgeDueOn, t.PledgeReceivedOn,
-            t.ClosedOn, t.ClosingNote, t.CancelReason, t.Outcome, followUps, t.Version, viewer.MayChange(t),
-            TalkWorkflow.Table.Available(t, WorkflowActor.For(viewer.User, viewer.MayChange(t))));
+            t.ClosedOn, t.ClosingNote, t.CancelReason, t.Outcome, followUps, t.Version, actor.MayChange,
+            TalkWorkflow.Table.Available(t, actor));
     }
 
     /// <summary>
@@ -143,11 +143,12 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
         var followUps = await FollowUpsAsync(db, id, cancellationToken);
         await audit.RecordAsync("View", nameof(Inquiry), id.ToString(), cancellationToken: cancellationToken);
         var today = ChinaTime.DateOf(time.GetUtcNow());
+        var actor = viewer.ActorFor(i);
         return new InquiryDetail(
             i.Id, i.Subject.UnitId, i.Subject.UnitName, i.Subject.OfficialId!.Value, i.Subject.OfficialName!, i.Subject.OfficialPosition!, i.Subject.IsPrincipal, i.DocumentNumber, i.Matters, i.ClueId, i.SentOn, i.ReplyDueOn,
             i.State, i.IsOverdueOn(today), i.ReplyReceivedOn, i.ReplyText, i.CountersignedBy, i.CountersignNote, i.Assessment, i.AssessmentNote, i.ClosedOn,
-            i.Outcome, followUps, i.Version, viewer.MayChange(i),
-            InquiryWorkflow.Table.Available(i, WorkflowActor.For(viewer.User, viewer.MayChange(i))));
+            i.Outcome, followUps, i.Version, actor.MayChange,
+            InquiryWorkflow.Table.Available(i, actor));
     }
 
     /// <summary>Talks and inquiries for a document: loaded within jurisdiction (the generation is audited by the caller).</summary>

@@ -7,7 +7,6 @@ using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
-using Qingfeng.Platform.Workflow;
 
 namespace Qingfeng.Features.Talks;
 
@@ -295,30 +294,25 @@ public sealed class TalkService(
 
     private DateOnly Today() => ChinaTime.DateOf(time.GetUtcNow());
 
-    /// <summary>Loads a talk to change: within jurisdiction (else "not found"), the owning organ's (ADR 0008, naming the owner), then the caller against the row of <paramref name="action"/>.</summary>
-    private async Task ChangeTalkAsync(Guid id, TalkAction action, Func<Talk, SupervisionViewer, QingfengDb, Task> change, CancellationToken cancellationToken)
-    {
-        var viewer = await access.RequireAsync(Permission.SupervisionManage, cancellationToken);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var talk = await db.Set<Talk>().Where(viewer.Visible<Talk>()).InCircle(await circle.VisibleClueIdsAsync(db, cancellationToken))
-            .SingleOrDefaultAsync(t => t.Id == id, cancellationToken)
-            ?? throw DomainRuleException.NotFound("Supervision.NotFound");
-        await viewer.EnsureMayChangeAsync(db, talk, cancellationToken);
-        TalkWorkflow.Table.Ensure(talk, action, WorkflowActor.For(viewer.User, viewer.MayChange(talk)));
-        await change(talk, viewer, db);
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    /// <summary>Changes a talk the caller sees (clue talks only within the clue's circle) through the kernel's write step (<see cref="SupervisionAccess.ChangeAsync{TRecord, TState, TAction}(Platform.Workflow.WorkflowTable{TRecord, TState, TAction}, IReadOnlyList{TAction}, Guid?, Func{QingfengDb, SupervisionViewer, Task{TRecord}}, Func{TRecord, SupervisionViewer, QingfengDb, Task}, CancellationToken)"/>).</summary>
+    private Task ChangeTalkAsync(Guid id, TalkAction action, Func<Talk, SupervisionViewer, QingfengDb, Task> change, CancellationToken cancellationToken) =>
+        access.ChangeAsync(
+            TalkWorkflow.Table,
+            [action],
+            null,
+            async (db, viewer) => await db.Set<Talk>().Where(viewer.Visible<Talk>()).InCircle(await circle.VisibleClueIdsAsync(db, cancellationToken))
+                .SingleOrDefaultAsync(t => t.Id == id, cancellationToken),
+            change,
+            cancellationToken);
 
-    private async Task ChangeInquiryAsync(Guid id, InquiryAction action, Func<Inquiry, SupervisionViewer, QingfengDb, Task> change, CancellationToken cancellationToken)
-    {
-        var viewer = await access.RequireAsync(Permission.SupervisionManage, cancellationToken);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var inquiry = await db.Set<Inquiry>().Where(viewer.Visible<Inquiry>()).InCircle(await circle.VisibleClueIdsAsync(db, cancellationToken))
-            .SingleOrDefaultAsync(t => t.Id == id, cancellationToken)
-            ?? throw DomainRuleException.NotFound("Supervision.NotFound");
-        await viewer.EnsureMayChangeAsync(db, inquiry, cancellationToken);
-        InquiryWorkflow.Table.Ensure(inquiry, action, WorkflowActor.For(viewer.User, viewer.MayChange(inquiry)));
-        await change(inquiry, viewer, db);
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    /// <summary>Changes a letter of inquiry the caller sees (a clue's letter only within the clue's circle), as <see cref="ChangeTalkAsync"/>.</summary>
+    private Task ChangeInquiryAsync(Guid id, InquiryAction action, Func<Inquiry, SupervisionViewer, QingfengDb, Task> change, CancellationToken cancellationToken) =>
+        access.ChangeAsync(
+            InquiryWorkflow.Table,
+            [action],
+            null,
+            async (db, viewer) => await db.Set<Inquiry>().Where(viewer.Visible<Inquiry>()).InCircle(await circle.VisibleClueIdsAsync(db, cancellationToken))
+                .SingleOrDefaultAsync(i => i.Id == id, cancellationToken),
+            change,
+            cancellationToken);
 }

@@ -27,17 +27,15 @@ public static class TalkWorkflow
     /// <summary>A 廉政承诺书 is due only after a 约谈.</summary>
     public static readonly WorkflowGuard<Talk> Summons = new("summons", "Talks.PledgeOnlyForSummons", (talk, _) => talk.TakesPledge) { Status = 422 };
 
-    private static readonly WorkflowGuard<Talk>[] Owner = [WorkflowGuards<Talk>.Owner];
-
-    public static readonly WorkflowTable<Talk, TalkState, TalkAction> Table = new("talk", t => t.State,
-    [
-        new(TalkAction.Replan, [Planned], null, Permission.SupervisionManage, Owner),
-        new(TalkAction.SetOutline, [Planned, Held], null, Permission.SupervisionManage, Owner),
-        new(TalkAction.Hold, [Planned], Held, Permission.SupervisionManage, Owner),
-        new(TalkAction.AddFollowUps, [Held], null, Permission.SupervisionManage, Owner),
-        new(TalkAction.RecordPledge, [Held], null, Permission.SupervisionManage, [WorkflowGuards<Talk>.Owner, Summons]),
-        new(TalkAction.Close, [Held], Closed, Permission.SupervisionManage, Owner),
-        new(TalkAction.Cancel, [Planned], Cancelled, Permission.SupervisionManage, Owner),
-        new(TalkAction.RecordOutcome, [Held, Closed], null, Permission.SupervisionManage, Owner),
-    ]);
+    public static readonly WorkflowTable<Talk, TalkState, TalkAction> Table =
+        new WorkflowTableBuilder<Talk, TalkState, TalkAction>("talk", t => t.State, Permission.SupervisionManage)
+            .Row(TalkAction.Replan, [Planned], null)
+            .Row(TalkAction.SetOutline, [Planned, Held], null)
+            .Row(TalkAction.Hold, [Planned], Held)
+            .Row(TalkAction.AddFollowUps, [Held], null)
+            .Row(TalkAction.RecordPledge, [Held], null, guards: [WorkflowGuards<Talk>.Owner, Summons])
+            .Row(TalkAction.Close, [Held], Closed)
+            .Row(TalkAction.Cancel, [Planned], Cancelled)
+            .Row(TalkAction.RecordOutcome, [Held, Closed], null)
+            .Build();
 }

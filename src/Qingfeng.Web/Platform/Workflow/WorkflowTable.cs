@@ -4,20 +4,20 @@ using Qingfeng.Platform.Security;
 namespace Qingfeng.Platform.Workflow;
 
 /// <summary>
-/// Who is acting, as a workflow table sees them: the permissions they hold and whether the write rule of ADR 0008 lets
-/// them change this record (its owning organ, or one it was handed over or assigned to). The feature computes
-/// <see cref="MayChange"/> for the record at hand; the table never looks at organs itself. <see cref="Roles"/> serve guards
-/// that name a role rather than a permission (a review level held by one role).
+/// Who is acting, as a workflow table sees them: their roles (which grant the permissions, <see cref="Has"/>) and whether the
+/// write rule of ADR 0008 lets them change this record (its owning organ, or one it was handed over or assigned to). The feature
+/// computes <see cref="MayChange"/> for the record at hand; the table never looks at organs itself. Guards may also name a role
+/// rather than a permission (a review level held by one role).
 /// </summary>
-public sealed record WorkflowActor(Guid UserId, IReadOnlySet<Permission> Permissions, bool MayChange)
+public sealed record WorkflowActor(Guid UserId, IReadOnlySet<string> Roles, bool MayChange)
 {
-    /// <summary>The caller's roles (empty unless the actor was made from a user).</summary>
-    public IReadOnlySet<string> Roles { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+    /// <summary>Whether the caller's roles grant <paramref name="permission"/> (asked for the one permission a row needs, nothing more).</summary>
+    public bool Has(Permission permission) => RolePermissions.Grants(Roles, permission);
 
     public static WorkflowActor For(UserContext user, bool mayChange)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return new(user.UserId, Enum.GetValues<Permission>().Where(user.Has).ToHashSet(), mayChange) { Roles = user.Roles };
+        return new(user.UserId, user.Roles, mayChange);
     }
 }
 
@@ -100,15 +100,18 @@ public sealed class WorkflowTable<TRecord, TState, TAction>
 
     public WorkflowTransition<TRecord, TState, TAction> For(TAction action) => _byAction[action];
 
+    /// <summary>The record's state, as the table reads it.</summary>
+    public TState StateOf(TRecord record) => _state(record);
+
     /// <summary>Whether the record's state admits <paramref name="action"/>, whoever acts.</summary>
-    public bool IsLegal(TRecord record, TAction action) => For(action).From.Contains(_state(record));
+    public bool IsLegal(TRecord record, TAction action) => For(action).From.Contains(StateOf(record));
 
     /// <summary>Whether <paramref name="actor"/> may take <paramref name="action"/> on the record now: state, permission and every guard.</summary>
     public bool Allows(TRecord record, TAction action, WorkflowActor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var row = For(action);
-        return row.From.Contains(_state(record)) && actor.Permissions.Contains(row.Permission) && row.Guards.All(g => g.Holds(record, actor));
+        return row.From.Contains(_state(record)) && actor.Has(row.Permission) && row.Guards.All(g => g.Holds(record, actor));
     }
 
     /// <summary>The actions the caller is offered on the record, in table order: what the UI shows as buttons.</summary>
@@ -144,7 +147,7 @@ public sealed class WorkflowTable<TRecord, TState, TAction>
         ArgumentNullException.ThrowIfNull(actor);
         EnsureLegal(record, action);
         var row = For(action);
-        if (!actor.Permissions.Contains(row.Permission))
+        if (!actor.Has(row.Permission))
         {
             throw new DomainRuleException("Supervision.NotPermitted") { Status = 403 };
         }

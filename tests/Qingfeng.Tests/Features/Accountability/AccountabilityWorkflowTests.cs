@@ -14,7 +14,7 @@ public sealed class AccountabilityWorkflowTests
     private static readonly string[] Owner = ["owner"];
 
     /// <summary>What the party-conduct office and the leadership do to a decision of their own organ (ADR 0008), and the refusals users knew.</summary>
-    private static readonly Dictionary<AccountabilityAction, LifecycleRow<AccountabilityState>> Expected = new()
+    private static readonly Dictionary<AccountabilityAction, ExpectedRow<AccountabilityState>> Expected = new()
     {
         [AccountabilityAction.Correct] = new([Decided], Decided, Deciders, Owner, "Accountability.NotEditable"),
         [AccountabilityAction.Execute] = new([Decided], Executed, Deciders, Owner, "Accountability.NotDecided"),
@@ -60,13 +60,13 @@ public sealed class AccountabilityWorkflowTests
     }
 
     [Fact]
-    public void Each_row_states_the_agreed_states_roles_and_guards() => LifecycleCells.AssertRows(AccountabilityWorkflow.Table, Expected);
+    public void Each_row_states_the_agreed_states_roles_and_guards() => WorkflowCells.RowsAre(AccountabilityWorkflow.Table, Expected);
 
     [Fact]
     public void Every_state_action_role_and_organ_cell_offers_what_the_lifecycle_says() =>
-        LifecycleCells.AssertEveryCell(AccountabilityWorkflow.Table, Expected, In);
+        WorkflowCells.EveryCell(AccountabilityWorkflow.Table, Expected, In);
 
     [Fact]
     public void The_decision_moves_as_the_table_says_and_refuses_every_other_move_with_its_own_conflict() =>
-        LifecycleCells.AssertEntityMoves(Expected, In, d => d.State, Act);
+        WorkflowCells.EntityFollows(AccountabilityWorkflow.Table, In, Act);
 }

@@ -9,10 +9,10 @@ namespace Qingfeng.Tests.Features.Decisions;
 /// <summary>The decision record's one action, cell by cell, and the entity following it.</summary>
 public sealed class DecisionWorkflowTests
 {
-    private static readonly Dictionary<DecisionAction, LifecycleRow<DecisionRecordState>> Expected = new()
+    private static readonly Dictionary<DecisionAction, ExpectedRow<DecisionRecordState>> Expected = new()
     {
         [DecisionAction.Correct] = new([DecisionRecordState.Kept], DecisionRecordState.Kept,
-            [Roles.CommissionLeader, Roles.SupervisionOffice, Roles.PartyConductOffice, Roles.StationedTeam], ["owner"], "Workflow.IllegalMove"),
+            [Roles.CommissionLeader, Roles.SupervisionOffice, Roles.PartyConductOffice, Roles.StationedTeam], ["owner"]),
     };
 
     private static readonly SupervisedSubject Unit = new(Guid.NewGuid(), "某县交通运输局", "520121", null, null, null, false, null);
@@ -23,16 +23,16 @@ public sealed class DecisionWorkflowTests
     private static DecisionRecord In(DecisionRecordState state) => new(Guid.NewGuid(), Unit, Principal, Clean, null);
 
     [Fact]
-    public void Each_row_states_the_agreed_states_roles_and_guards() => LifecycleCells.AssertRows(DecisionWorkflow.Table, Expected);
+    public void Each_row_states_the_agreed_states_roles_and_guards() => WorkflowCells.RowsAre(DecisionWorkflow.Table, Expected);
 
     [Fact]
     public void Every_state_action_role_and_organ_cell_offers_what_the_lifecycle_says() =>
-        LifecycleCells.AssertEveryCell(DecisionWorkflow.Table, Expected, In);
+        WorkflowCells.EveryCell(DecisionWorkflow.Table, Expected, In);
 
     [Fact]
     public void Correcting_keeps_the_record_kept_and_applies_the_new_facts()
     {
-        LifecycleCells.AssertEntityMoves(Expected, In, _ => DecisionRecordState.Kept, (record, _) => record.Update(Clean with { Title = "更正后的标题" }, null));
+        WorkflowCells.EntityFollows(DecisionWorkflow.Table, In, (record, _) => record.Update(Clean with { Title = "更正后的标题" }, null));
         var record = In(DecisionRecordState.Kept);
         record.Update(Clean with { Title = "更正后的标题" }, null);
         Assert.Equal("更正后的标题", record.Title);

@@ -73,7 +73,7 @@ public sealed class DutyReportWorkflowTests
             Add(closed, late, new(2, false, true, false));
         }
 
-        WorkflowCells.EveryCell(DutyReportWorkflow.Table, Expected, [.. facts.Keys], c => c.Report.State, [Guid.NewGuid(), FirstReviewer, Scorer], (c, action, actor) =>
+        WorkflowCells.EveryCell(DutyReportWorkflow.Table, Expected, [.. facts.Keys], [Guid.NewGuid(), FirstReviewer, Scorer], (c, action, actor) =>
         {
             var f = facts[c];
             return action switch
@@ -103,7 +103,6 @@ public sealed class DutyReportWorkflowTests
                     _ => ApprovedReport(campaign),
                 }, campaign, false);
             },
-            c => c.Report.State,
             (c, action) =>
             {
                 var r = c.Report;

@@ -14,13 +14,13 @@ public sealed class RecommendationWorkflowTests
     private static readonly string[] Owner = ["owner"];
 
     /// <summary>谁建议谁跟踪: only the issuing organ's supervision staff act; the refusals users knew are kept.</summary>
-    private static readonly Dictionary<RecommendationAction, LifecycleRow<RecommendationState>> Expected = new()
+    private static readonly Dictionary<RecommendationAction, ExpectedRow<RecommendationState>> Expected = new()
     {
         [RecommendationAction.Reply] = new([Issued], Replied, Managers, Owner, "Recommendation.AlreadyReplied"),
         [RecommendationAction.Check] = new([Issued, Replied], null, Managers, Owner, "Recommendation.Closed"),
         [RecommendationAction.Close] = new([Replied], Closed, Managers, Owner, "Recommendation.NotReplied"),
-        [RecommendationAction.AddRule] = new([Issued, Replied, Closed], null, Managers, Owner, "Workflow.IllegalMove"),
-        [RecommendationAction.RecordOutcome] = new([Issued, Replied, Closed], null, Managers, Owner, "Workflow.IllegalMove"),
+        [RecommendationAction.AddRule] = new([Issued, Replied, Closed], null, Managers, Owner),
+        [RecommendationAction.RecordOutcome] = new([Issued, Replied, Closed], null, Managers, Owner),
     };
 
     private static readonly SupervisedSubject Unit = new(Guid.NewGuid(), "某县卫生健康局", "520121", Guid.NewGuid(), "乙某", "局长", true, null);
@@ -67,15 +67,15 @@ public sealed class RecommendationWorkflowTests
     }
 
     [Fact]
-    public void Each_row_states_the_agreed_states_roles_and_guards() => LifecycleCells.AssertRows(RecommendationWorkflow.Table, Expected);
+    public void Each_row_states_the_agreed_states_roles_and_guards() => WorkflowCells.RowsAre(RecommendationWorkflow.Table, Expected);
 
     [Fact]
     public void Every_state_action_role_and_organ_cell_offers_what_the_lifecycle_says() =>
-        LifecycleCells.AssertEveryCell(RecommendationWorkflow.Table, Expected, In);
+        WorkflowCells.EveryCell(RecommendationWorkflow.Table, Expected, In);
 
     /// <summary>A satisfactory check on a closed recommendation is refused as closed (it is a check first), as before.</summary>
     [Fact]
     public void The_recommendation_moves_as_the_table_says_and_refuses_every_other_move_with_its_own_conflict() =>
-        LifecycleCells.AssertEntityMoves(Expected, In, r => r.State, Act,
-            (action, state) => action == RecommendationAction.Close && state == Closed ? "Recommendation.Closed" : Expected[action].Refusal);
+        WorkflowCells.EntityFollows(RecommendationWorkflow.Table, In, Act,
+            refusal: (action, state) => action == RecommendationAction.Close && state == Closed ? "Recommendation.Closed" : Expected[action].Refusal);
 }

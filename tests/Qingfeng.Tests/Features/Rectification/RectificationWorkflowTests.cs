@@ -38,14 +38,14 @@ public sealed class RectificationWorkflowTests
     public void Every_cell_is_offered_exactly_to_the_owning_organ_and_close_out_never_to_the_claimant()
     {
         var items = Enum.GetValues<RectificationState>().Select(At).ToList();
-        WorkflowCells.EveryCell(RectificationWorkflow.Table, Expected, items, i => i.State, [Guid.NewGuid(), Officer.UserId],
+        WorkflowCells.EveryCell(RectificationWorkflow.Table, Expected, items, [Guid.NewGuid(), Officer.UserId],
             (_, action, actor) => actor.MayChange && (action != RectificationItemAction.CloseOut || actor.UserId != Officer.UserId));
     }
 
     [Fact]
     public void The_item_refuses_every_move_its_state_does_not_admit_and_takes_the_others_to_the_rows_target()
     {
-        WorkflowCells.EntityFollows(RectificationWorkflow.Table, At, i => i.State, Take,
+        WorkflowCells.EntityFollows(RectificationWorkflow.Table, At, Take,
             (action, from) => action == RectificationItemAction.Report && from == Open ? InProgress : from);
     }
 

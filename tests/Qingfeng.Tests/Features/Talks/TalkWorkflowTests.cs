@@ -48,7 +48,7 @@ public sealed class TalkWorkflowTests
     public void Every_talk_cell_is_offered_exactly_to_the_owning_organs_managers_and_the_pledge_only_after_a_summons()
     {
         var talks = Enum.GetValues<TalkState>().SelectMany(s => new[] { TalkAt(s, TalkType.Summons), TalkAt(s, TalkType.Integrity) }).ToList();
-        var cells = WorkflowCells.EveryCell(TalkWorkflow.Table, Talks, talks, t => t.State, Users,
+        var cells = WorkflowCells.EveryCell(TalkWorkflow.Table, Talks, talks, Users,
             (talk, action, actor) => actor.MayChange && (action != TalkAction.RecordPledge || talk.Type == TalkType.Summons));
         Assert.Equal(8 * Roles.All.Count * 2 * Talks.Count, cells);
     }
@@ -57,14 +57,14 @@ public sealed class TalkWorkflowTests
     public void Every_inquiry_cell_is_offered_exactly_to_the_owning_organs_managers()
     {
         var inquiries = Enum.GetValues<InquiryState>().Select(InquiryAt).ToList();
-        WorkflowCells.EveryCell(InquiryWorkflow.Table, Inquiries, inquiries, i => i.State, Users, (_, _, actor) => actor.MayChange);
+        WorkflowCells.EveryCell(InquiryWorkflow.Table, Inquiries, inquiries, Users, (_, _, actor) => actor.MayChange);
     }
 
     [Fact]
     public void The_talk_refuses_every_move_its_state_does_not_admit_and_takes_the_others_to_the_rows_target()
     {
-        WorkflowCells.EntityFollows(TalkWorkflow.Table, s => TalkAt(s, TalkType.Summons), t => t.State, Take);
-        WorkflowCells.EntityFollows(InquiryWorkflow.Table, InquiryAt, i => i.State, (inquiry, action) =>
+        WorkflowCells.EntityFollows(TalkWorkflow.Table, s => TalkAt(s, TalkType.Summons), Take);
+        WorkflowCells.EntityFollows(InquiryWorkflow.Table, InquiryAt, (inquiry, action) =>
         {
             switch (action)
             {

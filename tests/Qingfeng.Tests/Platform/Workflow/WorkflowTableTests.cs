@@ -38,7 +38,8 @@ public sealed class WorkflowTableTests
         new(DoorAction.Open, [DoorState.Shut, DoorState.Locked], null, Permission.SupervisionManage, []),
     ]);
 
-    private static WorkflowActor Actor(bool mayChange, params Permission[] permissions) => new(Guid.NewGuid(), permissions.ToHashSet(), mayChange);
+    /// <summary>A caller holding <paramref name="roles"/> (the supervision office: both permissions; the stationed team: only <c>SupervisionManage</c>).</summary>
+    private static WorkflowActor Actor(bool mayChange, params string[] roles) => new(Guid.NewGuid(), roles.ToHashSet(), mayChange);
 
     [Fact]
     public void A_table_without_a_row_for_every_action_is_refused_when_built()
@@ -52,11 +53,11 @@ public sealed class WorkflowTableTests
     [Fact]
     public void The_caller_is_offered_exactly_the_actions_whose_state_permission_and_guards_hold()
     {
-        var manager = Actor(mayChange: true, Permission.SupervisionManage, Permission.RectificationCloseOut);
+        var manager = Actor(mayChange: true, Roles.SupervisionOffice);
         Assert.Equal([DoorAction.Lock, DoorAction.Open], Table.Available(new Door(DoorState.Shut), manager));
         Assert.Equal([DoorAction.Open], Table.Available(new Door(DoorState.Shut, hasKey: false), manager));
-        Assert.Equal([DoorAction.Open], Table.Available(new Door(DoorState.Shut), Actor(mayChange: false, Permission.SupervisionManage, Permission.RectificationCloseOut)));
-        Assert.Equal([DoorAction.Open], Table.Available(new Door(DoorState.Shut), Actor(mayChange: true, Permission.SupervisionManage)));
+        Assert.Equal([DoorAction.Open], Table.Available(new Door(DoorState.Shut), Actor(mayChange: false, Roles.SupervisionOffice)));
+        Assert.Equal([DoorAction.Open], Table.Available(new Door(DoorState.Shut), Actor(mayChange: true, Roles.StationedTeam)));
         Assert.Equal([DoorAction.Shut], Table.Available(new Door(DoorState.Open), manager));
         Assert.Empty(Table.Available(new Door(DoorState.Open), Actor(mayChange: true)));
     }
@@ -85,7 +86,7 @@ public sealed class WorkflowTableTests
         var own = Assert.Throws<DomainRuleException>(() => table.EnsureLegal(new Door(DoorState.Locked), DoorAction.Shut));
         Assert.Equal(("Door.AlreadyShut", 409), (own.Code, own.Status));
         Assert.Empty(own.Arguments);
-        var viaService = Assert.Throws<DomainRuleException>(() => table.Ensure(new Door(DoorState.Shut), DoorAction.Shut, Actor(mayChange: true, Permission.SupervisionManage)));
+        var viaService = Assert.Throws<DomainRuleException>(() => table.Ensure(new Door(DoorState.Shut), DoorAction.Shut, Actor(mayChange: true, Roles.StationedTeam)));
         Assert.Equal(("Door.AlreadyShut", 409), (viaService.Code, viaService.Status));
 
         var generic = Assert.Throws<DomainRuleException>(() => table.EnsureLegal(new Door(DoorState.Open), DoorAction.Lock));
@@ -95,13 +96,13 @@ public sealed class WorkflowTableTests
     [Fact]
     public void The_service_check_refuses_state_then_permission_then_each_guard_with_its_own_code()
     {
-        var all = Actor(mayChange: true, Permission.SupervisionManage, Permission.RectificationCloseOut);
+        var all = Actor(mayChange: true, Roles.SupervisionOffice);
         Assert.Equal(409, Assert.Throws<DomainRuleException>(() => Table.Ensure(new Door(DoorState.Open), DoorAction.Lock, all)).Status);
 
-        var noPermission = Assert.Throws<DomainRuleException>(() => Table.Ensure(new Door(DoorState.Shut), DoorAction.Lock, Actor(mayChange: true, Permission.SupervisionManage)));
+        var noPermission = Assert.Throws<DomainRuleException>(() => Table.Ensure(new Door(DoorState.Shut), DoorAction.Lock, Actor(mayChange: true, Roles.StationedTeam)));
         Assert.Equal(("Supervision.NotPermitted", 403), (noPermission.Code, noPermission.Status));
 
-        var notOwner = Assert.Throws<DomainRuleException>(() => Table.Ensure(new Door(DoorState.Shut), DoorAction.Lock, Actor(mayChange: false, Permission.RectificationCloseOut)));
+        var notOwner = Assert.Throws<DomainRuleException>(() => Table.Ensure(new Door(DoorState.Shut), DoorAction.Lock, Actor(mayChange: false, Roles.SupervisionOffice)));
         Assert.Equal(("Supervision.NotOwningOrgan", 403), (notOwner.Code, notOwner.Status));
 
         var noKey = Assert.Throws<DomainRuleException>(() => Table.Ensure(new Door(DoorState.Shut, hasKey: false), DoorAction.Lock, all));
@@ -125,6 +126,22 @@ public sealed class WorkflowTableTests
     }
 
     [Fact]
+    public void A_table_built_row_by_row_gives_each_row_the_shared_permission_and_the_owner_guard_unless_the_row_names_its_own()
+    {
+        var built = new WorkflowTableBuilder<Door, DoorState, DoorAction>("door", d => d.State, Permission.SupervisionManage)
+            .Row(DoorAction.Shut, [DoorState.Open], DoorState.Shut, refusal: "Door.AlreadyShut")
+            .Row(DoorAction.Lock, [DoorState.Shut], DoorState.Locked, Permission.RectificationCloseOut, [WorkflowGuards<Door>.Owner, KeyGuard])
+            .Row(DoorAction.Open, [DoorState.Shut, DoorState.Locked], null, guards: [])
+            .Build();
+
+        Assert.Equal(
+            Table.Describe().Select(r => (r.Action, string.Join(",", r.From), r.To, r.Permission, string.Join(",", r.Guards))),
+            built.Describe().Select(r => (r.Action, string.Join(",", r.From), r.To, r.Permission, string.Join(",", r.Guards))));
+        Assert.Equal(["Door.AlreadyShut", null, null], built.Transitions.Select(t => t.Refusal));
+        Assert.Equal(DoorState.Locked, built.StateOf(new Door(DoorState.Locked)));
+    }
+
+    [Fact]
     public void A_guard_may_refuse_with_its_own_status_and_arguments_and_may_read_the_callers_roles()
     {
         var porter = new WorkflowGuard<Door>("porter", "Door.NotPorter", (_, actor) => actor.Roles.Contains("porter"))
@@ -141,12 +158,12 @@ public sealed class WorkflowTableTests
         var user = new UserContext(Guid.NewGuid(), "u", "u", null, null, new HashSet<string> { Roles.SupervisionOffice }, null);
         var actor = WorkflowActor.For(user, mayChange: true);
         Assert.Equal(user.Roles, actor.Roles);
-        Assert.Contains(Permission.SupervisionManage, actor.Permissions);
+        Assert.True(actor.Has(Permission.SupervisionManage));
+        Assert.False(actor.Has(Permission.AccountabilityManage));
 
         var refused = Assert.Throws<DomainRuleException>(() => table.Ensure(new Door(DoorState.Open), DoorAction.Shut, actor));
         Assert.Equal(("Door.NotPorter", 409), (refused.Code, refused.Status));
         Assert.Equal([DoorState.Open, (object)"porter"], refused.Arguments);
-        Assert.Empty(new WorkflowActor(Guid.NewGuid(), new HashSet<Permission>(), true).Roles);
 
         table.Ensure(new Door(DoorState.Open), DoorAction.Shut, actor with { Roles = new HashSet<string> { "porter" } });
     }
