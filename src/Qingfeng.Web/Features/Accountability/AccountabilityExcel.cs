@@ -14,12 +14,12 @@ public sealed class AccountabilityExcel(AccountabilityQueries queries, ExportHea
         var rows = (await queries.ExportAsync(query, cancellationToken)).Select(r => new Dictionary<string, object?>
         {
             [H("Accountability.DecidedOn")] = r.DecidedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            [H("Accountability.Unit")] = r.UnitName,
+            [H("Accountability.Unit")] = r.Subject.UnitName,
             [H("Accountability.Target")] = EnumText.Label(r.Target, culture),
-            [H("Accountability.Person")] = r.OfficialName,
-            [H("Accountability.Position")] = r.OfficialPosition,
-            [H("Accountability.Principal")] = H(r.IsPrincipal ? "Common.Yes" : "Common.No"),
-            [H("Accountability.Category")] = EnumText.Label(r.LeaderCategory, culture),
+            [H("Accountability.Person")] = r.Subject.OfficialName,
+            [H("Accountability.Position")] = r.Subject.OfficialPosition,
+            [H("Accountability.Principal")] = H(r.Subject.IsPrincipal ? "Common.Yes" : "Common.No"),
+            [H("Accountability.Category")] = EnumText.Label(r.Subject.LeaderCategory, culture),
             [H("Accountability.Methods")] = MethodsText(r.Methods, r.Measure, culture),
             [H("Accountability.Failure")] = r.Failure,
             [H("Accountability.Cause")] = EnumText.Label(r.Cause, culture),

@@ -14,8 +14,8 @@ public sealed class DecisionExcel(DecisionQueries queries, ExportHeadings headin
         var rows = (await queries.ExportAsync(query, cancellationToken)).Select(r => new Dictionary<string, object?>
         {
             [H("Decisions.MeetingOn")] = r.MeetingOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            [H("Decisions.Unit")] = r.UnitName,
-            [H("Decisions.Principal")] = r.PrincipalName,
+            [H("Decisions.Unit")] = r.Subject.UnitName,
+            [H("Decisions.Principal")] = r.Subject.OfficialName,
             [H("Decisions.Kind")] = EnumText.Label(r.Kind, culture),
             [H("Decisions.Title")] = r.Title,
             [H("Decisions.MeetingKind")] = r.MeetingKind,

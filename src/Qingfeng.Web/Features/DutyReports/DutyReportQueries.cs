@@ -139,9 +139,9 @@ public sealed class DutyReportQueries(IDbContextFactory<QingfengDb> dbFactory, S
         string H(string key) => TextCatalog.Instance.Get(key, culture);
         var rows = detail.Reports.Select(r => new Dictionary<string, object?>
         {
-            [H("DutyReport.Official")] = r.OfficialName,
-            [H("Field.Unit")] = r.UnitName,
-            [H("DutyReport.Position")] = r.Position,
+            [H("DutyReport.Official")] = r.Subject.OfficialName,
+            [H("Field.Unit")] = r.Subject.UnitName,
+            [H("DutyReport.Position")] = r.Subject.OfficialPosition,
             [H("DutyReport.Mode")] = EnumText.Label(r.Mode, culture),
             [H("Field.State")] = EnumText.Label(r.State, culture),
             [H("DutyReport.Level")] = r.LevelName,
@@ -172,8 +172,8 @@ public sealed class DutyReportQueries(IDbContextFactory<QingfengDb> dbFactory, S
         {
             grid.Row(
                 (++number).ToString(CultureInfo.InvariantCulture),
-                r.OfficialName,
-                r.UnitName + r.Position,
+                r.Subject.OfficialName ?? "",
+                r.Subject.UnitName + r.Subject.OfficialPosition,
                 EnumText.Label(r.Mode, zh),
                 EnumText.Label(r.State, zh),
                 r.VoteCount.ToString(CultureInfo.InvariantCulture),
@@ -208,10 +208,7 @@ public sealed class DutyReportQueries(IDbContextFactory<QingfengDb> dbFactory, S
         var mean = r.MeanScore(campaign);
         return new ReportSummary(
             r.Id,
-            r.Subject.OfficialId!.Value,
-            r.Subject.OfficialName!,
-            r.Subject.OfficialPosition!,
-            r.Subject.UnitName,
+            SubjectView.Of(r.Subject),
             r.Mode,
             r.State,
             r.State == DutyReportState.UnderReview ? campaign.LevelNames[r.Level] : null,

@@ -16,7 +16,7 @@ public sealed class RecommendationExcel(RecommendationQueries queries, ExportHea
         {
             [H("Recommendations.Number")] = r.Number,
             [H("Recommendations.Kind")] = EnumText.Label(r.Kind, culture),
-            [H("Recommendations.Unit")] = r.UnitName,
+            [H("Recommendations.Unit")] = r.Subject.UnitName,
             [H("Recommendations.Title")] = r.Title,
             [H("Recommendations.IssuedOn")] = Day(r.IssuedOn),
             [H("Recommendations.ReplyDueOn")] = Day(r.ReplyDueOn),

@@ -16,9 +16,9 @@ public sealed class RectificationExcel(RectificationQueries queries, ExportHeadi
         {
             [H("Rectification.Field.Source")] = EnumText.Label(i.Source, culture),
             [H("Rectification.Field.SourceReference")] = i.SourceReference,
-            [H("Field.Unit")] = i.UnitName,
-            [H("Rectification.Field.Official")] = i.OfficialName,
-            [H("Field.IsPrincipal")] = H(i.IsPrincipal ? "Common.Yes" : "Common.No"),
+            [H("Field.Unit")] = i.Subject.UnitName,
+            [H("Rectification.Field.Official")] = i.Subject.OfficialName,
+            [H("Field.IsPrincipal")] = H(i.Subject.IsPrincipal ? "Common.Yes" : "Common.No"),
             [H("Rectification.Field.Problem")] = i.Problem,
             [H("Rectification.Field.OpenedOn")] = D(i.OpenedOn),
             [H("Field.DueOn")] = D(i.DueOn),

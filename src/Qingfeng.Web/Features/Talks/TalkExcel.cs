@@ -13,11 +13,11 @@ public sealed class TalkExcel(TalkQueries queries, ExportHeadings headings)
         string H(string key) => TextCatalog.Instance.Get(key, culture);
         var rows = (await queries.ExportAsync(query, cancellationToken)).Select(t => new Dictionary<string, object?>
         {
-            [H("Talks.Official")] = t.OfficialName,
-            [H("Field.Unit")] = t.UnitName,
-            [H("Field.Position")] = t.OfficialPosition,
-            [H("Field.IsPrincipal")] = H(t.IsPrincipal ? "Common.Yes" : "Common.No"),
-            [H("Field.Category")] = EnumText.Label(t.LeaderCategory, culture),
+            [H("Talks.Official")] = t.Subject.OfficialName,
+            [H("Field.Unit")] = t.Subject.UnitName,
+            [H("Field.Position")] = t.Subject.OfficialPosition,
+            [H("Field.IsPrincipal")] = H(t.Subject.IsPrincipal ? "Common.Yes" : "Common.No"),
+            [H("Field.Category")] = EnumText.Label(t.Subject.LeaderCategory, culture),
             [H("Talks.Type")] = EnumText.Label(t.Type, culture),
             [H("Talks.Tier")] = t.Tier,
             [H("Field.State")] = EnumText.Label(t.State, culture),
@@ -35,10 +35,10 @@ public sealed class TalkExcel(TalkQueries queries, ExportHeadings headings)
         string H(string key) => TextCatalog.Instance.Get(key, culture);
         var rows = (await queries.ExportInquiriesAsync(query, cancellationToken)).Select(i => new Dictionary<string, object?>
         {
-            [H("Talks.Official")] = i.OfficialName,
-            [H("Field.Unit")] = i.UnitName,
-            [H("Field.Position")] = i.OfficialPosition,
-            [H("Field.IsPrincipal")] = H(i.IsPrincipal ? "Common.Yes" : "Common.No"),
+            [H("Talks.Official")] = i.Subject.OfficialName,
+            [H("Field.Unit")] = i.Subject.UnitName,
+            [H("Field.Position")] = i.Subject.OfficialPosition,
+            [H("Field.IsPrincipal")] = H(i.Subject.IsPrincipal ? "Common.Yes" : "Common.No"),
             [H("Inquiries.SentOn")] = Date(i.SentOn),
             [H("Inquiries.ReplyDueOn")] = Date(i.ReplyDueOn),
             [H("Field.State")] = EnumText.Label(i.State, culture),
