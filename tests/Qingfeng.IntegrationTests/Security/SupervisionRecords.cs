@@ -56,7 +56,7 @@ internal static class SupervisionRecords
 
         var leader = await app.ClientForOrganAsync(organId, Roles.CommissionLeader);
         records["accountability"] = await AccountabilityApiTests.CreateAsync(leader, AccountabilityApiTests.ExaminationOf(officialId) with { DecidedBy = "纪委常委会（授权矩阵测试）" });
-        var unit = (await RectificationClients.GetAsync(supervision, item)).UnitId;
+        var unit = (await RectificationClients.GetAsync(supervision, item)).Subject.UnitId;
         records["recommendations"] = await RecommendationApiTests.IssueAsync(supervision, RecommendationApiTests.ProcurementRecommendation(unit, TestClock.Today));
     }
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Roster;
+using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Features.Accountability;
@@ -130,14 +131,8 @@ public sealed record AccountabilityNoticeQuery
 
 public sealed record AccountabilityListItem(
     Guid Id,
-    Guid UnitId,
-    string UnitName,
+    SubjectView Subject,
     AccountabilityTarget Target,
-    Guid? OfficialId,
-    string? OfficialName,
-    string? OfficialPosition,
-    bool IsPrincipal,
-    LeaderCategory? LeaderCategory,
     AccountabilityMethod Methods,
     OrganisationalMeasureKind? Measure,
     string Failure,
@@ -159,14 +154,8 @@ public sealed record AccountabilityListItem(
 public sealed record AccountabilityDetail(
     Guid Id,
     Guid OrganId,
-    Guid UnitId,
-    string UnitName,
+    SubjectView Subject,
     AccountabilityTarget Target,
-    Guid? OfficialId,
-    string? OfficialName,
-    string? OfficialPosition,
-    bool IsPrincipal,
-    LeaderCategory? LeaderCategory,
     IReadOnlyList<AccountabilityMethod> Methods,
     OrganisationalMeasureKind? Measure,
     AccountabilityCause Cause,

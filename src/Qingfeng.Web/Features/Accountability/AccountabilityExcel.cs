@@ -11,12 +11,12 @@ public sealed class AccountabilityExcel(AccountabilityQueries queries, ExportHea
     public static readonly IReadOnlyList<ExportColumn<AccountabilityListItem>> Columns =
     [
         new("Accountability.DecidedOn", r => ExportCell.Day(r.DecidedOn)),
-        new("Accountability.Unit", r => r.UnitName),
+        new("Accountability.Unit", r => r.Subject.UnitName),
         new("Accountability.Target", r => EnumText.Label(r.Target)),
-        new("Accountability.Person", r => r.OfficialName),
-        new("Accountability.Position", r => r.OfficialPosition),
-        new("Accountability.Principal", r => ExportCell.YesNo(r.IsPrincipal)),
-        new("Accountability.Category", r => EnumText.Label(r.LeaderCategory)),
+        new("Accountability.Person", r => r.Subject.OfficialName),
+        new("Accountability.Position", r => r.Subject.OfficialPosition),
+        new("Accountability.Principal", r => ExportCell.YesNo(r.Subject.IsPrincipal)),
+        new("Accountability.Category", r => EnumText.Label(r.Subject.LeaderCategory)),
         new("Accountability.Methods", r => MethodsText(r.Methods, r.Measure, CultureInfo.CurrentUICulture)),
         new("Accountability.Failure", r => r.Failure),
         new("Accountability.Cause", r => EnumText.Label(r.Cause)),

@@ -79,9 +79,7 @@ public sealed record DecisionQuery : PageRequest
 
 public sealed record DecisionListItem(
     Guid Id,
-    Guid UnitId,
-    string UnitName,
-    string? PrincipalName,
+    SubjectView Subject,
     DecisionKind Kind,
     string Title,
     DateOnly MeetingOn,
@@ -118,10 +116,7 @@ public sealed record DecisionFindingItem(
 public sealed record DecisionDetail(
     Guid Id,
     Guid OrganId,
-    Guid UnitId,
-    string UnitName,
-    Guid? PrincipalId,
-    string? PrincipalName,
+    SubjectView Subject,
     DecisionKind Kind,
     string Title,
     DateOnly MeetingOn,

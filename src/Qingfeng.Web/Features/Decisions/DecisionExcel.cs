@@ -10,8 +10,8 @@ public sealed class DecisionExcel(DecisionQueries queries, ExportHeadings headin
     public static readonly IReadOnlyList<ExportColumn<DecisionListItem>> Columns =
     [
         new("Decisions.MeetingOn", r => ExportCell.Day(r.MeetingOn)),
-        new("Decisions.Unit", r => r.UnitName),
-        new("Decisions.Principal", r => r.PrincipalName),
+        new("Decisions.Unit", r => r.Subject.UnitName),
+        new("Decisions.Principal", r => r.Subject.OfficialName),
         new("Decisions.Kind", r => EnumText.Label(r.Kind)),
         new("Decisions.Title", r => r.Title),
         new("Decisions.MeetingKind", r => r.MeetingKind),

@@ -46,10 +46,7 @@ public sealed class DecisionQueries(IDbContextFactory<QingfengDb> dbFactory, Sup
         return new DecisionDetail(
             r.Id,
             r.OrganId,
-            r.Subject.UnitId,
-            r.Subject.UnitName,
-            r.Subject.OfficialId,
-            r.Subject.OfficialName,
+            SubjectView.Of(r.Subject),
             r.Kind,
             r.Title,
             r.MeetingOn,
@@ -115,9 +112,7 @@ public sealed class DecisionQueries(IDbContextFactory<QingfengDb> dbFactory, Sup
 
     private static IQueryable<DecisionListItem> Project(IQueryable<DecisionRecord> q) => q.Select(r => new DecisionListItem(
         r.Id,
-        r.Subject.UnitId,
-        r.Subject.UnitName,
-        r.Subject.OfficialName,
+        SubjectView.Of(r.Subject),
         r.Kind,
         r.Title,
         r.MeetingOn,

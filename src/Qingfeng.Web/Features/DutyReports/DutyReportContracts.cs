@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Rules;
 
 namespace Qingfeng.Features.DutyReports;
@@ -94,10 +95,7 @@ public sealed record CampaignListItem(Guid Id, string Title, int Year, DateOnly 
 /// <summary>A report as listed in its campaign: no answers, the aggregate only when it may be shown.</summary>
 public sealed record ReportSummary(
     Guid Id,
-    Guid OfficialId,
-    string OfficialName,
-    string Position,
-    string UnitName,
+    SubjectView Subject,
     ReportMode Mode,
     DutyReportState State,
     string? LevelName,

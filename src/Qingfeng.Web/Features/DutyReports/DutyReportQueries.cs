@@ -134,9 +134,9 @@ public sealed class DutyReportQueries(IDbContextFactory<QingfengDb> dbFactory, S
     /// <summary>The campaign export's columns, in order.</summary>
     public static readonly IReadOnlyList<ExportColumn<ReportSummary>> Columns =
     [
-        new("DutyReport.Official", r => r.OfficialName),
-        new("Field.Unit", r => r.UnitName),
-        new("DutyReport.Position", r => r.Position),
+        new("DutyReport.Official", r => r.Subject.OfficialName),
+        new("Field.Unit", r => r.Subject.UnitName),
+        new("DutyReport.Position", r => r.Subject.OfficialPosition),
         new("DutyReport.Mode", r => EnumText.Label(r.Mode)),
         new("Field.State", r => EnumText.Label(r.State)),
         new("DutyReport.Level", r => r.LevelName),

@@ -117,8 +117,7 @@ public sealed record RecommendationListItem(
     Guid Id,
     string Number,
     RecommendationKind Kind,
-    Guid UnitId,
-    string UnitName,
+    SubjectView Subject,
     string Title,
     DateOnly IssuedOn,
     DateOnly ReplyDueOn,
@@ -134,7 +133,7 @@ public sealed record RecommendationCheckItem(Guid Id, DateOnly CheckedOn, string
 
 public sealed record AdoptedRuleItem(Guid Id, string Title, DateOnly AdoptedOn, string? Summary);
 
-public sealed record AdoptedRuleListItem(Guid Id, string Title, DateOnly AdoptedOn, string? Summary, Guid RecommendationId, string RecommendationNumber, Guid UnitId, string UnitName);
+public sealed record AdoptedRuleListItem(Guid Id, string Title, DateOnly AdoptedOn, string? Summary, Guid RecommendationId, string RecommendationNumber, SubjectView Subject);
 
 /// <summary>
 /// The record as the caller may see it. <c>Actions</c> are the <see cref="RecommendationAction"/> names the caller may take now
@@ -147,10 +146,7 @@ public sealed record RecommendationDetail(
     Guid OrganId,
     string Number,
     RecommendationKind Kind,
-    Guid UnitId,
-    string UnitName,
-    Guid? PrincipalId,
-    string? PrincipalName,
+    SubjectView Subject,
     string Title,
     string Origin,
     string Findings,

@@ -11,7 +11,7 @@ public sealed class RecommendationExcel(RecommendationQueries queries, ExportHea
     [
         new("Recommendations.Number", r => r.Number),
         new("Recommendations.Kind", r => EnumText.Label(r.Kind)),
-        new("Recommendations.Unit", r => r.UnitName),
+        new("Recommendations.Unit", r => r.Subject.UnitName),
         new("Recommendations.Title", r => r.Title),
         new("Recommendations.IssuedOn", r => ExportCell.Day(r.IssuedOn)),
         new("Recommendations.ReplyDueOn", r => ExportCell.Day(r.ReplyDueOn)),

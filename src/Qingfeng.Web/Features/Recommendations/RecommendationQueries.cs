@@ -48,10 +48,7 @@ public sealed class RecommendationQueries(IDbContextFactory<QingfengDb> dbFactor
             r.OrganId,
             r.Number,
             r.Kind,
-            r.Subject.UnitId,
-            r.Subject.UnitName,
-            r.Subject.OfficialId,
-            r.Subject.OfficialName,
+            SubjectView.Of(r.Subject),
             r.Title,
             r.Origin,
             r.Findings,
@@ -104,7 +101,7 @@ public sealed class RecommendationQueries(IDbContextFactory<QingfengDb> dbFactor
         var total = await q.CountAsync(cancellationToken);
         var rows = await q.OrderByDescending(x => x.rule.AdoptedOn).ThenByDescending(x => x.rule.Id)
             .PageOf(query)
-            .Select(x => new AdoptedRuleListItem(x.rule.Id, x.rule.Title, x.rule.AdoptedOn, x.rule.Summary, x.rec.Id, x.rec.Number, x.rec.Subject.UnitId, x.rec.Subject.UnitName))
+            .Select(x => new AdoptedRuleListItem(x.rule.Id, x.rule.Title, x.rule.AdoptedOn, x.rule.Summary, x.rec.Id, x.rec.Number, SubjectView.Of(x.rec.Subject)))
             .ToListAsync(cancellationToken);
         return new Paged<AdoptedRuleListItem>(rows, total, query.PageNumber, query.Size);
     }
@@ -180,8 +177,7 @@ public sealed class RecommendationQueries(IDbContextFactory<QingfengDb> dbFactor
         r.Id,
         r.Number,
         r.Kind,
-        r.Subject.UnitId,
-        r.Subject.UnitName,
+        SubjectView.Of(r.Subject),
         r.Title,
         r.IssuedOn,
         r.ReplyDueOn,

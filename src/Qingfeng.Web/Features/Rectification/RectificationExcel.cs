@@ -12,9 +12,9 @@ public sealed class RectificationExcel(RectificationQueries queries, ExportHeadi
     [
         new("Rectification.Field.Source", i => EnumText.Label(i.Source)),
         new("Rectification.Field.SourceReference", i => i.SourceReference),
-        new("Field.Unit", i => i.UnitName),
-        new("Rectification.Field.Official", i => i.OfficialName),
-        new("Field.IsPrincipal", i => ExportCell.YesNo(i.IsPrincipal)),
+        new("Field.Unit", i => i.Subject.UnitName),
+        new("Rectification.Field.Official", i => i.Subject.OfficialName),
+        new("Field.IsPrincipal", i => ExportCell.YesNo(i.Subject.IsPrincipal)),
         new("Rectification.Field.Problem", i => i.Problem),
         new("Rectification.Field.OpenedOn", i => ExportCell.Day(i.OpenedOn)),
         new("Field.DueOn", i => ExportCell.Day(i.DueOn)),

@@ -56,11 +56,7 @@ public sealed class RectificationQueries(
             item.Source,
             item.SourceId,
             item.SourceReference,
-            item.Subject.UnitId,
-            item.Subject.UnitName,
-            item.Subject.OfficialId,
-            item.Subject.OfficialName,
-            item.Subject.IsPrincipal,
+            SubjectView.Of(item.Subject),
             item.Problem,
             item.Measures,
             item.OpenedOn,
@@ -209,6 +205,6 @@ public sealed class RectificationQueries(
     }
 
     private static RectificationListItem ToListItem(RectificationItem i, DateOnly today, DateOnly soon) => new(
-        i.Id, i.Source, i.SourceReference, i.Subject.UnitName, i.Subject.OfficialName, i.Subject.IsPrincipal, i.Problem, i.OpenedOn, i.DueOn, i.State,
+        i.Id, i.Source, i.SourceReference, SubjectView.Of(i.Subject), i.Problem, i.OpenedOn, i.DueOn, i.State,
         TimingOf(i.State, i.DueOn, i.ClosedOn, today, soon), i.Escalation, i.ClosedOn, i.IsOpen);
 }

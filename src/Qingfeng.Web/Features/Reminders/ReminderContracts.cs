@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Features.Reminders;
@@ -57,10 +58,7 @@ public sealed record ReminderListItem(
     ReminderKind Kind,
     ReminderChannel Channel,
     DateOnly SentOn,
-    string OfficialName,
-    string OfficialPosition,
-    string UnitName,
-    bool IsPrincipal,
+    SubjectView Subject,
     string Title,
     string? HolidayName);
 
@@ -69,11 +67,7 @@ public sealed record ReminderDetail(
     ReminderKind Kind,
     ReminderChannel Channel,
     DateOnly SentOn,
-    Guid OfficialId,
-    string OfficialName,
-    string OfficialPosition,
-    string UnitName,
-    bool IsPrincipal,
+    SubjectView Subject,
     string Title,
     string Text,
     string? Suggestions,

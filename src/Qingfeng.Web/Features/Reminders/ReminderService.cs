@@ -59,9 +59,9 @@ public sealed class ReminderService(IDbContextFactory<QingfengDb> dbFactory, Sup
             [H("Reminders.SentOn")] = r.SentOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             [H("Reminders.Kind")] = EnumText.Label(r.Kind, culture),
             [H("Reminders.Channel")] = EnumText.Label(r.Channel, culture),
-            [H("Talks.Official")] = r.OfficialName,
-            [H("Field.Unit")] = r.UnitName,
-            [H("Field.Position")] = r.OfficialPosition,
+            [H("Talks.Official")] = r.Subject.OfficialName,
+            [H("Field.Unit")] = r.Subject.UnitName,
+            [H("Field.Position")] = r.Subject.OfficialPosition,
             [H("Reminders.Title")] = r.Title,
             [H("Reminders.Holiday")] = r.HolidayName,
         }).ToList();
@@ -73,7 +73,7 @@ public sealed class ReminderService(IDbContextFactory<QingfengDb> dbFactory, Sup
         var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var r = await LoadAsync(db, viewer, id, cancellationToken);
-        return new ReminderDetail(r.Id, r.Kind, r.Channel, r.SentOn, r.Subject.OfficialId!.Value, r.Subject.OfficialName!, r.Subject.OfficialPosition!, r.Subject.UnitName, r.Subject.IsPrincipal, r.Title, r.Text, r.Suggestions, r.DocumentNumber, r.HolidayName);
+        return new ReminderDetail(r.Id, r.Kind, r.Channel, r.SentOn, SubjectView.Of(r.Subject), r.Title, r.Text, r.Suggestions, r.DocumentNumber, r.HolidayName);
     }
 
     /// <summary>The 提醒函 as .docx in 信函格式 (audited).</summary>
@@ -155,5 +155,5 @@ public sealed class ReminderService(IDbContextFactory<QingfengDb> dbFactory, Sup
     }
 
     private static IQueryable<ReminderListItem> Project(IQueryable<Reminder> reminders) =>
-        reminders.Select(r => new ReminderListItem(r.Id, r.Kind, r.Channel, r.SentOn, r.Subject.OfficialName!, r.Subject.OfficialPosition!, r.Subject.UnitName, r.Subject.IsPrincipal, r.Title, r.HolidayName));
+        reminders.Select(r => new ReminderListItem(r.Id, r.Kind, r.Channel, r.SentOn, SubjectView.Of(r.Subject), r.Title, r.HolidayName));
 }

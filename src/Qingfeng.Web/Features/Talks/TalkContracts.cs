@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Qingfeng.Features.Rectification;
-using Qingfeng.Features.Roster;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Data;
 
@@ -183,11 +182,7 @@ public sealed record TalkListItem(
     TalkType Type,
     int? Tier,
     TalkState State,
-    string OfficialName,
-    string OfficialPosition,
-    string UnitName,
-    bool IsPrincipal,
-    LeaderCategory? LeaderCategory,
+    SubjectView Subject,
     DateOnly PlannedOn,
     DateOnly? HeldOn,
     string Talkers,
@@ -202,13 +197,7 @@ public sealed record TalkDetail(
     int? Tier,
     string? TalkerTitle,
     TalkState State,
-    Guid UnitId,
-    string UnitName,
-    Guid OfficialId,
-    string OfficialName,
-    string OfficialPosition,
-    bool IsPrincipal,
-    LeaderCategory? LeaderCategory,
+    SubjectView Subject,
     DateOnly PlannedOn,
     string? Place,
     string Talkers,
@@ -305,10 +294,7 @@ public sealed record InquiryQuery : PageRequest
 
 public sealed record InquiryListItem(
     Guid Id,
-    string OfficialName,
-    string OfficialPosition,
-    string UnitName,
-    bool IsPrincipal,
+    SubjectView Subject,
     DateOnly SentOn,
     DateOnly ReplyDueOn,
     InquiryState State,
@@ -319,12 +305,7 @@ public sealed record InquiryListItem(
 /// <summary>The record as the caller may see it; <c>MayChange</c> says whether the caller's organ may change it (ADR 0008: its owner, or an organ a delegation hands it to); <c>Actions</c> are the rows of <see cref="InquiryWorkflow.Table"/> the caller may take now, and pages offer only those.</summary>
 public sealed record InquiryDetail(
     Guid Id,
-    Guid UnitId,
-    string UnitName,
-    Guid OfficialId,
-    string OfficialName,
-    string OfficialPosition,
-    bool IsPrincipal,
+    SubjectView Subject,
     string? DocumentNumber,
     string Matters,
     Guid? ClueId,

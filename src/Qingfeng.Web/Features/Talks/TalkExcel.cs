@@ -9,11 +9,11 @@ public sealed class TalkExcel(TalkQueries queries, ExportHeadings headings)
     /// <summary>The talk list's columns, in order.</summary>
     public static readonly IReadOnlyList<ExportColumn<TalkListItem>> TalkColumns =
     [
-        new("Talks.Official", t => t.OfficialName),
-        new("Field.Unit", t => t.UnitName),
-        new("Field.Position", t => t.OfficialPosition),
-        new("Field.IsPrincipal", t => ExportCell.YesNo(t.IsPrincipal)),
-        new("Field.Category", t => EnumText.Label(t.LeaderCategory)),
+        new("Talks.Official", t => t.Subject.OfficialName),
+        new("Field.Unit", t => t.Subject.UnitName),
+        new("Field.Position", t => t.Subject.OfficialPosition),
+        new("Field.IsPrincipal", t => ExportCell.YesNo(t.Subject.IsPrincipal)),
+        new("Field.Category", t => EnumText.Label(t.Subject.LeaderCategory)),
         new("Talks.Type", t => EnumText.Label(t.Type)),
         new("Talks.Tier", t => t.Tier),
         new("Field.State", t => EnumText.Label(t.State)),
@@ -26,10 +26,10 @@ public sealed class TalkExcel(TalkQueries queries, ExportHeadings headings)
     /// <summary>The inquiry list's columns, in order.</summary>
     public static readonly IReadOnlyList<ExportColumn<InquiryListItem>> InquiryColumns =
     [
-        new("Talks.Official", i => i.OfficialName),
-        new("Field.Unit", i => i.UnitName),
-        new("Field.Position", i => i.OfficialPosition),
-        new("Field.IsPrincipal", i => ExportCell.YesNo(i.IsPrincipal)),
+        new("Talks.Official", i => i.Subject.OfficialName),
+        new("Field.Unit", i => i.Subject.UnitName),
+        new("Field.Position", i => i.Subject.OfficialPosition),
+        new("Field.IsPrincipal", i => ExportCell.YesNo(i.Subject.IsPrincipal)),
         new("Inquiries.SentOn", i => ExportCell.Day(i.SentOn)),
         new("Inquiries.ReplyDueOn", i => ExportCell.Day(i.ReplyDueOn)),
         new("Field.State", i => EnumText.Label(i.State)),

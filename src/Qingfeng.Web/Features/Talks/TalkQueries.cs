@@ -53,7 +53,7 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
         await audit.RecordAsync("View", nameof(Talk), id.ToString(), cancellationToken: cancellationToken);
         var actor = viewer.ActorFor(t);
         return new TalkDetail(
-            t.Id, t.Type, t.Tier, t.TalkerTitle, t.State, t.Subject.UnitId, t.Subject.UnitName, t.Subject.OfficialId!.Value, t.Subject.OfficialName!, t.Subject.OfficialPosition!, t.Subject.IsPrincipal, t.Subject.LeaderCategory,
+            t.Id, t.Type, t.Tier, t.TalkerTitle, t.State, SubjectView.Of(t.Subject),
             t.PlannedOn, t.Place, t.Talkers, t.Participants, t.Recorder, t.ClueId, t.Outline, t.HeldOn, t.Record, t.Commitments, t.PledgeDueOn, t.PledgeReceivedOn,
             t.ClosedOn, t.ClosingNote, t.CancelReason, t.Outcome, followUps, t.Version, actor.MayChange,
             TalkWorkflow.Table.Available(t, actor));
@@ -145,7 +145,7 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
         var today = ChinaTime.DateOf(time.GetUtcNow());
         var actor = viewer.ActorFor(i);
         return new InquiryDetail(
-            i.Id, i.Subject.UnitId, i.Subject.UnitName, i.Subject.OfficialId!.Value, i.Subject.OfficialName!, i.Subject.OfficialPosition!, i.Subject.IsPrincipal, i.DocumentNumber, i.Matters, i.ClueId, i.SentOn, i.ReplyDueOn,
+            i.Id, SubjectView.Of(i.Subject), i.DocumentNumber, i.Matters, i.ClueId, i.SentOn, i.ReplyDueOn,
             i.State, i.IsOverdueOn(today), i.ReplyReceivedOn, i.ReplyText, i.CountersignedBy, i.CountersignNote, i.Assessment, i.AssessmentNote, i.ClosedOn,
             i.Outcome, followUps, i.Version, actor.MayChange,
             InquiryWorkflow.Table.Available(i, actor));
@@ -247,7 +247,7 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
 
     private static IQueryable<TalkListItem> Project(QingfengDb db, IQueryable<Talk> talks) =>
         talks.Select(t => new TalkListItem(
-            t.Id, t.Type, t.Tier, t.State, t.Subject.OfficialName!, t.Subject.OfficialPosition!, t.Subject.UnitName, t.Subject.IsPrincipal, t.Subject.LeaderCategory, t.PlannedOn, t.HeldOn, t.Talkers,
+            t.Id, t.Type, t.Tier, t.State, SubjectView.Of(t.Subject), t.PlannedOn, t.HeldOn, t.Talkers,
             db.RectificationItems.Count(r => r.SourceId == t.Id)));
 
     private static IQueryable<Inquiry> FilterInquiries(QingfengDb db, SupervisionViewer viewer, IQueryable<Guid> visibleClues, InquiryQuery query, DateOnly today)
@@ -288,6 +288,6 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
 
     private static IQueryable<InquiryListItem> ProjectInquiries(IQueryable<Inquiry> inquiries, DateOnly today) =>
         inquiries.Select(i => new InquiryListItem(
-            i.Id, i.Subject.OfficialName!, i.Subject.OfficialPosition!, i.Subject.UnitName, i.Subject.IsPrincipal, i.SentOn, i.ReplyDueOn, i.State,
+            i.Id, SubjectView.Of(i.Subject), i.SentOn, i.ReplyDueOn, i.State,
             i.State == InquiryState.Sent && i.ReplyDueOn < today, i.ReplyReceivedOn, i.Assessment));
 }

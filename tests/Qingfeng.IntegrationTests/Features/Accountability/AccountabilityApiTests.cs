@@ -44,7 +44,7 @@ public sealed class AccountabilityApiTests(SharedApps apps)
         }
 
         var detail = await GetAsync(office, ids[0]);
-        Assert.True(detail.IsPrincipal);
+        Assert.True(detail.Subject.IsPrincipal);
         Assert.Equal([AccountabilityMethod.Examination, AccountabilityMethod.Circulation], detail.Methods);
         Assert.Null(detail.ImpactUntil);
         Assert.Equal(new DateOnly(2026, 5, 8), detail.AppealUntil);
@@ -176,12 +176,12 @@ public sealed class AccountabilityApiTests(SharedApps apps)
         // The party organisation itself: examination and a notice, no person.
         var organisation = await CreateAsync(office, ExaminationOf(official) with { Target = AccountabilityTarget.Organisation, OfficialId = null, UnitId = unit, Notice = NoticeScope.Internal });
         var detail = await GetAsync(office, organisation);
-        Assert.Null(detail.OfficialId);
+        Assert.Null(detail.Subject.OfficialId);
         var notice = await office.GetAsync($"/api/v1/accountability/notice?ids={organisation}");
         using var stream = new MemoryStream(await notice.Content.ReadAsByteArrayAsync());
         using var word = WordprocessingDocument.Open(stream, false);
         var text = word.MainDocumentPart!.Document!.Body!.InnerText;
-        Assert.Contains(detail.UnitName + "党组织", text, StringComparison.Ordinal);
+        Assert.Contains(detail.Subject.UnitName + "党组织", text, StringComparison.Ordinal);
         Assert.Contains("内部", text, StringComparison.Ordinal);
         Assert.Contains("予以检查、通报", text, StringComparison.Ordinal);
     }

@@ -42,7 +42,7 @@ public sealed class DecisionApiTests(SharedApps apps)
         var id = await CreateAsync(officer, request);
 
         var detail = await GetAsync(officer, id);
-        var principal = detail.PrincipalId!.Value;
+        var principal = detail.Subject.OfficialId!.Value;
         await using var db = app.CreateDb();
         Assert.True(await db.Officials.AnyAsync(o => o.Id == principal && o.UnitId == unit && o.IsPrincipal));
         Assert.Equal(

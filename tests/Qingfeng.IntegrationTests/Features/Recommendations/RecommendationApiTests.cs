@@ -55,7 +55,7 @@ public sealed class RecommendationApiTests(SharedApps apps)
         await using (var db = app.CreateDb())
         {
             // Addressed to the unit's 一把手 (a unit may have two, e.g. secretary and director).
-            Assert.True(await db.Officials.AnyAsync(o => o.Id == detail.PrincipalId && o.UnitId == unit && o.IsPrincipal));
+            Assert.True(await db.Officials.AnyAsync(o => o.Id == detail.Subject.OfficialId && o.UnitId == unit && o.IsPrincipal));
             var items = await db.RectificationItems.AsNoTracking().Where(i => i.SourceId == first).OrderBy(i => i.Measures).ToListAsync();
             Assert.Equal(2, items.Count);
             Assert.All(items, i => Assert.Equal((RectificationSource.Recommendation, detail.Number, detail.ReplyDueOn, unit), (i.Source, i.SourceReference, i.DueOn, i.Subject.UnitId)));
@@ -91,7 +91,7 @@ public sealed class RecommendationApiTests(SharedApps apps)
         using var word = WordprocessingDocument.Open(stream, false);
         var text = word.MainDocumentPart!.Document!.Body!.InnerText;
         Assert.Contains(closed.Number, text, StringComparison.Ordinal);
-        Assert.Contains(closed.UnitName + "：", text, StringComparison.Ordinal);
+        Assert.Contains(closed.Subject.UnitName + "：", text, StringComparison.Ordinal);
         Assert.Contains("1.建立药品耗材采购集体决策制度。", text, StringComparison.Ordinal);
         Assert.Contains($"{closed.ReplyDueOn.Year}年{closed.ReplyDueOn.Month}月{closed.ReplyDueOn.Day}日前", text, StringComparison.Ordinal);
         Assert.Contains("第六十二条", text, StringComparison.Ordinal);

@@ -36,7 +36,7 @@ public sealed class DailySupervisionJourneyTests
         // The talk is held and its follow-up opens an item in the ledger, in the same save.
         var (talkId, itemId) = await TalkClients.PlanAndHoldTalkWithFollowUpAsync(officer, official, problem, due);
         var opened = await GetAsync(officer, itemId);
-        Assert.Equal((RectificationSource.Talk, talkId, official, due), (opened.Source, opened.SourceId, opened.OfficialId, opened.DueOn));
+        Assert.Equal((RectificationSource.Talk, talkId, official, due), (opened.Source, opened.SourceId, opened.Subject.OfficialId, opened.DueOn));
         var fromTalk = await (await officer.GetAsync($"/api/v1/rectification?sourceId={talkId}")).OkJsonAsync<Qingfeng.Platform.Data.Paged<RectificationListItem>>();
         Assert.Equal(itemId, Assert.Single(fromTalk.Items).Id);
 

@@ -38,7 +38,7 @@ public sealed class RectificationLedgerTests(SharedApps apps)
         var opened = await GetAsync(officer, id);
         var calendar = app.Services.GetRequiredService<SupervisionCalendar>();
         Assert.Equal(RectificationState.Open, opened.State);
-        Assert.Equal(official, opened.OfficialId);
+        Assert.Equal(official, opened.Subject.OfficialId);
         Assert.Equal(calendar.AddWorkingDays(opened.OpenedOn, calendar.Options.RectificationWorkingDays), opened.DueOn);
 
         // Completion needs measures and evidence; the claimant cannot strike off their own claim.

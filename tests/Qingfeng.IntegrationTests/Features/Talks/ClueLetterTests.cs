@@ -43,7 +43,7 @@ public sealed class ClueLetterTests(SharedApps apps)
         Assert.Equal(letter.Id, Assert.Single(ledger.Items).Id);
         var inquiry = await (await clues.Handler.GetAsync($"/api/v1/inquiries/{letter.Id}")).OkJsonAsync<InquiryDetail>();
         Assert.Equal((clue.Id, number, due), (inquiry.ClueId, inquiry.DocumentNumber, inquiry.ReplyDueOn));
-        Assert.Equal(official, inquiry.OfficialId);
+        Assert.Equal(official, inquiry.Subject.OfficialId);
 
         // One 函询通知书: the draft before sending, the clue's after sending and the ledger's state the same reply date; the sent
         // letter carries its 文号 and matters.
@@ -105,7 +105,7 @@ public sealed class ClueLetterTests(SharedApps apps)
 
         // The leader (who may open every clue of the organ) reads both in the ledgers and on the official's page data.
         var talk = await (await clues.Leader.GetAsync($"/api/v1/talks/{talkId}")).OkJsonAsync<TalkDetail>();
-        Assert.Equal((clue.Id, TalkType.ClueTalk, TalkState.Held, official), (talk.ClueId, talk.Type, talk.State, talk.OfficialId));
+        Assert.Equal((clue.Id, TalkType.ClueTalk, TalkState.Held, (Guid?)official), (talk.ClueId, talk.Type, talk.State, talk.Subject.OfficialId));
         Assert.Equal(talkId, Assert.Single((await (await clues.Leader.GetAsync($"/api/v1/talks?officialId={official}")).OkJsonAsync<Paged<TalkListItem>>()).Items).Id);
         Assert.Equal(letterId, Assert.Single((await (await clues.Leader.GetAsync($"/api/v1/inquiries?officialId={official}")).OkJsonAsync<Paged<InquiryListItem>>()).Items).Id);
 
