@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Qingfeng.Features.Clues;
 using Qingfeng.Features.Clues.Pages;
@@ -28,24 +29,24 @@ public sealed class ClueDetailPageTests(SharedApps apps) : DetailPageTestBase(ap
         var id = (await clues.RegisterAsync(await ClueClients.KaiyangPrincipalAsync(App, skip: 20), "反映其在单位食堂违规宴请上级检查组（组件测试）。", realName: false)).Id;
 
         await ActAsAsync(TestUsers.KaiyangPetition);
-        Assert.Equal(Offered("action-ForwardUp", "action-MarkRepeat", "action-NotAccept", "action-SubmitToCaseManagement"), Buttons(Open(id)));
+        Assert.Equal(Offered("action-ForwardUp", "action-MarkRepeat", "action-NotAccept", "action-SubmitToCaseManagement"), Buttons(await OpenAsync(id)));
 
         await ActAsAsync(TestUsers.KaiyangCaseManagement);
-        Assert.Equal(Offered("action-MarkRepeat", "action-SubmitToCaseManagement"), Buttons(Open(id)));
+        Assert.Equal(Offered("action-MarkRepeat", "action-SubmitToCaseManagement"), Buttons(await OpenAsync(id)));
 
         await ActAsAsync(TestUsers.KaiyangLeader);
-        Assert.Equal(Always, Buttons(Open(id)));
+        Assert.Equal(Always, Buttons(await OpenAsync(id)));
 
         // A supervision officer of the same commission is not in the circle until named handler.
         await ActAsAsync(TestUsers.KaiyangSupervision);
-        AssertNotFound(Open(id));
+        AssertNotFound(await OpenAsync(id));
 
         await ActAsAsync(TestUsers.ChishuiSupervision);
-        AssertNotFound(Open(id));
+        AssertNotFound(await OpenAsync(id));
 
         // The city above reads Kaiyang's supervision records, not its clues.
         await ActAsAsync("贵阳市纪委监委", Roles.CommissionLeader);
-        AssertNotFound(Open(id));
+        AssertNotFound(await OpenAsync(id));
     }
 
     [Fact]
@@ -56,25 +57,25 @@ public sealed class ClueDetailPageTests(SharedApps apps) : DetailPageTestBase(ap
         await clues.AssignAsync(id, TestUsers.KaiyangSupervision2.UserName);
 
         await ActAsAsync(TestUsers.KaiyangSupervision2);
-        Assert.Equal(Offered("action-ProposeDisposal"), Buttons(Open(id)));
+        Assert.Equal(Offered("action-ProposeDisposal"), Buttons(await OpenAsync(id)));
 
         await ActAsAsync(TestUsers.KaiyangLeader);
-        Assert.Equal(Always, Buttons(Open(id)));
+        Assert.Equal(Always, Buttons(await OpenAsync(id)));
 
         await ActAsAsync(TestUsers.KaiyangCaseManagement);
-        Assert.Equal(Always, Buttons(Open(id)));
+        Assert.Equal(Always, Buttons(await OpenAsync(id)));
 
         await ActAsAsync(TestUsers.KaiyangSupervision);
-        AssertNotFound(Open(id));
+        AssertNotFound(await OpenAsync(id));
 
         // The handler declares a conflict through the page: back to the queue, and the clue is out of sight.
         await ActAsAsync(TestUsers.KaiyangSupervision2);
-        var page = Open(id);
-        page.Find("[data-testid=clue-recuse]").Click();
-        page.Find("[data-testid=recuse-reason]").Change("与被反映人系近亲属（组件测试）");
-        page.Find("[data-testid=recuse-submit]").Click();
-        page.WaitForAssertion(() => Assert.EndsWith("/clues", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal));
-        AssertNotFound(Open(id));
+        var page = await OpenAsync(id);
+        await page.Find("[data-testid=clue-recuse]").ClickAsync(new MouseEventArgs());
+        await page.Find("[data-testid=recuse-reason]").ChangeAsync(new ChangeEventArgs { Value = "与被反映人系近亲属（组件测试）" });
+        await page.Find("[data-testid=recuse-submit]").ClickAsync(new MouseEventArgs());
+        await page.WaitForAssertionAsync(() => Assert.EndsWith("/clues", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal));
+        AssertNotFound(await OpenAsync(id));
     }
 
     [Fact]
@@ -84,17 +85,17 @@ public sealed class ClueDetailPageTests(SharedApps apps) : DetailPageTestBase(ap
         var id = (await clues.RegisterAsync(await ClueClients.KaiyangPrincipalAsync(App, skip: 22), "反映其在扶贫项目验收中弄虚作假（组件测试）。", realName: false)).Id;
 
         await ActAsAsync(TestUsers.KaiyangPetition);
-        var page = Open(id);
-        Take(page, "SubmitToCaseManagement");
-        page.WaitForElement("[data-testid=clue-handed-over]");
+        var page = await OpenAsync(id);
+        await TakeAsync(page, "SubmitToCaseManagement");
+        await page.WaitForElementAsync("[data-testid=clue-handed-over]");
         Assert.Empty(page.FindAll("[data-testid=clue-content]"));
         Assert.Empty(page.FindAll("[data-testid=clue-not-found]"));
 
         await ActAsAsync(TestUsers.KaiyangCaseManagement);
-        Assert.Equal(Offered("action-MarkRepeat", "action-ProposeAllocation"), Buttons(Open(id)));
+        Assert.Equal(Offered("action-MarkRepeat", "action-ProposeAllocation"), Buttons(await OpenAsync(id)));
 
         await ActAsAsync(TestUsers.KaiyangLeader);
-        Assert.Equal(Always, Buttons(Open(id)));
+        Assert.Equal(Always, Buttons(await OpenAsync(id)));
     }
 
     [Fact]
@@ -105,10 +106,10 @@ public sealed class ClueDetailPageTests(SharedApps apps) : DetailPageTestBase(ap
         await ClueClients.ActAsync(clues.Petition, id, new() { Action = ClueAction.SubmitToCaseManagement });
 
         await ActAsAsync(TestUsers.KaiyangCaseManagement);
-        var page = Open(id);
-        Take(page, "ProposeAllocation");
+        var page = await OpenAsync(id);
+        await TakeAsync(page, "ProposeAllocation");
 
-        page.WaitForAssertion(() => Assert.Contains("请填写", page.Find("[data-testid=action-form] [data-testid=action-error]").TextContent, StringComparison.Ordinal));
+        await page.WaitForAssertionAsync(() => Assert.Contains("请填写", page.Find("[data-testid=action-form] [data-testid=action-error]").TextContent, StringComparison.Ordinal));
         Assert.Contains(EnumText.Label(ClueState.CaseManagement), page.Find("[data-testid=clue-state]").TextContent, StringComparison.Ordinal);
         Assert.Contains("action-ProposeAllocation", Buttons(page));
     }
@@ -122,15 +123,15 @@ public sealed class ClueDetailPageTests(SharedApps apps) : DetailPageTestBase(ap
         var handler = await clues.AssigneeAsync(ClueAction.ProposeAllocation, TestUsers.KaiyangSupervision.UserName);
 
         await ActAsAsync(TestUsers.KaiyangCaseManagement);
-        var page = Open(id);
+        var page = await OpenAsync(id);
 
         // Another case manager proposes the allocation first.
         await ClueClients.ActAsync(clues.CaseManager, id, new() { Action = ClueAction.ProposeAllocation, AssigneeId = handler });
-        page.Find("[data-testid=action-ProposeAllocation]").Click();
-        page.WaitForElement("[data-testid=action-assignee]").Change(handler.ToString());
-        page.Find("[data-testid=action-form]").Submit();
+        await page.Find("[data-testid=action-ProposeAllocation]").ClickAsync(new MouseEventArgs());
+        await (await page.WaitForElementAsync("[data-testid=action-assignee]")).ChangeAsync(new ChangeEventArgs { Value = handler.ToString() });
+        await page.Find("[data-testid=action-form]").SubmitAsync(EventArgs.Empty);
 
-        page.WaitForAssertion(() => Assert.Contains("已重新加载", page.Find("[data-testid=action-form] [data-testid=action-error]").TextContent, StringComparison.Ordinal));
+        await page.WaitForAssertionAsync(() => Assert.Contains("已重新加载", page.Find("[data-testid=action-form] [data-testid=action-error]").TextContent, StringComparison.Ordinal));
         Assert.Contains(EnumText.Label(ClueState.AllocationProposed), page.Find("[data-testid=clue-state]").TextContent, StringComparison.Ordinal);
         Assert.Empty(page.FindAll("[data-testid=clue-actions]"));
     }
@@ -142,13 +143,13 @@ public sealed class ClueDetailPageTests(SharedApps apps) : DetailPageTestBase(ap
         return clues;
     }
 
-    private IRenderedComponent<ClueDetailPage> Open(Guid id) => RenderLoaded<ClueDetailPage>(p => p.Add(x => x.Id, id));
+    private Task<IRenderedComponent<ClueDetailPage>> OpenAsync(Guid id) => RenderLoadedAsync<ClueDetailPage>(p => p.Add(x => x.Id, id));
 
     /// <summary>Opens the step's dialog and submits it as it comes.</summary>
-    private static void Take(IRenderedComponent<ClueDetailPage> page, string action)
+    private static async Task TakeAsync(IRenderedComponent<ClueDetailPage> page, string action)
     {
-        page.Find($"[data-testid=action-{action}]").Click();
-        page.WaitForElement("[data-testid=action-form]").Submit();
+        await page.Find($"[data-testid=action-{action}]").ClickAsync(new MouseEventArgs());
+        await (await page.WaitForElementAsync("[data-testid=action-form]")).SubmitAsync(EventArgs.Empty);
     }
 
     /// <summary>The page's buttons: the offered steps and what everyone who sees the clue may do.</summary>

@@ -83,6 +83,15 @@ public abstract class DetailPageTestBase : BunitContext, IAsyncLifetime
         return page;
     }
 
+    /// <summary><see cref="RenderLoaded{TPage}"/> without blocking a thread-pool thread while waiting (for pages that act and wait again).</summary>
+    protected async Task<IRenderedComponent<TPage>> RenderLoadedAsync<TPage>(Action<ComponentParameterCollectionBuilder<TPage>> parameters)
+        where TPage : Microsoft.AspNetCore.Components.IComponent
+    {
+        var page = Render(parameters);
+        await page.WaitForElementAsync("[data-testid=page-ready]");
+        return page;
+    }
+
     /// <summary>The test ids of the buttons the page shows.</summary>
     protected static IReadOnlyList<string> Buttons<TPage>(IRenderedComponent<TPage> page)
         where TPage : Microsoft.AspNetCore.Components.IComponent =>

@@ -26,14 +26,14 @@ public sealed class ReminderDetailPageTests(SharedApps apps) : DetailPageTestBas
         foreach (var (organ, role) in new[] { (Kaiyang, Roles.SupervisionOffice), (Kaiyang, Roles.CommissionLeader), ("贵阳市纪委监委", Roles.CommissionLeader) })
         {
             await ActAsAsync(organ, role);
-            var page = RenderLoaded<ReminderDetailPage>(p => p.Add(x => x.Id, id));
+            var page = await RenderLoadedAsync<ReminderDetailPage>(p => p.Add(x => x.Id, id));
             Assert.Empty(Buttons(page));
             Assert.Contains("节日期间公务接待问题提示（组件测试）", page.Find("[data-testid=reminder-text]").TextContent, StringComparison.Ordinal);
             Assert.Equal($"/api/v1/reminders/{id}/document", page.Find("[data-testid=reminder-document]").GetAttribute("href"));
         }
 
         await ActAsAsync("赤水市纪委监委", Roles.SupervisionOffice);
-        var elsewhere = RenderLoaded<ReminderDetailPage>(p => p.Add(x => x.Id, id));
+        var elsewhere = await RenderLoadedAsync<ReminderDetailPage>(p => p.Add(x => x.Id, id));
         Assert.NotNull(elsewhere.Find("[data-testid=reminder-not-found]"));
         Assert.Empty(elsewhere.FindAll("[data-testid=reminder-text]"));
         Assert.Empty(elsewhere.FindAll("[data-testid=reminder-document]"));
