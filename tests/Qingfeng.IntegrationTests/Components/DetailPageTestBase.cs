@@ -36,6 +36,9 @@ public abstract class DetailPageTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
     }
 
+    /// <summary>How long to wait for a load or an action over the real app: the shared build machine is slow, bUnit's one second too short.</summary>
+    protected static TimeSpan Patience { get; } = TimeSpan.FromSeconds(15);
+
     protected QingfengApp App { get; private set; } = default!;
 
     public async ValueTask InitializeAsync()
@@ -65,7 +68,7 @@ public abstract class DetailPageTestBase : BunitContext, IAsyncLifetime
         where TPage : Microsoft.AspNetCore.Components.IComponent
     {
         var page = Render(parameters);
-        page.WaitForElement("[data-testid=page-ready]");
+        page.WaitForElement("[data-testid=page-ready]", Patience);
         return page;
     }
 

@@ -54,11 +54,11 @@ public sealed class InquiryDetailPageTests(SharedApps apps) : DetailPageTestBase
 
         page.Find("[data-testid=inquiry-reply-text]").Change("本人未收受礼金，相关情况说明如下。");
         page.Find("[data-testid=inquiry-reply-submit]").Click();
-        page.WaitForAssertion(() => Assert.Equal(EnumText.Label(InquiryState.Replied), page.Find("[data-testid=inquiry-state]").TextContent));
+        page.WaitForAssertion(() => Assert.Equal(EnumText.Label(InquiryState.Replied), page.Find("[data-testid=inquiry-state]").TextContent), Patience);
         Assert.Equal(["follow-up-add", "inquiry-assess-submit"], Buttons(page));
 
         page.Find("[data-testid=inquiry-assess-submit]").Click();
-        page.WaitForAssertion(() => Assert.Equal(EnumText.Label(InquiryState.Closed), page.Find("[data-testid=inquiry-state]").TextContent));
+        page.WaitForAssertion(() => Assert.Equal(EnumText.Label(InquiryState.Closed), page.Find("[data-testid=inquiry-state]").TextContent), Patience);
         Assert.Empty(Buttons(page));
     }
 
@@ -74,7 +74,7 @@ public sealed class InquiryDetailPageTests(SharedApps apps) : DetailPageTestBase
         page.Find("[data-testid=inquiry-reply-text]").Change("书面说明（页面录入）");
         page.Find("[data-testid=inquiry-reply-submit]").Click();
 
-        page.WaitForAssertion(() => Assert.Contains("不允许此操作", page.Find("[data-testid=inquiry-error]").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Contains("不允许此操作", page.Find("[data-testid=inquiry-error]").TextContent, StringComparison.Ordinal), Patience);
     }
 
     private Task<HttpClient> SupervisionAsync() => App.ClientForAsync(TestUsers.KaiyangSupervision.UserName);

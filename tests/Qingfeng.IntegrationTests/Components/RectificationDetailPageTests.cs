@@ -59,11 +59,19 @@ public sealed class RectificationDetailPageTests(SharedApps apps) : DetailPageTe
         var claimant = RenderLoaded<RectificationDetailPage>(p => p.Add(x => x.Id, id));
 
         claimant.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(RectificationClients.PdfEvidence, "整改佐证.pdf", contentType: "application/pdf"));
+        claimant.WaitForAssertion(() => Assert.Contains("整改佐证.pdf", claimant.Find("[data-testid=rectification-report-form]").TextContent, StringComparison.Ordinal), Patience);
+        // AntDesign's TextArea takes the text as typed (input) and commits it on change.
+        claimant.Find("#progress-text").Input("已完成整改，附佐证材料。");
         claimant.Find("#progress-text").Change("已完成整改，附佐证材料。");
         claimant.Find("[data-testid=rectification-claims-done]").Change(true);
         claimant.Find("[data-testid=rectification-report-submit]").Click();
 
-        claimant.WaitForAssertion(() => Assert.Equal(EnumText.Label(RectificationState.AwaitingCloseOut), claimant.Find("[data-testid=rectification-state]").TextContent));
+        // The state, and the refusal if there was one (so that a failure says why).
+        claimant.WaitForAssertion(
+            () => Assert.Equal(
+                (EnumText.Label(RectificationState.AwaitingCloseOut), ""),
+                (claimant.Find("[data-testid=rectification-state]").TextContent, string.Concat(claimant.FindAll("[data-testid=rectification-error]").Select(e => e.TextContent)))),
+            Patience);
         Assert.Equal(["rectification-edit-measures", "rectification-extend", "rectification-long-term"], Buttons(claimant));
 
         await ActAsAsync(Kaiyang, Roles.CommissionLeader);
@@ -85,7 +93,7 @@ public sealed class RectificationDetailPageTests(SharedApps apps) : DetailPageTe
         page.Find("[data-testid=rectification-measures-input]").Change("页面上修改的整改措施");
         page.Find("[data-testid=rectification-measures-save]").Click();
 
-        page.WaitForAssertion(() => Assert.Contains("已重新加载", page.Find("[data-testid=rectification-error]").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Contains("已重新加载", page.Find("[data-testid=rectification-error]").TextContent, StringComparison.Ordinal), Patience);
         Assert.Equal(events + 1, page.FindAll("[data-testid=rectification-event]").Count);
     }
 

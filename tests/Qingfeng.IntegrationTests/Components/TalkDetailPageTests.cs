@@ -65,7 +65,7 @@ public sealed class TalkDetailPageTests(SharedApps apps) : DetailPageTestBase(ap
 
         page.Find("[data-testid=talk-hold-record]").Change("谈话指出公务用车管理存在的问题，谈话对象作了说明。");
         page.Find("[data-testid=talk-hold-submit]").Click();
-        page.WaitForAssertion(() => Assert.Equal(EnumText.Label(TalkState.Held), page.Find("[data-testid=talk-state]").TextContent));
+        page.WaitForAssertion(() => Assert.Equal(EnumText.Label(TalkState.Held), page.Find("[data-testid=talk-state]").TextContent), Patience);
         Assert.Equal(Held, Buttons(page));
         Assert.Empty(page.FindAll("[data-testid=talk-error]"));
 
@@ -101,7 +101,7 @@ public sealed class TalkDetailPageTests(SharedApps apps) : DetailPageTestBase(ap
         page.Find("[data-testid=talk-hold-record]").Change("谈话记录（页面测试）");
         page.Find("[data-testid=talk-hold-submit]").Click();
 
-        page.WaitForAssertion(() => Assert.Contains("不允许此操作", page.Find("[data-testid=talk-error]").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Contains("不允许此操作", page.Find("[data-testid=talk-error]").TextContent, StringComparison.Ordinal), Patience);
     }
 
     private Task<HttpClient> SupervisionAsync() => App.ClientForAsync(TestUsers.KaiyangSupervision.UserName);
