@@ -25,31 +25,7 @@ public sealed class TalkDetailPageTests(SharedApps apps) : DetailPageTestBase(ap
     public async Task A_planned_talk_offers_the_owning_office_and_its_leader_everything_a_reader_nothing_the_city_reads_it_and_another_county_finds_nothing()
     {
         var id = await PlanAsync(TalkType.Reminder, skip: 60);
-
-        foreach (var role in new[] { Roles.SupervisionOffice, Roles.CommissionLeader })
-        {
-            await ActAsAsync(Kaiyang, role);
-            var owner = RenderLoaded<TalkDetailPage>(p => p.Add(x => x.Id, id));
-            Assert.Equal(Planned, Buttons(owner));
-            Assert.False(ShowsReadOnlyNotice(owner));
-        }
-
-        await ActAsAsync(Kaiyang, Roles.CaseManagement);
-        var reader = RenderLoaded<TalkDetailPage>(p => p.Add(x => x.Id, id));
-        Assert.Empty(Buttons(reader));
-        Assert.False(ShowsReadOnlyNotice(reader));
-
-        await ActAsAsync("贵阳市纪委监委", Roles.SupervisionOffice);
-        var city = RenderLoaded<TalkDetailPage>(p => p.Add(x => x.Id, id));
-        Assert.Equal(EnumText.Label(TalkState.Planned), city.Find("[data-testid=talk-state]").TextContent);
-        Assert.Empty(Buttons(city));
-        Assert.True(ShowsReadOnlyNotice(city));
-
-        await ActAsAsync("赤水市纪委监委", Roles.SupervisionOffice);
-        var elsewhere = RenderLoaded<TalkDetailPage>(p => p.Add(x => x.Id, id));
-        Assert.Contains("不在本机关管辖范围内", elsewhere.Find("[data-testid=talk-not-found]").TextContent, StringComparison.Ordinal);
-        Assert.Empty(elsewhere.FindAll("[data-testid=talk-state]"));
-        Assert.Empty(Buttons(elsewhere));
+        await OffersByJurisdictionAsync(() => RenderLoaded<TalkDetailPage>(p => p.Add(x => x.Id, id)), "talk", Planned);
     }
 
     [Fact]
@@ -70,7 +46,7 @@ public sealed class TalkDetailPageTests(SharedApps apps) : DetailPageTestBase(ap
         Assert.Empty(page.FindAll("[data-testid=talk-error]"));
 
         var summons = await PlanAsync(TalkType.Summons, skip: 62);
-        await TalkClients.HoldAsync(await SupervisionAsync(), summons, TestClock.Today, "约谈记录（页面测试）", null);
+        await TalkClients.HoldAsync(await KaiyangSupervisionAsync(), summons, TestClock.Today, "约谈记录（页面测试）", null);
         var held = RenderLoaded<TalkDetailPage>(p => p.Add(x => x.Id, summons));
         Assert.Equal([.. Held, "talk-pledge-submit"], Buttons(held));
     }
@@ -78,7 +54,7 @@ public sealed class TalkDetailPageTests(SharedApps apps) : DetailPageTestBase(ap
     [Fact]
     public async Task A_closed_talk_offers_only_its_outcome_and_a_cancelled_one_nothing()
     {
-        var client = await SupervisionAsync();
+        var client = await KaiyangSupervisionAsync();
         var closed = await PlanAsync(TalkType.Reminder, skip: 63);
         await TalkClients.HoldAsync(client, closed, TestClock.Today, "谈话记录（页面测试）", null);
         (await client.PostAsync($"/api/v1/talks/{closed}/close", new CloseTalkRequest { Note = "谈话完成", Outcome = new SupervisionOutcomeInput() }.AsJson())).EnsureSuccessStatusCode();
@@ -97,15 +73,13 @@ public sealed class TalkDetailPageTests(SharedApps apps) : DetailPageTestBase(ap
         await ActAsAsync(Kaiyang, Roles.SupervisionOffice);
         var page = RenderLoaded<TalkDetailPage>(p => p.Add(x => x.Id, id));
 
-        (await (await SupervisionAsync()).PostAsync($"/api/v1/talks/{id}/cancel", new CancelTalkRequest { Reason = "对象调离（页面测试）" }.AsJson())).EnsureSuccessStatusCode();
+        (await (await KaiyangSupervisionAsync()).PostAsync($"/api/v1/talks/{id}/cancel", new CancelTalkRequest { Reason = "对象调离（页面测试）" }.AsJson())).EnsureSuccessStatusCode();
         page.Find("[data-testid=talk-hold-record]").Change("谈话记录（页面测试）");
         page.Find("[data-testid=talk-hold-submit]").Click();
 
         page.WaitForAssertion(() => Assert.Contains("不允许此操作", page.Find("[data-testid=talk-error]").TextContent, StringComparison.Ordinal), Patience);
     }
 
-    private Task<HttpClient> SupervisionAsync() => App.ClientForAsync(TestUsers.KaiyangSupervision.UserName);
-
     private async Task<Guid> PlanAsync(TalkType type, int skip) =>
-        await TalkClients.PlanAsync(await SupervisionAsync(), await TalkClients.KaiyangOfficialAsync(App, skip), type, type == TalkType.Summons ? null : 2, TestClock.Today.AddDays(7));
+        await TalkClients.PlanAsync(await KaiyangSupervisionAsync(), await TalkClients.KaiyangOfficialAsync(App, skip), type, type == TalkType.Summons ? null : 2, TestClock.Today.AddDays(7));
 }
