@@ -10,6 +10,12 @@ public sealed class DetailScaffoldTests : AntDesignTestBase
 {
     private sealed record Thing(Guid Id, int Version, IReadOnlyList<string> Actions, bool MayChange);
 
+    private enum ThingAction
+    {
+        Execute,
+        Revoke,
+    }
+
     private readonly Guid _id = Guid.NewGuid();
     private int _loads;
 
@@ -92,5 +98,38 @@ public sealed class DetailScaffoldTests : AntDesignTestBase
         scaffold.Find("[data-testid=do-Revoke]").Click();
         scaffold.WaitForAssertion(() => Assert.Equal("v2", scaffold.Find("[data-testid=body]").TextContent));
         Assert.Contains("已重新加载", scaffold.Find("[data-testid=thing-error]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_page_asks_by_its_workflows_action_whether_it_is_offered_and_may_show_and_clear_its_own_message()
+    {
+        JSInterop.Setup<AntDesign.JsInterop.HtmlElement>(_ => true, isCatchAllHandler: true).SetResult(new AntDesign.JsInterop.HtmlElement());
+        var scaffold = Render<DetailScaffold<Thing>>(p => p
+            .Add(s => s.Key, _id)
+            .Add(s => s.Name, "thing")
+            .Add(s => s.Load, () => Load([nameof(ThingAction.Execute)]))
+            .Add(s => s.Available, t => t.Actions)
+            .Add(s => s.ChildContent, view => b => b.AddMarkupContent(0, $"<p data-testid=\"offers\">{view.Offers(ThingAction.Execute)} {view.Offers(ThingAction.Revoke)}</p>")));
+        scaffold.WaitForElement("[data-testid=page-ready]");
+        Assert.Equal("True False", scaffold.Find("[data-testid=offers]").TextContent);
+
+        await scaffold.InvokeAsync(() => scaffold.Instance.ShowError("请先选择佐证材料"));
+        Assert.Contains("请先选择佐证材料", scaffold.Find("[data-testid=thing-error]").TextContent, StringComparison.Ordinal);
+        await scaffold.InvokeAsync(() => scaffold.Instance.ShowError(null));
+        Assert.Empty(scaffold.FindAll("[data-testid=thing-error]"));
+    }
+
+    [Fact]
+    public void The_not_found_state_carries_the_pages_help_line()
+    {
+        JSInterop.Setup<AntDesign.JsInterop.HtmlElement>(_ => true, isCatchAllHandler: true).SetResult(new AntDesign.JsInterop.HtmlElement());
+        var scaffold = Render<DetailScaffold<Thing>>(p => p
+            .Add(s => s.Key, _id)
+            .Add(s => s.Name, "thing")
+            .Add(s => s.Load, () => Task.FromException<Thing>(DomainRuleException.NotFound("Supervision.NotFound")))
+            .Add(s => s.Available, t => t.Actions)
+            .Add(s => s.NotFoundHelp, "该谈话不存在，或不在本机关管辖范围内。"));
+        scaffold.WaitForElement("[data-testid=page-ready]");
+        Assert.Contains("该谈话不存在，或不在本机关管辖范围内。", scaffold.Find("[data-testid=thing-not-found]").TextContent, StringComparison.Ordinal);
     }
 }
