@@ -47,7 +47,7 @@ public sealed class DutyReportCampaignPageTests(SharedApps apps) : DetailPageTes
         await ActAsAsync("开阳县纪委监委", Roles.SupervisionOffice);
         var page = RenderLoaded<DutyReportCampaignPage>(p => p.Add(x => x.Id, campaignId));
 
-        await c.Leader.PostAsync($"/api/v1/duty-report-campaigns/{campaignId}/close-scoring", null, TestContext.Current.CancellationToken);
+        await c.Leader.PostAsync($"/api/v1/duty-report-campaigns/{campaignId}/close-scoring", null, Xunit.TestContext.Current.CancellationToken);
         await page.InvokeAsync(() => page.FindComponent<AntDesign.Popconfirm>().Instance.OnConfirm.InvokeAsync());
 
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=duty-error]")));

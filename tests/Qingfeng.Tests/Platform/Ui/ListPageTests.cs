@@ -73,7 +73,7 @@ public sealed class ListPageTests : AntDesignTestBase
 
         Assert.Equal($"http://localhost/supervision/talks?other=kept&official={official}", navigation.Uri);
         Assert.True(navigation.History.First().Options.ReplaceHistoryEntry);
-        Assert.Equal(2, navigation.History.Count);
+        Assert.Single(navigation.History);
         Assert.Equal([null, official], _asked.Select(q => q.OfficialId));
     }
 
@@ -82,7 +82,7 @@ public sealed class ListPageTests : AntDesignTestBase
     {
         var navigation = Services.GetRequiredService<BunitNavigationManager>();
         navigation.NavigateTo("/supervision/talks?page=3&sort=Unit&desc=true");
-        var page = Render(new AddressFilters(), _ => Task.FromResult(Rows(100)), (q, field, descending) => q with { Sort = field, Descending = descending });
+        var page = Render(new AddressFilters(), _ => Task.FromResult(Rows(45)), (q, field, descending) => q with { Sort = field, Descending = descending });
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=page-ready]")));
 
         await page.InvokeAsync(page.Instance.SearchAsync);
