@@ -37,6 +37,10 @@ public static class Paging
     public static IEnumerable<T> PageOf<T>(this IEnumerable<T> source, PageRequest request) =>
         source.Skip((request.PageNumber - 1) * request.Size).Take(request.Size);
 
+    /// <summary>The requested page of a list read whole (a short list its query returns unpaged), with its total.</summary>
+    public static Paged<T> ToPaged<T>(this IReadOnlyList<T> all, PageRequest request) =>
+        new([.. all.PageOf(request)], all.Count, request.PageNumber, request.Size);
+
     /// <summary>Orders by the key in the direction the list asked for.</summary>
     public static IOrderedQueryable<T> OrderBy<T, TKey>(this IQueryable<T> source, Expression<Func<T, TKey>> key, bool descending) =>
         descending ? source.OrderByDescending(key) : source.OrderBy(key);

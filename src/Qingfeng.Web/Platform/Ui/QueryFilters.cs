@@ -73,6 +73,13 @@ public static class QueryFilters
         return ignored;
     }
 
+    /// <summary>
+    /// The current value of each declared filter of <paramref name="page"/> as the address writes it (the reverse of
+    /// <see cref="Bind"/>); an unset filter, an empty text or a "no" is null, which leaves the parameter out of the address.
+    /// </summary>
+    public static Dictionary<string, object?> Values(object page) =>
+        Of(page.GetType()).ToDictionary(f => f.Filter.Name, f => (object?)Text(f.Property.GetValue(page)));
+
     /// <summary>Parses a query-string value as a filter of <paramref name="type"/> takes it (text, yes/no, id, number, date, enum name).</summary>
     public static bool TryParse(string text, Type type, int maxLength, out object? value)
     {
@@ -90,6 +97,15 @@ public static class QueryFilters
         value = result.Parsed ? result.Value : null;
         return result.Parsed;
     }
+
+    private static string? Text(object? value) => value switch
+    {
+        null or false or "" => null,
+        true => "true",
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
 
     // Names only: Enum.TryParse also takes numbers, which would let ?state=99 through as an undefined value.
     private static (bool, object?) ParseEnum(string text, Type type) =>

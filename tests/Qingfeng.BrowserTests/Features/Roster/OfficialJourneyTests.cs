@@ -32,6 +32,30 @@ public sealed class OfficialJourneyTests(BrowserHost host)
     }
 
     [Fact]
+    public async Task A_search_and_its_page_stay_in_the_address_so_a_reload_shows_the_same_officials()
+    {
+        var (_, name) = await host.OfficialInAsync("520121", skip: 3);
+        var page = await host.NewPageAsync();
+        await BrowserHost.SignInAsync(page, "ky.supervision");
+
+        await page.GotoAsync("/roster/officials");
+        await BrowserHost.WaitUntilReadyAsync(page);
+        await page.ClickAsync(".ant-pagination-item-2");
+        await BrowserHost.WaitForPathAsync(page, new Regex(@"/roster/officials\?page=2$"));
+        await page.FillAsync("[data-testid=official-search]", name);
+        await page.ClickAsync("[data-testid=official-search-submit]");
+        await BrowserHost.WaitForPathAsync(page, new Regex($@"/roster/officials\?q={Regex.Escape(Uri.EscapeDataString(name))}$"));
+        await BrowserHost.WaitForOnlyAsync(page.Locator("[data-testid=official-link]"), name);
+
+        await page.ReloadAsync();
+        await BrowserHost.WaitUntilReadyAsync(page);
+
+        await Assertions.Expect(page.Locator("[data-testid=official-search]")).ToHaveValueAsync(name);
+        await BrowserHost.WaitForOnlyAsync(page.Locator("[data-testid=official-link]"), name);
+        await BrowserHost.ShotAsync(page, "official-list-search-reloaded");
+    }
+
+    [Fact]
     public async Task An_officer_of_another_county_finds_nothing_by_search_or_by_url()
     {
         var (id, name) = await host.OfficialInAsync("520121");

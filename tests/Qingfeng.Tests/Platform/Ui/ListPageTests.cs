@@ -1,4 +1,5 @@
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Qingfeng.Features.Talks;
@@ -10,7 +11,7 @@ using Xunit;
 
 namespace Qingfeng.Tests.Platform.Ui;
 
-/// <summary>The list scaffold: filters from the address, the total, the empty and error states, the export link.</summary>
+/// <summary>The list scaffold: filters from the address and back to it, the page and sorting kept in the address, the total, the empty and error states, the export link.</summary>
 public sealed class ListPageTests : AntDesignTestBase
 {
     private readonly List<TalkQuery> _asked = [];
@@ -57,7 +58,53 @@ public sealed class ListPageTests : AntDesignTestBase
         Assert.DoesNotContain("共 0 次谈话", page.Markup, StringComparison.Ordinal);
     }
 
-    private IRenderedComponent<ListPage<TalkListItem, TalkQuery>> Render(AddressFilters filters, Func<TalkQuery, Task<Paged<TalkListItem>>> search) =>
+    [Fact]
+    public async Task A_search_writes_its_filters_to_the_address_in_place_of_the_history_entry_without_loading_the_page_again()
+    {
+        var navigation = Services.GetRequiredService<BunitNavigationManager>();
+        navigation.NavigateTo("/supervision/talks?state=Held&other=kept");
+        var filters = new AddressFilters();
+        var page = Render(filters, _ => Task.FromResult(Rows(3)));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=page-ready]")));
+        var official = Guid.CreateVersion7();
+
+        (filters.Official, filters.State) = (official, null);
+        await page.InvokeAsync(page.Instance.SearchAsync);
+
+        Assert.Equal($"http://localhost/supervision/talks?other=kept&official={official}", navigation.Uri);
+        Assert.True(navigation.History.First().Options.ReplaceHistoryEntry);
+        Assert.Single(navigation.History);
+        Assert.Equal([null, official], _asked.Select(q => q.OfficialId));
+    }
+
+    [Fact]
+    public async Task The_address_opens_the_list_at_its_page_and_sorting_and_a_search_starts_again_at_the_first_page()
+    {
+        var navigation = Services.GetRequiredService<BunitNavigationManager>();
+        navigation.NavigateTo("/supervision/talks?page=3&sort=Unit&desc=true");
+        var page = Render(new AddressFilters(), _ => Task.FromResult(Rows(45)), (q, field, descending) => q with { Sort = field, Descending = descending });
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=page-ready]")));
+
+        await page.InvokeAsync(page.Instance.SearchAsync);
+
+        Assert.Equal((3, "Unit", true), (_asked[0].PageNumber, _asked[0].Sort, _asked[0].Descending));
+        Assert.Equal((1, "Unit", true), (_asked[^1].PageNumber, _asked[^1].Sort, _asked[^1].Descending));
+        Assert.Equal("http://localhost/supervision/talks?sort=Unit&desc=true", navigation.Uri);
+    }
+
+    [Fact]
+    public void A_page_or_sorting_the_address_sets_badly_opens_the_first_page_unsorted()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/supervision/talks?page=0&pageSize=999&sort=a%20b&desc=maybe");
+
+        var page = Render(new AddressFilters(), _ => Task.FromResult(Rows(0)), (q, field, descending) => q with { Sort = field, Descending = descending });
+
+        page.WaitForAssertion(() => Assert.Single(_asked));
+        Assert.Equal((1, 20, null), (_asked[0].PageNumber, _asked[0].Size, _asked[0].Sort));
+    }
+
+    private IRenderedComponent<ListPage<TalkListItem, TalkQuery>> Render(
+        AddressFilters filters, Func<TalkQuery, Task<Paged<TalkListItem>>> search, Func<TalkQuery, string?, bool?, TalkQuery>? sorted = null) =>
         Render<ListPage<TalkListItem, TalkQuery>>(p => p
             .Add(l => l.Title, "谈话")
             .Add(l => l.Section, "日常监督")
@@ -68,6 +115,7 @@ public sealed class ListPageTests : AntDesignTestBase
             .Add(l => l.RowKey, i => i.Id)
             .Add(l => l.Columns, _ => _ => { })
             .Add(l => l.AddressFilters, filters)
+            .Add(l => l.Sorted, sorted)
             .Add(l => l.Query, () => new TalkQuery { OfficialId = filters.Official, State = filters.State })
             .Add(l => l.Search, q =>
             {
