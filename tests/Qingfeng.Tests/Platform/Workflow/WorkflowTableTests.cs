@@ -165,7 +165,7 @@ public sealed class WorkflowTableTests
         Assert.Equal(("Door.NotPorter", 409), (refused.Code, refused.Status));
         Assert.Equal([DoorState.Open, (object)"porter"], refused.Arguments);
 
-        table.Ensure(new Door(DoorState.Open), DoorAction.Shut, actor with { Roles = new HashSet<string> { "porter" } });
+        table.Ensure(new Door(DoorState.Open), DoorAction.Shut, actor with { Roles = new HashSet<string> { Roles.SupervisionOffice, "porter" } });
     }
 
     [Fact]
