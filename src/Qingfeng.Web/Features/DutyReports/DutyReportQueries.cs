@@ -172,8 +172,8 @@ public sealed class DutyReportQueries(IDbContextFactory<QingfengDb> dbFactory, S
         {
             grid.Row(
                 (++number).ToString(CultureInfo.InvariantCulture),
-                r.OfficialName,
-                r.UnitName + r.Position,
+                r.Subject.OfficialName ?? "",
+                r.Subject.UnitName + r.Subject.OfficialPosition,
                 EnumText.Label(r.Mode, zh),
                 EnumText.Label(r.State, zh),
                 r.VoteCount.ToString(CultureInfo.InvariantCulture),
@@ -208,10 +208,7 @@ public sealed class DutyReportQueries(IDbContextFactory<QingfengDb> dbFactory, S
         var mean = r.MeanScore(campaign);
         return new ReportSummary(
             r.Id,
-            r.Subject.OfficialId!.Value,
-            r.Subject.OfficialName!,
-            r.Subject.OfficialPosition!,
-            r.Subject.UnitName,
+            SubjectView.Of(r.Subject),
             r.Mode,
             r.State,
             r.State == DutyReportState.UnderReview ? campaign.LevelNames[r.Level] : null,
