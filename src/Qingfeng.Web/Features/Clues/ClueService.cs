@@ -101,10 +101,7 @@ public sealed class ClueService(
         var viewer = await access.ViewerAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var clue = await LoadAsync(db, viewer, id, cancellationToken);
-        if (request.Version is { } version && version != clue.Version)
-        {
-            throw new DomainRuleException("Rule.Concurrency") { Status = 409 };
-        }
+        SupervisionViewer.EnsureVersion(clue, request.Version);
 
         var action = request.Action!.Value;
         var input = await InputAsync(db, clue, viewer, action, request, cancellationToken);

@@ -39,9 +39,9 @@ public sealed class QuarterlyReviewService(IDbContextFactory<QingfengDb> dbFacto
         var viewer = await access.RequireAsync(Permission.SupervisionManage, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var review = await LoadOrCreateAsync(db, viewer, year, quarter, cancellationToken);
-        if (request.Version is { } version && review.Version != version && db.Entry(review).State != EntityState.Added)
+        if (db.Entry(review).State != EntityState.Added)
         {
-            throw new DomainRuleException("Rule.Concurrency") { Status = 409 };
+            SupervisionViewer.EnsureVersion(review, request.Version);
         }
 
         if (request.Conclusion is not null)
