@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -23,12 +22,8 @@ using Qingfeng.Features.Roster;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Features.Talks;
 using Qingfeng.Platform;
-using Qingfeng.Platform.Api;
 using Qingfeng.Platform.Calendar;
-using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Data.FullText;
-using Qingfeng.Platform.Documents;
-using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Text;
 using Qingfeng.Platform.Ui;
 using Scalar.AspNetCore;

@@ -1,9 +1,7 @@
-using System.Globalization;
 using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.DemoProvince;
 using Qingfeng.Platform.Backup;
-using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Platform;
 

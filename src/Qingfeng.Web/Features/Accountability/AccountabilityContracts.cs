@@ -1,8 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Roster;
 using Qingfeng.Features.Supervision;
-using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Features.Accountability;
 

@@ -1,7 +1,5 @@
-using System.Globalization;
 using Qingfeng.Features.Accountability.Documents;
 using Qingfeng.Features.Audit;
-using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Accountability;

@@ -1,12 +1,7 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.Clues;
 using Qingfeng.Features.Organs;
 using Qingfeng.Features.Supervision;
-using Qingfeng.Platform.Data;
-using Qingfeng.Platform.Rules;
-using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Accountability;

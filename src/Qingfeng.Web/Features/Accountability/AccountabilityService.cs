@@ -1,11 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Clues;
 using Qingfeng.Features.Decisions;
 using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Supervision;
-using Qingfeng.Platform.Data;
-using Qingfeng.Platform.Rules;
-using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Accountability;

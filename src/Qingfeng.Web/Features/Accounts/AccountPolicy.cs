@@ -1,5 +1,3 @@
-using Qingfeng.Platform.Data;
-
 namespace Qingfeng.Features.Accounts;
 
 /// <summary>The <c>Security</c> configuration section.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Qingfeng.Features.Accounts;
 
 internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>

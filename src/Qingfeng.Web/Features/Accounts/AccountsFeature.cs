@@ -2,9 +2,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
-using Qingfeng.Platform.Api;
-using Qingfeng.Platform.Data;
-using Qingfeng.Platform.Security;
 
 namespace Qingfeng.Features.Accounts;
 

@@ -1,10 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Audit;
-using Qingfeng.Platform.Data;
-using Qingfeng.Platform.Rules;
-using Qingfeng.Platform.Security;
 
 namespace Qingfeng.Features.Accounts;
 

@@ -1,9 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Qingfeng.Platform.Data;
-using Qingfeng.Platform.Security;
 
 namespace Qingfeng.Features.Accounts;
 

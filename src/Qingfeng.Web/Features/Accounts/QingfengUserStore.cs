@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Features.Accounts;
 

@@ -1,13 +1,10 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Features.Accounts;
 

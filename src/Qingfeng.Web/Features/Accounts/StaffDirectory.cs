@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Qingfeng.Platform.Data;
-
 namespace Qingfeng.Features.Accounts;
 
 /// <summary>A user of an organ who holds one role: a user with two of the asked roles is two members.</summary>

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Qingfeng.Features.Audit;
-using Qingfeng.Platform.Rules;
 using QRCoder;
 
 namespace Qingfeng.Features.Accounts;

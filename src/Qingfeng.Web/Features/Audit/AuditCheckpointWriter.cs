@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Qingfeng.Platform.Data;
-using Qingfeng.Platform.Jobs;
-using Qingfeng.Platform.Security;
-
 namespace Qingfeng.Features.Audit;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Qingfeng.Features.Audit;
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

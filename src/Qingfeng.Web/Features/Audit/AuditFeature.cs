@@ -1,7 +1,3 @@
-using Qingfeng.Platform.Api;
-using Qingfeng.Platform.Documents;
-using Qingfeng.Platform.Jobs;
-using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Audit;

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Org.BouncyCastle.Crypto.Digests;
 using Org.BouncyCastle.Crypto.Macs;
 using Org.BouncyCastle.Crypto.Parameters;
-using Qingfeng.Platform.Security;
 
 namespace Qingfeng.Features.Audit;
 

@@ -1,9 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.EntityFrameworkCore;
-using Qingfeng.Platform.Data;
-using Qingfeng.Platform.Rules;
-using Qingfeng.Platform.Security;
-
 namespace Qingfeng.Features.Audit;
 
 public sealed record AuditQuery : PageRequest

@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using Qingfeng.Platform.Security;
 
 namespace Qingfeng.Features.Audit;
 

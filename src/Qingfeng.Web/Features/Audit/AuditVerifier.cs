@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Audit;

@@ -1,8 +1,5 @@
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Organs;
-using Qingfeng.Platform.Data;
-using Qingfeng.Platform.Security;
 
 namespace Qingfeng.Features.Clues;
 

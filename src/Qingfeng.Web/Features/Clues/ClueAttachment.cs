@@ -1,5 +1,3 @@
-using Qingfeng.Platform.Data;
-
 namespace Qingfeng.Features.Clues;
 
 /// <summary>A file attached to a clue (letter scan, photo, audit excerpt), stored encrypted in the database.</summary>

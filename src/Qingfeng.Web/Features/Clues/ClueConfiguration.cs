@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Qingfeng.Platform.Data;
-
 namespace Qingfeng.Features.Clues;
 
 internal sealed class ClueConfiguration : IEntityTypeConfiguration<Clue>

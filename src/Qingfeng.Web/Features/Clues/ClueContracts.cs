@@ -1,8 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using Qingfeng.Features.Roster;
 using Qingfeng.Features.Talks;
-using Qingfeng.Platform.Data;
-using Qingfeng.Platform.Rules;
 
 namespace Qingfeng.Features.Clues;
 

@@ -1,10 +1,5 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Notifications;
-using Qingfeng.Platform.Data;
-using Qingfeng.Platform.Jobs;
-using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Clues;

@@ -1,9 +1,6 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.Clues.Documents;
 using Qingfeng.Features.Talks;
-using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Clues;

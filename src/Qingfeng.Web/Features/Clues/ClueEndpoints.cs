@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Qingfeng.Platform.Api;
-using Qingfeng.Platform.Security;
 
 namespace Qingfeng.Features.Clues;
 

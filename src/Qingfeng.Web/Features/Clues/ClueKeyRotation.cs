@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Audit;
-using Qingfeng.Platform.Data;
-using Qingfeng.Platform.Security;
 
 namespace Qingfeng.Features.Clues;
 

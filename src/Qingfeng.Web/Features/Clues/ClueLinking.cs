@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Qingfeng.Features.Roster;
 using Qingfeng.Platform.Text;
 

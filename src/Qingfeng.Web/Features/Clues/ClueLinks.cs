@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Qingfeng.Features.Clues;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Notifications;
-using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Features.Clues;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Qingfeng.Platform.Data;
-
 namespace Qingfeng.Features.Clues;
 
 /// <summary>The next clue number of an organ in a year (逐件编号登记).</summary>

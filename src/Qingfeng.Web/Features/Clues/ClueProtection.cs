@@ -1,9 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using Qingfeng.Features.Clues.Text;
-using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Data.FullText;
-using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Text;
 
 namespace Qingfeng.Features.Clues;

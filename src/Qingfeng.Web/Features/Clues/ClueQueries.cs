@@ -1,10 +1,6 @@
-using System.Globalization;
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.Roster;
-using Qingfeng.Platform.Data;
-using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Clues;

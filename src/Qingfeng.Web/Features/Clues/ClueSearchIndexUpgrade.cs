@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Qingfeng.Platform.Data;
-
 namespace Qingfeng.Features.Clues;
 
 /// <summary>

@@ -1,14 +1,10 @@
-using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.Organs;
 using Qingfeng.Features.Roster;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Features.Talks;
-using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Files;
-using Qingfeng.Platform.Rules;
-using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Clues;

@@ -1,8 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Roster;
-using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Clues;

@@ -1,5 +1,3 @@
-using Qingfeng.Platform.Rules;
-using Qingfeng.Platform.Security;
 using static Qingfeng.Features.Clues.ClueState;
 
 namespace Qingfeng.Features.Clues;

@@ -1,6 +1,5 @@
 using Qingfeng.Features.Clues.Text;
 using Qingfeng.Features.Notifications;
-using Qingfeng.Platform.Jobs;
 
 namespace Qingfeng.Features.Clues;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Qingfeng.Features.Decisions;
 
 /// <summary>The codes of the decision checks (stable: stored on findings and used as configuration keys).</summary>

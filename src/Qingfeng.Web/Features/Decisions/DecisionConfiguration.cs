@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Qingfeng.Features.Supervision;
-using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Features.Decisions;
 

@@ -1,6 +1,3 @@
-using Qingfeng.Platform.Security;
-using Qingfeng.Platform.Workflow;
-
 namespace Qingfeng.Features.Decisions;
 
 /// <summary>

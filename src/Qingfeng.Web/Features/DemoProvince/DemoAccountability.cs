@@ -1,13 +1,9 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Accountability;
 using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Recommendations;
 using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Roster;
 using Qingfeng.Features.Supervision;
-using Qingfeng.Platform.Data;
-using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.DemoProvince;

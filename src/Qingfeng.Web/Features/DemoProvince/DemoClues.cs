@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.Clues;
@@ -6,8 +5,6 @@ using Qingfeng.Features.Clues.Text;
 using Qingfeng.Features.Organs;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Features.Talks;
-using Qingfeng.Platform.Data;
-using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.DemoProvince;

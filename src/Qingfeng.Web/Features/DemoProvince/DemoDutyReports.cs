@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.DutyReports;
 using Qingfeng.Features.Supervision;
-using Qingfeng.Platform.Data;
-using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.DemoProvince;

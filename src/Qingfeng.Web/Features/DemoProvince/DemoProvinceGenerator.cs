@@ -1,9 +1,6 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.Organs;
 using Qingfeng.Features.Roster;
-using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Text;
 using Qingfeng.Platform.Ui;
 

@@ -1,9 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Supervision;
-using Qingfeng.Platform.Data;
-using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.DemoProvince;

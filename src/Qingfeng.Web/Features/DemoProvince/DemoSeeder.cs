@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Accounts;
-using Qingfeng.Platform.Data;
-using Qingfeng.Platform.Security;
 
 namespace Qingfeng.Features.DemoProvince;
 

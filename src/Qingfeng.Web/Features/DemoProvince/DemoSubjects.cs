@@ -1,6 +1,5 @@
 using Qingfeng.Features.Roster;
 using Qingfeng.Features.Supervision;
-using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Features.DemoProvince;
 

@@ -1,11 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Reminders;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Features.Talks;
-using Qingfeng.Platform.Data;
-using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.DemoProvince;

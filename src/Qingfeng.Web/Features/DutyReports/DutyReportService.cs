@@ -1,11 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Organs;
 using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Supervision;
-using Qingfeng.Platform.Data;
-using Qingfeng.Platform.Rules;
-using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.DutyReports;

@@ -1,7 +1,3 @@
-using Qingfeng.Platform.Api;
-using Qingfeng.Platform.Security;
-using Qingfeng.Platform.Workflow;
-
 namespace Qingfeng.Features.DutyReports;
 
 public static class DutyReportsFeature

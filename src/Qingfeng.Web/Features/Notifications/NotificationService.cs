@@ -1,8 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Qingfeng.Platform.Api;
-using Qingfeng.Platform.Data;
-using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Notifications;

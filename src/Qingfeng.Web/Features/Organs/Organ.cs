@@ -1,6 +1,3 @@
-using Qingfeng.Platform.Data;
-using Qingfeng.Platform.Rules;
-
 namespace Qingfeng.Features.Organs;
 
 public enum OrganKind

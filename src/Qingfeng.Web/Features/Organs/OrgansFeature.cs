@@ -1,6 +1,3 @@
-using Qingfeng.Platform.Api;
-using Qingfeng.Platform.Security;
-
 namespace Qingfeng.Features.Organs;
 
 public static class OrgansFeature

@@ -1,14 +1,7 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Clues;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Features.Talks;
-using Qingfeng.Platform.Api;
-using Qingfeng.Platform.Data;
-using Qingfeng.Platform.Documents;
-using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Outcomes;

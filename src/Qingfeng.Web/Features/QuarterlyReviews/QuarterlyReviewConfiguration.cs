@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Qingfeng.Platform.Data;
-
 namespace Qingfeng.Features.QuarterlyReviews;
 
 internal sealed class QuarterlyReviewConfiguration : IEntityTypeConfiguration<QuarterlyReview>

@@ -1,8 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using Qingfeng.Features.DutyReports;
 using Qingfeng.Features.Roster;
-using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Features.QuarterlyReviews;
 

@@ -1,8 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-using Qingfeng.Platform.Api;
-using Qingfeng.Platform.Documents;
-using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.QuarterlyReviews;

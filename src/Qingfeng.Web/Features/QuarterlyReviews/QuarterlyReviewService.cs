@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Accountability;
 using Qingfeng.Features.Clues;
 using Qingfeng.Features.DutyReports;
@@ -6,9 +5,6 @@ using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Roster;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Features.Talks;
-using Qingfeng.Platform.Data;
-using Qingfeng.Platform.Rules;
-using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.QuarterlyReviews;

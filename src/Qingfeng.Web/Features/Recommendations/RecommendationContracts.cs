@@ -1,8 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Supervision;
-using Qingfeng.Platform.Data;
-using Qingfeng.Platform.Rules;
 
 namespace Qingfeng.Features.Recommendations;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.Recommendations.Documents;
 using Qingfeng.Platform.Ui;

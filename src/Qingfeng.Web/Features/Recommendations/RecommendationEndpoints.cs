@@ -1,7 +1,4 @@
 using Qingfeng.Features.Supervision;
-using Qingfeng.Platform.Api;
-using Qingfeng.Platform.Security;
-using Qingfeng.Platform.Workflow;
 
 namespace Qingfeng.Features.Recommendations;
 

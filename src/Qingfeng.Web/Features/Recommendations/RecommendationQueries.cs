@@ -1,11 +1,6 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.Organs;
 using Qingfeng.Features.Supervision;
-using Qingfeng.Platform.Data;
-using Qingfeng.Platform.Rules;
-using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Recommendations;

@@ -1,9 +1,5 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Notifications;
 using Qingfeng.Features.Supervision;
-using Qingfeng.Platform.Data;
-using Qingfeng.Platform.Jobs;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Recommendations;

@@ -1,5 +1,3 @@
-using Qingfeng.Platform.Jobs;
-
 namespace Qingfeng.Features.Recommendations;
 
 /// <summary>Supervision recommendations (纪检监察建议书), their follow-up and the rules units adopted (domain.md 10, A3).</summary>

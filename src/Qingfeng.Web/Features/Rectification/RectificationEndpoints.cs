@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Qingfeng.Platform.Api;
 using Qingfeng.Platform.Files;
-using Qingfeng.Platform.Security;
-using Qingfeng.Platform.Workflow;
 
 namespace Qingfeng.Features.Rectification;
 

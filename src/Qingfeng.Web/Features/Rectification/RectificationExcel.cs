@@ -1,5 +1,3 @@
-using System.Globalization;
-using Qingfeng.Platform.Documents;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Rectification;

@@ -1,5 +1,3 @@
-using Qingfeng.Platform.Jobs;
-
 namespace Qingfeng.Features.Rectification;
 
 public static class RectificationFeature

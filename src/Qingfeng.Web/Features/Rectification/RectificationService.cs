@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Supervision;
-using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Files;
-using Qingfeng.Platform.Rules;
-using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Rectification;

@@ -1,6 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using Qingfeng.Features.Supervision;
-using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Features.Reminders;
 

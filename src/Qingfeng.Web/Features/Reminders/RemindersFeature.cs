@@ -1,7 +1,3 @@
-using Qingfeng.Platform.Api;
-using Qingfeng.Platform.Jobs;
-using Qingfeng.Platform.Security;
-
 namespace Qingfeng.Features.Reminders;
 
 /// <summary>Reminder letters (提醒函) and pre-holiday integrity reminders.</summary>

@@ -1,5 +1,3 @@
-using Qingfeng.Platform.Rules;
-
 namespace Qingfeng.Features.Roster;
 
 /// <summary>

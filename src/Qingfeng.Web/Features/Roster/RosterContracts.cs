@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Qingfeng.Platform.Data;
-
 namespace Qingfeng.Features.Roster;
 
 public enum OfficialSort

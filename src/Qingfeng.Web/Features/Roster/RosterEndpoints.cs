@@ -1,8 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Qingfeng.Platform.Api;
-using Qingfeng.Platform.Security;
 
 namespace Qingfeng.Features.Roster;
 

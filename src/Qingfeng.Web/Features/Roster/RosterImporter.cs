@@ -1,10 +1,5 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using Qingfeng.Features.Audit;
-using Qingfeng.Platform.Data;
-using Qingfeng.Platform.Rules;
-using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Text;
 using Qingfeng.Platform.Ui;
 

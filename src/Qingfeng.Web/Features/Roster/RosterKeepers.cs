@@ -1,6 +1,3 @@
-using Qingfeng.Platform.Data;
-using Qingfeng.Platform.Security;
-
 namespace Qingfeng.Features.Roster;
 
 /// <summary>

@@ -1,9 +1,4 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Audit;
-using Qingfeng.Platform.Data;
-using Qingfeng.Platform.Rules;
-using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Text;
 
 namespace Qingfeng.Features.Roster;

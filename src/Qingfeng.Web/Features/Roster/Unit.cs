@@ -1,5 +1,3 @@
-using Qingfeng.Platform.Data;
-
 namespace Qingfeng.Features.Roster;
 
 /// <summary>A unit (单位): party committee, department, SOE, township, hospital, village committee…</summary>

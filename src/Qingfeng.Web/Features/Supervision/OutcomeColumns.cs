@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Qingfeng.Features.Supervision;
 
 /// <summary>The A18 outcome columns of every supervision record, named alike so that sums across modules read the same.</summary>

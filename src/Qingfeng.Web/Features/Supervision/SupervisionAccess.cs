@@ -1,10 +1,5 @@
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Roster;
-using Qingfeng.Platform.Data;
-using Qingfeng.Platform.Rules;
-using Qingfeng.Platform.Security;
-using Qingfeng.Platform.Workflow;
 
 namespace Qingfeng.Features.Supervision;
 

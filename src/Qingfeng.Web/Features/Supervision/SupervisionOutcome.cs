@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Qingfeng.Platform.Rules;
-
 namespace Qingfeng.Features.Supervision;
 
 /// <summary>

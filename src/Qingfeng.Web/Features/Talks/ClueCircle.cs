@@ -1,5 +1,3 @@
-using Qingfeng.Platform.Data;
-
 namespace Qingfeng.Features.Talks;
 
 /// <summary>

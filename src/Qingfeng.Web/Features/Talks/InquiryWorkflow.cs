@@ -1,5 +1,3 @@
-using Qingfeng.Platform.Security;
-using Qingfeng.Platform.Workflow;
 using static Qingfeng.Features.Talks.InquiryState;
 
 namespace Qingfeng.Features.Talks;

@@ -1,7 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Supervision;
-using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Features.Talks;
 

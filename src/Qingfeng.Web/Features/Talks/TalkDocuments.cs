@@ -1,8 +1,5 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.Talks.Documents;
-using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Talks;

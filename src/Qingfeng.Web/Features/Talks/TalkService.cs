@@ -1,11 +1,6 @@
-using System.Globalization;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Supervision;
-using Qingfeng.Platform.Data;
-using Qingfeng.Platform.Rules;
-using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Talks;

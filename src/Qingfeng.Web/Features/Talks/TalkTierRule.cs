@@ -1,5 +1,3 @@
-using Qingfeng.Platform.Rules;
-
 namespace Qingfeng.Features.Talks;
 
 /// <summary>One severity tier of reminder talks and who talks at it (分层分级、谁批准谁实施: local practice).</summary>

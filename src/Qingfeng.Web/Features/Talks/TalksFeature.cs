@@ -1,5 +1,3 @@
-using Qingfeng.Platform.Jobs;
-
 namespace Qingfeng.Features.Talks;
 
 /// <summary>Talks (谈话) and letters of inquiry (函询) of daily supervision.</summary>

@@ -1,5 +1,3 @@
-using Qingfeng.Platform.Security;
-
 namespace Qingfeng.Platform.Api;
 
 /// <summary>Route-group conventions for <c>/api/v1</c>: authenticated, validated, ProblemDetails on errors.</summary>

@@ -1,10 +1,8 @@
-using System.Globalization;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using Qingfeng.Platform.Rules;
 
 namespace Qingfeng.Platform.Api;
 

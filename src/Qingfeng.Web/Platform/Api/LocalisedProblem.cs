@@ -1,6 +1,4 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Platform.Api;

@@ -1,8 +1,4 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.EntityFrameworkCore;
-using Qingfeng.Platform.Data;
-using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Platform.Api;

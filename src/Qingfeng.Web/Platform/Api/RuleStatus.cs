@@ -1,5 +1,3 @@
-using Qingfeng.Platform.Rules;
-
 namespace Qingfeng.Platform.Api;
 
 /// <summary>The HTTP status of each <see cref="RuleKind"/>: the one place where a refusal becomes a status code.</summary>

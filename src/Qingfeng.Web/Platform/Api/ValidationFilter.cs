@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Reflection;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Primitives;
-using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Platform.Api;

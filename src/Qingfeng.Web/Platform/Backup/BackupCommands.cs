@@ -1,6 +1,3 @@
-using System.Globalization;
-using Qingfeng.Platform.Data;
-
 namespace Qingfeng.Platform.Backup;
 
 /// <summary><c>backup create --out FILE</c>, <c>backup restore --from FILE [--force]</c>, <c>backup verify --from FILE</c>.</summary>

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Platform.Backup;
 

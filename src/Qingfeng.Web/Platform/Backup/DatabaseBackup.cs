@@ -1,9 +1,7 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Audit;
-using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Platform.Backup;
 

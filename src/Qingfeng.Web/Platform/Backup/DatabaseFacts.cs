@@ -1,7 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Platform.Backup;
 

@@ -1,8 +1,6 @@
 using System.Data;
 using System.Diagnostics;
-using System.Globalization;
 using Npgsql;
-using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Platform.Backup;
 

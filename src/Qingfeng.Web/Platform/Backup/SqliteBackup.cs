@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Platform.Backup;
 

@@ -1,8 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using System.Text;
-using Qingfeng.Platform.Api;
-using Qingfeng.Platform.Rules;
-using Qingfeng.Platform.Security;
 
 namespace Qingfeng.Platform.Calendar;
 

@@ -1,9 +1,7 @@
 using System.Collections.Frozen;
-using System.Globalization;
 using System.Text;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging.Abstractions;
-using Qingfeng.Platform.Rules;
 
 namespace Qingfeng.Platform.Calendar;
 

@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
-using Qingfeng.Platform.Rules;
 
 namespace Qingfeng.Platform.Calendar;
 

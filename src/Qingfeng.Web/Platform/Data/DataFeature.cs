@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Qingfeng.Platform.Data;
 
 public static class DataFeature

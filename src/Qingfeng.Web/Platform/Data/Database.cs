@@ -1,7 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Audit;
-using Qingfeng.Platform.Security;
 
 namespace Qingfeng.Platform.Data;
 

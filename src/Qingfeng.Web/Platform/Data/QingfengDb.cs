@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Qingfeng.Features.Accountability;
 using Qingfeng.Features.Accounts;
@@ -15,7 +14,6 @@ using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Reminders;
 using Qingfeng.Features.Roster;
 using Qingfeng.Features.Talks;
-using Qingfeng.Platform.Security;
 
 namespace Qingfeng.Platform.Data;
 

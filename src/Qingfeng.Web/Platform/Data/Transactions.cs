@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Audit;
 
 namespace Qingfeng.Platform.Data;

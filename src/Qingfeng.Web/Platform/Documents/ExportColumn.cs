@@ -1,4 +1,3 @@
-using System.Globalization;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Platform.Documents;

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Reflection;
-using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Platform.Documents;

@@ -1,5 +1,3 @@
-using Qingfeng.Platform.Rules;
-
 namespace Qingfeng.Platform.Files;
 
 /// <summary>An uploaded evidence file, read into memory (at most <see cref="EvidenceFiles.MaxBytes"/>).</summary>

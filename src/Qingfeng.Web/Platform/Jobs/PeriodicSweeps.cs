@@ -1,5 +1,3 @@
-using Qingfeng.Platform.Security;
-
 namespace Qingfeng.Platform.Jobs;
 
 /// <summary>A job that looks at deadlines (or the calendar) and acts on what it finds; idempotent, so it may run as often as wanted.</summary>

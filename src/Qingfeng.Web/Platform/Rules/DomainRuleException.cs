@@ -1,5 +1,3 @@
-using Qingfeng.Platform.Api;
-
 namespace Qingfeng.Platform.Rules;
 
 /// <summary>

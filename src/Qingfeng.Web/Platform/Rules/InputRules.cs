@@ -1,6 +1,4 @@
 using System.Collections;
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Antiforgery;
-using Qingfeng.Platform.Api;
 
 namespace Qingfeng.Platform.Security;
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Organs;
-using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Platform.Security;
 

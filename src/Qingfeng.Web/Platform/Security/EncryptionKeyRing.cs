@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Platform.Security;
 

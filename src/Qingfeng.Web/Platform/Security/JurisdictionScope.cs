@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Platform.Security;
 

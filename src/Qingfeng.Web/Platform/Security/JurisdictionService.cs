@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Organs;
-using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Platform.Security;

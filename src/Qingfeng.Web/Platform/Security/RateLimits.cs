@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using Qingfeng.Platform.Api;
 
 namespace Qingfeng.Platform.Security;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Qingfeng.Platform.Ui;
 
 /// <summary>Times are stored in UTC and shown in China Standard Time (UTC+8, no daylight saving).</summary>

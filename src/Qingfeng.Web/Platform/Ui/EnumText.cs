@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Qingfeng.Platform.Ui;
 
 /// <summary>Localised labels of enum values (catalog keys <c>Enum.Type.Value</c>), and parsing back from Chinese labels.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.JSInterop;
-using Qingfeng.Platform.Api;
 
 namespace Qingfeng.Platform.Ui;
 

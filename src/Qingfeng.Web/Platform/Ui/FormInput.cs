@@ -1,7 +1,5 @@
 using AntDesign;
 using AntDesign.TableModels;
-using Qingfeng.Platform.Api;
-using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Platform.Ui;
 

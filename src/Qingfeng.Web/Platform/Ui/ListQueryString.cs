@@ -1,9 +1,7 @@
 using System.Collections;
-using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
-using Qingfeng.Platform.Data;
 
 namespace Qingfeng.Platform.Ui;
 

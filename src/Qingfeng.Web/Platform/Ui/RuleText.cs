@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Localization;
-using Qingfeng.Platform.Rules;
 
 namespace Qingfeng.Platform.Ui;
 

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Globalization;
 using Microsoft.Extensions.Localization;
 
 namespace Qingfeng.Platform.Ui;

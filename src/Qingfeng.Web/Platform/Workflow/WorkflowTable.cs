@@ -1,6 +1,3 @@
-using Qingfeng.Platform.Rules;
-using Qingfeng.Platform.Security;
-
 namespace Qingfeng.Platform.Workflow;
 
 /// <summary>

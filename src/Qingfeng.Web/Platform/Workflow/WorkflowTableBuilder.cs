@@ -1,5 +1,3 @@
-using Qingfeng.Platform.Security;
-
 namespace Qingfeng.Platform.Workflow;
 
 /// <summary>

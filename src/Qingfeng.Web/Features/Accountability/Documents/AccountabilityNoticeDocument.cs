@@ -1,5 +1,3 @@
-using Qingfeng.Platform.Documents;
-
 namespace Qingfeng.Features.Accountability.Documents;
 
 /// <summary>One case in a 通报: who, what failed, the facts, the rule and the forms decided.</summary>

@@ -1,5 +1,3 @@
-using Qingfeng.Platform.Documents;
-
 namespace Qingfeng.Features.Clues.Documents;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Qingfeng.Platform.Documents;
-
 namespace Qingfeng.Features.Recommendations.Documents;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Qingfeng.Platform.Documents;
-
 namespace Qingfeng.Features.Reminders.Documents;
 
 /// <summary>提醒函 in 信函格式: addressed to the official, a problem notice and suggestions, and a request to report back.</summary>

@@ -1,5 +1,3 @@
-using Qingfeng.Platform.Documents;
-
 namespace Qingfeng.Features.Talks.Documents;
 
 /// <summary>谈话提纲: the outline of a talk, in official layout (plain head, secrecy mark).</summary>
