@@ -17,7 +17,6 @@ using Qingfeng.Platform.Data;
 using Qingfeng.Platform.Data.FullText;
 using Qingfeng.Platform.Security;
 using Qingfeng.Platform.Text;
-using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Benchmarks;
 

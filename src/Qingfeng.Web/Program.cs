@@ -22,7 +22,6 @@ using Qingfeng.Features.Roster;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Features.Talks;
 using Qingfeng.Platform;
-using Qingfeng.Platform.Calendar;
 using Qingfeng.Platform.Data.FullText;
 using Qingfeng.Platform.Text;
 using Qingfeng.Platform.Ui;

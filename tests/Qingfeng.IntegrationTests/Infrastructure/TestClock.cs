@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Qingfeng.Platform.Ui;
+using Qingfeng.Platform.Calendar;
 
 namespace Qingfeng.IntegrationTests.Infrastructure;
 

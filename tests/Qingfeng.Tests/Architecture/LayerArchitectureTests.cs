@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Qingfeng.Features.Clues;
-using Qingfeng.Features.DutyReports;
-using Qingfeng.Features.Rectification;
 using Qingfeng.Platform;
 using Qingfeng.Platform.Backup;
 using Qingfeng.Platform.Data;
@@ -80,13 +78,6 @@ public sealed class LayerArchitectureTests
     /// Entities that still use <c>Platform.Ui.ChinaTime</c> (the China calendar day of an instant), which is no UI type:
     /// move it to <c>Platform/Calendar</c> once issue 15's parallel rewrites of these entities are merged, then empty this set.
     /// </summary>
-    private static readonly HashSet<string> PendingUiMove = new(StringComparer.Ordinal)
-    {
-        typeof(Clue).FullName!,
-        typeof(DutyReport).FullName!,
-        typeof(RectificationItem).FullName!,
-    };
-
     [Fact]
     public void Feature_folders_have_no_cycle()
     {
@@ -142,11 +133,8 @@ public sealed class LayerArchitectureTests
     {
         var entities = MappedTypes();
         var users = TypeDependencies.All.Where(d => entities.Contains(d.From) && d.ToNamespace.StartsWith("Qingfeng.Platform.Ui", StringComparison.Ordinal)).ToList();
-        var wrong = users.Where(d => !(PendingUiMove.Contains(d.From) && d.To == "Qingfeng.Platform.Ui.ChinaTime"))
-            .Select(d => d.ToString()).Order(StringComparer.Ordinal).ToList();
+        var wrong = users.Select(d => d.ToString()).Order(StringComparer.Ordinal).ToList();
         Assert.True(wrong.Count == 0, "Entities that use Platform.Ui types (keep display in the pages and contracts):\n" + string.Join('\n', wrong));
-        var moved = PendingUiMove.Where(p => !users.Any(d => d.From == p)).Order(StringComparer.Ordinal).ToList();
-        Assert.True(moved.Count == 0, "Entities listed in PendingUiMove that no longer use Platform.Ui (remove them): " + string.Join(", ", moved));
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using Qingfeng.Features.Audit;
 using Qingfeng.Features.Clues;
 using Qingfeng.Features.Organs;
 using Qingfeng.Features.Supervision;
-using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Accountability;
 

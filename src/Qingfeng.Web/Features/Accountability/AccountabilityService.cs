@@ -2,7 +2,6 @@ using Qingfeng.Features.Clues;
 using Qingfeng.Features.Decisions;
 using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Supervision;
-using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Accountability;
 

@@ -1,5 +1,4 @@
 using Qingfeng.Features.Roster;
-using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Clues;
 

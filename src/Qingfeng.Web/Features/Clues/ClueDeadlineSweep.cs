@@ -1,6 +1,5 @@
 using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Notifications;
-using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Clues;
 

@@ -1,5 +1,4 @@
 using Qingfeng.Features.Supervision;
-using Qingfeng.Platform.Calendar;
 
 namespace Qingfeng.Features.Clues;
 

@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.Roster;
-using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Clues;
 

@@ -5,7 +5,6 @@ using Qingfeng.Features.Roster;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Features.Talks;
 using Qingfeng.Platform.Files;
-using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Clues;
 

@@ -4,7 +4,6 @@ using Qingfeng.Features.Recommendations;
 using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Roster;
 using Qingfeng.Features.Supervision;
-using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.DemoProvince;
 

@@ -5,7 +5,6 @@ using Qingfeng.Features.Clues.Text;
 using Qingfeng.Features.Organs;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Features.Talks;
-using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.DemoProvince;
 

@@ -2,7 +2,6 @@ using Qingfeng.Features.Audit;
 using Qingfeng.Features.Organs;
 using Qingfeng.Features.Roster;
 using Qingfeng.Platform.Text;
-using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.DemoProvince;
 

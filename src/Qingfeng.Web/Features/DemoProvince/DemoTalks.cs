@@ -3,7 +3,6 @@ using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Reminders;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Features.Talks;
-using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.DemoProvince;
 

@@ -1,5 +1,4 @@
 using Qingfeng.Features.Supervision;
-using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.DutyReports;
 

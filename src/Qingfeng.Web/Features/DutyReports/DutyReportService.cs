@@ -2,7 +2,6 @@ using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Organs;
 using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Supervision;
-using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.DutyReports;
 

@@ -1,4 +1,3 @@
-using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Organs;
 

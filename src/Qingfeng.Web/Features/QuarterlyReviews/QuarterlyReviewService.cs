@@ -5,7 +5,6 @@ using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Roster;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Features.Talks;
-using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.QuarterlyReviews;
 

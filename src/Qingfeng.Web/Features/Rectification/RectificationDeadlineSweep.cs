@@ -1,7 +1,6 @@
 using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Notifications;
 using Qingfeng.Features.Supervision;
-using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Rectification;
 

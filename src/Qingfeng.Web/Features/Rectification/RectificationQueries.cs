@@ -1,6 +1,5 @@
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.Supervision;
-using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Rectification;
 

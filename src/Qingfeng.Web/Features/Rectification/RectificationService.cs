@@ -1,6 +1,5 @@
 using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Files;
-using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Rectification;
 

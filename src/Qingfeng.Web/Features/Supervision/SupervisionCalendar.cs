@@ -1,4 +1,3 @@
-using Qingfeng.Platform.Calendar;
 
 namespace Qingfeng.Features.Supervision;
 

@@ -1,6 +1,5 @@
 using Qingfeng.Features.Notifications;
 using Qingfeng.Features.Supervision;
-using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Features.Talks;
 

@@ -1,5 +1,4 @@
 using Qingfeng.Features.Organs;
-using Qingfeng.Platform.Ui;
 
 namespace Qingfeng.Platform.Security;
 

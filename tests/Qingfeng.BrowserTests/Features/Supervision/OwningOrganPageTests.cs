@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 using Qingfeng.BrowserTests.Infrastructure;
 using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Talks;
-using Qingfeng.Platform.Ui;
+using Qingfeng.Platform.Calendar;
 using Xunit;
 
 namespace Qingfeng.BrowserTests.Features.Supervision;

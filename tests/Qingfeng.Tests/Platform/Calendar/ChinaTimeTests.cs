@@ -1,8 +1,8 @@
 using System.Globalization;
-using Qingfeng.Platform.Ui;
+using Qingfeng.Platform.Calendar;
 using Xunit;
 
-namespace Qingfeng.Tests.Platform.Ui;
+namespace Qingfeng.Tests.Platform.Calendar;
 
 public sealed class ChinaTimeTests
 {

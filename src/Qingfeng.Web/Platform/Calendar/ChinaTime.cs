@@ -1,4 +1,4 @@
-namespace Qingfeng.Platform.Ui;
+namespace Qingfeng.Platform.Calendar;
 
 /// <summary>Times are stored in UTC and shown in China Standard Time (UTC+8, no daylight saving).</summary>
 public static class ChinaTime
