@@ -6,7 +6,7 @@ namespace Qingfeng.Platform.Data.FullText;
 /// which is all opaque <c>[a-z0-9]+</c> tokens need (it would find nothing in unsegmented Chinese).
 /// Queries repeat the indexed expression exactly so that the planner uses the GIN index.
 /// </summary>
-public sealed class PostgresFullTextIndex : IFullTextIndex
+public sealed class PostgresFullTextIndex : FullTextIndex
 {
     /// <summary>Creates the index table (for <c>migrationBuilder.Sql</c>).</summary>
     public const string CreateSql = """
@@ -22,58 +22,21 @@ public sealed class PostgresFullTextIndex : IFullTextIndex
     /// <summary>Drops the index table (for <c>migrationBuilder.Sql</c> in <c>Down</c>).</summary>
     public const string DropSql = "DROP TABLE IF EXISTS search_documents;";
 
-    public async Task IndexAsync(QingfengDb db, string kind, Guid documentId, IReadOnlyCollection<string> terms, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        FullTextTokens.ValidateKind(kind);
-        var tokens = FullTextTokens.Validate(terms, nameof(terms));
-        if (tokens.Count == 0)
-        {
-            await RemoveAsync(db, kind, documentId, ct);
-            return;
-        }
-
-        var text = string.Join(' ', tokens);
-        await db.Database.ExecuteSqlAsync(
+    protected override Task UpsertAsync(QingfengDb db, string kind, Guid documentId, string text, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO search_documents (kind, document_id, terms) VALUES ({kind}, {documentId}, {text})
             ON CONFLICT (kind, document_id) DO UPDATE SET terms = excluded.terms
             """,
             ct);
-    }
 
-    public async Task RemoveAsync(QingfengDb db, string kind, Guid documentId, CancellationToken ct)
+    protected override Task DeleteAsync(QingfengDb db, string kind, Guid documentId, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"DELETE FROM search_documents WHERE kind = {kind} AND document_id = {documentId}", ct);
+
+    protected override IQueryable<Guid> Query(QingfengDb db, string kind, IReadOnlyList<string> tokens, IReadOnlyList<string>? scopes)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        FullTextTokens.ValidateKind(kind);
-        await db.Database.ExecuteSqlAsync(
-            $"DELETE FROM search_documents WHERE kind = {kind} AND document_id = {documentId}",
-            ct);
-    }
-
-    public IQueryable<Guid> Matching(QingfengDb db, string kind, IReadOnlyCollection<string> terms, IReadOnlyCollection<string>? anyOf = null)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        FullTextTokens.ValidateKind(kind);
-        var tokens = FullTextTokens.Validate(terms, nameof(terms));
-        if (tokens.Count == 0)
-        {
-            throw new ArgumentException("A full-text query needs at least one token.", nameof(terms));
-        }
-
         // 't1 & t2 & (s1 | s2)' from validated [a-z0-9]+ tokens, bound as a parameter.
-        var query = string.Join(" & ", tokens);
-        if (anyOf is not null)
-        {
-            var scopes = FullTextTokens.Validate(anyOf, nameof(anyOf));
-            if (scopes.Count == 0)
-            {
-                return db.Database.SqlQuery<Guid>($"SELECT document_id AS \"Value\" FROM search_documents WHERE FALSE");
-            }
-
-            query += " & (" + string.Join(" | ", scopes) + ")";
-        }
-
+        var query = string.Join(" & ", tokens) + (scopes is null ? "" : " & (" + string.Join(" | ", scopes) + ")");
         return db.Database.SqlQuery<Guid>(
             $"""
             SELECT document_id AS "Value"
@@ -81,4 +44,7 @@ public sealed class PostgresFullTextIndex : IFullTextIndex
             WHERE kind = {kind} AND to_tsvector('simple', terms) @@ to_tsquery('simple', {query})
             """);
     }
+
+    protected override IQueryable<Guid> None(QingfengDb db) =>
+        db.Database.SqlQuery<Guid>($"SELECT document_id AS \"Value\" FROM search_documents WHERE FALSE");
 }

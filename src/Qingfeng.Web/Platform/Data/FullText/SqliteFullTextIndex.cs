@@ -14,10 +14,10 @@ namespace Qingfeng.Platform.Data.FullText;
 /// </para>
 /// <para>
 /// Document ids are stored as EF Core stores a <see cref="Guid"/> on SQLite, uppercase text
-/// (<c>0198C3B2-…</c>), so that <see cref="Matching"/> compares equal to entity key columns.
+/// (<c>0198C3B2-…</c>), so that <see cref="FullTextIndex.Matching"/> compares equal to entity key columns.
 /// </para>
 /// </summary>
-public sealed class SqliteFullTextIndex : IFullTextIndex
+public sealed class SqliteFullTextIndex : FullTextIndex
 {
     /// <summary>Creates the index tables (for <c>migrationBuilder.Sql</c>).</summary>
     public const string CreateSql = """
@@ -42,20 +42,10 @@ public sealed class SqliteFullTextIndex : IFullTextIndex
         DROP TABLE IF EXISTS search_documents;
         """;
 
-    public async Task IndexAsync(QingfengDb db, string kind, Guid documentId, IReadOnlyCollection<string> terms, CancellationToken ct)
+    protected override Task UpsertAsync(QingfengDb db, string kind, Guid documentId, string text, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        FullTextTokens.ValidateKind(kind);
-        var tokens = FullTextTokens.Validate(terms, nameof(terms));
-        if (tokens.Count == 0)
-        {
-            await RemoveAsync(db, kind, documentId, ct);
-            return;
-        }
-
         var id = ToEfText(documentId);
-        var text = string.Join(' ', tokens);
-        await db.Database.ExecuteSqlAsync(
+        return db.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO search_documents (kind, document_id) VALUES ({kind}, {id})
                 ON CONFLICT (kind, document_id) DO NOTHING;
@@ -65,12 +55,10 @@ public sealed class SqliteFullTextIndex : IFullTextIndex
             ct);
     }
 
-    public async Task RemoveAsync(QingfengDb db, string kind, Guid documentId, CancellationToken ct)
+    protected override Task DeleteAsync(QingfengDb db, string kind, Guid documentId, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        FullTextTokens.ValidateKind(kind);
         var id = ToEfText(documentId);
-        await db.Database.ExecuteSqlAsync(
+        return db.Database.ExecuteSqlAsync(
             $"""
             DELETE FROM search_terms
                 WHERE rowid = (SELECT id FROM search_documents WHERE kind = {kind} AND document_id = {id});
@@ -79,30 +67,11 @@ public sealed class SqliteFullTextIndex : IFullTextIndex
             ct);
     }
 
-    public IQueryable<Guid> Matching(QingfengDb db, string kind, IReadOnlyCollection<string> terms, IReadOnlyCollection<string>? anyOf = null)
+    protected override IQueryable<Guid> Query(QingfengDb db, string kind, IReadOnlyList<string> tokens, IReadOnlyList<string>? scopes)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        FullTextTokens.ValidateKind(kind);
-        var tokens = FullTextTokens.Validate(terms, nameof(terms));
-        if (tokens.Count == 0)
-        {
-            throw new ArgumentException("A full-text query needs at least one token.", nameof(terms));
-        }
-
-        // Quoted tokens separated by AND (and a bracketed OR group for anyOf): an FTS5 query of validated
+        // Quoted tokens separated by AND (and a bracketed OR group for the scopes): an FTS5 query of validated
         // [a-z0-9]+ strings, bound as a parameter.
-        var match = string.Join(" AND ", tokens.Select(Quote));
-        if (anyOf is not null)
-        {
-            var scopes = FullTextTokens.Validate(anyOf, nameof(anyOf));
-            if (scopes.Count == 0)
-            {
-                return db.Database.SqlQuery<Guid>($"SELECT document_id AS \"Value\" FROM search_documents WHERE 0");
-            }
-
-            match += " AND (" + string.Join(" OR ", scopes.Select(Quote)) + ")";
-        }
-
+        var match = string.Join(" AND ", tokens.Select(Quote)) + (scopes is null ? "" : " AND (" + string.Join(" OR ", scopes.Select(Quote)) + ")");
         return db.Database.SqlQuery<Guid>(
             $"""
             SELECT d.document_id AS "Value"
@@ -111,6 +80,9 @@ public sealed class SqliteFullTextIndex : IFullTextIndex
             WHERE search_terms MATCH {match} AND d.kind = {kind}
             """);
     }
+
+    protected override IQueryable<Guid> None(QingfengDb db) =>
+        db.Database.SqlQuery<Guid>($"SELECT document_id AS \"Value\" FROM search_documents WHERE 0");
 
     private static string Quote(string token) => "\"" + token + "\"";
 
