@@ -72,12 +72,8 @@ public static class CluesFeature
                 return TypedResults.File(content, type, name);
             })
             .WithName("DownloadClueAttachment").WithSummary("Downloads an attachment (audited).");
-        clues.MapGet("/{id:guid}/documents/{kind}", async (Guid id, ClueDocumentKind kind, ClueDocuments documents, CancellationToken ct) =>
-            {
-                var (name, content) = await documents.BuildAsync(id, kind, ct);
-                return TypedResults.File(content, ClueDocuments.ContentType, name);
-            })
-            .WithName("ClueDocument").WithSummary("Generates a lifecycle document (.docx) for the clue.");
+        clues.MapWordDocument("/{id:guid}/documents/{kind}", (ClueDocuments documents, Guid id, ClueDocumentKind kind, CancellationToken ct) => documents.BuildAsync(id, kind, ct),
+            "ClueDocument", "Generates a lifecycle document (.docx) for the clue.");
         clues.MapGet("/assignees", async ([FromQuery] ClueAction action, ClueService service, CancellationToken ct) =>
                 TypedResults.Ok(await service.AssigneesAsync(action, ct)))
             .WithName("ClueAssignees").WithSummary("Officers of the caller's organ who can be given the step an action assigns.");

@@ -28,12 +28,8 @@ public static class RecommendationsFeature
         group.MapWorkflow(RecommendationWorkflow.Table, "RecommendationWorkflow");
         group.MapGetById((RecommendationQueries queries, Guid id, CancellationToken ct) => queries.GetAsync(id, ct),
             "GetRecommendation", "One recommendation with its measures and their ledger items, the reply, follow-up checks and adopted rules.");
-        group.MapGet("/{id:guid}/document", async (Guid id, RecommendationDocuments documents, CancellationToken ct) =>
-            {
-                var (name, content) = await documents.LetterAsync(id, ct);
-                return TypedResults.File(content, RecommendationDocuments.ContentType, name);
-            })
-            .WithName("RecommendationLetter").WithSummary("The recommendation letter as .docx in 信函格式.");
+        group.MapWordDocument("/{id:guid}/document", (RecommendationDocuments documents, Guid id, CancellationToken ct) => documents.LetterAsync(id, ct),
+            "RecommendationLetter", "The recommendation letter as .docx in 信函格式.");
 
         var manage = group.MapGroup("").RequirePermission(Permission.SupervisionManage);
         manage.MapCreate((RecommendationService service, IssueRecommendationRequest request, CancellationToken ct) => service.IssueAsync(request, ct),

@@ -31,12 +31,8 @@ public static class TalksFeature
         talks.MapWorkflow(TalkWorkflow.Table, "TalkWorkflow");
         talks.MapGetById((TalkQueries queries, Guid id, CancellationToken ct) => queries.GetAsync(id, ct),
             "GetTalk", "A talk with its plan, outline, record, commitments and follow-up items (the view is audited).");
-        talks.MapGet("/{id:guid}/documents/{kind}", async (Guid id, TalkDocumentKind kind, TalkDocuments documents, CancellationToken ct) =>
-            {
-                var (name, content) = await documents.TalkAsync(id, kind, ct);
-                return TypedResults.File(content, TalkDocuments.ContentType, name);
-            })
-            .WithName("TalkDocument").WithSummary("谈话提纲 (Outline) or 谈话记录 (Record) as .docx in official layout.");
+        talks.MapWordDocument("/{id:guid}/documents/{kind}", (TalkDocuments documents, Guid id, TalkDocumentKind kind, CancellationToken ct) => documents.TalkAsync(id, kind, ct),
+            "TalkDocument", "谈话提纲 (Outline) or 谈话记录 (Record) as .docx in official layout.");
 
         var manage = talks.MapGroup("").RequirePermission(Permission.SupervisionManage);
         manage.MapCreate((TalkService service, PlanTalkRequest request, CancellationToken ct) => service.PlanAsync(request, ct),
@@ -73,12 +69,8 @@ public static class TalksFeature
         inquiries.MapWorkflow(InquiryWorkflow.Table, "InquiryWorkflow");
         inquiries.MapGetById((TalkQueries queries, Guid id, CancellationToken ct) => queries.GetInquiryAsync(id, ct),
             "GetInquiry", "A letter of inquiry with the reply, countersign, assessment and follow-ups (the view is audited).");
-        inquiries.MapGet("/{id:guid}/document", async (Guid id, TalkDocuments documents, CancellationToken ct) =>
-            {
-                var (name, content) = await documents.InquiryNoticeAsync(id, ct);
-                return TypedResults.File(content, TalkDocuments.ContentType, name);
-            })
-            .WithName("InquiryNotice").WithSummary("函询通知书 as .docx in 信函格式.");
+        inquiries.MapWordDocument("/{id:guid}/document", (TalkDocuments documents, Guid id, CancellationToken ct) => documents.InquiryNoticeAsync(id, ct),
+            "InquiryNotice", "函询通知书 as .docx in 信函格式.");
         var manageInquiries = inquiries.MapGroup("").RequirePermission(Permission.SupervisionManage);
         manageInquiries.MapCreate((TalkService service, SendInquiryRequest request, CancellationToken ct) => service.SendInquiryAsync(request, ct),
             "SendInquiry", "Sends a letter of inquiry; the reply is due the configured number of working days later.");
