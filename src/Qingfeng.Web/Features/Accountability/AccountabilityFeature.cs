@@ -15,7 +15,35 @@ public static class AccountabilityFeature
 
     public static IEndpointRouteBuilder MapAccountability(this IEndpointRouteBuilder app)
     {
-        app.MapAccountabilityEndpoints();
+        var group = app.MapApiGroup("/accountability", "Accountability").RequirePermission(Permission.SupervisionRead);
+        group.MapQuery("/", (AccountabilityQueries queries, AccountabilityQuery query, CancellationToken ct) => queries.SearchAsync(query, ct),
+            "ListAccountability", "Accountability decisions within jurisdiction: filters by target, form, cause, state, leader category, impact period, date and text; paged.");
+        group.MapExcelExport("/export", (AccountabilityExcel excel, AccountabilityQuery query, CancellationToken ct) => excel.ExportAsync(query, ct), "accountability.xlsx",
+            "ExportAccountability", "Excel export of the filtered decisions.");
+        group.MapGet("/notice", async ([AsParameters] AccountabilityNoticeQuery query, AccountabilityDocuments documents, CancellationToken ct) =>
+            {
+                var (name, content) = await documents.NoticeAsync(query, ct);
+                return TypedResults.File(content, AccountabilityDocuments.ContentType, name);
+            })
+            .WithName("AccountabilityNotice").WithSummary("One 通报 (internal or public) covering the given decisions, as .docx in official layout.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapWorkflow(AccountabilityWorkflow.Table, "AccountabilityWorkflow");
+        group.MapGetById((AccountabilityQueries queries, Guid id, CancellationToken ct) => queries.GetAsync(id, ct),
+            "GetAccountability", "One decision with its cause, impact period and ledger item (the view is audited).");
+
+        var manage = group.MapGroup("").RequirePermission(Permission.AccountabilityManage);
+        manage.MapCreate((AccountabilityService service, SaveAccountabilityRequest request, CancellationToken ct) => service.CreateAsync(request, ct),
+                "RecordAccountability", "Records a decision against a unit's party organisation or a leading cadre, linked to its cause; the required rectification opens a ledger item.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        manage.MapUpdate("/{id:guid}", (AccountabilityService service, Guid id, SaveAccountabilityRequest request, CancellationToken ct) => service.UpdateAsync(id, request, ct),
+                "UpdateAccountability", "Corrects a decision not yet carried out (version required).")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        manage.MapAction("/{id:guid}/execute", (AccountabilityService service, Guid id, ExecuteAccountabilityRequest request, CancellationToken ct) => service.ExecuteAsync(id, request, ct),
+                "ExecuteAccountability", "Records that the decision was carried out (检查 received, 通报 issued, measure executed).")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        manage.MapAction("/{id:guid}/revoke", (AccountabilityService service, Guid id, RevokeAccountabilityRequest request, CancellationToken ct) => service.RevokeAsync(id, request, ct),
+                "RevokeAccountability", "Revokes a decision (e.g. on appeal), with the reason; its impact period ends.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 }

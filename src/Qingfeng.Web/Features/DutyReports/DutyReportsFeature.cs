@@ -37,12 +37,8 @@ public static class DutyReportsFeature
         campaigns.MapGet("/{id:guid}/export", async (Guid id, DutyReportQueries queries, CancellationToken ct) =>
                 TypedResults.File(await queries.ExportAsync(id, ct), ApiConventions.ExcelContentType, "duty-reports.xlsx"))
             .WithName("ExportDutyReportCampaign").WithSummary("The campaign's results as Excel.");
-        campaigns.MapGet("/{id:guid}/document", async (Guid id, DutyReportQueries queries, CancellationToken ct) =>
-            {
-                var (name, content) = await queries.DocumentAsync(id, ct);
-                return TypedResults.File(content, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name);
-            })
-            .WithName("DutyReportCampaignDocument").WithSummary("The results summary (测评结果) as .docx.");
+        campaigns.MapWordDocument("/{id:guid}/document", (DutyReportQueries queries, Guid id, CancellationToken ct) => queries.DocumentAsync(id, ct),
+            "DutyReportCampaignDocument", "The results summary (测评结果) as .docx.");
         campaigns.MapGet("/scorer-candidates", async (DutyReportQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.ScorerCandidatesAsync(ct)))
             .WithName("DutyReportScorerCandidates").WithSummary("Users of the caller's organ who may score.");
 

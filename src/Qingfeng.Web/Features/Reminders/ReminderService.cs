@@ -8,8 +8,6 @@ namespace Qingfeng.Features.Reminders;
 /// <summary>Issues reminder letters (提醒函) and reads the reminders sent (letters and pre-holiday texts) within jurisdiction.</summary>
 public sealed class ReminderService(IDbContextFactory<QingfengDb> dbFactory, SupervisionAccess access, AuditLog audit, TimeProvider time, ExportHeadings headings)
 {
-    public const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
     public async Task<Guid> IssueLetterAsync(IssueReminderLetterRequest request, CancellationToken cancellationToken = default)
     {
         InputRules.Ensure(request);

@@ -19,12 +19,8 @@ public static class RemindersFeature
             "ExportReminders", "Excel export of the filtered reminders.");
         reminders.MapGetById((ReminderService service, Guid id, CancellationToken ct) => service.GetAsync(id, ct),
             "GetReminder", "One reminder.");
-        reminders.MapGet("/{id:guid}/document", async (Guid id, ReminderService service, CancellationToken ct) =>
-            {
-                var (name, content) = await service.LetterAsync(id, ct);
-                return TypedResults.File(content, ReminderService.DocxContentType, name);
-            })
-            .WithName("ReminderLetter").WithSummary("The 提醒函 as .docx in 信函格式.");
+        reminders.MapWordDocument("/{id:guid}/document", (ReminderService service, Guid id, CancellationToken ct) => service.LetterAsync(id, ct),
+            "ReminderLetter", "The 提醒函 as .docx in 信函格式.");
         reminders.MapCreate((ReminderService service, IssueReminderLetterRequest request, CancellationToken ct) => service.IssueLetterAsync(request, ct),
                 "IssueReminderLetter", "Issues a 提醒函 to an official with a problem notice and suggestions.")
             .RequirePermission(Permission.SupervisionManage);

@@ -5,6 +5,8 @@ public static class ApiConventions
 {
     public const string ExcelContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+    public const string WordContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
     public static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder app, string prefix, string tag) =>
         app.MapGroup("/api/v1" + prefix)
             .WithTags(tag)

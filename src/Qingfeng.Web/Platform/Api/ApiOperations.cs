@@ -4,7 +4,7 @@ namespace Qingfeng.Platform.Api;
 
 /// <summary>
 /// The operations every record API is made of, each mapped once with its answer and its OpenAPI metadata: a filtered read,
-/// an Excel export of the same filter, one record by id, a create answering <c>201 Created</c> with the new record's address,
+/// an Excel export of the same filter, a Word document made for one record, one record by id, a create answering <c>201 Created</c> with the new record's address,
 /// and a command on one record answering <c>204 No Content</c>. A feature's endpoint file names, per operation, the service
 /// call, the operation id (<c>name</c>) and its one-line summary; problems beyond the group's (400, 401, 403) are added by
 /// the caller with <c>ProducesProblem</c>. The handlers are typed so that the OpenAPI document reads their parameters and
@@ -32,6 +32,30 @@ public static class ApiOperations
     {
         Func<TQuery, TWriter, CancellationToken, Task<FileContentHttpResult>> handler = async ([AsParameters] query, writer, ct) =>
             TypedResults.File(await write(writer, query, ct), ApiConventions.ExcelContentType, fileName);
+        return group.MapGet(pattern, handler).WithName(name).WithSummary(summary);
+    }
+
+    /// <summary><c>GET pattern</c>: the .docx <paramref name="write"/> makes for the record <c>{id}</c>, under the file name it gives.</summary>
+    public static RouteHandlerBuilder MapWordDocument<TWriter>(
+        this IEndpointRouteBuilder group, string pattern, Func<TWriter, Guid, CancellationToken, Task<(string FileName, byte[] Content)>> write, string name, string summary)
+    {
+        Func<Guid, TWriter, CancellationToken, Task<FileContentHttpResult>> handler = async (id, writer, ct) =>
+        {
+            var (fileName, content) = await write(writer, id, ct);
+            return TypedResults.File(content, ApiConventions.WordContentType, fileName);
+        };
+        return group.MapGet(pattern, handler).WithName(name).WithSummary(summary);
+    }
+
+    /// <summary><c>GET pattern</c>: the .docx of the kind <c>{kind}</c> that <paramref name="write"/> makes for the record <c>{id}</c>.</summary>
+    public static RouteHandlerBuilder MapWordDocument<TWriter, TKind>(
+        this IEndpointRouteBuilder group, string pattern, Func<TWriter, Guid, TKind, CancellationToken, Task<(string FileName, byte[] Content)>> write, string name, string summary)
+    {
+        Func<Guid, TKind, TWriter, CancellationToken, Task<FileContentHttpResult>> handler = async (id, kind, writer, ct) =>
+        {
+            var (fileName, content) = await write(writer, id, kind, ct);
+            return TypedResults.File(content, ApiConventions.WordContentType, fileName);
+        };
         return group.MapGet(pattern, handler).WithName(name).WithSummary(summary);
     }
 
