@@ -6,12 +6,10 @@ internal sealed class DecisionRecordConfiguration : IEntityTypeConfiguration<Dec
 {
     public void Configure(EntityTypeBuilder<DecisionRecord> b)
     {
-        b.ToTable("DecisionRecords");
-        SubjectMapping.Map(b, SubjectColumns.UnitAndPrincipal);
+        SubjectMapping.MapRecord(b, "DecisionRecords", SubjectColumns.UnitAndPrincipal);
         b.Property(r => r.Title).HasMaxLength(DecisionRecord.TitleMaxLength);
         b.Property(r => r.MeetingKind).HasMaxLength(DecisionRecord.MeetingKindMaxLength);
         b.Property(r => r.Dissent).HasMaxLength(DecisionRecord.DissentMaxLength);
-        b.Property(r => r.Version).IsConcurrencyToken();
         b.Ignore(r => r.Facts);
         b.ComplexProperty(r => r.Outcome, o => OutcomeColumns.Map(o));
         SubjectMapping.IndexForLists(b, thenBy: nameof(DecisionRecord.MeetingOn), byOfficial: false);

@@ -28,10 +28,8 @@ internal sealed class DutyReportConfiguration : IEntityTypeConfiguration<DutyRep
 {
     public void Configure(EntityTypeBuilder<DutyReport> b)
     {
-        b.ToTable("DutyReports");
-        SubjectMapping.Map(b, SubjectColumns.AboutOfficial with { PositionColumn = "Position", PositionMaxLength = 64, IsPrincipal = false, LeaderCategory = false });
+        SubjectMapping.MapRecord(b, "DutyReports", SubjectColumns.AboutOfficial with { PositionColumn = "Position", PositionMaxLength = 64, IsPrincipal = false, LeaderCategory = false });
         b.Property(r => r.ReturnReason).HasMaxLength(DutyReport.ReviewCommentMaxLength);
-        b.Property(r => r.Version).IsConcurrencyToken();
         b.HasIndex(nameof(DutyReport.CampaignId), SubjectMapping.OfficialId).IsUnique();
         b.HasIndex(SubjectMapping.OfficialId);
         b.HasIndex(SubjectMapping.RegionKey);

@@ -6,15 +6,13 @@ internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Rec
 {
     public void Configure(EntityTypeBuilder<Recommendation> b)
     {
-        b.ToTable("Recommendations");
-        SubjectMapping.Map(b, SubjectColumns.UnitAndPrincipal);
+        SubjectMapping.MapRecord(b, "Recommendations", SubjectColumns.UnitAndPrincipal);
         b.Property(r => r.Number).HasMaxLength(64);
         b.Property(r => r.Title).HasMaxLength(Recommendation.TitleMaxLength);
         b.Property(r => r.Origin).HasMaxLength(Recommendation.TextMaxLength);
         b.Property(r => r.Findings).HasMaxLength(Recommendation.TextMaxLength);
         b.Property(r => r.Reply).HasMaxLength(Recommendation.TextMaxLength);
         b.Property(r => r.Objection).HasMaxLength(Recommendation.TextMaxLength);
-        b.Property(r => r.Version).IsConcurrencyToken();
         b.ComplexProperty(r => r.Outcome, o => OutcomeColumns.Map(o));
         b.HasIndex(r => new { r.OrganId, r.Year, r.Sequence }).IsUnique();
         SubjectMapping.IndexForLists(b, thenBy: nameof(Recommendation.IssuedOn), byOfficial: false);

@@ -6,12 +6,10 @@ internal sealed class RectificationItemConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<RectificationItem> b)
     {
-        b.ToTable("RectificationItems");
-        SubjectMapping.Map(b, new SubjectColumns(PositionColumn: null, LeaderCategory: false));
+        SubjectMapping.MapRecord(b, "RectificationItems", new SubjectColumns(PositionColumn: null, LeaderCategory: false));
         b.Property(i => i.SourceReference).HasMaxLength(RectificationItem.SourceReferenceMaxLength);
         b.Property(i => i.Problem).HasMaxLength(RectificationItem.ProblemMaxLength);
         b.Property(i => i.Measures).HasMaxLength(RectificationItem.MeasuresMaxLength);
-        b.Property(i => i.Version).IsConcurrencyToken();
         b.ComplexProperty(i => i.Outcome, o => OutcomeColumns.Map(o));
         SubjectMapping.IndexForLists(b, thenBy: nameof(RectificationItem.State));
         b.HasIndex(i => new { i.OrganId, i.State, i.DueOn });
