@@ -21,7 +21,7 @@ internal sealed class DecisionFindingConfiguration : IEntityTypeConfiguration<De
 {
     public void Configure(EntityTypeBuilder<DecisionFinding> b)
     {
-        b.ToChildTable("DecisionFindings", f => f.Id);
+        b.ToChildTable("DecisionFindings");
         b.Property(f => f.CheckCode).HasMaxLength(64);
         b.Property(f => f.Text).HasMaxLength(1000);
         b.HasIndex(f => new { f.RecordId, f.CheckCode }).IsUnique();

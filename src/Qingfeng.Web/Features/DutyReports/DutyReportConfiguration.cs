@@ -18,7 +18,7 @@ internal sealed class CampaignScorerConfiguration : IEntityTypeConfiguration<Cam
 {
     public void Configure(EntityTypeBuilder<CampaignScorer> b)
     {
-        b.ToChildTable("DutyReportScorers", s => s.Id);
+        b.ToChildTable("DutyReportScorers");
         b.Property(s => s.Name).HasMaxLength(64);
         b.HasIndex(s => new { s.CampaignId, s.UserId }).IsUnique();
     }
@@ -43,7 +43,7 @@ internal sealed class DutyReportReviewConfiguration : IEntityTypeConfiguration<D
 {
     public void Configure(EntityTypeBuilder<DutyReportReview> b)
     {
-        b.ToChildTable("DutyReportReviews", x => x.Id);
+        b.ToChildTable("DutyReportReviews");
         b.Property(x => x.LevelName).HasMaxLength(64);
         b.Property(x => x.ReviewerName).HasMaxLength(64);
         b.Property(x => x.Comment).HasMaxLength(DutyReport.ReviewCommentMaxLength);
@@ -54,7 +54,7 @@ internal sealed class DutyReportCommentConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<DutyReportComment> b)
     {
-        b.ToChildTable("DutyReportComments", x => x.Id);
+        b.ToChildTable("DutyReportComments");
         b.Property(x => x.AuthorName).HasMaxLength(64);
         b.Property(x => x.Text).HasMaxLength(DutyReport.CommentMaxLength);
     }
@@ -64,7 +64,7 @@ internal sealed class DutyReportVoterConfiguration : IEntityTypeConfiguration<Du
 {
     public void Configure(EntityTypeBuilder<DutyReportVoter> b)
     {
-        b.ToChildTable("DutyReportVoters", x => x.Id);
+        b.ToChildTable("DutyReportVoters");
         b.HasIndex(x => new { x.ReportId, x.UserId }).IsUnique();
     }
 }

@@ -26,7 +26,7 @@ internal sealed class RecommendationMeasureConfiguration : IEntityTypeConfigurat
 {
     public void Configure(EntityTypeBuilder<RecommendationMeasure> b)
     {
-        b.ToChildTable("RecommendationMeasures", m => m.Id);
+        b.ToChildTable("RecommendationMeasures");
         b.Property(m => m.Text).HasMaxLength(Recommendation.MeasureMaxLength);
     }
 }
@@ -35,7 +35,7 @@ internal sealed class RecommendationCheckConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<RecommendationCheck> b)
     {
-        b.ToChildTable("RecommendationChecks", c => c.Id);
+        b.ToChildTable("RecommendationChecks");
         b.Property(c => c.Finding).HasMaxLength(Recommendation.TextMaxLength);
         b.Property(c => c.ByName).HasMaxLength(64);
     }
@@ -45,7 +45,7 @@ internal sealed class AdoptedRuleConfiguration : IEntityTypeConfiguration<Adopte
 {
     public void Configure(EntityTypeBuilder<AdoptedRule> b)
     {
-        b.ToChildTable("AdoptedRules", x => x.Id);
+        b.ToChildTable("AdoptedRules");
         SubjectMapping.Map(b, SubjectColumns.UnitKeyOnly);
         b.Property(x => x.Title).HasMaxLength(Recommendation.TitleMaxLength);
         b.Property(x => x.Summary).HasMaxLength(Recommendation.TextMaxLength);

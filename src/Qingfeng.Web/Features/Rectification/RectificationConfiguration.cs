@@ -23,7 +23,7 @@ internal sealed class RectificationProgressConfiguration : IEntityTypeConfigurat
 {
     public void Configure(EntityTypeBuilder<RectificationProgress> b)
     {
-        b.ToChildTable("RectificationProgress", p => p.Id);
+        b.ToChildTable("RectificationProgress");
         b.Property(p => p.ReporterName).HasMaxLength(64);
         b.Property(p => p.Text).HasMaxLength(RectificationItem.ProgressMaxLength);
         b.HasChildren(p => p.Evidence, e => e.ProgressId);
@@ -34,7 +34,7 @@ internal sealed class RectificationEventConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<RectificationEvent> b)
     {
-        b.ToChildTable("RectificationEvents", e => e.Id);
+        b.ToChildTable("RectificationEvents");
         b.Property(e => e.ActorName).HasMaxLength(64);
         b.Property(e => e.Comment).HasMaxLength(RectificationItem.CommentMaxLength);
     }
@@ -44,7 +44,7 @@ internal sealed class RectificationEvidenceConfiguration : IEntityTypeConfigurat
 {
     public void Configure(EntityTypeBuilder<RectificationEvidence> b)
     {
-        b.ToChildTable("RectificationEvidence", e => e.Id);
+        b.ToChildTable("RectificationEvidence");
         b.HasFileColumns(e => e.FileName, e => e.ContentType);
     }
 }

@@ -291,7 +291,7 @@ public enum RectificationAction
 }
 
 /// <summary>One line of an item's history.</summary>
-public sealed class RectificationEvent
+public sealed class RectificationEvent : ChildRow
 {
     private RectificationEvent()
     {
@@ -307,8 +307,6 @@ public sealed class RectificationEvent
         Comment = comment;
     }
 
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
-
     public Guid ItemId { get; private set; }
 
     public DateTimeOffset At { get; private set; }
@@ -323,7 +321,7 @@ public sealed class RectificationEvent
 }
 
 /// <summary>A progress report (整改进展) with its evidence files.</summary>
-public sealed class RectificationProgress
+public sealed class RectificationProgress : ChildRow
 {
     private RectificationProgress()
     {
@@ -337,8 +335,6 @@ public sealed class RectificationProgress
         Text = text;
         ClaimsDone = claimsDone;
     }
-
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
 
     public Guid ItemId { get; private set; }
 
@@ -354,7 +350,7 @@ public sealed class RectificationProgress
 }
 
 /// <summary>An evidence file (佐证材料) of a progress report, stored encrypted.</summary>
-public sealed class RectificationEvidence
+public sealed class RectificationEvidence : ChildRow
 {
     private RectificationEvidence()
     {
@@ -367,8 +363,6 @@ public sealed class RectificationEvidence
         ContentType = contentType;
         Size = size;
     }
-
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
 
     public Guid ProgressId { get; private set; }
 
