@@ -6,8 +6,7 @@ internal sealed class AccountabilityDecisionConfiguration : IEntityTypeConfigura
 {
     public void Configure(EntityTypeBuilder<AccountabilityDecision> b)
     {
-        b.ToTable("AccountabilityDecisions");
-        SubjectMapping.Map(b, new SubjectColumns());
+        SubjectMapping.MapRecord(b, "AccountabilityDecisions", new SubjectColumns());
         b.Property(d => d.CauseReference).HasMaxLength(AccountabilityDecision.CauseReferenceMaxLength);
         b.Property(d => d.Failure).HasMaxLength(AccountabilityDecision.FailureMaxLength);
         b.Property(d => d.Facts).HasMaxLength(AccountabilityDecision.FactsMaxLength);
@@ -16,7 +15,6 @@ internal sealed class AccountabilityDecisionConfiguration : IEntityTypeConfigura
         b.Property(d => d.DocumentNumber).HasMaxLength(AccountabilityDecision.DocumentNumberMaxLength);
         b.Property(d => d.ExecutionNote).HasMaxLength(AccountabilityDecision.NoteMaxLength);
         b.Property(d => d.RevocationReason).HasMaxLength(AccountabilityDecision.NoteMaxLength);
-        b.Property(d => d.Version).IsConcurrencyToken();
         SubjectMapping.IndexForLists(b, thenBy: nameof(AccountabilityDecision.DecidedOn));
     }
 }

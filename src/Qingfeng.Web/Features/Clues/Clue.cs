@@ -518,7 +518,7 @@ public sealed class Clue : Entity
 }
 
 /// <summary>被反映人: a link to a roster official, with the name and unit as they stood when reported.</summary>
-public sealed class ReportedPerson
+public sealed class ReportedPerson : ChildRow
 {
     private ReportedPerson()
     {
@@ -535,8 +535,6 @@ public sealed class ReportedPerson
         RegionKey = regionKey;
         UnitId = unitId;
     }
-
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
 
     public Guid ClueId { get; private set; }
 
@@ -574,7 +572,7 @@ public sealed class ClueCategory
 }
 
 /// <summary>One step of the clue's life: who, when, which action, from and to which state (全程登记备查).</summary>
-public sealed class ClueHistoryEntry
+public sealed class ClueHistoryEntry : ChildRow
 {
     public const int CommentMaxLength = 2000;
 
@@ -592,8 +590,6 @@ public sealed class ClueHistoryEntry
         To = to;
         Comment = InputRules.Text(comment, CommentMaxLength);
     }
-
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
 
     public Guid ClueId { get; private set; }
 
@@ -613,7 +609,7 @@ public sealed class ClueHistoryEntry
 }
 
 /// <summary>A member of the clue's need-to-know circle by assignment.</summary>
-public sealed class ClueParticipant
+public sealed class ClueParticipant : ChildRow
 {
     private ClueParticipant()
     {
@@ -626,8 +622,6 @@ public sealed class ClueParticipant
         Role = role;
     }
 
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
-
     public Guid ClueId { get; private set; }
 
     public Guid UserId { get; private set; }
@@ -638,7 +632,7 @@ public sealed class ClueParticipant
 }
 
 /// <summary>回避: an officer withdrawn from the clue; they lose every access to it.</summary>
-public sealed class ClueRecusal
+public sealed class ClueRecusal : ChildRow
 {
     public const int ReasonMaxLength = 500;
 
@@ -655,8 +649,6 @@ public sealed class ClueRecusal
         At = at;
     }
 
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
-
     public Guid ClueId { get; private set; }
 
     public Guid UserId { get; private set; }
@@ -671,7 +663,7 @@ public sealed class ClueRecusal
 }
 
 /// <summary>A sanction or handling decided on the case, with its influence period.</summary>
-public sealed class Sanction
+public sealed class Sanction : ChildRow
 {
     public const int CodeMaxLength = 32;
 
@@ -688,8 +680,6 @@ public sealed class Sanction
         DecidedOn = decidedOn;
         InfluenceEndsOn = SanctionCatalog.InfluenceEnds(type, decidedOn);
     }
-
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
 
     public Guid ClueId { get; private set; }
 

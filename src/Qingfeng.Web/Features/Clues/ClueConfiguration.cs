@@ -39,7 +39,7 @@ internal sealed class ReportedPersonConfiguration : IEntityTypeConfiguration<Rep
 {
     public void Configure(EntityTypeBuilder<ReportedPerson> b)
     {
-        b.ToChildTable("ClueReportedPersons", p => p.Id);
+        b.ToChildTable("ClueReportedPersons");
         b.Property(p => p.Name).HasMaxLength(64);
         b.Property(p => p.UnitName).HasMaxLength(128);
         b.Property(p => p.Position).HasMaxLength(64);
@@ -64,7 +64,7 @@ internal sealed class ClueHistoryConfiguration : IEntityTypeConfiguration<ClueHi
 {
     public void Configure(EntityTypeBuilder<ClueHistoryEntry> b)
     {
-        b.ToChildTable("ClueHistory", h => h.Id);
+        b.ToChildTable("ClueHistory");
         b.Property(h => h.UserName).HasMaxLength(64);
         b.Property(h => h.Action).HasMaxLength(40);
         b.Property(h => h.Comment).HasMaxLength(ClueHistoryEntry.CommentMaxLength);
@@ -76,7 +76,7 @@ internal sealed class ClueParticipantConfiguration : IEntityTypeConfiguration<Cl
 {
     public void Configure(EntityTypeBuilder<ClueParticipant> b)
     {
-        b.ToChildTable("ClueParticipants", p => p.Id);
+        b.ToChildTable("ClueParticipants");
         b.Property(p => p.Name).HasMaxLength(64);
         b.HasIndex(p => new { p.UserId, p.ClueId });
         b.HasIndex(p => p.ClueId);
@@ -87,7 +87,7 @@ internal sealed class ClueRecusalConfiguration : IEntityTypeConfiguration<ClueRe
 {
     public void Configure(EntityTypeBuilder<ClueRecusal> b)
     {
-        b.ToChildTable("ClueRecusals", r => r.Id);
+        b.ToChildTable("ClueRecusals");
         b.Property(r => r.UserName).HasMaxLength(64);
         b.Property(r => r.DecidedBy).HasMaxLength(64);
         b.Property(r => r.Reason).HasMaxLength(ClueRecusal.ReasonMaxLength);
@@ -100,7 +100,7 @@ internal sealed class SanctionConfiguration : IEntityTypeConfiguration<Sanction>
 {
     public void Configure(EntityTypeBuilder<Sanction> b)
     {
-        b.ToChildTable("Sanctions", s => s.Id);
+        b.ToChildTable("Sanctions");
         b.Property(s => s.Code).HasMaxLength(Sanction.CodeMaxLength);
         b.HasIndex(s => s.ClueId);
         b.HasIndex(s => s.OfficialId);

@@ -6,12 +6,10 @@ internal sealed class DecisionRecordConfiguration : IEntityTypeConfiguration<Dec
 {
     public void Configure(EntityTypeBuilder<DecisionRecord> b)
     {
-        b.ToTable("DecisionRecords");
-        SubjectMapping.Map(b, SubjectColumns.UnitAndPrincipal);
+        SubjectMapping.MapRecord(b, "DecisionRecords", SubjectColumns.UnitAndPrincipal);
         b.Property(r => r.Title).HasMaxLength(DecisionRecord.TitleMaxLength);
         b.Property(r => r.MeetingKind).HasMaxLength(DecisionRecord.MeetingKindMaxLength);
         b.Property(r => r.Dissent).HasMaxLength(DecisionRecord.DissentMaxLength);
-        b.Property(r => r.Version).IsConcurrencyToken();
         b.Ignore(r => r.Facts);
         b.ComplexProperty(r => r.Outcome, o => OutcomeColumns.Map(o));
         SubjectMapping.IndexForLists(b, thenBy: nameof(DecisionRecord.MeetingOn), byOfficial: false);
@@ -23,7 +21,7 @@ internal sealed class DecisionFindingConfiguration : IEntityTypeConfiguration<De
 {
     public void Configure(EntityTypeBuilder<DecisionFinding> b)
     {
-        b.ToChildTable("DecisionFindings", f => f.Id);
+        b.ToChildTable("DecisionFindings");
         b.Property(f => f.CheckCode).HasMaxLength(64);
         b.Property(f => f.Text).HasMaxLength(1000);
         b.HasIndex(f => new { f.RecordId, f.CheckCode }).IsUnique();

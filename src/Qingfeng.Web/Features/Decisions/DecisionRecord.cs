@@ -200,7 +200,7 @@ public sealed class DecisionRecord : Entity, IOwnedRecord
 /// What one check found on a decision record: raised into the unit's problem list (a rectification item) and, where the
 /// check says so, registered as a clue about the 一把手 (or recommended as one when the keeper may not register clues).
 /// </summary>
-public sealed class DecisionFinding
+public sealed class DecisionFinding : ChildRow
 {
     private DecisionFinding()
     {
@@ -215,8 +215,6 @@ public sealed class DecisionFinding
         Text = result.Text;
         FoundAt = at;
     }
-
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
 
     public Guid RecordId { get; private set; }
 

@@ -233,7 +233,7 @@ public sealed class DutyReport : Entity, ISupervisedRecord
 }
 
 /// <summary>One review step: the level, the reviewer, approved or returned (with reasons and a revision deadline).</summary>
-public sealed class DutyReportReview
+public sealed class DutyReportReview : ChildRow
 {
     private DutyReportReview()
     {
@@ -252,8 +252,6 @@ public sealed class DutyReportReview
         DueOn = dueOn;
         At = at;
     }
-
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
 
     public Guid ReportId { get; private set; }
 
@@ -277,7 +275,7 @@ public sealed class DutyReportReview
 }
 
 /// <summary>A comment (点评) on a report; the rectification items opened from the problems it names.</summary>
-public sealed class DutyReportComment
+public sealed class DutyReportComment : ChildRow
 {
     private DutyReportComment()
     {
@@ -291,8 +289,6 @@ public sealed class DutyReportComment
         At = at;
     }
 
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
-
     public Guid ReportId { get; private set; }
 
     public string AuthorName { get; private set; } = "";
@@ -305,7 +301,7 @@ public sealed class DutyReportComment
 }
 
 /// <summary>That a scorer has voted on a report — never what they scored.</summary>
-public sealed class DutyReportVoter
+public sealed class DutyReportVoter : ChildRow
 {
     private DutyReportVoter()
     {
@@ -316,8 +312,6 @@ public sealed class DutyReportVoter
         ReportId = reportId;
         UserId = userId;
     }
-
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
 
     public Guid ReportId { get; private set; }
 

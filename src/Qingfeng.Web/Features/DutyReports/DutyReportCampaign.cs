@@ -111,7 +111,7 @@ public sealed class DutyReportCampaign : Entity
 }
 
 /// <summary>An attending leader designated to score the campaign's reports.</summary>
-public sealed class CampaignScorer
+public sealed class CampaignScorer : ChildRow
 {
     private CampaignScorer()
     {
@@ -123,8 +123,6 @@ public sealed class CampaignScorer
         UserId = userId;
         Name = name;
     }
-
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
 
     public Guid CampaignId { get; private set; }
 

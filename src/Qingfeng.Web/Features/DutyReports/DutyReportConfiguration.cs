@@ -18,7 +18,7 @@ internal sealed class CampaignScorerConfiguration : IEntityTypeConfiguration<Cam
 {
     public void Configure(EntityTypeBuilder<CampaignScorer> b)
     {
-        b.ToChildTable("DutyReportScorers", s => s.Id);
+        b.ToChildTable("DutyReportScorers");
         b.Property(s => s.Name).HasMaxLength(64);
         b.HasIndex(s => new { s.CampaignId, s.UserId }).IsUnique();
     }
@@ -28,10 +28,8 @@ internal sealed class DutyReportConfiguration : IEntityTypeConfiguration<DutyRep
 {
     public void Configure(EntityTypeBuilder<DutyReport> b)
     {
-        b.ToTable("DutyReports");
-        SubjectMapping.Map(b, SubjectColumns.AboutOfficial with { PositionColumn = "Position", PositionMaxLength = 64, IsPrincipal = false, LeaderCategory = false });
+        SubjectMapping.MapRecord(b, "DutyReports", SubjectColumns.AboutOfficial with { PositionColumn = "Position", PositionMaxLength = 64, IsPrincipal = false, LeaderCategory = false });
         b.Property(r => r.ReturnReason).HasMaxLength(DutyReport.ReviewCommentMaxLength);
-        b.Property(r => r.Version).IsConcurrencyToken();
         b.HasIndex(nameof(DutyReport.CampaignId), SubjectMapping.OfficialId).IsUnique();
         b.HasIndex(SubjectMapping.OfficialId);
         b.HasIndex(SubjectMapping.RegionKey);
@@ -45,7 +43,7 @@ internal sealed class DutyReportReviewConfiguration : IEntityTypeConfiguration<D
 {
     public void Configure(EntityTypeBuilder<DutyReportReview> b)
     {
-        b.ToChildTable("DutyReportReviews", x => x.Id);
+        b.ToChildTable("DutyReportReviews");
         b.Property(x => x.LevelName).HasMaxLength(64);
         b.Property(x => x.ReviewerName).HasMaxLength(64);
         b.Property(x => x.Comment).HasMaxLength(DutyReport.ReviewCommentMaxLength);
@@ -56,7 +54,7 @@ internal sealed class DutyReportCommentConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<DutyReportComment> b)
     {
-        b.ToChildTable("DutyReportComments", x => x.Id);
+        b.ToChildTable("DutyReportComments");
         b.Property(x => x.AuthorName).HasMaxLength(64);
         b.Property(x => x.Text).HasMaxLength(DutyReport.CommentMaxLength);
     }
@@ -66,7 +64,7 @@ internal sealed class DutyReportVoterConfiguration : IEntityTypeConfiguration<Du
 {
     public void Configure(EntityTypeBuilder<DutyReportVoter> b)
     {
-        b.ToChildTable("DutyReportVoters", x => x.Id);
+        b.ToChildTable("DutyReportVoters");
         b.HasIndex(x => new { x.ReportId, x.UserId }).IsUnique();
     }
 }

@@ -120,7 +120,7 @@ public sealed class QuarterlyReview : Entity
 }
 
 /// <summary>The office's note on one 一把手 in a quarterly review.</summary>
-public sealed class QuarterlyReviewNote
+public sealed class QuarterlyReviewNote : ChildRow
 {
     private QuarterlyReviewNote()
     {
@@ -133,8 +133,6 @@ public sealed class QuarterlyReviewNote
         OfficialName = officialName;
         UnitName = unitName;
     }
-
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
 
     public Guid ReviewId { get; private set; }
 

@@ -19,7 +19,7 @@ internal sealed class QuarterlyReviewNoteConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<QuarterlyReviewNote> b)
     {
-        b.ToChildTable("QuarterlyReviewNotes", n => n.Id);
+        b.ToChildTable("QuarterlyReviewNotes");
         b.Property(n => n.OfficialName).HasMaxLength(64);
         b.Property(n => n.UnitName).HasMaxLength(128);
         b.Property(n => n.Text).HasMaxLength(QuarterlyReview.NoteMaxLength);

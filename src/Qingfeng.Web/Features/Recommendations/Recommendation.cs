@@ -200,7 +200,7 @@ public sealed class Recommendation : Entity, IOwnedRecord
 }
 
 /// <summary>A measure the recommendation requires; it is tracked as a ledger item.</summary>
-public sealed class RecommendationMeasure
+public sealed class RecommendationMeasure : ChildRow
 {
     private RecommendationMeasure()
     {
@@ -212,8 +212,6 @@ public sealed class RecommendationMeasure
         Number = number;
         Text = text;
     }
-
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
 
     public Guid RecommendationId { get; private set; }
 
@@ -227,7 +225,7 @@ public sealed class RecommendationMeasure
 }
 
 /// <summary>A follow-up check by the issuing organ.</summary>
-public sealed class RecommendationCheck
+public sealed class RecommendationCheck : ChildRow
 {
     private RecommendationCheck()
     {
@@ -243,8 +241,6 @@ public sealed class RecommendationCheck
         ByName = by.Name;
     }
 
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
-
     public Guid RecommendationId { get; private set; }
 
     public DateOnly CheckedOn { get; private set; }
@@ -259,7 +255,7 @@ public sealed class RecommendationCheck
 }
 
 /// <summary>An institutional rule a unit adopted in response (e.g. 药品耗材采购“十不准”); searchable across units in jurisdiction.</summary>
-public sealed class AdoptedRule : ISupervisedRecord
+public sealed class AdoptedRule : ChildRow, ISupervisedRecord
 {
     private AdoptedRule()
     {
@@ -273,8 +269,6 @@ public sealed class AdoptedRule : ISupervisedRecord
         AdoptedOn = adoptedOn;
         Summary = summary;
     }
-
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
 
     public Guid RecommendationId { get; private set; }
 

@@ -6,15 +6,13 @@ internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Rec
 {
     public void Configure(EntityTypeBuilder<Recommendation> b)
     {
-        b.ToTable("Recommendations");
-        SubjectMapping.Map(b, SubjectColumns.UnitAndPrincipal);
+        SubjectMapping.MapRecord(b, "Recommendations", SubjectColumns.UnitAndPrincipal);
         b.Property(r => r.Number).HasMaxLength(64);
         b.Property(r => r.Title).HasMaxLength(Recommendation.TitleMaxLength);
         b.Property(r => r.Origin).HasMaxLength(Recommendation.TextMaxLength);
         b.Property(r => r.Findings).HasMaxLength(Recommendation.TextMaxLength);
         b.Property(r => r.Reply).HasMaxLength(Recommendation.TextMaxLength);
         b.Property(r => r.Objection).HasMaxLength(Recommendation.TextMaxLength);
-        b.Property(r => r.Version).IsConcurrencyToken();
         b.ComplexProperty(r => r.Outcome, o => OutcomeColumns.Map(o));
         b.HasIndex(r => new { r.OrganId, r.Year, r.Sequence }).IsUnique();
         SubjectMapping.IndexForLists(b, thenBy: nameof(Recommendation.IssuedOn), byOfficial: false);
@@ -28,7 +26,7 @@ internal sealed class RecommendationMeasureConfiguration : IEntityTypeConfigurat
 {
     public void Configure(EntityTypeBuilder<RecommendationMeasure> b)
     {
-        b.ToChildTable("RecommendationMeasures", m => m.Id);
+        b.ToChildTable("RecommendationMeasures");
         b.Property(m => m.Text).HasMaxLength(Recommendation.MeasureMaxLength);
     }
 }
@@ -37,7 +35,7 @@ internal sealed class RecommendationCheckConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<RecommendationCheck> b)
     {
-        b.ToChildTable("RecommendationChecks", c => c.Id);
+        b.ToChildTable("RecommendationChecks");
         b.Property(c => c.Finding).HasMaxLength(Recommendation.TextMaxLength);
         b.Property(c => c.ByName).HasMaxLength(64);
     }
@@ -47,7 +45,7 @@ internal sealed class AdoptedRuleConfiguration : IEntityTypeConfiguration<Adopte
 {
     public void Configure(EntityTypeBuilder<AdoptedRule> b)
     {
-        b.ToChildTable("AdoptedRules", x => x.Id);
+        b.ToChildTable("AdoptedRules");
         SubjectMapping.Map(b, SubjectColumns.UnitKeyOnly);
         b.Property(x => x.Title).HasMaxLength(Recommendation.TitleMaxLength);
         b.Property(x => x.Summary).HasMaxLength(Recommendation.TextMaxLength);

@@ -6,12 +6,10 @@ internal sealed class RectificationItemConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<RectificationItem> b)
     {
-        b.ToTable("RectificationItems");
-        SubjectMapping.Map(b, new SubjectColumns(PositionColumn: null, LeaderCategory: false));
+        SubjectMapping.MapRecord(b, "RectificationItems", new SubjectColumns(PositionColumn: null, LeaderCategory: false));
         b.Property(i => i.SourceReference).HasMaxLength(RectificationItem.SourceReferenceMaxLength);
         b.Property(i => i.Problem).HasMaxLength(RectificationItem.ProblemMaxLength);
         b.Property(i => i.Measures).HasMaxLength(RectificationItem.MeasuresMaxLength);
-        b.Property(i => i.Version).IsConcurrencyToken();
         b.ComplexProperty(i => i.Outcome, o => OutcomeColumns.Map(o));
         SubjectMapping.IndexForLists(b, thenBy: nameof(RectificationItem.State));
         b.HasIndex(i => new { i.OrganId, i.State, i.DueOn });
@@ -25,7 +23,7 @@ internal sealed class RectificationProgressConfiguration : IEntityTypeConfigurat
 {
     public void Configure(EntityTypeBuilder<RectificationProgress> b)
     {
-        b.ToChildTable("RectificationProgress", p => p.Id);
+        b.ToChildTable("RectificationProgress");
         b.Property(p => p.ReporterName).HasMaxLength(64);
         b.Property(p => p.Text).HasMaxLength(RectificationItem.ProgressMaxLength);
         b.HasChildren(p => p.Evidence, e => e.ProgressId);
@@ -36,7 +34,7 @@ internal sealed class RectificationEventConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<RectificationEvent> b)
     {
-        b.ToChildTable("RectificationEvents", e => e.Id);
+        b.ToChildTable("RectificationEvents");
         b.Property(e => e.ActorName).HasMaxLength(64);
         b.Property(e => e.Comment).HasMaxLength(RectificationItem.CommentMaxLength);
     }
@@ -46,7 +44,7 @@ internal sealed class RectificationEvidenceConfiguration : IEntityTypeConfigurat
 {
     public void Configure(EntityTypeBuilder<RectificationEvidence> b)
     {
-        b.ToChildTable("RectificationEvidence", e => e.Id);
+        b.ToChildTable("RectificationEvidence");
         b.HasFileColumns(e => e.FileName, e => e.ContentType);
     }
 }

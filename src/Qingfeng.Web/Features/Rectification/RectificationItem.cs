@@ -290,7 +290,7 @@ public enum RectificationAction
 }
 
 /// <summary>One line of an item's history.</summary>
-public sealed class RectificationEvent
+public sealed class RectificationEvent : ChildRow
 {
     private RectificationEvent()
     {
@@ -306,8 +306,6 @@ public sealed class RectificationEvent
         Comment = comment;
     }
 
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
-
     public Guid ItemId { get; private set; }
 
     public DateTimeOffset At { get; private set; }
@@ -322,7 +320,7 @@ public sealed class RectificationEvent
 }
 
 /// <summary>A progress report (整改进展) with its evidence files.</summary>
-public sealed class RectificationProgress
+public sealed class RectificationProgress : ChildRow
 {
     private RectificationProgress()
     {
@@ -336,8 +334,6 @@ public sealed class RectificationProgress
         Text = text;
         ClaimsDone = claimsDone;
     }
-
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
 
     public Guid ItemId { get; private set; }
 
@@ -353,7 +349,7 @@ public sealed class RectificationProgress
 }
 
 /// <summary>An evidence file (佐证材料) of a progress report, stored encrypted.</summary>
-public sealed class RectificationEvidence
+public sealed class RectificationEvidence : ChildRow
 {
     private RectificationEvidence()
     {
@@ -366,8 +362,6 @@ public sealed class RectificationEvidence
         ContentType = contentType;
         Size = size;
     }
-
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
 
     public Guid ProgressId { get; private set; }
 

@@ -57,6 +57,19 @@ public static class SubjectMapping
     public const int RegionKeyMaxLength = 12;
     public const int OfficialNameMaxLength = 64;
 
+    /// <summary>
+    /// Maps a supervision record the way every record table is mapped: onto <paramref name="table"/>, its subject onto the columns
+    /// <paramref name="columns"/> names, and its <see cref="Entity.Version"/> as the optimistic concurrency token each save checks.
+    /// </summary>
+    public static void MapRecord<T>(EntityTypeBuilder<T> b, string table, SubjectColumns columns)
+        where T : Entity, ISupervisedRecord
+    {
+        ArgumentNullException.ThrowIfNull(b);
+        b.ToTable(table);
+        Map(b, columns);
+        b.Property(r => r.Version).IsConcurrencyToken();
+    }
+
     /// <summary>Maps <see cref="ISupervisedRecord.Subject"/> of <typeparamref name="T"/> onto the columns <paramref name="columns"/> names.</summary>
     public static void Map<T>(EntityTypeBuilder<T> b, SubjectColumns columns)
         where T : class, ISupervisedRecord

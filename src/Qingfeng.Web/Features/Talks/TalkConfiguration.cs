@@ -6,8 +6,7 @@ internal sealed class TalkConfiguration : IEntityTypeConfiguration<Talk>
 {
     public void Configure(EntityTypeBuilder<Talk> b)
     {
-        b.ToTable("Talks");
-        SubjectMapping.Map(b, SubjectColumns.AboutOfficial);
+        SubjectMapping.MapRecord(b, "Talks", SubjectColumns.AboutOfficial);
         b.Property(t => t.TalkerTitle).HasMaxLength(Talk.ShortMaxLength);
         b.Property(t => t.Place).HasMaxLength(Talk.ShortMaxLength);
         b.Property(t => t.Talkers).HasMaxLength(Talk.ShortMaxLength);
@@ -18,7 +17,6 @@ internal sealed class TalkConfiguration : IEntityTypeConfiguration<Talk>
         b.Property(t => t.Commitments).HasMaxLength(Talk.TextMaxLength);
         b.Property(t => t.ClosingNote).HasMaxLength(Talk.NoteMaxLength);
         b.Property(t => t.CancelReason).HasMaxLength(Talk.NoteMaxLength);
-        b.Property(t => t.Version).IsConcurrencyToken();
         b.Ignore(t => t.TalkDate);
         b.Ignore(t => t.IsHeld);
         b.ComplexProperty(t => t.Outcome, o => OutcomeColumns.Map(o));
@@ -33,15 +31,13 @@ internal sealed class InquiryConfiguration : IEntityTypeConfiguration<Inquiry>
 {
     public void Configure(EntityTypeBuilder<Inquiry> b)
     {
-        b.ToTable("Inquiries");
-        SubjectMapping.Map(b, SubjectColumns.AboutOfficial);
+        SubjectMapping.MapRecord(b, "Inquiries", SubjectColumns.AboutOfficial);
         b.Property(i => i.DocumentNumber).HasMaxLength(Inquiry.DocumentNumberMaxLength);
         b.Property(i => i.Matters).HasMaxLength(Inquiry.TextMaxLength);
         b.Property(i => i.ReplyText).HasMaxLength(Inquiry.TextMaxLength);
         b.Property(i => i.CountersignedBy).HasMaxLength(Inquiry.SignatoryMaxLength);
         b.Property(i => i.CountersignNote).HasMaxLength(Inquiry.CountersignNoteMaxLength);
         b.Property(i => i.AssessmentNote).HasMaxLength(Inquiry.AssessmentNoteMaxLength);
-        b.Property(i => i.Version).IsConcurrencyToken();
         b.Ignore(i => i.RepliedLate);
         b.ComplexProperty(i => i.Outcome, o => OutcomeColumns.Map(o));
         SubjectMapping.IndexForLists(b, thenBy: nameof(Inquiry.State));

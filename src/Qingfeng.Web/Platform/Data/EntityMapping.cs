@@ -31,15 +31,15 @@ public static class EntityMapping
     }
 
     /// <summary>
-    /// Maps a child row onto <paramref name="table"/> with the key its constructor sets. EF never generates that key, so a new
-    /// child found through its parent's navigation is inserted, not updated.
+    /// Maps a child row onto <paramref name="table"/> with the key it sets itself (<see cref="ChildRow.Id"/>). EF never generates
+    /// that key, so a new child found through its parent's navigation is inserted, not updated.
     /// </summary>
-    public static void ToChildTable<T>(this EntityTypeBuilder<T> b, string table, Expression<Func<T, Guid>> key)
-        where T : class
+    public static void ToChildTable<T>(this EntityTypeBuilder<T> b, string table)
+        where T : ChildRow
     {
         ArgumentNullException.ThrowIfNull(b);
         b.ToTable(table);
-        b.Property(key).ValueGeneratedNever();
+        b.Property(r => r.Id).ValueGeneratedNever();
     }
 
     /// <summary>The name and content type of a stored file (an attachment, a piece of evidence), at their one length.</summary>
