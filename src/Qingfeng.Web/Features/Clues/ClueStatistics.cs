@@ -57,16 +57,7 @@ public sealed class ClueStatistics(IDbContextFactory<QingfengDb> dbFactory, Clue
         var viewer = await access.ViewerAsync(cancellationToken);
         var dimension = query.Dimension ?? FunnelDimension.County;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var clues = viewer.VisibleClues(db).AsNoTracking();
-        if (query.From is { } from)
-        {
-            clues = clues.Where(c => c.ReceivedOn >= from);
-        }
-
-        if (query.To is { } to)
-        {
-            clues = clues.Where(c => c.ReceivedOn <= to);
-        }
+        var clues = viewer.VisibleClues(db).AsNoTracking().Within(c => c.ReceivedOn, query.From, query.To);
 
         if (query.PrincipalOnly == true)
         {
