@@ -144,15 +144,7 @@ public sealed class AccountabilityQueries(IDbContextFactory<QingfengDb> dbFactor
             q = q.Where(d => d.State != AccountabilityState.Revoked && d.ImpactUntil != null && d.ImpactUntil >= today);
         }
 
-        if (query.From is { } from)
-        {
-            q = q.Where(d => d.DecidedOn >= from);
-        }
-
-        if (query.To is { } to)
-        {
-            q = q.Where(d => d.DecidedOn <= to);
-        }
+        q = q.Within(d => d.DecidedOn, query.From, query.To);
 
         if (!string.IsNullOrWhiteSpace(query.Text))
         {

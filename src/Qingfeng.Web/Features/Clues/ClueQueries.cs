@@ -221,15 +221,7 @@ public sealed class ClueQueries(
             clues = clues.Where(c => c.RegionKey.StartsWith(key));
         }
 
-        if (query.From is { } from)
-        {
-            clues = clues.Where(c => c.ReceivedOn >= from);
-        }
-
-        if (query.To is { } to)
-        {
-            clues = clues.Where(c => c.ReceivedOn <= to);
-        }
+        clues = clues.Within(c => c.ReceivedOn, query.From, query.To);
 
         if (query.Mine == true)
         {

@@ -57,16 +57,7 @@ public sealed class ClueStatistics(IDbContextFactory<QingfengDb> dbFactory, Clue
         var viewer = await access.ViewerAsync(cancellationToken);
         var dimension = query.Dimension ?? FunnelDimension.County;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var clues = viewer.VisibleClues(db).AsNoTracking();
-        if (query.From is { } from)
-        {
-            clues = clues.Where(c => c.ReceivedOn >= from);
-        }
-
-        if (query.To is { } to)
-        {
-            clues = clues.Where(c => c.ReceivedOn <= to);
-        }
+        var clues = viewer.VisibleClues(db).AsNoTracking().Within(c => c.ReceivedOn, query.From, query.To);
 
         if (query.PrincipalOnly == true)
         {
@@ -86,7 +77,7 @@ public sealed class ClueStatistics(IDbContextFactory<QingfengDb> dbFactory, Clue
             LeaderCategory = c.LeaderCategory == null ? 0 : (int)c.LeaderCategory,
             Source = (int)c.Source,
             Month = (c.ReceivedOn.Year * 100) + c.ReceivedOn.Month,
-            Talk = c.DisposedOn != null && c.Method == DisposalMethod.TalkInquiry ? 1 : 0,
+            TalkInquiry = c.DisposedOn != null && c.Method == DisposalMethod.TalkInquiry ? 1 : 0,
             Verification = c.DisposedOn != null && c.Method == DisposalMethod.Verification ? 1 : 0,
             Shelved = c.DisposedOn != null && c.Method == DisposalMethod.Shelve ? 1 : 0,
             Closed = c.DisposedOn != null && c.Method == DisposalMethod.Close ? 1 : 0,
@@ -109,44 +100,23 @@ public sealed class ClueStatistics(IDbContextFactory<QingfengDb> dbFactory, Clue
         };
 
         var grouped = await SumAsync(keyed, cancellationToken);
-        var rows = grouped.Select(r => new
+        var rows = grouped.Select(r => (Sums: r, Key: dimension switch
         {
-            Key = dimension switch
-            {
-                FunnelDimension.Month => string.Create(CultureInfo.InvariantCulture, $"{r.Number / 100}-{r.Number % 100:00}"),
-                FunnelDimension.LeaderCategory or FunnelDimension.Source => r.Number.ToString(CultureInfo.InvariantCulture),
-                _ => r.Text,
-            },
-            r.Clues,
-            r.TalkInquiry,
-            r.Verification,
-            r.Shelved,
-            r.Closed,
-            r.Filed,
-            r.Sanctioned,
-            r.Transferred,
-            r.ProblemsFound,
-            r.FurtherClues,
-            r.PaidOut,
-            r.Recovered,
-        }).ToList();
+            FunnelDimension.Month => string.Create(CultureInfo.InvariantCulture, $"{r.Number / 100}-{r.Number % 100:00}"),
+            FunnelDimension.LeaderCategory or FunnelDimension.Source => r.Number.ToString(CultureInfo.InvariantCulture),
+            _ => r.Text,
+        })).ToList();
 
         var labels = await LabelsAsync(db, protection, dimension, rows.Select(r => r.Key).ToList(), cancellationToken);
         var result = rows
-            .Select(r => new FunnelRow(
-                r.Key, labels.GetValueOrDefault(r.Key, r.Key), r.Clues, r.TalkInquiry, r.Verification, r.Shelved, r.Closed,
-                r.Filed, r.Sanctioned, r.Transferred, r.ProblemsFound, r.FurtherClues, r.PaidOut / 100m, r.Recovered / 100m))
+            .Select(r => r.Sums.ToRow(r.Key, labels.GetValueOrDefault(r.Key, r.Key)))
             .OrderBy(r => r.Key, StringComparer.Ordinal)
             .ToList();
 
         // Totals count each clue once, also when the dimension (categories) lists it under several keys.
         var totals = (await SumAsync(facts.Select(f => new Keyed { Text = "", Number = 0, Fact = f }), cancellationToken)).SingleOrDefault();
         var totalLabel = TextCatalog.Instance.Get("Funnel.Total", CultureInfo.CurrentUICulture);
-        var total = totals is null
-            ? new FunnelRow("", totalLabel, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-            : new FunnelRow("", totalLabel, totals.Clues, totals.TalkInquiry, totals.Verification, totals.Shelved, totals.Closed, totals.Filed,
-                totals.Sanctioned, totals.Transferred, totals.ProblemsFound, totals.FurtherClues, totals.PaidOut / 100m, totals.Recovered / 100m);
-        return new FunnelReport(dimension, query.From, query.To, result, total);
+        return new FunnelReport(dimension, query.From, query.To, result, (totals ?? new Sums()).ToRow("", totalLabel));
     }
 
     /// <summary>One row of sums per key (text and number): the funnel's columns, in one grouped query.</summary>
@@ -156,7 +126,7 @@ public sealed class ClueStatistics(IDbContextFactory<QingfengDb> dbFactory, Clue
             Text = g.Key.Text,
             Number = g.Key.Number,
             Clues = g.Count(),
-            TalkInquiry = g.Sum(k => k.Fact.Talk),
+            TalkInquiry = g.Sum(k => k.Fact.TalkInquiry),
             Verification = g.Sum(k => k.Fact.Verification),
             Shelved = g.Sum(k => k.Fact.Shelved),
             Closed = g.Sum(k => k.Fact.Closed),
@@ -193,20 +163,10 @@ public sealed class ClueStatistics(IDbContextFactory<QingfengDb> dbFactory, Clue
         }
     }
 
-    /// <summary>The per-clue figures the funnel adds up.</summary>
-    private sealed class Facts
+    /// <summary>The funnel's columns after the clue count: one clue's (0 or 1, and its outcome) or the sum over a key's clues.</summary>
+    private abstract class Columns
     {
-        public Guid Id { get; init; }
-
-        public string RegionKey { get; init; } = "";
-
-        public int LeaderCategory { get; init; }
-
-        public int Source { get; init; }
-
-        public int Month { get; init; }
-
-        public int Talk { get; init; }
+        public int TalkInquiry { get; init; }
 
         public int Verification { get; init; }
 
@@ -229,7 +189,21 @@ public sealed class ClueStatistics(IDbContextFactory<QingfengDb> dbFactory, Clue
         public long Recovered { get; init; }
     }
 
-    private sealed class Sums
+    /// <summary>The per-clue figures the funnel adds up.</summary>
+    private sealed class Facts : Columns
+    {
+        public Guid Id { get; init; }
+
+        public string RegionKey { get; init; } = "";
+
+        public int LeaderCategory { get; init; }
+
+        public int Source { get; init; }
+
+        public int Month { get; init; }
+    }
+
+    private sealed class Sums : Columns
     {
         public string Text { get; init; } = "";
 
@@ -237,27 +211,9 @@ public sealed class ClueStatistics(IDbContextFactory<QingfengDb> dbFactory, Clue
 
         public int Clues { get; init; }
 
-        public int TalkInquiry { get; init; }
-
-        public int Verification { get; init; }
-
-        public int Shelved { get; init; }
-
-        public int Closed { get; init; }
-
-        public int Filed { get; init; }
-
-        public int Sanctioned { get; init; }
-
-        public int Transferred { get; init; }
-
-        public int ProblemsFound { get; init; }
-
-        public int FurtherClues { get; init; }
-
-        public long PaidOut { get; init; }
-
-        public long Recovered { get; init; }
+        /// <summary>The report row (funds in yuan).</summary>
+        public FunnelRow ToRow(string key, string label) => new(
+            key, label, Clues, TalkInquiry, Verification, Shelved, Closed, Filed, Sanctioned, Transferred, ProblemsFound, FurtherClues, PaidOut / 100m, Recovered / 100m);
     }
 
     private sealed class Keyed

@@ -75,15 +75,7 @@ public sealed class DecisionQueries(IDbContextFactory<QingfengDb> dbFactory, Sup
             q = q.Where(r => r.Kind == kind);
         }
 
-        if (query.From is { } from)
-        {
-            q = q.Where(r => r.MeetingOn >= from);
-        }
-
-        if (query.To is { } to)
-        {
-            q = q.Where(r => r.MeetingOn <= to);
-        }
+        q = q.Within(r => r.MeetingOn, query.From, query.To);
 
         if (query.HasFindings is { } has)
         {

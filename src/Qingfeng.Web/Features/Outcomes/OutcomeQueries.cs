@@ -127,24 +127,9 @@ public sealed class OutcomeQueries(IDbContextFactory<QingfengDb> dbFactory, Supe
     private static IQueryable<T> Scoped<T>(IQueryable<T> records, SupervisionViewer viewer, OutcomeQuery query, string? region, Expression<Func<T, DateOnly>> date)
         where T : class, ISupervisedRecord
     {
-        var q = records.AsNoTracking().Where(viewer.Visible<T>());
-        if (query.From is { } from)
-        {
-            var bound = new Bound(from);
-            q = q.Where(Expression.Lambda<Func<T, bool>>(Expression.GreaterThanOrEqual(date.Body, Expression.Property(Expression.Constant(bound), nameof(Bound.Day))), date.Parameters));
-        }
-
-        if (query.To is { } to)
-        {
-            var bound = new Bound(to);
-            q = q.Where(Expression.Lambda<Func<T, bool>>(Expression.LessThanOrEqual(date.Body, Expression.Property(Expression.Constant(bound), nameof(Bound.Day))), date.Parameters));
-        }
-
+        var q = records.AsNoTracking().Where(viewer.Visible<T>()).Within(date, query.From, query.To);
         return region is null ? q : q.Where(r => r.Subject.RegionKey.StartsWith(region));
     }
-
-    /// <summary>Holds a date so that the composed filter sends it as a parameter, not a literal.</summary>
-    private sealed record Bound(DateOnly Day);
 
     /// <summary>Sums the outcome complex type of any module's records that recorded one.</summary>
     private static async Task<OutcomeLine> SumAsync(OutcomeModule module, IQueryable<SupervisionOutcome> outcomes, CancellationToken cancellationToken)

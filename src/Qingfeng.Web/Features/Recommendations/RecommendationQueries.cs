@@ -76,15 +76,7 @@ public sealed class RecommendationQueries(IDbContextFactory<QingfengDb> dbFactor
             q = q.Where(x => x.rule.Subject.UnitId == unit);
         }
 
-        if (query.From is { } from)
-        {
-            q = q.Where(x => x.rule.AdoptedOn >= from);
-        }
-
-        if (query.To is { } to)
-        {
-            q = q.Where(x => x.rule.AdoptedOn <= to);
-        }
+        q = q.Within(x => x.rule.AdoptedOn, query.From, query.To);
 
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
@@ -146,15 +138,7 @@ public sealed class RecommendationQueries(IDbContextFactory<QingfengDb> dbFactor
             q = q.Where(r => r.State == RecommendationState.Issued && r.ReplyDueOn < today);
         }
 
-        if (query.From is { } from)
-        {
-            q = q.Where(r => r.IssuedOn >= from);
-        }
-
-        if (query.To is { } to)
-        {
-            q = q.Where(r => r.IssuedOn <= to);
-        }
+        q = q.Within(r => r.IssuedOn, query.From, query.To);
 
         q = q.About(unitId: query.UnitId);
 

@@ -160,15 +160,7 @@ public sealed class RectificationQueries(
             q = q.Where(i => i.SourceId == sourceId);
         }
 
-        if (query.DueFrom is { } from)
-        {
-            q = q.Where(i => i.DueOn >= from);
-        }
-
-        if (query.DueTo is { } to)
-        {
-            q = q.Where(i => i.DueOn <= to);
-        }
+        q = q.Within(i => i.DueOn, query.DueFrom, query.DueTo);
 
         if (!string.IsNullOrWhiteSpace(query.Text))
         {

@@ -105,15 +105,7 @@ public sealed class ReminderService(IDbContextFactory<QingfengDb> dbFactory, Sup
             reminders = reminders.Where(r => r.Kind == kind);
         }
 
-        if (query.From is { } from)
-        {
-            reminders = reminders.Where(r => r.SentOn >= from);
-        }
-
-        if (query.To is { } to)
-        {
-            reminders = reminders.Where(r => r.SentOn <= to);
-        }
+        reminders = reminders.Within(r => r.SentOn, query.From, query.To);
 
         reminders = reminders.About(officialId: query.OfficialId);
 

@@ -75,15 +75,7 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
 
         talks = talks.About(unitId: query.UnitId, officialId: query.OfficialId, principalOnly: query.PrincipalOnly);
 
-        if (query.From is { } from)
-        {
-            talks = talks.Where(t => t.HeldOn >= from);
-        }
-
-        if (query.To is { } to)
-        {
-            talks = talks.Where(t => t.HeldOn <= to);
-        }
+        talks = talks.Within(t => t.HeldOn, query.From, query.To);
 
         var rows = await talks.Select(t => new { t.Type, t.Tier, t.Subject.LeaderCategory, OfficialId = t.Subject.OfficialId!.Value }).ToListAsync(cancellationToken);
         static TalkCountRow Row(string key, IEnumerable<Guid> officials)
@@ -192,15 +184,7 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
 
         talks = talks.About(unitId: query.UnitId, officialId: query.OfficialId, principalOnly: query.PrincipalOnly);
 
-        if (query.From is { } from)
-        {
-            talks = talks.Where(t => (t.HeldOn ?? t.PlannedOn) >= from);
-        }
-
-        if (query.To is { } to)
-        {
-            talks = talks.Where(t => (t.HeldOn ?? t.PlannedOn) <= to);
-        }
+        talks = talks.Within(t => t.HeldOn ?? t.PlannedOn, query.From, query.To);
 
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
@@ -259,15 +243,7 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
 
         inquiries = inquiries.About(officialId: query.OfficialId, principalOnly: query.PrincipalOnly);
 
-        if (query.From is { } from)
-        {
-            inquiries = inquiries.Where(i => i.SentOn >= from);
-        }
-
-        if (query.To is { } to)
-        {
-            inquiries = inquiries.Where(i => i.SentOn <= to);
-        }
+        inquiries = inquiries.Within(i => i.SentOn, query.From, query.To);
 
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
