@@ -7,7 +7,7 @@ namespace Qingfeng.Features.Accountability;
 /// <summary>Generates the 通报 of one or more accountability decisions as .docx; every generation is audited.</summary>
 public sealed class AccountabilityDocuments(AccountabilityQueries queries, AuditLog audit, TimeProvider time)
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public const string ContentType = ApiConventions.WordContentType;
 
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
 

@@ -27,7 +27,7 @@ public sealed class ClueDocuments(
     AuditLog audit,
     TimeProvider time)
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public const string ContentType = ApiConventions.WordContentType;
 
     public async Task<(string FileName, byte[] Content)> BuildAsync(Guid id, ClueDocumentKind kind, CancellationToken cancellationToken = default)
     {

@@ -8,7 +8,7 @@ namespace Qingfeng.Features.QuarterlyReviews;
 /// </summary>
 public static class QuarterlyReviewDocument
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public const string ContentType = ApiConventions.WordContentType;
 
     public static string Title(QuarterlyDossier dossier) =>
         string.Create(CultureInfo.InvariantCulture, $"{dossier.OrganName}{dossier.Year}年第{OfficialDocument.ChineseNumber(dossier.Quarter)}季度“一把手”监督情况梳理分析报告");

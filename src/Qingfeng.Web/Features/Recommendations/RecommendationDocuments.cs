@@ -7,7 +7,7 @@ namespace Qingfeng.Features.Recommendations;
 /// <summary>Generates the recommendation letter as .docx; every generation is audited.</summary>
 public sealed class RecommendationDocuments(RecommendationQueries queries, RecommendationOptions options, AuditLog audit)
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public const string ContentType = ApiConventions.WordContentType;
 
     public async Task<(string FileName, byte[] Content)> LetterAsync(Guid id, CancellationToken cancellationToken = default)
     {

@@ -17,7 +17,7 @@ public enum TalkDocumentKind
 /// <summary>Fills the .docx documents (GB/T 9704 layout) of talks and inquiries; every generation is audited.</summary>
 public sealed class TalkDocuments(IDbContextFactory<QingfengDb> dbFactory, TalkQueries queries, AuditLog audit)
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public const string ContentType = ApiConventions.WordContentType;
 
     public async Task<(string FileName, byte[] Content)> TalkAsync(Guid id, TalkDocumentKind kind, CancellationToken cancellationToken = default)
     {

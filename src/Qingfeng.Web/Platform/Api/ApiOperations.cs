@@ -5,7 +5,7 @@ namespace Qingfeng.Platform.Api;
 /// <summary>
 /// The operations every record API is made of, each mapped once with its answer and its OpenAPI metadata: a filtered read,
 /// an Excel export of the same filter, a Word document made for one record, one record by id, a create answering <c>201 Created</c> with the new record's address,
-/// and a command on one record answering <c>204 No Content</c>. A feature's endpoint file names, per operation, the service
+/// and a command on one record answering <c>204 No Content</c>. A feature's map method names, per operation, the service
 /// call, the operation id (<c>name</c>) and its one-line summary; problems beyond the group's (400, 401, 403) are added by
 /// the caller with <c>ProducesProblem</c>. The handlers are typed so that the OpenAPI document reads their parameters and
 /// answers as it does for a handler written out in full; a request body is required (<c>notnull</c>), as it is for a
