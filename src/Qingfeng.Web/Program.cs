@@ -50,14 +50,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
 builder.Services.AddSingleton<IStringLocalizerFactory, CatalogStringLocalizerFactory>();
 builder.Services.AddLocalization();
-builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
-{
-    // Localise the titles of framework-made problems (401, 403, 404, 413…) too.
-    if (context.ProblemDetails.Status is { } status && TextCatalog.Instance.Find($"Problem.Title.{status}", CultureInfo.CurrentUICulture) is { } title)
-    {
-        context.ProblemDetails.Title = title;
-    }
-});
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = LocalisedProblem.Complete);
 builder.Services.AddExceptionHandler<ProblemDetailsHandler>();
 
 // Enums travel by name only (ClueState "Filed", not 15): readable for integrators and stable if values are added.

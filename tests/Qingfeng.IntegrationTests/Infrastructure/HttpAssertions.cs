@@ -19,7 +19,7 @@ public static class HttpAssertions
         return JsonSerializer.Deserialize<T>(body, Json)!;
     }
 
-    /// <summary>Asserts a ProblemDetails response with the given status and returns its JSON.</summary>
+    /// <summary>Asserts a ProblemDetails response with the given status, a stable <c>code</c> and a <c>traceId</c>, and returns its JSON.</summary>
     public static async Task<JsonElement> ProblemAsync(this HttpResponseMessage response, HttpStatusCode status)
     {
         var body = await response.Content.ReadAsStringAsync();
@@ -27,6 +27,8 @@ public static class HttpAssertions
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var json = JsonDocument.Parse(body).RootElement;
         Assert.Equal((int)status, json.GetProperty("status").GetInt32());
+        Assert.True(json.TryGetProperty("code", out var code) && code.GetString() is { Length: > 0 }, $"The problem has no code: {body}");
+        Assert.True(json.TryGetProperty("traceId", out var trace) && trace.GetString() is { Length: > 0 }, $"The problem has no traceId: {body}");
         return json;
     }
 

@@ -131,7 +131,7 @@ public sealed record AccountabilityListItem(
     Guid Id,
     SubjectView Subject,
     AccountabilityTarget Target,
-    AccountabilityMethod Methods,
+    IReadOnlyList<AccountabilityMethod> Methods,
     OrganisationalMeasureKind? Measure,
     string Failure,
     AccountabilityCause Cause,

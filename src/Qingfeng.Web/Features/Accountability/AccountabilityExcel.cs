@@ -29,8 +29,8 @@ public sealed class AccountabilityExcel(AccountabilityQueries queries, ExportHea
         headings.Workbook("Accountability.SheetName", query, await queries.ExportAsync(query, cancellationToken), Columns);
 
     /// <summary>“通报、诫勉” in the reader's language, with the organisational measure named.</summary>
-    public static string MethodsText(AccountabilityMethod methods, OrganisationalMeasureKind? measure, CultureInfo culture) =>
-        string.Join(culture.TwoLetterISOLanguageName == "zh" ? "、" : ", ", AccountabilityQueries.Split(methods).Select(m =>
+    public static string MethodsText(IEnumerable<AccountabilityMethod> methods, OrganisationalMeasureKind? measure, CultureInfo culture) =>
+        string.Join(culture.TwoLetterISOLanguageName == "zh" ? "、" : ", ", methods.Select(m =>
             m == AccountabilityMethod.OrganisationalMeasure && measure is { } kind
                 ? EnumText.Label(m, culture) + "（" + EnumText.Label(kind, culture) + "）"
                 : EnumText.Label(m, culture)));

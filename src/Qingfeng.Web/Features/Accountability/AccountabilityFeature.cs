@@ -26,6 +26,7 @@ public static class AccountabilityFeature
                 return TypedResults.File(content, AccountabilityDocuments.ContentType, name);
             })
             .WithName("AccountabilityNotice").WithSummary("One 通报 (internal or public) covering the given decisions, as .docx in official layout.")
+            .ProducesFile(AccountabilityDocuments.ContentType)
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapWorkflow(AccountabilityWorkflow.Table, "AccountabilityWorkflow");
         group.MapGetById((AccountabilityQueries queries, Guid id, CancellationToken ct) => queries.GetAsync(id, ct),
@@ -33,17 +34,13 @@ public static class AccountabilityFeature
 
         var manage = group.MapGroup("").RequirePermission(Permission.AccountabilityManage);
         manage.MapCreate((AccountabilityService service, SaveAccountabilityRequest request, CancellationToken ct) => service.CreateAsync(request, ct),
-                "RecordAccountability", "Records a decision against a unit's party organisation or a leading cadre, linked to its cause; the required rectification opens a ledger item.")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+                "RecordAccountability", "Records a decision against a unit's party organisation or a leading cadre, linked to its cause; the required rectification opens a ledger item.");
         manage.MapUpdate("/{id:guid}", (AccountabilityService service, Guid id, SaveAccountabilityRequest request, CancellationToken ct) => service.UpdateAsync(id, request, ct),
-                "UpdateAccountability", "Corrects a decision not yet carried out (version required).")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+                "UpdateAccountability", "Corrects a decision not yet carried out (version required).");
         manage.MapAction("/{id:guid}/execute", (AccountabilityService service, Guid id, ExecuteAccountabilityRequest request, CancellationToken ct) => service.ExecuteAsync(id, request, ct),
-                "ExecuteAccountability", "Records that the decision was carried out (检查 received, 通报 issued, measure executed).")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+                "ExecuteAccountability", "Records that the decision was carried out (检查 received, 通报 issued, measure executed).");
         manage.MapAction("/{id:guid}/revoke", (AccountabilityService service, Guid id, RevokeAccountabilityRequest request, CancellationToken ct) => service.RevokeAsync(id, request, ct),
-                "RevokeAccountability", "Revokes a decision (e.g. on appeal), with the reason; its impact period ends.")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+                "RevokeAccountability", "Revokes a decision (e.g. on appeal), with the reason; its impact period ends.");
         return app;
     }
 }

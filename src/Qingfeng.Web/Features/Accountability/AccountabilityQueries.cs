@@ -160,7 +160,7 @@ public sealed class AccountabilityQueries(IDbContextFactory<QingfengDb> dbFactor
         d.Id,
         SubjectView.Of(d.Subject),
         d.Target,
-        d.Methods,
+        Split(d.Methods).ToList(),
         d.Measure,
         d.Failure,
         d.Cause,

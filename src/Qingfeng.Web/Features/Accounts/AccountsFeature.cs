@@ -84,7 +84,7 @@ public static class AccountsFeature
         {
             await login.SignOutAsync();
             return TypedResults.LocalRedirect("/account/login");
-        });
+        }).ExcludeFromDescription();
         app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext context) =>
         {
             var chosen = culture == "en" ? "en" : "zh-CN";
@@ -93,7 +93,7 @@ public static class AccountsFeature
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, HttpOnly = true, IsEssential = true });
             return TypedResults.LocalRedirect(LocalUrl.OrDefault(returnUrl));
-        }).AllowAnonymous();
+        }).AllowAnonymous().ExcludeFromDescription();
 
         var account = app.MapApiGroup("/account", "Accounts");
         account.MapPost("/tokens", async (IssueTokenRequest request, AccountService accounts, CancellationToken ct) =>

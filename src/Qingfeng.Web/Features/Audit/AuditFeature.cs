@@ -33,7 +33,7 @@ public static class AuditFeature
                 var rows = await log.ExportAsync(query, ct);
                 return TypedResults.File(Spreadsheet.Write(headings.For(AuditExcel.Title, query), AuditExcel.Rows(rows), AuditExcel.Title), ApiConventions.ExcelContentType, "audit.xlsx");
             })
-            .WithName("ExportAudit").WithSummary("Excel export of the filtered audit trail.");
+            .WithName("ExportAudit").WithSummary("Excel export of the filtered audit trail.").ProducesFile(ApiConventions.ExcelContentType);
         return app;
     }
 }

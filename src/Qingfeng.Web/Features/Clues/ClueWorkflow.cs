@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using static Qingfeng.Features.Clues.ClueState;
 
 namespace Qingfeng.Features.Clues;
@@ -65,8 +66,13 @@ public sealed record ClueTransition(
     IReadOnlyList<ClueState> From,
     ClueState? To,
     IReadOnlyList<string> Roles,
-    ActionField Required,
-    ActorConstraint Actor = ActorConstraint.AnyWithRole);
+    [property: JsonIgnore] ActionField Required,
+    ActorConstraint Actor = ActorConstraint.AnyWithRole)
+{
+    /// <summary>The inputs the action requires, as the API lists them (a combination of flags travels as a list of names).</summary>
+    [JsonPropertyName("required")]
+    public IReadOnlyList<ActionField> RequiredFields => [.. Enum.GetValues<ActionField>().Where(f => f != ActionField.None && Required.HasFlag(f))];
+}
 
 /// <summary>
 /// The clue and case lifecycle as data (domain.md 1.8). The entity enforces it, the service checks roles

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Qingfeng.Features.Clues.Text;
 using Qingfeng.Features.Notifications;
+using Qingfeng.Platform.Files;
 
 namespace Qingfeng.Features.Clues;
 
@@ -49,12 +50,10 @@ public static class CluesFeature
                 return TypedResults.Created($"/api/v1/clues/{result.Id}", result);
             })
             .RequirePermission(Permission.ClueRegister)
-            .WithName("RegisterClue").WithSummary("Registers a clue (登记); returns its number and any likely repeats.")
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithName("RegisterClue").WithSummary("Registers a clue (登记); returns its number and any likely repeats.");
         clues.MapPost("/{id:guid}/actions", async (Guid id, ClueActionRequest request, ClueService service, CancellationToken ct) =>
                 TypedResults.Ok(await service.ActAsync(id, request, ct)))
-            .WithName("ActOnClue").WithSummary("Takes one workflow action (see ClueAction); illegal moves answer 409, missing inputs 422.")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithName("ActOnClue").WithSummary("Takes one workflow action (see ClueAction); illegal moves answer 409, missing inputs 422.");
         clues.MapAction("/{id:guid}/recusals", (ClueService service, Guid id, RecuseRequest request, CancellationToken ct) => service.RecuseAsync(id, request, ct),
             "RecuseFromClue", "回避: declare a conflict (or, as a leader, withdraw an officer); access ends at once.");
         clues.MapUpdate("/{id:guid}/outcome", (ClueService service, Guid id, RecordOutcomeRequest request, CancellationToken ct) => service.RecordOutcomeAsync(id, request, ct),
@@ -71,7 +70,7 @@ public static class CluesFeature
                 var (name, type, content) = await queries.AttachmentAsync(id, attachmentId, ct);
                 return TypedResults.File(content, type, name);
             })
-            .WithName("DownloadClueAttachment").WithSummary("Downloads an attachment (audited).");
+            .WithName("DownloadClueAttachment").WithSummary("Downloads an attachment (audited).").ProducesFile(AttachmentRules.ContentTypes);
         clues.MapWordDocument("/{id:guid}/documents/{kind}", (ClueDocuments documents, Guid id, ClueDocumentKind kind, CancellationToken ct) => documents.BuildAsync(id, kind, ct),
             "ClueDocument", "Generates a lifecycle document (.docx) for the clue.");
         clues.MapGet("/assignees", async ([FromQuery] ClueAction action, ClueService service, CancellationToken ct) =>

@@ -26,11 +26,9 @@ public static class DecisionsFeature
         // Here 201 answers the bare id (a JSON string), not an IdResult: the published contract of this operation.
         var manage = decisions.MapGroup("").RequirePermission(Permission.SupervisionManage);
         manage.MapCreate((DecisionService service, SaveDecisionRequest request, CancellationToken ct) => service.CreateAsync(request, ct), id => id,
-                "CreateDecisionRecord", "Records a decision; the checks run and their findings open ledger items (and clues where configured).")
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+                "CreateDecisionRecord", "Records a decision; the checks run and their findings open ledger items (and clues where configured).");
         manage.MapUpdate("/{id:guid}", (DecisionService service, Guid id, SaveDecisionRequest request, CancellationToken ct) => service.UpdateAsync(id, request, ct),
-                "UpdateDecisionRecord", "Corrects a record and re-runs the checks (one finding per check, never duplicated).")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+                "UpdateDecisionRecord", "Corrects a record and re-runs the checks (one finding per check, never duplicated).");
         return app;
     }
 }

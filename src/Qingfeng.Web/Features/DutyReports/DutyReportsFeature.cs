@@ -36,7 +36,7 @@ public static class DutyReportsFeature
             "CloseDutyReportScoring", "Closes scoring: the aggregates become visible.");
         campaigns.MapGet("/{id:guid}/export", async (Guid id, DutyReportQueries queries, CancellationToken ct) =>
                 TypedResults.File(await queries.ExportAsync(id, ct), ApiConventions.ExcelContentType, "duty-reports.xlsx"))
-            .WithName("ExportDutyReportCampaign").WithSummary("The campaign's results as Excel.");
+            .WithName("ExportDutyReportCampaign").WithSummary("The campaign's results as Excel.").ProducesFile(ApiConventions.ExcelContentType);
         campaigns.MapWordDocument("/{id:guid}/document", (DutyReportQueries queries, Guid id, CancellationToken ct) => queries.DocumentAsync(id, ct),
             "DutyReportCampaignDocument", "The results summary (测评结果) as .docx.");
         campaigns.MapGet("/scorer-candidates", async (DutyReportQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.ScorerCandidatesAsync(ct)))

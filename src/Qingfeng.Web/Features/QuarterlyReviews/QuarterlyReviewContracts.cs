@@ -6,9 +6,11 @@ namespace Qingfeng.Features.QuarterlyReviews;
 
 public sealed record QuarterlyDossierQuery : PageRequest
 {
+    [Required]
     [Range(2000, 2100)]
     public int? Year { get; init; }
 
+    [Required]
     [Range(1, 4)]
     public int? Quarter { get; init; }
 

@@ -28,7 +28,7 @@ public static class QuarterlyReviewsFeature
                 var (name, content) = await files.DocumentAsync(query, ct);
                 return TypedResults.File(content, QuarterlyReviewDocument.ContentType, name);
             })
-            .WithName("QuarterlyReviewDocument").WithSummary("The dossier as a .docx report in official layout.");
+            .WithName("QuarterlyReviewDocument").WithSummary("The dossier as a .docx report in official layout.").ProducesFile(QuarterlyReviewDocument.ContentType);
         group.MapExcelExport("/export", (QuarterlyReviewFiles files, QuarterlyDossierQuery query, CancellationToken ct) => files.ExcelAsync(query, ct), "quarterly-review.xlsx",
             "ExportQuarterlyReview", "The dossier table as Excel.");
         return app;

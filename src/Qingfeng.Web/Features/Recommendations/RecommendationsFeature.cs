@@ -33,14 +33,11 @@ public static class RecommendationsFeature
 
         var manage = group.MapGroup("").RequirePermission(Permission.SupervisionManage);
         manage.MapCreate((RecommendationService service, IssueRecommendationRequest request, CancellationToken ct) => service.IssueAsync(request, ct),
-                "IssueRecommendation", "Issues a recommendation to a unit: numbered, reply due after the configured days, each measure opened in the ledger.")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+                "IssueRecommendation", "Issues a recommendation to a unit: numbered, reply due after the configured days, each measure opened in the ledger.");
         manage.MapAction("/{id:guid}/reply", (RecommendationService service, Guid id, RecordRecommendationReplyRequest request, CancellationToken ct) => service.ReplyAsync(id, request, ct),
-                "RecordRecommendationReply", "Records the unit's written reply (and objection, if any).")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+                "RecordRecommendationReply", "Records the unit's written reply (and objection, if any).");
         manage.MapAction("/{id:guid}/checks", (RecommendationService service, Guid id, AddRecommendationCheckRequest request, CancellationToken ct) => service.AddCheckAsync(id, request, ct),
-                "AddRecommendationCheck", "Records a follow-up check (回头看); a satisfactory check after the reply closes the recommendation.")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+                "AddRecommendationCheck", "Records a follow-up check (回头看); a satisfactory check after the reply closes the recommendation.");
         manage.MapAction("/{id:guid}/rules", (RecommendationService service, Guid id, AddAdoptedRuleRequest request, CancellationToken ct) => service.AddRuleAsync(id, request, ct),
             "AddAdoptedRule", "Records an institutional rule the unit adopted.");
         manage.MapUpdate("/{id:guid}/outcome", (RecommendationService service, Guid id, SupervisionOutcomeInput request, CancellationToken ct) => service.RecordOutcomeAsync(id, request, ct),

@@ -31,8 +31,7 @@ public static class RectificationFeature
         // Here 201 answers the bare id (a JSON string), not an IdResult: the published contract of this operation.
         ledger.MapCreate((RectificationService service, CreateRectificationItemRequest request, CancellationToken ct) => service.CreateAsync(request, ct), id => id,
                 "CreateRectificationItem", "Opens an item from a source outside Qingfeng (inspection feedback, audit, assessment…).")
-            .RequirePermission(Permission.SupervisionManage)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .RequirePermission(Permission.SupervisionManage);
         ledger.MapUpdate("/{id:guid}/measures", (RectificationService service, Guid id, SetMeasuresRequest request, CancellationToken ct) => service.SetMeasuresAsync(id, request, ct),
             "SetRectificationMeasures", "Sets the rectification measures (整改措施).");
         ledger.MapPost("/{id:guid}/progress", async (Guid id, [FromForm] ProgressForm? form, IFormFileCollection? files, RectificationService service, CancellationToken ct) =>
@@ -48,11 +47,9 @@ public static class RectificationFeature
                 return TypedResults.NoContent();
             })
             .DisableAntiforgery()
-            .WithName("ReportRectificationProgress").WithSummary("A progress report (multipart: text, claimsDone, version, files); claiming completion needs evidence.")
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithName("ReportRectificationProgress").WithSummary("A progress report (multipart: text, claimsDone, version, files); claiming completion needs evidence.");
         ledger.MapAction("/{id:guid}/close-out", (RectificationService service, Guid id, CloseOutRequest request, CancellationToken ct) => service.CloseOutAsync(id, request, ct),
-                "CloseOutRectificationItem", "销号: the supervising organ accepts the evidence (not the person who claimed completion).")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+                "CloseOutRectificationItem", "销号: the supervising organ accepts the evidence (not the person who claimed completion).");
         ledger.MapAction("/{id:guid}/reject", (RectificationService service, Guid id, ReasonRequest request, CancellationToken ct) => service.RejectAsync(id, request, ct),
             "RejectRectificationCompletion", "Sends a claimed completion back with the reason.");
         ledger.MapAction("/{id:guid}/extend", (RectificationService service, Guid id, ExtendRequest request, CancellationToken ct) => service.ExtendAsync(id, request, ct),
@@ -64,7 +61,7 @@ public static class RectificationFeature
                 var (name, type, content) = await queries.EvidenceAsync(id, evidenceId, ct);
                 return TypedResults.File(content, type, name);
             })
-            .WithName("DownloadRectificationEvidence").WithSummary("Downloads an evidence file (audited).");
+            .WithName("DownloadRectificationEvidence").WithSummary("Downloads an evidence file (audited).").ProducesFile(AttachmentRules.ContentTypes);
         return app;
     }
 }

@@ -38,7 +38,7 @@ public static class RosterFeature
         var import = app.MapApiGroup("/roster/import", "Roster").RequirePermission(Permission.RosterManage);
         import.MapGet("/template", (RosterExcel excel) =>
                 TypedResults.File(excel.Template(), ApiConventions.ExcelContentType, "roster-template.xlsx"))
-            .WithName("RosterImportTemplate").WithSummary("The Excel template with Chinese headers.");
+            .WithName("RosterImportTemplate").WithSummary("The Excel template with Chinese headers.").ProducesFile(ApiConventions.ExcelContentType);
         import.MapPost("/", async Task<Results<Ok<RosterImportResult>, UnprocessableEntity<RosterImportResult>>> (IFormFile file, RosterImporter importer, CancellationToken ct) =>
             {
                 await using var stream = file.OpenReadStream();

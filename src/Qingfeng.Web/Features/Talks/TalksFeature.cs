@@ -36,8 +36,7 @@ public static class TalksFeature
 
         var manage = talks.MapGroup("").RequirePermission(Permission.SupervisionManage);
         manage.MapCreate((TalkService service, PlanTalkRequest request, CancellationToken ct) => service.PlanAsync(request, ct),
-                "PlanTalk", "Plans a talk with an official in jurisdiction; reminder talks need a tier, whose talker is the default.")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+                "PlanTalk", "Plans a talk with an official in jurisdiction; reminder talks need a tier, whose talker is the default.");
         manage.MapUpdate("/{id:guid}/plan", (TalkService service, Guid id, ReplanTalkRequest request, CancellationToken ct) => service.ReplanAsync(id, request, ct),
             "ReplanTalk", "Changes the plan of a planned talk.");
         manage.MapUpdate("/{id:guid}/outline", (TalkService service, Guid id, SetOutlineRequest request, CancellationToken ct) => service.SetOutlineAsync(id, request, ct),
@@ -47,8 +46,7 @@ public static class TalksFeature
             .WithName("AssembleTalkOutline").WithSummary("Assembles the outline from the official's open rectification items and earlier commitments, and saves it.");
         manage.MapPost("/{id:guid}/hold", async (Guid id, HoldTalkRequest request, TalkService service, CancellationToken ct) =>
                 TypedResults.Ok(await service.HoldAsync(id, request, ct)))
-            .WithName("HoldTalk").WithSummary("Records the talk as held (record, commitments); follow-ups become rectification items in the same save.")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithName("HoldTalk").WithSummary("Records the talk as held (record, commitments); follow-ups become rectification items in the same save.");
         manage.MapPost("/{id:guid}/follow-ups", async (Guid id, AddFollowUpsRequest request, TalkService service, CancellationToken ct) =>
                 TypedResults.Ok(await service.AddFollowUpsAsync(id, request, ct)))
             .WithName("AddTalkFollowUps").WithSummary("Adds follow-up items (rectification items) to a held talk.");

@@ -6,8 +6,8 @@ namespace Qingfeng.Platform.Api;
 /// The operations every record API is made of, each mapped once with its answer and its OpenAPI metadata: a filtered read,
 /// an Excel export of the same filter, a Word document made for one record, one record by id, a create answering <c>201 Created</c> with the new record's address,
 /// and a command on one record answering <c>204 No Content</c>. A feature's map method names, per operation, the service
-/// call, the operation id (<c>name</c>) and its one-line summary; problems beyond the group's (400, 401, 403) are added by
-/// the caller with <c>ProducesProblem</c>. The handlers are typed so that the OpenAPI document reads their parameters and
+/// call, the operation id (<c>name</c>) and its one-line summary; the problems each can answer follow from what it is
+/// (<see cref="ResponseConventions"/>). The handlers are typed so that the OpenAPI document reads their parameters and
 /// answers as it does for a handler written out in full; a request body is required (<c>notnull</c>), as it is for a
 /// handler's non-nullable body parameter.
 /// </summary>
@@ -32,7 +32,7 @@ public static class ApiOperations
     {
         Func<TQuery, TWriter, CancellationToken, Task<FileContentHttpResult>> handler = async ([AsParameters] query, writer, ct) =>
             TypedResults.File(await write(writer, query, ct), ApiConventions.ExcelContentType, fileName);
-        return group.MapGet(pattern, handler).WithName(name).WithSummary(summary);
+        return group.MapGet(pattern, handler).WithName(name).WithSummary(summary).ProducesFile(ApiConventions.ExcelContentType);
     }
 
     /// <summary><c>GET pattern</c>: the .docx <paramref name="write"/> makes for the record <c>{id}</c>, under the file name it gives.</summary>
@@ -44,7 +44,7 @@ public static class ApiOperations
             var (fileName, content) = await write(writer, id, ct);
             return TypedResults.File(content, ApiConventions.WordContentType, fileName);
         };
-        return group.MapGet(pattern, handler).WithName(name).WithSummary(summary);
+        return group.MapGet(pattern, handler).WithName(name).WithSummary(summary).ProducesFile(ApiConventions.WordContentType);
     }
 
     /// <summary><c>GET pattern</c>: the .docx of the kind <c>{kind}</c> that <paramref name="write"/> makes for the record <c>{id}</c>.</summary>
@@ -56,7 +56,7 @@ public static class ApiOperations
             var (fileName, content) = await write(writer, id, kind, ct);
             return TypedResults.File(content, ApiConventions.WordContentType, fileName);
         };
-        return group.MapGet(pattern, handler).WithName(name).WithSummary(summary);
+        return group.MapGet(pattern, handler).WithName(name).WithSummary(summary).ProducesFile(ApiConventions.WordContentType);
     }
 
     /// <summary><c>GET /{id}</c>: one record, or 404 when it does not exist or lies outside the caller's reach.</summary>
@@ -64,7 +64,7 @@ public static class ApiOperations
         this IEndpointRouteBuilder group, Func<TReader, Guid, CancellationToken, Task<TResult>> read, string name, string summary)
     {
         Func<Guid, TReader, CancellationToken, Task<Ok<TResult>>> handler = async (id, reader, ct) => TypedResults.Ok(await read(reader, id, ct));
-        return group.MapGet("/{id:guid}", handler).WithName(name).WithSummary(summary).ProducesProblem(StatusCodes.Status404NotFound);
+        return group.MapGet("/{id:guid}", handler).WithName(name).WithSummary(summary);
     }
 
     /// <summary><c>POST /</c>: creates a record, answering 201 with its address and its id as an <see cref="IdResult"/>.</summary>

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -8,9 +9,10 @@ namespace Qingfeng.Platform.Api;
 
 /// <summary>
 /// Shows in <c>/openapi/v1.json</c> the limits <see cref="InputRules"/> enforces beyond what DataAnnotations already give
-/// (<c>maxLength</c>, <c>minimum</c>/<c>maximum</c>, <c>maxItems</c>): every enum as the list of its member names (flags
-/// enums too), the date window of each date (<c>x-date-minimum</c>, <c>x-date-maximum</c>) and the length of each entry
-/// of a list of texts (<c>items.maxLength</c>). Clients and the generated input tests read the limits from here.
+/// (<c>maxLength</c>, <c>minimum</c>/<c>maximum</c>, <c>maxItems</c>): every enum as the list of its member names (a flags
+/// enum too: contracts list a combination as an array of members), a required member or parameter as not nullable (see
+/// also <see cref="RequiredNotNull"/>), the date window of each date (<c>x-date-minimum</c>, <c>x-date-maximum</c>) and the
+/// length of each entry of a list of texts (<c>items.maxLength</c>). Clients and the generated input tests read the limits from here.
 /// </summary>
 internal sealed class InputLimitsSchemaTransformer : IOpenApiSchemaTransformer
 {
@@ -28,6 +30,11 @@ internal sealed class InputLimitsSchemaTransformer : IOpenApiSchemaTransformer
             return;
         }
 
+        if (context.JsonTypeInfo.Kind == JsonTypeInfoKind.Object)
+        {
+            RequiredNotNull.Mark(schema, context.JsonTypeInfo);
+        }
+
         // A list of enums: the serializer cannot describe the entries of a custom converter, so they are described here.
         if (context.JsonTypeInfo.ElementType is { } element && (Nullable.GetUnderlyingType(element) ?? element).IsEnum && schema.Items is null or OpenApiSchema { Type: null, Enum: null })
         {
@@ -35,6 +42,13 @@ internal sealed class InputLimitsSchemaTransformer : IOpenApiSchemaTransformer
         }
 
         var member = MemberOf(context);
+
+        // Required means present and not null: the input rules refuse a null there, so the schema does not offer it.
+        if (member?.IsDefined(typeof(RequiredAttribute), inherit: true) == true && schema.Type is { } declared)
+        {
+            schema.Type = declared & ~JsonSchemaType.Null;
+        }
+
         if (InputRules.IsDate(type))
         {
             var (earliest, latest) = InputRules.WindowOf(member is null ? [] : InputRules.AttributesOf(member));

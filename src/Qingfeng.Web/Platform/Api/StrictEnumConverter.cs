@@ -6,7 +6,8 @@ namespace Qingfeng.Platform.Api;
 /// <summary>
 /// Enums travel by name and only by name: a JSON number, a number in a string ("9") and, for a plain enum, a comma list
 /// ("TalkInquiry, Verification", which <see cref="JsonStringEnumConverter"/> reads as the OR of the two, i.e. another member)
-/// are refused like an unknown name. The refusal names the field (<see cref="UndefinedEnumException"/>).
+/// are refused like an unknown name. The refusal names the field (<see cref="UndefinedEnumException"/>). Only a member is
+/// written: a value no member has (a combination of flags, a number) is a contract bug, not an answer.
 /// </summary>
 public sealed class StrictEnumConverter : JsonConverterFactory
 {
@@ -21,7 +22,9 @@ public sealed class StrictEnumConverter : JsonConverterFactory
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             reader.TokenType == JsonTokenType.String ? Parse(reader.GetString()) : throw new UndefinedEnumException();
 
-        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(Enum.IsDefined(value) ? value.ToString() : throw new JsonException(
+                $"{typeof(T).Name} {value} is not one member: a contract lists a combination of flags as a list of members."));
 
         public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Parse(reader.GetString());
 

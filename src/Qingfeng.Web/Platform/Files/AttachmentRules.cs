@@ -22,4 +22,7 @@ public static class AttachmentRules
         [".txt"] = "text/plain",
         [".mp3"] = "audio/mpeg",
     };
+
+    /// <summary>The content types an attachment may be served as.</summary>
+    public static IReadOnlyList<string> ContentTypes { get; } = [.. Types.Values.Distinct(StringComparer.Ordinal)];
 }
