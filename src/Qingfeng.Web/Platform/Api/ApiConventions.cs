@@ -25,7 +25,7 @@ public static class ApiConventions
     {
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new StrictEnumConverter()));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddOpenApi(o => o.AddSchemaTransformer<InputLimitsSchemaTransformer>());
+        services.AddOpenApi(o => o.AddSchemaTransformer<InputLimitsSchemaTransformer>().AddOperationTransformer<RequestExampleTransformer>());
         return services;
     }
 
