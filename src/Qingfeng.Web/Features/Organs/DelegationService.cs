@@ -79,7 +79,7 @@ public sealed record CreateGroupRequest : IRequestExample<CreateGroupRequest>
 
     public static CreateGroupRequest Example => new()
     {
-        Name = "开阳县第一片区协作组",
+        Name = "开阳县第二片区协作组",
         OrganIds = [ExampleIds.Organ, ExampleIds.OtherOrgan],
     };
 }
