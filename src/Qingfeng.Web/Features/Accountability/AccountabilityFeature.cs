@@ -43,7 +43,7 @@ public static class AccountabilityFeature
         manage.MapUpdate("/{id:guid}", (AccountabilityService service, Guid id, SaveAccountabilityRequest request, CancellationToken ct) => service.UpdateAsync(id, request, ct),
                 "UpdateAccountability", "Corrects a decision not yet carried out (version required).")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .WithDescription("Corrects the facts of a decision not yet carried out; the target and subject stay. AccountabilityManage and the owning organ (or one a delegation, 提级监督 or 片区协作, hands the unit to; others that can read it get 403); send the `version` you read: a stale one, or a decision carried out or revoked, answers 409.");
+            .WithDescription("Corrects the facts of a decision not yet carried out; the subject stays and the target cannot change (422). AccountabilityManage and the owning organ (or one a delegation, 提级监督 or 片区协作, hands the unit to; others that can read it get 403); send the `version` you read: a stale one, or a decision carried out or revoked, answers 409.");
         manage.MapAction("/{id:guid}/execute", (AccountabilityService service, Guid id, ExecuteAccountabilityRequest request, CancellationToken ct) => service.ExecuteAsync(id, request, ct),
                 "ExecuteAccountability", "Records that the decision was carried out (检查 received, 通报 issued, measure executed).")
             .ProducesProblem(StatusCodes.Status409Conflict)

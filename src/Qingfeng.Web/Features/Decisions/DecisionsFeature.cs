@@ -24,7 +24,7 @@ public static class DecisionsFeature
         decisions.MapWorkflow(DecisionWorkflow.Table, "DecisionWorkflow");
         decisions.MapGetById((DecisionQueries queries, Guid id, CancellationToken ct) => queries.GetAsync(id, ct),
             "GetDecisionRecord", "One record with the findings of its checks and their ledger items and clues.")
-            .WithDescription("One 三重一大 record with the findings of its checks (not decided collectively, the 一把手 not speaking last 末位表态, no quorum, agenda too late, a large expenditure, the 一把手 in charge of an area of 五个不直接分管) and their rectification items and clues; a record outside the caller's jurisdiction answers 404.");
+            .WithDescription("One 三重一大 record with the findings of its checks (not decided collectively, the 一把手 not speaking last 末位表态, no quorum, agenda too late, a large expenditure not decided collectively, the 一把手 in charge of an area of 五个不直接分管) and their rectification items and clues; a record outside the caller's jurisdiction answers 404.");
 
         // Here 201 answers the bare id (a JSON string), not an IdResult: the published contract of this operation.
         var manage = decisions.MapGroup("").RequirePermission(Permission.SupervisionManage);
