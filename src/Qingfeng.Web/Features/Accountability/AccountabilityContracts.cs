@@ -5,7 +5,7 @@ using Qingfeng.Features.Supervision;
 namespace Qingfeng.Features.Accountability;
 
 /// <summary>An accountability decision as the party-conduct office enters it; used to record and to correct one.</summary>
-public sealed record SaveAccountabilityRequest
+public sealed record SaveAccountabilityRequest : IRequestExample<SaveAccountabilityRequest>
 {
     [Required]
     public AccountabilityTarget? Target { get; init; }
@@ -63,18 +63,42 @@ public sealed record SaveAccountabilityRequest
 
     /// <summary>The version read (required on update, for optimistic concurrency).</summary>
     public Guid? Version { get; init; }
+
+    public static SaveAccountabilityRequest Example => new()
+    {
+        Target = AccountabilityTarget.LeadingCadre,
+        OfficialId = ExampleIds.Official,
+        Methods = [AccountabilityMethod.Examination, AccountabilityMethod.Circulation],
+        Cause = AccountabilityCause.Rectification,
+        CauseId = ExampleIds.RectificationItem,
+        Failure = "落实巡察整改主体责任不力，反馈问题逾期未完成整改。",
+        Facts = "县委巡察反馈的“三重一大”决策不规范问题，整改期限届满后仍未完成，经督促仍未推进。",
+        Basis = "《中国共产党问责条例》第七条第一项",
+        DecidedBy = "开阳县纪委常委会",
+        DecidedOn = new DateOnly(2026, 11, 26),
+        DocumentNumber = "开纪问〔2026〕3号",
+        Notice = NoticeScope.Internal,
+        RectificationMeasures = "一个月内完成全部项目决策程序补正，并向县纪委监委书面报告。",
+        RectificationDueOn = new DateOnly(2027, 1, 31),
+    };
 }
 
-public sealed record ExecuteAccountabilityRequest
+public sealed record ExecuteAccountabilityRequest : IRequestExample<ExecuteAccountabilityRequest>
 {
     [Required]
     public DateOnly? On { get; init; }
 
     [StringLength(AccountabilityDecision.NoteMaxLength)]
     public string? Note { get; init; }
+
+    public static ExecuteAccountabilityRequest Example => new()
+    {
+        On = new DateOnly(2026, 12, 1),
+        Note = "已收到书面检查，已在全县范围内通报。",
+    };
 }
 
-public sealed record RevokeAccountabilityRequest
+public sealed record RevokeAccountabilityRequest : IRequestExample<RevokeAccountabilityRequest>
 {
     [Required]
     public DateOnly? On { get; init; }
@@ -82,6 +106,12 @@ public sealed record RevokeAccountabilityRequest
     [Required]
     [StringLength(AccountabilityDecision.NoteMaxLength, MinimumLength = 2)]
     public string Reason { get; init; } = "";
+
+    public static RevokeAccountabilityRequest Example => new()
+    {
+        On = new DateOnly(2026, 12, 1),
+        Reason = "经申诉复查，认定问责所依据的事实不清，撤销问责决定。",
+    };
 }
 
 public sealed record AccountabilityQuery : PageRequest

@@ -9,7 +9,7 @@ public sealed record UserListItem(Guid Id, string UserName, string DisplayName, 
 /// <summary>An organ to choose from when creating a user.</summary>
 public sealed record OrganOption(Guid Id, string Name);
 
-public sealed record CreateUserRequest
+public sealed record CreateUserRequest : IRequestExample<CreateUserRequest>
 {
     [Required]
     [StringLength(32, MinimumLength = 3)]
@@ -25,17 +25,30 @@ public sealed record CreateUserRequest
     [Required]
     [StringLength(128, MinimumLength = 12)]
     public string Password { get; init; } = "";
+
+    public static CreateUserRequest Example => new()
+    {
+        UserName = "ky.supervision3",
+        DisplayName = "陈某某",
+        OrganId = ExampleIds.Organ,
+        Password = "Initial-Passphrase-2026!",
+    };
 }
 
-public sealed record SetRolesRequest
+public sealed record SetRolesRequest : IRequestExample<SetRolesRequest>
 {
     [Required]
     [MaxLength(16)]
     [ItemMaxLength(32)]
     public IReadOnlyList<string> Roles { get; init; } = [];
+
+    public static SetRolesRequest Example => new()
+    {
+        Roles = [Qingfeng.Platform.Security.Roles.SupervisionOffice],
+    };
 }
 
-public sealed record ChangePasswordRequest
+public sealed record ChangePasswordRequest : IRequestExample<ChangePasswordRequest>
 {
     [Required]
     [StringLength(128)]
@@ -44,13 +57,24 @@ public sealed record ChangePasswordRequest
     [Required]
     [StringLength(128, MinimumLength = 12)]
     public string NewPassword { get; init; } = "";
+
+    public static ChangePasswordRequest Example => new()
+    {
+        CurrentPassword = "Initial-Passphrase-2026!",
+        NewPassword = "Longer-Own-Passphrase-2027",
+    };
 }
 
-public sealed record IssueTokenRequest
+public sealed record IssueTokenRequest : IRequestExample<IssueTokenRequest>
 {
     [Required]
     [StringLength(64)]
     public string Name { get; init; } = "";
+
+    public static IssueTokenRequest Example => new()
+    {
+        Name = "省信访信息系统对接",
+    };
 }
 
 public sealed record IssuedToken(Guid Id, string Name, string Token, DateTimeOffset ExpiresAt);

@@ -24,16 +24,20 @@ public static class AuditFeature
     {
         var audit = app.MapApiGroup("/audit", "Audit").RequirePermission(Permission.AuditRead);
         audit.MapQuery("/", (AuditLog log, AuditQuery query, CancellationToken ct) => log.SearchAsync(query, ct),
-            "SearchAudit", "Search the audit trail (audit administrators only).");
+            "SearchAudit", "Search the audit trail (audit administrators only).")
+            .WithDescription("Searches the keyed, hash-chained audit trail (审计日志): who did what to which record, when, with what outcome; filtered and paged. Audit administrator only (AuditRead): the other administrators and the business roles get 403.");
         audit.MapGet("/verify", async (AuditLog log, CancellationToken ct) =>
                 TypedResults.Ok(await log.VerifyAsync(ct)))
-            .WithName("VerifyAudit").WithSummary("Verify the keyed hash chain against its checkpoints: the first bad entry, truncation, a rebuilt chain, deleted or forged checkpoints, a stale checkpoint.");
+            .WithName("VerifyAudit").WithSummary("Verify the keyed hash chain against its checkpoints: the first bad entry, truncation, a rebuilt chain, deleted or forged checkpoints, a stale checkpoint.")
+            .WithDescription("Recomputes the keyed hash chain of the audit trail and compares it with the checkpoints kept in the database and the checkpoint file; reports the first bad entry, truncation, a rebuilt chain, deleted or forged checkpoints and a stale checkpoint. Audit administrator only (AuditRead).");
         audit.MapGet("/export", async ([AsParameters] AuditQuery query, AuditLog log, ExportHeadings headings, CancellationToken ct) =>
             {
                 var rows = await log.ExportAsync(query, ct);
                 return TypedResults.File(Spreadsheet.Write(headings.For(AuditExcel.Title, query), AuditExcel.Rows(rows), AuditExcel.Title), ApiConventions.ExcelContentType, "audit.xlsx");
             })
-            .WithName("ExportAudit").WithSummary("Excel export of the filtered audit trail.").ProducesFile(ApiConventions.ExcelContentType);
+            .WithName("ExportAudit").WithSummary("Excel export of the filtered audit trail.")
+            .ProducesFile(ApiConventions.ExcelContentType)
+            .WithDescription("The audit trail under the same filters as SearchAudit, as an .xlsx workbook. Audit administrator only (AuditRead).");
         return app;
     }
 }

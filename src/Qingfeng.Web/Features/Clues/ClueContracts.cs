@@ -32,7 +32,7 @@ public sealed record ReportedPersonRequest
     public string? UnitName { get; init; }
 }
 
-public sealed record RegisterClueRequest
+public sealed record RegisterClueRequest : IRequestExample<RegisterClueRequest>
 {
     [Required]
     public ClueSource? Source { get; init; }
@@ -57,6 +57,17 @@ public sealed record RegisterClueRequest
     [MaxLength(10)]
     [ItemMaxLength(ClueCategory.CodeMaxLength)]
     public IReadOnlyList<string>? Categories { get; init; }
+
+    public static RegisterClueRequest Example => new()
+    {
+        Source = ClueSource.Letter,
+        ReceivedOn = new DateOnly(2026, 11, 20),
+        IsRealName = true,
+        Reporter = new ReporterDetails { Name = "王某某", Phone = "13800000000", Address = "贵州省贵阳市开阳县城关镇" },
+        Content = "反映开阳县交通运输局局长张某某在农村公路提质改造项目招标中为其亲属经营的公司打招呼，并在春节期间收受项目承包人所送购物卡，请予核查。",
+        Persons = [new ReportedPersonRequest { OfficialId = ExampleIds.Official }],
+        Categories = ["DISC.INT.RELATIVES", "DISC.INT.GIFTS"],
+    };
 }
 
 public sealed record DuplicateItem(Guid Id, string Number, DateOnly ReceivedOn, ClueState State, double Similarity);
@@ -73,7 +84,7 @@ public sealed record SanctionRequest
 }
 
 /// <summary>One workflow action with its inputs; which inputs are required depends on the action.</summary>
-public sealed record ClueActionRequest
+public sealed record ClueActionRequest : IRequestExample<ClueActionRequest>
 {
     [Required]
     public ClueAction? Action { get; init; }
@@ -116,9 +127,17 @@ public sealed record ClueActionRequest
 
     /// <summary>The version the officer saw (optimistic concurrency); optional for integrations.</summary>
     public Guid? Version { get; init; }
+
+    public static ClueActionRequest Example => new()
+    {
+        Action = ClueAction.ProposeDisposal,
+        Method = DisposalMethod.TalkInquiry,
+        Comment = "反映问题较为笼统，线索可查性不强，拟以谈话函询方式处置，要求其作出书面说明。",
+        Version = ExampleIds.Version,
+    };
 }
 
-public sealed record RecuseRequest
+public sealed record RecuseRequest : IRequestExample<RecuseRequest>
 {
     /// <summary>The officer to withdraw; omitted means the caller declares their own conflict.</summary>
     public Guid? UserId { get; init; }
@@ -126,9 +145,14 @@ public sealed record RecuseRequest
     [Required]
     [StringLength(ClueRecusal.ReasonMaxLength, MinimumLength = 2)]
     public string Reason { get; init; } = "";
+
+    public static RecuseRequest Example => new()
+    {
+        Reason = "本人与被反映人系近亲属关系，申请回避。",
+    };
 }
 
-public sealed record RecordOutcomeRequest
+public sealed record RecordOutcomeRequest : IRequestExample<RecordOutcomeRequest>
 {
     [Range(0, 100_000)]
     public int ProblemsFound { get; init; }
@@ -143,6 +167,14 @@ public sealed record RecordOutcomeRequest
     /// <summary>Funds recovered, yuan.</summary>
     [Range(typeof(decimal), "0", "100000000000")]
     public decimal FundsRecovered { get; init; }
+
+    public static RecordOutcomeRequest Example => new()
+    {
+        ProblemsFound = 21,
+        FurtherClues = 4,
+        FundsPaidOut = 820000.00m,
+        FundsRecovered = 654000.00m,
+    };
 }
 
 public enum DueFilter
@@ -292,9 +324,14 @@ public sealed record ClueTalkItem(Guid Id, DateOnly HeldOn, TalkState State);
 /// <summary>An officer who can be given a step (handler, investigator, reviewer).</summary>
 public sealed record AssigneeItem(Guid Id, string DisplayName, string Role);
 
-public sealed record SuggestCategoriesRequest
+public sealed record SuggestCategoriesRequest : IRequestExample<SuggestCategoriesRequest>
 {
     [Required]
     [StringLength(Clue.ContentMaxLength, MinimumLength = 1)]
     public string Text { get; init; } = "";
+
+    public static SuggestCategoriesRequest Example => new()
+    {
+        Text = "反映某局长利用春节收受下属单位所送礼金，并长期违规使用公务用车接送家属。",
+    };
 }

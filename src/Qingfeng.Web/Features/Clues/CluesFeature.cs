@@ -36,62 +36,81 @@ public static class CluesFeature
     {
         var clues = app.MapApiGroup("/clues", "Clues").RequirePermission(Permission.ClueRead);
         clues.MapQuery("/", (ClueQueries queries, ClueQuery query, CancellationToken ct) => queries.SearchAsync(query, ct),
-            "ListClues", "The caller's clue queue: filters, full-text search, 一把手 first, paged.");
+            "ListClues", "The caller's clue queue: filters, full-text search, 一把手 first, paged.")
+            .WithDescription("The caller's queue of problem clues (问题线索) and cases (案件) under need-to-know: users of the handling organ who are its case managers (案管室) or leaders, the named handler, investigator or reviewer, and the petition office (信访室) while a clue is at intake; a recused user (回避) never sees it. Filters by state, source, disposal method (处置方式), violation category, region, receipt dates, due status and 一把手 only, full-text search over the content (every word must match; searches are audited); 一把手 clues first by default; paged.");
         clues.MapExcelExport("/export", (ClueExcel excel, ClueQuery query, CancellationToken ct) => excel.ExportAsync(query, ct), "clues.xlsx",
-            "ExportClues", "Excel export of the filtered queue.");
+            "ExportClues", "Excel export of the filtered queue.")
+            .WithDescription("The filtered queue as an .xlsx workbook, under the same need-to-know rule and filters as ListClues; the export is audited.");
         clues.MapGet("/workload", async (ClueQueries queries, CancellationToken ct) =>
                 TypedResults.Ok(await queries.WorkloadAsync(ct)))
-            .WithName("ClueWorkload").WithSummary("Counts of the caller's pending, overdue and due-soon clues.");
+            .WithName("ClueWorkload").WithSummary("Counts of the caller's pending, overdue and due-soon clues.")
+            .WithDescription("Counts of the clues where the caller has the next step: all, overdue, due soon and about a 一把手; only clues the caller may see.");
         clues.MapGetById((ClueQueries queries, Guid id, CancellationToken ct) => queries.GetAsync(id, ct),
-            "GetClue", "A clue with its history and the actions open to the caller (the view is audited).");
+            "GetClue", "A clue with its history and the actions open to the caller (the view is audited).")
+            .WithDescription("One clue with its content, reported persons, history, deadline, disposal method, case dates, sanctions, outcome, attachments, the letters and talks of its 谈话函询, its `version` and the actions the caller may take now (`availableActions`). The reporter (举报人) is shown only to the petition office. The view is audited; a clue outside the caller's need-to-know, or one the caller is recused from, answers 404.");
         clues.MapPost("/", async Task<Created<RegisterClueResult>> (RegisterClueRequest request, ClueService service, CancellationToken ct) =>
             {
                 var result = await service.RegisterAsync(request, ct);
                 return TypedResults.Created($"/api/v1/clues/{result.Id}", result);
             })
             .RequirePermission(Permission.ClueRegister)
-            .WithName("RegisterClue").WithSummary("Registers a clue (登记); returns its number and any likely repeats.");
+            .WithName("RegisterClue").WithSummary("Registers a clue (登记); returns its number and any likely repeats.")
+            .WithDescription("Registers (登记) a problem clue (问题线索) under the organ's next number of the year: received by letter, visit, phone or the 12388 platform, transferred (巡视, 巡察, 审计, judicial organs…) or found in supervision. Reported persons are roster officials within the caller's jurisdiction (`officialId`) or names as written. Petition office, case management, supervision offices and stationed teams (ClueRegister); answers 201 with the number and likely repeats (重复件) among earlier clues the caller may see. A real-name report without the reporter's name, a receipt date in the future or an unknown category answers 422, an official outside the jurisdiction 404.");
         clues.MapPost("/{id:guid}/actions", async (Guid id, ClueActionRequest request, ClueService service, CancellationToken ct) =>
                 TypedResults.Ok(await service.ActAsync(id, request, ct)))
-            .WithName("ActOnClue").WithSummary("Takes one workflow action (see ClueAction); illegal moves answer 409, missing inputs 422.");
+            .WithName("ActOnClue").WithSummary("Takes one workflow action (see ClueAction); illegal moves answer 409, missing inputs 422.")
+            .WithDescription("Takes one step of the clue and case lifecycle (see ClueWorkflow): 提交案管 and 分办, proposing and approving the disposal method (处置方式: 谈话函询, 初步核实, 暂存待查, 予以了结), the 函询 letter and reply, 立案审查调查, 审理, the decision with sanctions, 移送检察机关 and appeals. Each action has its roles and required inputs, and a handler's, investigator's or reviewer's step is that named officer's alone. Approving 初核 or 谈话函询 about a 一把手 (as configured), or filing a case about a 一把手 (or every case, where configured), waits in AwaitingPartyCommittee for the same-level party committee's approval. An action the state does not allow or a stale `version` answers 409, a step that is not the caller's 403, a missing input 422.");
         clues.MapAction("/{id:guid}/recusals", (ClueService service, Guid id, RecuseRequest request, CancellationToken ct) => service.RecuseAsync(id, request, ct),
-            "RecuseFromClue", "回避: declare a conflict (or, as a leader, withdraw an officer); access ends at once.");
+            "RecuseFromClue", "回避: declare a conflict (or, as a leader, withdraw an officer); access ends at once.")
+            .WithDescription("回避: the caller declares a conflict of interest with the clue, or a commission leader withdraws another officer of the organ (`userId`); that officer loses access at once. Needs a clue the caller can see (else 404); only a leader withdraws someone else (403); a second recusal of the same officer answers 409.");
         clues.MapUpdate("/{id:guid}/outcome", (ClueService service, Guid id, RecordOutcomeRequest request, CancellationToken ct) => service.RecordOutcomeAsync(id, request, ct),
-            "RecordClueOutcome", "Records problems and clues found, funds paid out and recovered.");
+            "RecordClueOutcome", "Records problems and clues found, funds paid out and recovered.")
+            .WithDescription("Records what handling the clue achieved (监督成效): problems and further clues found, funds paid out to citizens and recovered (yuan), replacing the earlier figures. The clue's handler or investigator, or its case managers and leaders; anyone else who sees the clue gets 403.");
         clues.MapPost("/{id:guid}/attachments", async (Guid id, IFormFile file, ClueService service, CancellationToken ct) =>
             {
                 await using var stream = file.OpenReadStream();
                 return TypedResults.Ok(await service.AttachAsync(id, file.FileName, file.Length, stream, ct));
             })
             .DisableAntiforgery()
-            .WithName("AttachToClue").WithSummary("Attaches a file (pdf, jpg, png, docx, xlsx, txt, mp3; at most 10 MB), stored encrypted.");
+            .WithName("AttachToClue").WithSummary("Attaches a file (pdf, jpg, png, docx, xlsx, txt, mp3; at most 10 MB), stored encrypted.")
+            .WithDescription("Attaches a file (multipart `file`: pdf, jpg, png, docx, xlsx, txt or mp3, at most 10 MB, its content checked against its type) to a clue the caller can see; stored encrypted. A clue whose active life has ended answers 409, a file over the limit 413, a wrong type or content 422.");
         clues.MapGet("/{id:guid}/attachments/{attachmentId:guid}", async (Guid id, Guid attachmentId, ClueQueries queries, CancellationToken ct) =>
             {
                 var (name, type, content) = await queries.AttachmentAsync(id, attachmentId, ct);
                 return TypedResults.File(content, type, name);
             })
-            .WithName("DownloadClueAttachment").WithSummary("Downloads an attachment (audited).").ProducesFile(AttachmentRules.ContentTypes);
+            .WithName("DownloadClueAttachment").WithSummary("Downloads an attachment (audited).")
+            .ProducesFile(AttachmentRules.ContentTypes)
+            .WithDescription("Downloads an attachment of a clue the caller can see, decrypted, under its original name and type; every download is audited. An attachment of a clue outside the caller's need-to-know answers 404.");
         clues.MapWordDocument("/{id:guid}/documents/{kind}", (ClueDocuments documents, Guid id, ClueDocumentKind kind, CancellationToken ct) => documents.BuildAsync(id, kind, ct),
-            "ClueDocument", "Generates a lifecycle document (.docx) for the clue.");
+            "ClueDocument", "Generates a lifecycle document (.docx) for the clue.")
+            .WithDescription("An official document of the clue's lifecycle as .docx (GB/T 9704 layout), filled from what the workflow recorded: InquiryLetter (函询通知书), DisposalApproval (处置审批表), VerificationReport (初核报告) or CaseFilingApproval (立案审批表). Needs a clue the caller can see (else 404); every document is audited.");
         clues.MapGet("/assignees", async ([FromQuery] ClueAction action, ClueService service, CancellationToken ct) =>
                 TypedResults.Ok(await service.AssigneesAsync(action, ct)))
-            .WithName("ClueAssignees").WithSummary("Officers of the caller's organ who can be given the step an action assigns.");
+            .WithName("ClueAssignees").WithSummary("Officers of the caller's organ who can be given the step an action assigns.")
+            .WithDescription("The officers of the caller's organ who may be given the step an action assigns: handlers for ProposeAllocation (supervision offices, stationed teams, investigation offices), investigators for StartInvestigation, trial officers for TransferToReview; none for other actions.");
         clues.MapGet("/workflow", () => TypedResults.Ok(ClueWorkflow.Transitions))
-            .WithName("ClueWorkflow").WithSummary("The lifecycle as data: every action, its states, roles and required inputs.");
+            .WithName("ClueWorkflow").WithSummary("The lifecycle as data: every action, its states, roles and required inputs.")
+            .WithDescription("The clue and case lifecycle as data: for each ClueAction the states it starts from, its target (null when the clue decides, e.g. from the approved disposal method), the roles that may take it, whether only the named handler, investigator or reviewer may, and the inputs it requires. Reference data for building buttons and forms.");
         clues.MapGet("/categories", (ClueProtection protection) => TypedResults.Ok(protection.Categories.All))
-            .WithName("ClueCategories").WithSummary("Violation categories (versioned reference data).");
+            .WithName("ClueCategories").WithSummary("Violation categories (versioned reference data).")
+            .WithDescription("The violation categories (versioned reference data: the Eight-point Rules 中央八项规定精神 and the six disciplines 六大纪律), with the codes to send in RegisterClue's `categories`.");
         clues.MapPost("/category-suggestions", (SuggestCategoriesRequest request, ClueProtection protection) =>
                 TypedResults.Ok(protection.SuggestCategories(request.Text)))
-            .WithName("SuggestClueCategories").WithSummary("Suggests violation categories from a text, with the words that triggered each.");
+            .WithName("SuggestClueCategories").WithSummary("Suggests violation categories from a text, with the words that triggered each.")
+            .WithDescription("Suggests violation categories for the text of a report, each with the words that triggered it, for the registering officer to confirm; nothing is stored.");
         clues.MapGet("/person-suggestions", async ([AsParameters] PersonSuggestionQuery query, ClueLinking linking, CancellationToken ct) =>
                 TypedResults.Ok(await linking.SuggestAsync(query.Text, ct)))
-            .WithName("SuggestReportedPersons").WithSummary("Roster officials matching a reported person typed as free text (name and unit).");
+            .WithName("SuggestReportedPersons").WithSummary("Roster officials matching a reported person typed as free text (name and unit).")
+            .WithDescription("Roster officials within the caller's jurisdiction who match a reported person typed as free text (name and unit), to link a clue's person to the roster.");
 
         var statistics = app.MapApiGroup("/clue-statistics", "Clues").RequirePermission(Permission.ClueStatistics);
         statistics.MapQuery("/funnel", (ClueStatistics stats, FunnelQuery query, CancellationToken ct) => stats.FunnelAsync(query, ct),
-            "ClueFunnel", "Clues → disposed by method → filed → sanctioned → transferred, with outcomes, by a dimension.");
+            "ClueFunnel", "Clues → disposed by method → filed → sanctioned → transferred, with outcomes, by a dimension.")
+            .WithDescription("The clue funnel (线索处置情况): clues received → disposed of by method (谈话函询, 初步核实, 暂存待查, 予以了结) → cases filed (立案) → sanctioned → transferred to the procuratorate, with outcomes, broken down by prefecture, county, leader category, violation category, source or month. Commission leadership and case management only (ClueStatistics); counts only the clues the caller may see.");
         statistics.MapExcelExport("/funnel/export", (ClueExcel excel, FunnelQuery query, CancellationToken ct) => excel.ExportFunnelAsync(query, ct), "clue-funnel.xlsx",
-            "ExportClueFunnel", "Excel export of the funnel table.");
+            "ExportClueFunnel", "Excel export of the funnel table.")
+            .WithDescription("The funnel table as an .xlsx workbook; same filters and permission as ClueFunnel.");
         return app;
     }
 }

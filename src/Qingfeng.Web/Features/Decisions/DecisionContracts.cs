@@ -3,7 +3,7 @@ using Qingfeng.Features.Supervision;
 namespace Qingfeng.Features.Decisions;
 
 /// <summary>A 三重一大 decision as the keeper enters it (money in yuan); used to create and to update a record.</summary>
-public sealed record SaveDecisionRequest
+public sealed record SaveDecisionRequest : IRequestExample<SaveDecisionRequest>
 {
     /// <summary>The unit that decided (required when creating unless an official of the unit is given; ignored on update).</summary>
     public Guid? UnitId { get; init; }
@@ -54,6 +54,22 @@ public sealed record SaveDecisionRequest
 
     /// <summary>The version read (required on update, for optimistic concurrency).</summary>
     public Guid? Version { get; init; }
+
+    public static SaveDecisionRequest Example => new()
+    {
+        OfficialId = ExampleIds.Official,
+        Kind = DecisionKind.LargeExpenditure,
+        Title = "2027年农村公路提质改造项目资金安排",
+        MeetingOn = new DateOnly(2026, 11, 18),
+        MeetingKind = "局党组会",
+        AgendaDaysAhead = 2,
+        MembersPresent = 6,
+        MembersTotal = 7,
+        DecidedCollectively = true,
+        PrincipalSpokeLast = true,
+        Amount = 1280000m,
+        PrincipalInChargeOf = [RestrictedArea.ConstructionTendering, RestrictedArea.Procurement],
+    };
 }
 
 public sealed record DecisionQuery : PageRequest

@@ -153,13 +153,15 @@ public static class NotificationsFeature
         var group = app.MapApiGroup("/notifications", "Notifications");
         group.MapGet("/", async (bool? unread, NotificationService service, CancellationToken ct) =>
                 TypedResults.Ok(await service.MineAsync(unread == true, 50, ct)))
-            .WithName("ListNotifications").WithSummary("The caller's latest notifications.");
+            .WithName("ListNotifications").WithSummary("The caller's latest notifications.")
+            .WithDescription("The signed-in user's latest 50 notifications (deadlines, assignments, returns…), newest first; `unread=true` keeps the unread ones. Notifications about clues the user may no longer see are left out.");
         group.MapPost("/read", async (NotificationService service, CancellationToken ct) =>
             {
                 await service.MarkAllReadAsync(ct);
                 return TypedResults.NoContent();
             })
-            .WithName("MarkNotificationsRead").WithSummary("Marks all the caller's notifications read.");
+            .WithName("MarkNotificationsRead").WithSummary("Marks all the caller's notifications read.")
+            .WithDescription("Marks every notification of the signed-in user read.");
         return app;
     }
 }

@@ -17,7 +17,7 @@ public sealed record OrganOptionItem(Guid Id, string Name, OrganKind Kind);
 
 public sealed record CollaborationGroupItem(Guid Id, string Name, IReadOnlyList<string> Members);
 
-public sealed record EscalateRequest
+public sealed record EscalateRequest : IRequestExample<EscalateRequest>
 {
     [Required]
     public Guid UnitId { get; init; }
@@ -30,9 +30,17 @@ public sealed record EscalateRequest
     [Required]
     [StringLength(256)]
     public string Reason { get; init; } = "";
+
+    public static EscalateRequest Example => new()
+    {
+        UnitId = ExampleIds.Unit,
+        ValidFrom = new DateOnly(2026, 12, 1),
+        ValidTo = new DateOnly(2027, 11, 30),
+        Reason = "该村党支部书记与镇纪委书记系近亲属，县纪委监委提级监督。",
+    };
 }
 
-public sealed record GroupDelegationRequest
+public sealed record GroupDelegationRequest : IRequestExample<GroupDelegationRequest>
 {
     [Required]
     public Guid UnitId { get; init; }
@@ -48,9 +56,18 @@ public sealed record GroupDelegationRequest
     [Required]
     [StringLength(256)]
     public string Reason { get; init; } = "";
+
+    public static GroupDelegationRequest Example => new()
+    {
+        UnitId = ExampleIds.Unit,
+        GroupId = ExampleIds.Group,
+        ValidFrom = new DateOnly(2026, 12, 1),
+        ValidTo = new DateOnly(2027, 11, 30),
+        Reason = "片区协作交叉监督，本镇纪委回避。",
+    };
 }
 
-public sealed record CreateGroupRequest
+public sealed record CreateGroupRequest : IRequestExample<CreateGroupRequest>
 {
     [Required]
     [StringLength(128)]
@@ -59,12 +76,23 @@ public sealed record CreateGroupRequest
     [Required]
     [MaxLength(CollaborationGroup.MaxMembers)]
     public IReadOnlyList<Guid> OrganIds { get; init; } = [];
+
+    public static CreateGroupRequest Example => new()
+    {
+        Name = "开阳县第二片区协作组",
+        OrganIds = [ExampleIds.Organ, ExampleIds.OtherOrgan],
+    };
 }
 
-public sealed record EndDelegationRequest
+public sealed record EndDelegationRequest : IRequestExample<EndDelegationRequest>
 {
     [Required]
     public DateOnly ValidTo { get; init; }
+
+    public static EndDelegationRequest Example => new()
+    {
+        ValidTo = new DateOnly(2026, 12, 31),
+    };
 }
 
 /// <summary>

@@ -158,9 +158,11 @@ public static class OutcomesFeature
     {
         var group = app.MapApiGroup("/outcomes", "Outcomes").RequirePermission(Permission.SupervisionRead);
         group.MapQuery("/", (OutcomeQueries queries, OutcomeQuery query, CancellationToken ct) => queries.SummaryAsync(query, ct),
-            "OutcomeSummary", "监督成效: problems and clues found, funds paid out and recovered, rules adopted, per module.");
+            "OutcomeSummary", "监督成效: problems and clues found, funds paid out and recovered, rules adopted, per module.")
+            .WithDescription("监督成效: problems and clues found, funds paid out and recovered and rules adopted, summed per module (clues and cases, rectification, talks, 函询, 三重一大 decisions, recommendations) over the work of the period and region within the caller's jurisdiction. The clue line only for readers of clues (absent otherwise). Daily-supervision readers (SupervisionRead).");
         group.MapExcelExport("/export", (OutcomeQueries queries, OutcomeQuery query, CancellationToken ct) => queries.ExportAsync(query, ct), "outcomes.xlsx",
-            "ExportOutcomeSummary", "Excel export of the outcome summary.");
+            "ExportOutcomeSummary", "Excel export of the outcome summary.")
+            .WithDescription("The outcome summary as an .xlsx workbook; same filters as OutcomeSummary.");
         return app;
     }
 }

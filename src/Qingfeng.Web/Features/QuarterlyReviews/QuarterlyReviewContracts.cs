@@ -97,7 +97,7 @@ public sealed record ReviewNoteInput
     public string? Text { get; init; }
 }
 
-public sealed record SaveQuarterlyReviewRequest
+public sealed record SaveQuarterlyReviewRequest : IRequestExample<SaveQuarterlyReviewRequest>
 {
     [StringLength(QuarterlyReview.ConclusionMaxLength)]
     public string? Conclusion { get; init; }
@@ -107,4 +107,11 @@ public sealed record SaveQuarterlyReviewRequest
     public IReadOnlyList<ReviewNoteInput>? Notes { get; init; }
 
     public Guid? Version { get; init; }
+
+    public static SaveQuarterlyReviewRequest Example => new()
+    {
+        Conclusion = "本季度所联系地区和单位“一把手”总体能够履行第一责任人职责；个别单位“三重一大”集体决策执行不到位，需持续关注。",
+        Notes = [new ReviewNoteInput { OfficialId = ExampleIds.Official, Assessment = ReviewAssessment.NeedsAttention, Text = "本季度收到反映其插手工程项目的问题线索1件，巡察反馈问题整改1项逾期。" }],
+        Version = ExampleIds.Version,
+    };
 }

@@ -3,7 +3,7 @@ using Qingfeng.Features.Supervision;
 
 namespace Qingfeng.Features.Recommendations;
 
-public sealed record IssueRecommendationRequest
+public sealed record IssueRecommendationRequest : IRequestExample<IssueRecommendationRequest>
 {
     /// <summary>The unit the recommendation is issued to.</summary>
     [Required]
@@ -36,9 +36,21 @@ public sealed record IssueRecommendationRequest
 
     /// <summary>Defaults to the configured number of days after issue.</summary>
     public DateOnly? ReplyDueOn { get; init; }
+
+    public static IssueRecommendationRequest Example => new()
+    {
+        UnitId = ExampleIds.Unit,
+        Kind = RecommendationKind.Supervision,
+        Title = "关于加强医疗设备采购管理的监察建议",
+        Origin = "在查办县人民医院医疗设备采购系列案件中发现",
+        Findings = "医疗设备采购论证流于形式，采购需求由个别领导决定，院内监督缺位。",
+        Measures = ["制定医疗设备采购“十不准”", "建立采购需求集体论证制度", "关键岗位人员定期轮岗"],
+        IssuedOn = new DateOnly(2026, 11, 20),
+        ReplyDueOn = new DateOnly(2026, 12, 20),
+    };
 }
 
-public sealed record RecordRecommendationReplyRequest
+public sealed record RecordRecommendationReplyRequest : IRequestExample<RecordRecommendationReplyRequest>
 {
     [Required]
     public DateOnly? RepliedOn { get; init; }
@@ -49,9 +61,15 @@ public sealed record RecordRecommendationReplyRequest
 
     [StringLength(Recommendation.TextMaxLength)]
     public string? Objection { get; init; }
+
+    public static RecordRecommendationReplyRequest Example => new()
+    {
+        RepliedOn = new DateOnly(2026, 12, 1),
+        Reply = "已制定医疗设备采购“十不准”，建立采购需求集体论证制度，完成关键岗位轮岗3人。",
+    };
 }
 
-public sealed record AddRecommendationCheckRequest
+public sealed record AddRecommendationCheckRequest : IRequestExample<AddRecommendationCheckRequest>
 {
     [Required]
     public DateOnly? CheckedOn { get; init; }
@@ -62,9 +80,16 @@ public sealed record AddRecommendationCheckRequest
 
     /// <summary>The measures are carried out: closes the recommendation.</summary>
     public bool Satisfactory { get; init; }
+
+    public static AddRecommendationCheckRequest Example => new()
+    {
+        CheckedOn = new DateOnly(2026, 12, 1),
+        Finding = "回头看：三项整改措施均已落实，相关制度已印发执行。",
+        Satisfactory = true,
+    };
 }
 
-public sealed record AddAdoptedRuleRequest
+public sealed record AddAdoptedRuleRequest : IRequestExample<AddAdoptedRuleRequest>
 {
     [Required]
     [StringLength(Recommendation.TitleMaxLength, MinimumLength = 2)]
@@ -75,6 +100,13 @@ public sealed record AddAdoptedRuleRequest
 
     [StringLength(Recommendation.TextMaxLength)]
     public string? Summary { get; init; }
+
+    public static AddAdoptedRuleRequest Example => new()
+    {
+        Title = "县人民医院医疗设备采购“十不准”",
+        AdoptedOn = new DateOnly(2026, 11, 30),
+        Summary = "不准未经集体论证确定采购需求；不准指定品牌或供应商；……",
+    };
 }
 
 public sealed record RecommendationQuery : PageRequest

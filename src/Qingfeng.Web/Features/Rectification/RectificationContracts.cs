@@ -2,7 +2,7 @@ using Qingfeng.Features.Supervision;
 
 namespace Qingfeng.Features.Rectification;
 
-public sealed record CreateRectificationItemRequest
+public sealed record CreateRectificationItemRequest : IRequestExample<CreateRectificationItemRequest>
 {
     [Required]
     public RectificationSource? Source { get; init; }
@@ -25,15 +25,31 @@ public sealed record CreateRectificationItemRequest
 
     /// <summary>Deadline; by default the configured number of working days from today.</summary>
     public DateOnly? DueOn { get; init; }
+
+    public static CreateRectificationItemRequest Example => new()
+    {
+        Source = RectificationSource.Inspection,
+        OfficialId = ExampleIds.Official,
+        SourceReference = "县委第二巡察组反馈意见（2026年第三轮）",
+        Problem = "“三重一大”事项决策程序不规范，部分工程项目未经党组集体研究即开工建设。",
+        Measures = "修订“三重一大”决策实施办法；对2026年以来开工项目逐项补正决策程序。",
+        DueOn = new DateOnly(2027, 3, 31),
+    };
 }
 
-public sealed record SetMeasuresRequest
+public sealed record SetMeasuresRequest : IRequestExample<SetMeasuresRequest>
 {
     [Required]
     [StringLength(RectificationItem.MeasuresMaxLength, MinimumLength = 2)]
     public string? Measures { get; init; }
 
     public Guid? Version { get; init; }
+
+    public static SetMeasuresRequest Example => new()
+    {
+        Measures = "修订“三重一大”决策实施办法，建立项目开工前集体研究清单，2027年3月底前完成补正。",
+        Version = ExampleIds.Version,
+    };
 }
 
 public sealed record ReportProgressRequest
@@ -48,7 +64,7 @@ public sealed record ReportProgressRequest
     public Guid? Version { get; init; }
 }
 
-public sealed record CloseOutRequest
+public sealed record CloseOutRequest : IRequestExample<CloseOutRequest>
 {
     [StringLength(RectificationItem.CommentMaxLength)]
     public string? Comment { get; init; }
@@ -56,18 +72,31 @@ public sealed record CloseOutRequest
     public SupervisionOutcomeInput? Outcome { get; init; }
 
     public Guid? Version { get; init; }
+
+    public static CloseOutRequest Example => new()
+    {
+        Comment = "整改佐证材料齐全，经实地核查确已完成整改，同意销号。",
+        Outcome = new SupervisionOutcomeInput { ProblemsFound = 3, RulesAdopted = 1 },
+        Version = ExampleIds.Version,
+    };
 }
 
-public sealed record ReasonRequest
+public sealed record ReasonRequest : IRequestExample<ReasonRequest>
 {
     [Required]
     [StringLength(RectificationItem.CommentMaxLength, MinimumLength = 2)]
     public string? Reason { get; init; }
 
     public Guid? Version { get; init; }
+
+    public static ReasonRequest Example => new()
+    {
+        Reason = "佐证材料仅有制度文本，缺少执行记录，请补充后重新报送。",
+        Version = ExampleIds.Version,
+    };
 }
 
-public sealed record ExtendRequest
+public sealed record ExtendRequest : IRequestExample<ExtendRequest>
 {
     [Required]
     public DateOnly? DueOn { get; init; }
@@ -77,6 +106,13 @@ public sealed record ExtendRequest
     public string? Reason { get; init; }
 
     public Guid? Version { get; init; }
+
+    public static ExtendRequest Example => new()
+    {
+        DueOn = new DateOnly(2027, 6, 30),
+        Reason = "涉及违规资金追缴需经司法程序，申请延期至2027年6月底。",
+        Version = ExampleIds.Version,
+    };
 }
 
 /// <summary>Whether an item is within its deadline, for the list filter.</summary>

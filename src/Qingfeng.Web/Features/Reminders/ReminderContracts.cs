@@ -2,7 +2,7 @@ using Qingfeng.Features.Supervision;
 
 namespace Qingfeng.Features.Reminders;
 
-public sealed record IssueReminderLetterRequest
+public sealed record IssueReminderLetterRequest : IRequestExample<IssueReminderLetterRequest>
 {
     [Required]
     public Guid? OfficialId { get; init; }
@@ -25,6 +25,16 @@ public sealed record IssueReminderLetterRequest
 
     /// <summary>Issued on; today by default.</summary>
     public DateOnly? SentOn { get; init; }
+
+    public static IssueReminderLetterRequest Example => new()
+    {
+        OfficialId = ExampleIds.Official,
+        Title = "关于严守节日期间廉洁纪律的提醒函",
+        Problems = "近期收到反映你单位在节日期间存在公务接待超标准的问题。",
+        Suggestions = "严格执行公务接待规定，组织开展一次自查自纠，并于一个月内将情况报县纪委监委。",
+        DocumentNumber = "开纪提〔2026〕8号",
+        SentOn = new DateOnly(2026, 11, 28),
+    };
 }
 
 public sealed record ReminderQuery : PageRequest

@@ -37,7 +37,7 @@ public sealed record SupervisionOutcome
 }
 
 /// <summary>The outcome as callers enter it (money in yuan).</summary>
-public sealed record SupervisionOutcomeInput
+public sealed record SupervisionOutcomeInput : IRequestExample<SupervisionOutcomeInput>
 {
     [Range(0, 1_000_000)]
     public int ProblemsFound { get; init; }
@@ -79,5 +79,14 @@ public sealed record SupervisionOutcomeInput
         FundsPaidOut = outcome.FundsPaidOut,
         FundsRecovered = outcome.FundsRecovered,
         RulesAdopted = outcome.RulesAdopted,
+    };
+
+    public static SupervisionOutcomeInput Example => new()
+    {
+        ProblemsFound = 21,
+        CluesFound = 4,
+        FundsPaidOut = 820000.00m,
+        FundsRecovered = 654000.00m,
+        RulesAdopted = 2,
     };
 }

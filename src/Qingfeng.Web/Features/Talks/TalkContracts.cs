@@ -3,7 +3,7 @@ using Qingfeng.Features.Supervision;
 
 namespace Qingfeng.Features.Talks;
 
-public sealed record PlanTalkRequest
+public sealed record PlanTalkRequest : IRequestExample<PlanTalkRequest>
 {
     [Required]
     public Guid? OfficialId { get; init; }
@@ -33,9 +33,21 @@ public sealed record PlanTalkRequest
 
     [StringLength(Talk.TextMaxLength)]
     public string? Outline { get; init; }
+
+    public static PlanTalkRequest Example => new()
+    {
+        OfficialId = ExampleIds.Official,
+        Type = TalkType.Reminder,
+        Tier = 2,
+        PlannedOn = new DateOnly(2026, 12, 15),
+        Place = "县纪委监委谈话室",
+        Talkers = "县纪委副书记、县监委副主任 李某某",
+        Participants = "第一监督检查室 陈某某",
+        Recorder = "周某",
+    };
 }
 
-public sealed record ReplanTalkRequest
+public sealed record ReplanTalkRequest : IRequestExample<ReplanTalkRequest>
 {
     [Required]
     public DateOnly? PlannedOn { get; init; }
@@ -52,12 +64,25 @@ public sealed record ReplanTalkRequest
 
     [StringLength(Talk.RecorderMaxLength)]
     public string? Recorder { get; init; }
+
+    public static ReplanTalkRequest Example => new()
+    {
+        PlannedOn = new DateOnly(2026, 12, 18),
+        Place = "县交通运输局小会议室",
+        Talkers = "县纪委常委 刘某某",
+        Recorder = "周某",
+    };
 }
 
-public sealed record SetOutlineRequest
+public sealed record SetOutlineRequest : IRequestExample<SetOutlineRequest>
 {
     [StringLength(Talk.TextMaxLength)]
     public string? Outline { get; init; }
+
+    public static SetOutlineRequest Example => new()
+    {
+        Outline = "一、开场说明：说明谈话的目的和依据。\n二、需要说明的问题：巡察反馈“三重一大”决策不规范问题的整改情况。\n三、提醒要求：压实第一责任人职责，按期报告整改进展。\n四、谈话对象表态。",
+    };
 }
 
 /// <summary>A follow-up item of a talk or an inquiry: becomes a rectification item of the official.</summary>
@@ -77,7 +102,7 @@ public sealed record FollowUpRequest
     public DateOnly? DueOn { get; init; }
 }
 
-public sealed record HoldTalkRequest
+public sealed record HoldTalkRequest : IRequestExample<HoldTalkRequest>
 {
     [Required]
     public DateOnly? HeldOn { get; init; }
@@ -91,34 +116,63 @@ public sealed record HoldTalkRequest
 
     [MaxLength(FollowUpRequest.MaxItems)]
     public IReadOnlyList<FollowUpRequest>? FollowUps { get; init; }
+
+    public static HoldTalkRequest Example => new()
+    {
+        HeldOn = new DateOnly(2026, 12, 1),
+        Record = "谈话对象对巡察反馈问题作了说明，承认部分项目存在先开工后补程序的情况。",
+        Commitments = "一个月内完成项目决策程序补正，今后重大事项一律提交党组集体研究。",
+        FollowUps = [new FollowUpRequest { Problem = "部分工程项目先开工后补决策程序", Measures = "逐项补正决策程序并报县纪委监委备案", DueOn = new DateOnly(2027, 1, 31) }],
+    };
 }
 
-public sealed record AddFollowUpsRequest
+public sealed record AddFollowUpsRequest : IRequestExample<AddFollowUpsRequest>
 {
     [Required]
     [MaxLength(FollowUpRequest.MaxItems)]
     public IReadOnlyList<FollowUpRequest>? FollowUps { get; init; }
+
+    public static AddFollowUpsRequest Example => new()
+    {
+        FollowUps = [new FollowUpRequest { Problem = "公务接待审批单填写不完整", Measures = "规范公务接待审批和报销手续", DueOn = new DateOnly(2027, 2, 28) }],
+    };
 }
 
-public sealed record RecordPledgeRequest
+public sealed record RecordPledgeRequest : IRequestExample<RecordPledgeRequest>
 {
     [Required]
     public DateOnly? ReceivedOn { get; init; }
+
+    public static RecordPledgeRequest Example => new()
+    {
+        ReceivedOn = new DateOnly(2026, 12, 1),
+    };
 }
 
-public sealed record CloseTalkRequest
+public sealed record CloseTalkRequest : IRequestExample<CloseTalkRequest>
 {
     [StringLength(Talk.NoteMaxLength)]
     public string? Note { get; init; }
 
     public SupervisionOutcomeInput? Outcome { get; init; }
+
+    public static CloseTalkRequest Example => new()
+    {
+        Note = "谈话对象已按承诺完成整改，谈话事项办结。",
+        Outcome = new SupervisionOutcomeInput { ProblemsFound = 2 },
+    };
 }
 
-public sealed record CancelTalkRequest
+public sealed record CancelTalkRequest : IRequestExample<CancelTalkRequest>
 {
     [Required]
     [StringLength(Talk.NoteMaxLength, MinimumLength = 2)]
     public string? Reason { get; init; }
+
+    public static CancelTalkRequest Example => new()
+    {
+        Reason = "谈话对象参加省委党校学习，谈话另行安排。",
+    };
 }
 
 public sealed record TalkQuery : PageRequest
@@ -219,7 +273,7 @@ public sealed record TalkDetail(
 
 public sealed record HoldTalkResult(Guid TalkId, IReadOnlyList<Guid> RectificationItemIds);
 
-public sealed record SendInquiryRequest
+public sealed record SendInquiryRequest : IRequestExample<SendInquiryRequest>
 {
     [Required]
     public Guid? OfficialId { get; init; }
@@ -233,9 +287,17 @@ public sealed record SendInquiryRequest
 
     [StringLength(Inquiry.DocumentNumberMaxLength)]
     public string? DocumentNumber { get; init; }
+
+    public static SendInquiryRequest Example => new()
+    {
+        OfficialId = ExampleIds.Official,
+        Matters = "1. 反映你在农村公路提质改造项目招标中为亲属经营的公司打招呼的问题；\n2. 反映你在春节期间收受项目承包人所送购物卡的问题。",
+        SentOn = new DateOnly(2026, 11, 25),
+        DocumentNumber = "开纪函〔2026〕12号",
+    };
 }
 
-public sealed record RecordReplyRequest
+public sealed record RecordReplyRequest : IRequestExample<RecordReplyRequest>
 {
     [Required]
     public DateOnly? ReceivedOn { get; init; }
@@ -249,9 +311,17 @@ public sealed record RecordReplyRequest
 
     [StringLength(Inquiry.CountersignNoteMaxLength)]
     public string? CountersignNote { get; init; }
+
+    public static RecordReplyRequest Example => new()
+    {
+        ReceivedOn = new DateOnly(2026, 12, 1),
+        Text = "本人对反映的问题作如下说明：……（书面说明全文）",
+        CountersignedBy = "县交通运输局党组书记 赵某某",
+        CountersignNote = "已对其进行教育提醒，要求如实说明情况、举一反三。",
+    };
 }
 
-public sealed record AssessInquiryRequest
+public sealed record AssessInquiryRequest : IRequestExample<AssessInquiryRequest>
 {
     [Required]
     public InquiryAssessment? Assessment { get; init; }
@@ -263,6 +333,14 @@ public sealed record AssessInquiryRequest
 
     [MaxLength(FollowUpRequest.MaxItems)]
     public IReadOnlyList<FollowUpRequest>? FollowUps { get; init; }
+
+    public static AssessInquiryRequest Example => new()
+    {
+        Assessment = InquiryAssessment.FurtherAction,
+        Note = "说明基本属实，但对购物卡去向说明不清，需补充说明并退还。",
+        Outcome = new SupervisionOutcomeInput { ProblemsFound = 1, FundsRecovered = 2000m },
+        FollowUps = [new FollowUpRequest { Problem = "收受购物卡未及时上交", Measures = "退还购物卡并作出书面检查", DueOn = new DateOnly(2027, 1, 15) }],
+    };
 }
 
 public sealed record InquiryQuery : PageRequest

@@ -37,6 +37,7 @@ public static class ApiConventions
         services.AddOpenApi(o => o
             .AddSchemaTransformer<InputLimitsSchemaTransformer>()
             .AddOperationTransformer<ResponseConventions>()
+            .AddOperationTransformer<RequestExampleTransformer>()
             .AddDocumentTransformer<ProblemSchemas>()
             .AddDocumentTransformer<RequiredNotNull>()
             .AddDocumentTransformer<FlatForms>()

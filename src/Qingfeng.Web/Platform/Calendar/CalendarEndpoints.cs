@@ -11,11 +11,13 @@ internal static class CalendarEndpoints
     {
         var calendar = app.MapApiGroup("/calendar", "Calendar");
         calendar.MapGet("/years", (HolidayCalendarStore store) => TypedResults.Ok(store.Years))
-            .WithName("ListCalendarYears").WithSummary("The years with a holiday schedule, their source and whether built in or uploaded.");
+            .WithName("ListCalendarYears").WithSummary("The years with a holiday schedule, their source and whether built in or uploaded.")
+            .WithDescription("The years with a holiday schedule (节假日安排) that the working-day calendar knows, their source, and whether built in or uploaded; every deadline counted in working days (e.g. the reply to a 函询) uses it. Any signed-in user.");
         calendar.MapGet("/{year:int}", ([Range(HolidayYear.MinYear, HolidayYear.MaxYear)] int year, HolidayCalendarStore store) =>
                 TypedResults.Ok((store.Find(year) ?? throw DomainRuleException.NotFound("Calendar.YearUnknown")).ToFile()))
             .WithName("GetCalendarYear").WithSummary("One year's holidays and adjusted working weekends, in the data file format.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithDescription("One year's holidays and adjusted working weekends (调休) in the data file format that PutCalendarYear accepts; a year without a schedule answers 404. Any signed-in user.");
         calendar.MapPut("/{year:int}", async ([Range(HolidayYear.MinYear, HolidayYear.MaxYear)] int year, HttpContext http, HolidayCalendarStore store, CancellationToken ct) =>
             {
                 // The file's limits (lengths, date window) are the input rules of every request; the schedule's own rules answer 422.
@@ -26,7 +28,8 @@ internal static class CalendarEndpoints
             .RequirePermission(Permission.CalendarManage)
             .Accepts<HolidayYearFile>("application/json")
             .WithName("PutCalendarYear").WithSummary("Replaces or adds a year's schedule (validated; 422 with a Calendar.* code when invalid).")
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithDescription("Replaces or adds a year's holiday schedule as the State Council publishes it (国务院办公厅关于部分节假日安排的通知); deadlines counted afterwards use it. System administrator only (CalendarManage). A file over its limits answers 400; an invalid schedule (malformed JSON, another year than the path, dates outside the year, overlapping holidays, an adjusted working day that is no weekend) 422 with a Calendar.* code.");
     }
 
     private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken ct)

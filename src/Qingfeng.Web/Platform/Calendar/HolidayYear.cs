@@ -144,7 +144,7 @@ public sealed record HolidayYear(int Year, string Source, IReadOnlyList<HolidayP
 }
 
 /// <summary>The data file as written by administrators; <see cref="HolidayYear.Parse"/> validates it.</summary>
-public sealed class HolidayYearFile
+public sealed class HolidayYearFile : IRequestExample<HolidayYearFile>
 {
     [System.ComponentModel.DataAnnotations.Range(HolidayYear.MinYear, HolidayYear.MaxYear)]
     public int? Year { get; set; }
@@ -157,6 +157,9 @@ public sealed class HolidayYearFile
 
     [System.ComponentModel.DataAnnotations.MaxLength(40)]
     public List<DateOnly>? Workdays { get; set; }
+
+    /// <summary>The built-in schedule of 2026, as an administrator would upload next year's.</summary>
+    public static HolidayYearFile Example => HolidayCalendarStore.BuiltIn().Find(2026)!.ToFile();
 }
 
 public sealed class HolidayFileEntry

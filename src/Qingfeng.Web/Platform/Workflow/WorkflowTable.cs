@@ -182,6 +182,9 @@ public static class WorkflowEndpoints
         var rows = table.Describe();
         return group.MapGet("/workflow", () => TypedResults.Ok(rows))
             .WithName(operationName)
-            .WithSummary($"The {table.Name} lifecycle as data: every action, the states it starts from, its target, the permission and roles, and its guards.");
+            .WithSummary($"The {table.Name} lifecycle as data: every action, the states it starts from, its target, the permission and roles, and its guards.")
+            .WithDescription($"The {table.Name} workflow as data, the same table the service enforces: for each action the states it starts from, the state it leads to (null when the record decides or stays where it is), "
+                + "the permission it needs with the roles that hold it, and its guards (e.g. owner: only the owning organ, or one a delegation such as 提级监督 or 片区协作 hands the unit to). "
+                + "Reference data for building buttons; the actions open to the caller on one record are in that record's detail (actions).");
     }
 }
