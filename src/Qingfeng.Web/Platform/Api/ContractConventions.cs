@@ -39,7 +39,7 @@ internal sealed class ResponseConventions : IOpenApiOperationTransformer
         var onRecord = description.ParameterDescriptions.Any(p => p.Source == BindingSource.Path && p.Type == typeof(Guid));
         var withBody = operation.RequestBody is not null;
 
-        Problem(responses, context, StatusCodes.Status400BadRequest, "The input is invalid: errors names each refused field (code Validation.Failed).", ProblemSchemas.Validation);
+        Problem(responses, context, StatusCodes.Status400BadRequest, "The input is invalid: errors names each refused field (code Validation.Failed), or the body could not be read (code Rule.BadRequest).", ProblemSchemas.Validation);
         foreach (var (status, text) in Always)
         {
             Problem(responses, context, status, text);
@@ -138,7 +138,7 @@ internal sealed class ProblemSchemas : IOpenApiDocumentTransformer
             properties["errors"] = new OpenApiSchema
             {
                 Type = JsonSchemaType.Object,
-                Description = "The refused fields, named as the client sent them, each with its messages.",
+                Description = "The refused fields, named as the client sent them, each with its messages; absent when the body could not be read at all (broken JSON, a form without its file).",
                 AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
             };
         }
@@ -148,7 +148,7 @@ internal sealed class ProblemSchemas : IOpenApiDocumentTransformer
             Type = JsonSchemaType.Object,
             Description = validation ? "A refused input (RFC 9457) with the messages by field." : "A refusal or failure (RFC 9457) with its stable code.",
             Properties = properties,
-            Required = new HashSet<string>(validation ? ["status", "title", "code", "errors"] : ["status", "title", "code"], StringComparer.Ordinal),
+            Required = new HashSet<string>(["status", "title", "code"], StringComparer.Ordinal),
         };
 
         static OpenApiSchema Text(string description) => new() { Type = JsonSchemaType.String, Description = description };
@@ -261,33 +261,57 @@ internal sealed class RequiredNotNull : IOpenApiDocumentTransformer
 }
 
 /// <summary>
-/// A form the handler binds from several parts (fields of a record plus files) is documented as one flat object, which
-/// generated clients can send as multipart (an <c>allOf</c> of a reference and an inline object they cannot).
+/// A form is documented as one flat object whose files are inline binary strings, which generated clients send as
+/// multipart: the generator's <c>allOf</c> of the bound record and an inline object, and its references to
+/// <c>IFormFile</c> schemas, are what Kiota and NSwag cannot send. Schemas nothing refers to any more are dropped.
 /// </summary>
 internal sealed class FlatForms : IOpenApiDocumentTransformer
 {
-    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    private static OpenApiSchema File => new() { Type = JsonSchemaType.String, Format = "binary" };
+
+    public async Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         var forms = document.Paths.Values.SelectMany(p => p.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
             .Select(o => o.RequestBody?.Content is { } content && content.TryGetValue("multipart/form-data", out var form) ? form : null)
             .OfType<OpenApiMediaType>();
         foreach (var form in forms)
         {
-            if (form.Schema is not OpenApiSchema { AllOf.Count: > 0 } combined)
-            {
-                continue;
-            }
-
-            var parts = combined.AllOf.Select(p => p is OpenApiSchemaReference reference ? reference.Target : p).OfType<IOpenApiSchema>().ToList();
+            var parts = form.Schema is OpenApiSchema { AllOf.Count: > 0 } combined
+                ? combined.AllOf.Select(p => p is OpenApiSchemaReference reference ? reference.Target : p).OfType<IOpenApiSchema>().ToList()
+                : [form.Schema!];
             form.Schema = new OpenApiSchema
             {
                 Type = JsonSchemaType.Object,
                 Description = parts.Select(p => p.Description).FirstOrDefault(d => d is not null),
-                Properties = parts.SelectMany(p => p.Properties ?? new Dictionary<string, IOpenApiSchema>()).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+                Properties = parts.SelectMany(p => p.Properties ?? new Dictionary<string, IOpenApiSchema>())
+                    .ToDictionary(p => p.Key, p => Inline(p.Value), StringComparer.Ordinal),
                 Required = new HashSet<string>(parts.SelectMany(p => p.Required ?? new HashSet<string>()), StringComparer.Ordinal),
             };
         }
 
-        return Task.CompletedTask;
+        await DropUnusedSchemasAsync(document);
+    }
+
+    private static IOpenApiSchema Inline(IOpenApiSchema property) => property switch
+    {
+        OpenApiSchemaReference { Reference.Id: nameof(IFormFile) } => File,
+        OpenApiSchemaReference { Reference.Id: nameof(IFormFileCollection) } => new OpenApiSchema { Type = JsonSchemaType.Array, Items = File },
+        _ => property,
+    };
+
+    private static async Task DropUnusedSchemasAsync(OpenApiDocument document)
+    {
+        var schemas = document.Components?.Schemas;
+        while (schemas is not null)
+        {
+            var text = await document.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_1);
+            var unused = schemas.Keys.Where(name => !text.Contains($"\"#/components/schemas/{name}\"", StringComparison.Ordinal)).ToList();
+            if (unused.Count == 0)
+            {
+                return;
+            }
+
+            unused.ForEach(name => schemas.Remove(name));
+        }
     }
 }

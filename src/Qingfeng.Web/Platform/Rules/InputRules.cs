@@ -98,13 +98,15 @@ public static class InputRules
 
     /// <summary>
     /// What is wrong with one value (a property or a scalar parameter) under its attributes, or null: the first
-    /// DataAnnotation it fails, then an undefined enum value, then a date outside its window.
+    /// DataAnnotation it fails (a required id must not be the empty Guid), then an undefined enum value, then a date outside
+    /// its window.
     /// </summary>
     public static string? Check(object? value, IReadOnlyList<Attribute> attributes, string label, CultureInfo culture)
     {
         foreach (var attribute in attributes.OfType<ValidationAttribute>())
         {
-            if (!attribute.IsValid(value))
+            // A required id left out of JSON binds as the empty Guid, which DataAnnotations accept: it is missing all the same.
+            if (!attribute.IsValid(value) || (attribute is RequiredAttribute && value is Guid id && id == Guid.Empty))
             {
                 return Message(attribute, label, culture);
             }

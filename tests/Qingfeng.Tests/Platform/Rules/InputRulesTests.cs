@@ -60,6 +60,15 @@ public sealed class InputRulesTests
     }
 
     [Fact]
+    public void A_required_id_left_out_is_missing_not_the_empty_guid()
+    {
+        var escalation = new Qingfeng.Features.Organs.EscalateRequest { ValidFrom = new DateOnly(2026, 12, 1), Reason = "群众反映集中，提级监督" };
+
+        Assert.Equal("unitId", Assert.Single(InputRules.Validate(escalation)).Member);
+        Assert.Empty(InputRules.Validate(escalation with { UnitId = Guid.NewGuid() }));
+    }
+
+    [Fact]
     public void A_member_may_declare_its_own_window()
     {
         Assert.Empty(InputRules.Validate(new Born { BirthDate = new DateOnly(1950, 5, 1) }));
