@@ -147,8 +147,8 @@ public sealed class ContractCrawlTests(ITestOutputHelper output)
     /// <summary>A caller: its client and the records of another jurisdiction it is aimed at (none for the province, which holds them all).</summary>
     private sealed record Caller(string Name, HttpClient Client, ForeignRecords? Foreign, bool Business = true);
 
-    /// <summary>One answer that departs from the document.</summary>
-    private sealed record Failure(string Operation, int Status, string Caller, string Request, ContractViolation Violation);
+    /// <summary>One answer that departs from the document, with the start of its body when that is JSON.</summary>
+    private sealed record Failure(string Operation, int Status, string Caller, string Request, ContractViolation Violation, string Excerpt);
 
     private sealed record CrawlReport(string Statuses, string Failures);
 
@@ -283,7 +283,12 @@ public sealed class ContractCrawlTests(ITestOutputHelper output)
             {
                 var callers = string.Join(", ", group.Select(f => f.Caller).Distinct());
                 var requests = string.Join(", ", group.Select(f => f.Request).Distinct());
+                var excerpt = group.First().Excerpt;
                 text.AppendLine(CultureInfo.InvariantCulture, $"  {group.Key.Operation} as {callers} [{requests}] → {group.Key.Status}: {group.Key.Violation} (×{group.Count()})");
+                if (excerpt.Length > 0 && group.Key.Violation != ResponseContract.NotDocumented)
+                {
+                    text.AppendLine(CultureInfo.InvariantCulture, $"      e.g. {excerpt}");
+                }
             }
         }
 
@@ -322,7 +327,10 @@ public sealed class ContractCrawlTests(ITestOutputHelper output)
                         _acceptedRefusals.Add($"{key} [{kind}] as {caller.Name} → {status}");
                     }
 
-                    _failures.AddRange(violations.Select(v => new Failure(key, status, caller.Name, kind, v)));
+                    var excerpt = violations.Count > 0 && response.Content.Headers.ContentType?.MediaType?.EndsWith("json", StringComparison.Ordinal) == true
+                        ? Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 240))
+                        : "";
+                    _failures.AddRange(violations.Select(v => new Failure(key, status, caller.Name, kind, v, excerpt)));
                 }
 
                 return status;
