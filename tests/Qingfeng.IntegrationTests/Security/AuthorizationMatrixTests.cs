@@ -189,18 +189,7 @@ public sealed partial class AuthorizationMatrixTests(ITestOutputHelper output) :
         {
             ["tokens"] = (await (await petition.GetAsync("/api/v1/account/tokens")).OkJsonAsync<List<ApiTokenItem>>()).First(t => t.RevokedAt is null).Id,
         };
-        await using var db = _app.CreateDb();
-        var delegation = await (from d in db.SupervisionDelegations.AsNoTracking()
-                                join o in db.Organs.AsNoTracking() on d.HomeOrganId equals o.Id
-                                where o.RegionCode.StartsWith(foreign.RegionCode)
-                                orderby d.Id
-                                select (Guid?)d.Id).FirstOrDefaultAsync();
-        if (delegation is { } id)
-        {
-            records["delegations"] = id;
-        }
-
-        return foreign with { Records = records };
+        return await (foreign with { Records = records }).WithDelegationAsync(_app);
     }
 
     private async Task<Guid> OrganIdAsync(string name)

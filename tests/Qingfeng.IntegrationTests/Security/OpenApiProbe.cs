@@ -48,6 +48,18 @@ internal sealed record ForeignRecords(
 
     public string? LeakIn(string body) => Markers.FirstOrDefault(m => body.Contains(m, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>These records and a delegation (<c>delegations/{id}</c>) of one of the jurisdiction's organs, where the demo province seeded one.</summary>
+    public async Task<ForeignRecords> WithDelegationAsync(QingfengApp app)
+    {
+        await using var db = app.CreateDb();
+        var delegation = await (from d in db.SupervisionDelegations.AsNoTracking()
+                                join o in db.Organs.AsNoTracking() on d.HomeOrganId equals o.Id
+                                where o.RegionCode.StartsWith(RegionCode)
+                                orderby d.Id
+                                select (Guid?)d.Id).FirstOrDefaultAsync();
+        return delegation is { } id ? this with { Records = new Dictionary<string, Guid>(Records, StringComparer.Ordinal) { ["delegations"] = id } } : this;
+    }
+
     /// <summary>
     /// A principal official of the county, and a clue about them with an attachment, registered by the county's petition office;
     /// with <paramref name="supervision"/> (a supervision-office client of the county) also a record of every daily-supervision module.
