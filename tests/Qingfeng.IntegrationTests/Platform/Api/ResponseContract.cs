@@ -39,10 +39,28 @@ internal sealed partial class ResponseContract
 
     public ResponseContract(JsonElement document)
     {
-        _document = document.Clone();
+        _document = Closed(document);
         var registry = new SchemaRegistry();
         registry.Register(new JsonElementBaseDocument(_document, DocumentUri));
         _build = new BuildOptions { SchemaRegistry = registry, Dialect = Dialect.Draft202012 };
+    }
+
+    /// <summary>
+    /// The document with every component object closed (<c>additionalProperties: false</c> where it says nothing): an answer
+    /// that carries a member its schema does not declare is a violation, as a strict generated client would see it.
+    /// </summary>
+    private static JsonElement Closed(JsonElement document)
+    {
+        var root = System.Text.Json.Nodes.JsonNode.Parse(document.GetRawText())!;
+        foreach (var (_, schema) in root["components"]?["schemas"]?.AsObject() ?? [])
+        {
+            if (schema is System.Text.Json.Nodes.JsonObject { } open && open.ContainsKey("properties") && !open.ContainsKey("additionalProperties"))
+            {
+                open["additionalProperties"] = false;
+            }
+        }
+
+        return JsonDocument.Parse(root.ToJsonString()).RootElement.Clone();
     }
 
     /// <summary>How many bodies were validated against a documented schema (every JSON body of a documented status and content type).</summary>

@@ -106,6 +106,16 @@ public sealed class ResponseContractTests
     }
 
     [Fact]
+    public void A_member_the_schema_does_not_declare_is_a_violation()
+    {
+        var violations = Check("GET", "/api/v1/things/{id}", 200, "application/json",
+            """{"id":"0194c6f6-1d2b-7a3c-9e4f-0123456789ab","state":"Open","count":1,"secret":"x"}""");
+
+        Assert.NotEmpty(violations);
+        Assert.Empty(Check("GET", "/api/v1/things/{id}", 200, "application/json", """{"id":"0194c6f6-1d2b-7a3c-9e4f-0123456789ab","state":"Open","count":1}"""));
+    }
+
+    [Fact]
     public void A_nullable_enum_that_also_lists_null_refuses_null_because_both_branches_match()
     {
         var violations = Contract.Validate("/components/schemas/Thing/properties/previous", JsonDocument.Parse("null").RootElement);
