@@ -57,10 +57,13 @@ public sealed class SpectralLintTests
         var lines = findings
             .GroupBy(f => f.Code, StringComparer.Ordinal)
             .OrderBy(g => g.Min(f => f.Severity)).ThenByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .SelectMany(g => g.Select(f => $"  {SeverityNames[f.Severity]} {string.Join('.', f.Path)}: {f.Message}").Prepend($"{g.Key} ({g.Count()}):"));
+            .SelectMany(g => g.Select(f => $"  {SeverityNames[f.Severity]} {Where(f)}: {f.Message}").Prepend($"{g.Key} ({g.Count()}):"));
         return $"Spectral (spectral:oas) reports {findings.Count(f => f.Severity == 0)} errors and {findings.Count(f => f.Severity == 1)} warnings in docs/openapi.json:"
             + Environment.NewLine + string.Join(Environment.NewLine, lines);
     }
+
+    /// <summary>The finding's JSON path in the document (<c>paths./api/v1/clues.get</c>), or <c>(document)</c> for the root.</summary>
+    private static string Where(SpectralResult finding) => finding.Path.Count == 0 ? "(document)" : string.Join('.', finding.Path);
 
     private static string RepositoryRoot() =>
         typeof(SpectralLintTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
