@@ -1,5 +1,6 @@
 # Qingfeng CI environment, sourced by .ci/run and .ci/soak (not run on its own). Installs the Debian
-# packages the tests need (idempotently; QINGFENG_EXTRA_PACKAGES adds more), starts PostgreSQL on
+# packages the tests need (idempotently; QINGFENG_EXTRA_PACKAGES adds more) and the pinned Spectral
+# (tools/spectral, npm; the OpenAPI lint of tests/Qingfeng.ClientTests), starts PostgreSQL on
 # loopback with a password generated per run, and exports QINGFENG_TEST_POSTGRES, QINGFENG_CHROMIUM
 # and QINGFENG_REQUIRE_ALL. The caller sets CURRENT_STEP for its ERR trap.
 
@@ -23,6 +24,30 @@ else
   echo "all present: ${PACKAGES[*]}"
 fi
 echo "----- debian packages: $((SECONDS - t0)) s -----"
+
+# ---------------------------------------------------------------- 1b. Spectral (npm, pinned by tools/spectral/package-lock.json)
+CURRENT_STEP="spectral"
+echo
+echo "===== spectral ====="
+t0=$SECONDS
+if ! command -v npm >/dev/null; then
+  echo "installing: nodejs npm"
+  export DEBIAN_FRONTEND=noninteractive
+  timeout 600 apt-get update -qq
+  timeout 1200 apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
+SPECTRAL_DIR="$ROOT/tools/spectral"
+SPECTRAL_STAMP="$SPECTRAL_DIR/node_modules/.qingfeng-lock.sha256"
+SPECTRAL_LOCK="$(sha256sum "$SPECTRAL_DIR/package-lock.json" | cut -d' ' -f1)"
+if [[ -x "$SPECTRAL_DIR/node_modules/.bin/spectral" && "$(cat "$SPECTRAL_STAMP" 2>/dev/null || true)" == "$SPECTRAL_LOCK" ]]; then
+  echo "present: spectral $("$SPECTRAL_DIR/node_modules/.bin/spectral" --version)"
+else
+  # Exactly the lock file's versions; no install scripts (Spectral needs none; one dependency's only phones home).
+  timeout 600 npm ci --prefix "$SPECTRAL_DIR" --ignore-scripts --no-audit --no-fund --loglevel=error
+  echo "$SPECTRAL_LOCK" >"$SPECTRAL_STAMP"
+  echo "installed: spectral $("$SPECTRAL_DIR/node_modules/.bin/spectral" --version)"
+fi
+echo "----- spectral: $((SECONDS - t0)) s -----"
 
 # ---------------------------------------------------------------- 2. PostgreSQL
 CURRENT_STEP="postgresql"

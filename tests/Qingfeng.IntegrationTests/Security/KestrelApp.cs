@@ -5,7 +5,8 @@ namespace Qingfeng.IntegrationTests.Security;
 
 /// <summary>
 /// The real app on Kestrel on a loopback port, for attacks that need a real socket and Kestrel's own limits
-/// (sqlmap, oversized bodies and headers). One per collection (its classes run one after the other) or per class.
+/// (sqlmap, oversized bodies and headers) and for clients that bring their own HTTP stack (the generated clients of
+/// tests/Qingfeng.ClientTests). One per collection (its classes run one after the other) or per class.
 /// </summary>
 public sealed class KestrelApp : IAsyncLifetime
 {
