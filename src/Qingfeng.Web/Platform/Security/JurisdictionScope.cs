@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 
 namespace Qingfeng.Platform.Security;
 
@@ -39,7 +40,10 @@ public sealed record JurisdictionScope(
 
     /// <summary>
     /// Builds the filter <c>(regionKey starts with any key OR unit in units) AND unit not recused</c>
-    /// over any entity that carries a region key and a unit id.
+    /// over any entity that carries a region key and a unit id. The bounds and the lists are query parameters, not
+    /// constants, so the query compiles once per shape (number of region keys, whether units and recusals are present)
+    /// and every caller of that shape reuses it: EF Core sends a list as one parameter (<c>json_each</c> on SQLite,
+    /// <c>= ANY</c> on PostgreSQL).
     /// </summary>
     public Expression<Func<T, bool>> Predicate<T>(Expression<Func<T, string>> regionKey, Expression<Func<T, Guid?>> unitId)
     {
@@ -51,7 +55,7 @@ public sealed record JurisdictionScope(
         // the region key, while LIKE 'key%' is a scan on SQLite (its LIKE ignores case).
         Expression covered = Expression.Constant(false);
         var compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
-        Expression Compare(string bound) => Expression.Call(compare, key, Expression.Constant(bound));
+        Expression Compare(string bound) => Expression.Call(compare, key, Parameter(bound));
         foreach (var k in RegionKeys.Distinct(StringComparer.Ordinal))
         {
             if (k.Length == 0)
@@ -104,8 +108,12 @@ public sealed record JurisdictionScope(
     {
         var list = ids.Select(i => (Guid?)i).ToList();
         var contains = typeof(List<Guid?>).GetMethod(nameof(List<Guid?>.Contains))!;
-        return Expression.Call(Expression.Constant(list), contains, unit);
+        return Expression.Call(Parameter(list), contains, unit);
     }
+
+    /// <summary>A value EF Core turns into a query parameter: a field of a closure object, as a captured variable is.</summary>
+    private static MemberExpression Parameter<TValue>(TValue value) =>
+        Expression.Field(Expression.Constant(new StrongBox<TValue>(value)), nameof(StrongBox<TValue>.Value));
 }
 
 /// <summary>A unit whose supervision a delegation in force hands over from its home organ.</summary>
