@@ -25,6 +25,10 @@ internal sealed class ProblemDetailsHandler(IProblemDetailsService problemDetail
         {
             DomainRuleException rule => (RuleStatus.Of(rule.Kind), rule.Code, rule.Arguments.ToArray()),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Rule.Concurrency", []),
+
+            // Two requests created the same record at once (the unique key of the second insert fails): the later one is a
+            // conflict to retry, not a server error.
+            DbUpdateException duplicate when DbErrors.IsUniqueViolation(duplicate) => (StatusCodes.Status409Conflict, "Rule.Concurrency", []),
             UnauthorizedAccessException => (StatusCodes.Status401Unauthorized, "Rule.Unauthenticated", Array.Empty<object>()),
             BadHttpRequestException bad => (bad.StatusCode, "Rule.BadRequest", []),
             _ when DatabaseUnavailable.Is(exception) => (StatusCodes.Status503ServiceUnavailable, "Rule.DatabaseUnavailable", []),

@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Qingfeng.Features.Decisions;
@@ -91,6 +95,24 @@ public sealed class ContractConventionTests(SharedApps apps)
 
         Assert.Equal(5, JsonSerializer.Deserialize<SaveDecisionRequest>("""{"membersPresent":5}""", options)!.MembersPresent);
         Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<SaveDecisionRequest>("""{"membersPresent":"5"}""", options));
+    }
+
+    [Fact]
+    public async Task A_unique_key_taken_by_a_simultaneous_request_is_a_409_problem_not_a_server_error()
+    {
+        var app = await apps.GetAsync(Provider.Sqlite);
+        await using var scope = app.Services.CreateAsyncScope();
+        var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        http.Request.Path = "/api/v1/quarterly-reviews/2026/4";
+        http.Response.Body = new MemoryStream();
+        var duplicate = new DbUpdateException("insert failed", new SqliteException("UNIQUE constraint failed: quarterly_reviews.organ_id", 19, 2067));
+
+        var handled = await scope.ServiceProvider.GetServices<IExceptionHandler>().Single().TryHandleAsync(http, duplicate, CancellationToken.None);
+
+        Assert.True(handled);
+        Assert.Equal(StatusCodes.Status409Conflict, http.Response.StatusCode);
+        http.Response.Body.Position = 0;
+        Assert.Equal("Rule.Concurrency", JsonDocument.Parse(http.Response.Body).RootElement.GetProperty("code").GetString());
     }
 
     [Fact]
