@@ -21,6 +21,8 @@ public sealed class ClueIntakeHelpTests(SharedApps apps)
         var official = await db.Officials.AsNoTracking()
             // Not an official another test imported into the shared database (synthetic names that are not Chinese names).
             .Where(o => o.IsPrincipal && o.RegionKey.StartsWith("520121") && o.Unit != null && o.Unit.Sector != Subjects.Sector)
+            // Nor one whose unit another test handed to another organ (提级监督, 片区协作): Kaiyang is recused from it then.
+            .Where(o => !db.SupervisionDelegations.Any(d => d.UnitId == o.UnitId || d.UnitId == o.Unit!.ParentId))
             .OrderBy(o => o.Id).Select(o => new { o.Id, o.Name, UnitName = o.Unit!.Name, o.Position }).FirstAsync();
         var petition = await app.ClientForAsync(TestUsers.KaiyangPetition.UserName);
 
