@@ -166,6 +166,13 @@ public sealed class QingfengApp : WebApplicationFactory<Program>
         return (await ClientForAsync(name), name);
     }
 
+    /// <summary>The id of the demo organ with this name.</summary>
+    public async Task<Guid> OrganIdAsync(string name)
+    {
+        await using var db = CreateDb();
+        return await db.Organs.AsNoTracking().Where(o => o.Name == name).Select(o => o.Id).SingleAsync();
+    }
+
     /// <summary>A context acting as the system, on the tests' clock.</summary>
     public QingfengDb CreateDb() => Services.GetRequiredService<QingfengDatabase>().Create(new DbActor(Clock, () => Qingfeng.Platform.Security.UserContext.System));
 

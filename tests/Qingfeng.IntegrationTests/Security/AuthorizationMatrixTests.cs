@@ -47,7 +47,7 @@ public sealed partial class AuthorizationMatrixTests(ITestOutputHelper output) :
     {
         _app = await QingfengApp.StartAsync(Provider.Sqlite);
         var kaiyangPetition = await _app.ClientForAsync(TestUsers.KaiyangPetition.UserName);
-        var chishuiPetition = await _app.ClientForOrganAsync(await OrganIdAsync("赤水市纪委监委"), Roles.PetitionOffice);
+        var chishuiPetition = await _app.ClientForOrganAsync(await _app.OrganIdAsync("赤水市纪委监委"), Roles.PetitionOffice);
         _kaiyang = await WithJurisdictionRecordsAsync(await ForeignRecords.CreateAsync(_app, "开阳县", "520121", kaiyangPetition, await _app.ClientForAsync(TestUsers.KaiyangSupervision.UserName)), kaiyangPetition);
         _chishui = await WithJurisdictionRecordsAsync(await ForeignRecords.CreateAsync(_app, "赤水市", "520381", chishuiPetition, await _app.ClientForAsync(TestUsers.ChishuiSupervision.UserName)), chishuiPetition);
     }
@@ -190,11 +190,5 @@ public sealed partial class AuthorizationMatrixTests(ITestOutputHelper output) :
             ["tokens"] = (await (await petition.GetAsync("/api/v1/account/tokens")).OkJsonAsync<List<ApiTokenItem>>()).First(t => t.RevokedAt is null).Id,
         };
         return await (foreign with { Records = records }).WithDelegationAsync(_app);
-    }
-
-    private async Task<Guid> OrganIdAsync(string name)
-    {
-        await using var db = _app.CreateDb();
-        return await db.Organs.AsNoTracking().Where(o => o.Name == name).Select(o => o.Id).SingleAsync();
     }
 }

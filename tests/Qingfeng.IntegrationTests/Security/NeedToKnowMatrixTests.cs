@@ -38,7 +38,7 @@ public sealed partial class NeedToKnowMatrixTests(ITestOutputHelper output)
         await using var app = await QingfengApp.StartAsync(provider);
         var probe = await OpenApiProbe.LoadAsync(app.CreateClient());
         var reads = probe.Operations.Where(o => o.IsSafe).ToList();
-        var organ = await OrganIdAsync(app, Kaiyang);
+        var organ = await app.OrganIdAsync(Kaiyang);
 
         // The commission's own officers who will handle the planted clues: users of their own, made (with the county's own records,
         // which fill the requests' parameters) before the first call, so that nothing but the clues differs between the two rounds.
@@ -63,7 +63,7 @@ public sealed partial class NeedToKnowMatrixTests(ITestOutputHelper output)
             callers.Add((user.UserName, await app.ClientForAsync(user.UserName)));
         }
 
-        callers.Add(("inspection office", await app.ClientForOrganAsync(await OrganIdAsync(app, "中共开阳县委巡察工作领导小组办公室"), Roles.InspectionStaff)));
+        callers.Add(("inspection office", await app.ClientForOrganAsync(await app.OrganIdAsync("中共开阳县委巡察工作领导小组办公室"), Roles.InspectionStaff)));
         var everyone = callers.Append((Insider, circle.Leader)).ToList();
 
         var today = TestClock.Today;
@@ -83,7 +83,6 @@ public sealed partial class NeedToKnowMatrixTests(ITestOutputHelper output)
         {
             output.WriteLine($"Unstable {key.Operation}: {Difference(first[key], again[key])}");
         }
-
 
         var planted = new List<Planted>
         {
@@ -324,12 +323,6 @@ public sealed partial class NeedToKnowMatrixTests(ITestOutputHelper output)
         }
 
         return new Planted(clue.Id, clue.Number, marker, content, attachment, markers);
-    }
-
-    private static async Task<Guid> OrganIdAsync(QingfengApp app, string name)
-    {
-        await using var db = app.CreateDb();
-        return await db.Organs.AsNoTracking().Where(o => o.Name == name).Select(o => o.Id).SingleAsync();
     }
 
     private static string Difference(string before, string after)

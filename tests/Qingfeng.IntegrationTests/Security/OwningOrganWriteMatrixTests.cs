@@ -39,7 +39,7 @@ public sealed class OwningOrganWriteMatrixTests(ITestOutputHelper output)
         var callers = new List<(string Name, HttpClient Client)>();
         foreach (var organ in new[] { "贵阳市纪委监委", "贵州省纪委监委" })
         {
-            var organId = await OrganIdAsync(app, organ);
+            var organId = await app.OrganIdAsync(organ);
             foreach (var role in Roles.Business)
             {
                 callers.Add(($"{organ}/{role}", await app.ClientForOrganAsync(organId, role)));
@@ -193,10 +193,4 @@ public sealed class OwningOrganWriteMatrixTests(ITestOutputHelper output)
     private static async Task<List<(Guid, Guid)>> VersionsOfAsync<T>(QingfengDb db, List<Guid> ids)
         where T : Entity =>
         [.. (await db.Set<T>().AsNoTracking().Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, x.Version }).ToListAsync()).Select(x => (x.Id, x.Version))];
-
-    private static async Task<Guid> OrganIdAsync(QingfengApp app, string name)
-    {
-        await using var db = app.CreateDb();
-        return await db.Organs.AsNoTracking().Where(o => o.Name == name).Select(o => o.Id).SingleAsync();
-    }
 }

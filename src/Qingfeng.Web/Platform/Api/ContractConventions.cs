@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
@@ -210,13 +211,22 @@ internal sealed class DocumentFrame(IConfiguration configuration) : IOpenApiDocu
 }
 
 /// <summary>
-/// A <c>[Required]</c> member is present and not null (the input rules refuse a null there), so its schema offers no null.
-/// The schema transformer marks such members on their object (<see cref="Mark"/>); the null alternative the generator wraps a
-/// nullable reference in (<c>oneOf: [null, $ref]</c>) only exists in the finished document, where it is taken off.
+/// A <c>[Required]</c> member or parameter is present and not null (the input rules refuse a null there), so its schema
+/// offers no null. An inline schema loses its null type at once (<see cref="Apply"/>); the schema transformer marks the
+/// required members of an object (<see cref="Mark"/>), because the null alternative the generator wraps a nullable
+/// reference in (<c>oneOf: [null, $ref]</c>) only exists in the finished document, where it is taken off.
 /// </summary>
 internal sealed class RequiredNotNull : IOpenApiDocumentTransformer
 {
     private const string Marker = "x-required-not-null";
+
+    public static void Apply(OpenApiSchema schema, ICustomAttributeProvider? member)
+    {
+        if (member?.IsDefined(typeof(RequiredAttribute), inherit: true) == true && schema.Type is { } declared)
+        {
+            schema.Type = declared & ~JsonSchemaType.Null;
+        }
+    }
 
     public static void Mark(OpenApiSchema schema, JsonTypeInfo type)
     {

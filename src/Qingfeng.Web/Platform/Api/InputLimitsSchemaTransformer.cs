@@ -43,11 +43,7 @@ internal sealed class InputLimitsSchemaTransformer : IOpenApiSchemaTransformer
 
         var member = MemberOf(context);
 
-        // Required means present and not null: the input rules refuse a null there, so the schema does not offer it.
-        if (member?.IsDefined(typeof(RequiredAttribute), inherit: true) == true && schema.Type is { } declared)
-        {
-            schema.Type = declared & ~JsonSchemaType.Null;
-        }
+        RequiredNotNull.Apply(schema, member);
 
         if (InputRules.IsDate(type))
         {

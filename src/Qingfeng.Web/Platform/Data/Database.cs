@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Caching.Memory;
 using Qingfeng.Features.Audit;
 
 namespace Qingfeng.Platform.Data;
@@ -25,6 +26,19 @@ public sealed class DatabaseOptions
 /// </summary>
 public sealed class QingfengDatabase
 {
+    /// <summary>
+    /// EF Core's cache of models, compiled queries and SQL commands, one per process. EF's own default holds 1,024
+    /// entries (size 10 each in 10,240), fewer than the query shapes of Qingfeng's filtered lists and their SQL variants;
+    /// once full, a newly compiled query is not kept and the next request compiles it again. 8,192 entries keep every
+    /// shape the documented operations produce, so no query is compiled twice (issue 17).
+    /// </summary>
+    private static readonly MemoryCache QueryCache = new(new MemoryCacheOptions { SizeLimit = QueryCacheSize, TrackStatistics = true });
+
+    private const long QueryCacheSize = 81_920;
+
+    /// <summary>How full EF Core's cache is, as a share of its size (1 means a new query would not be kept).</summary>
+    internal static double QueryCacheFill => (double)(QueryCache.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0) / QueryCacheSize;
+
     private readonly DbContextOptions<SqliteQingfengDb>? _sqlite;
     private readonly DbContextOptions<PostgresQingfengDb>? _postgres;
 
@@ -44,6 +58,7 @@ public sealed class QingfengDatabase
             ConnectionString = builder.ToString();
             _sqlite = new DbContextOptionsBuilder<SqliteQingfengDb>()
                 .UseSqlite(ConnectionString)
+                .UseMemoryCache(QueryCache)
                 .AddInterceptors(new SqlitePragmaInterceptor())
                 .Options;
         }
@@ -53,6 +68,7 @@ public sealed class QingfengDatabase
                 ?? throw new InvalidOperationException("Database:ConnectionString is required for PostgreSQL.");
             _postgres = new DbContextOptionsBuilder<PostgresQingfengDb>()
                 .UseNpgsql(ConnectionString, o => o.EnableRetryOnFailure(3))
+                .UseMemoryCache(QueryCache)
                 .Options;
         }
     }

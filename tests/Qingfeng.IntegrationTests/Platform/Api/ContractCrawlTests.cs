@@ -43,7 +43,7 @@ public sealed class ContractCrawlTests(ITestOutputHelper output)
         var petition = await app.ClientForAsync(TestUsers.KaiyangPetition.UserName);
         var supervision = await app.ClientForAsync(TestUsers.KaiyangSupervision.UserName);
         var own = await WithAccountRecordsAsync(app, await ForeignRecords.CreateAsync(app, "开阳县", "520121", petition, supervision), petition);
-        var chishuiPetition = await app.ClientForOrganAsync(await OrganIdAsync(app, "赤水市纪委监委"), Roles.PetitionOffice);
+        var chishuiPetition = await app.ClientForOrganAsync(await app.OrganIdAsync("赤水市纪委监委"), Roles.PetitionOffice);
         var chishui = await ForeignRecords.CreateAsync(app, "赤水市", "520381", chishuiPetition, await app.ClientForAsync(TestUsers.ChishuiSupervision.UserName));
         var crawl = new Crawl(probe, contract, own, Unknown(own));
         var setup = Stopwatch.GetElapsedTime(started);
@@ -136,12 +136,6 @@ public sealed class ContractCrawlTests(ITestOutputHelper output)
         await using var db = app.CreateDb();
         records["users"] = await db.Users.AsNoTracking().Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
         return await (own with { Records = records }).WithDelegationAsync(app);
-    }
-
-    private static async Task<Guid> OrganIdAsync(QingfengApp app, string name)
-    {
-        await using var db = app.CreateDb();
-        return await db.Organs.AsNoTracking().Where(o => o.Name == name).Select(o => o.Id).SingleAsync();
     }
 
     /// <summary>A caller: its client and the records of another jurisdiction it is aimed at (none for the province, which holds them all).</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Qingfeng.IntegrationTests.Infrastructure;
 using Qingfeng.IntegrationTests.Security;
+using Qingfeng.Platform.Data;
 using Xunit;
 
 namespace Qingfeng.IntegrationTests.Platform.Data;
@@ -11,6 +12,7 @@ namespace Qingfeng.IntegrationTests.Platform.Data;
 /// jurisdiction and need-to-know filters send their regions, units and recusals as parameters, so a new user, a new session
 /// or another county reuses the query of its shape (issue 17).
 /// </summary>
+[Collection(ProcessWideCollection.Name)]
 public sealed class QueryCompilationTests(ITestOutputHelper output)
 {
     private static readonly string[] Roles = [Qingfeng.Platform.Security.Roles.SupervisionOffice, Qingfeng.Platform.Security.Roles.CaseManagement, Qingfeng.Platform.Security.Roles.CommissionLeader];
@@ -25,8 +27,8 @@ public sealed class QueryCompilationTests(ITestOutputHelper output)
         var reads = probe.Operations.Where(o => o.IsSafe).ToList();
         var own = await ForeignRecords.CreateAsync(app, "开阳县", "520121",
             await app.ClientForAsync(TestUsers.KaiyangPetition.UserName), await app.ClientForAsync(TestUsers.KaiyangSupervision.UserName));
-        var kaiyang = await OrganAsync(app, "开阳县纪委监委");
-        var chishui = await OrganAsync(app, "赤水市纪委监委");
+        var kaiyang = await app.OrganIdAsync("开阳县纪委监委");
+        var chishui = await app.OrganIdAsync("赤水市纪委监委");
         var other = await OtherCountyAsync(app);
         using var compilations = new QueryCompilations(app);
 
@@ -35,7 +37,7 @@ public sealed class QueryCompilationTests(ITestOutputHelper output)
         await CallAsync(app, probe, reads, own, [.. Roles.Select(r => (kaiyang, r)), (other, Qingfeng.Platform.Security.Roles.SupervisionOffice)]);
         var again = compilations.Take();
 
-        output.WriteLine($"{reads.Count} reads; first round compiled {warmed} queries, second round {again.Count}.");
+        output.WriteLine($"{reads.Count} reads; first round compiled {warmed} queries, second round {again.Count}; EF's cache is {QingfengDatabase.QueryCacheFill:P1} full.");
         Assert.True(warmed > 0, "The counter saw no compilation at all: it is not listening to this app.");
         Assert.True(again.Count == 0, $"{again.Count} queries compiled again:\n" + string.Join("\n\n", again.Distinct().Take(5)));
     }
@@ -60,11 +62,5 @@ public sealed class QueryCompilationTests(ITestOutputHelper output)
         return await db.Organs.AsNoTracking()
             .Where(o => o.Name.EndsWith("县纪委监委") && o.Name != "开阳县纪委监委")
             .OrderBy(o => o.Name).Select(o => o.Id).FirstAsync();
-    }
-
-    private static async Task<Guid> OrganAsync(QingfengApp app, string name)
-    {
-        await using var db = app.CreateDb();
-        return await db.Organs.AsNoTracking().Where(o => o.Name == name).Select(o => o.Id).SingleAsync();
     }
 }
