@@ -100,6 +100,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions()
 app.UseSecurityHeaders();
 app.UseErrorPages();
 app.UseStaticFiles();
+app.UseRoundTrips();
 app.UseAuthentication();
 app.UseRateLimits();
 app.UseApiCsrfGuard();

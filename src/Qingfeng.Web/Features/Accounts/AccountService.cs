@@ -90,6 +90,7 @@ public sealed class AccountService(
     IDbContextFactory<QingfengDb> dbFactory,
     CurrentUser currentUser,
     SessionStamps sessions,
+    AccessEvents events,
     AuditLog audit,
     SecurityOptions options,
     TimeProvider time)
@@ -257,6 +258,7 @@ public sealed class AccountService(
             ?? throw DomainRuleException.NotFound("Account.TokenNotFound");
         token.Revoke(QingfengDb.Truncate(time.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
+        events.Publish(new AccessChange.User(user.UserId));
     }
 
     internal static async Task<IssuedToken> IssueTokenForAsync(IDbContextFactory<QingfengDb> dbFactory, Guid userId, string name, DateTimeOffset createdAt, DateTimeOffset expiresAt, CancellationToken cancellationToken)

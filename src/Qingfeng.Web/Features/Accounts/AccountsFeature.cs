@@ -18,6 +18,7 @@ public static class AccountsFeature
         services.AddScoped<LoginService>();
         services.AddScoped<TwoFactorService>();
         services.AddSingleton<SessionStamps>();
+        services.AddSingleton<ApiTokenPrincipals>();
         services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<QingfengDb>>().CreateDbContext());
 
         services.AddAuthentication(o =>

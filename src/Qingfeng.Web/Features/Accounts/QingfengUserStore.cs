@@ -5,10 +5,11 @@ namespace Qingfeng.Features.Accounts;
 
 /// <summary>
 /// Identity's EF store with two additions for sessions that end (<see cref="SessionStamps"/>): every write of a user row
-/// drops that user's cached stamp (and tells their open pages), and a lockout gives the user a new stamp in the same
+/// is published as <see cref="AccessChange.User"/> (the caches drop what they hold of that user, open pages check at once),
+/// and a lockout gives the user a new stamp in the same
 /// write, so that whoever is signed in as a locked-out account is signed out at once.
 /// </summary>
-internal sealed class QingfengUserStore(QingfengDb context, SessionStamps sessions, IdentityErrorDescriber? describer = null)
+internal sealed class QingfengUserStore(QingfengDb context, AccessEvents events, IdentityErrorDescriber? describer = null)
     : UserStore<QingfengUser, QingfengRole, QingfengDb, Guid>(context, describer)
 {
     public override async Task<IdentityResult> UpdateAsync(QingfengUser user, CancellationToken cancellationToken = default)
@@ -19,7 +20,7 @@ internal sealed class QingfengUserStore(QingfengDb context, SessionStamps sessio
         }
         finally
         {
-            sessions.Invalidate(user.Id);
+            events.Publish(new AccessChange.User(user.Id));
         }
     }
 
@@ -31,7 +32,7 @@ internal sealed class QingfengUserStore(QingfengDb context, SessionStamps sessio
         }
         finally
         {
-            sessions.Invalidate(user.Id);
+            events.Publish(new AccessChange.User(user.Id));
         }
     }
 

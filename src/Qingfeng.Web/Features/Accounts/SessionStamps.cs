@@ -14,16 +14,36 @@ namespace Qingfeng.Features.Accounts;
 /// every cookie holding the old one is refused on its next request (401 on the API, the sign-in page in the UI) and every
 /// open page (Blazor circuit) of that user is told at once. The stamps are kept in this process, so that an authenticated
 /// request costs no database round trip: an entry is dropped whenever the user's row is written
-/// (<see cref="QingfengUserStore"/>), and otherwise read again after <see cref="CacheFor"/> (for changes made by another
-/// process or node). API tokens do not carry a stamp and are not affected.
+/// (<see cref="QingfengUserStore"/> publishes <see cref="AccessChange.User"/>), and otherwise read again after
+/// <see cref="CacheFor"/> (for changes made by another process or node). API tokens do not carry a stamp and are not
+/// affected.
 /// </summary>
-public sealed class SessionStamps(QingfengDatabase database, TimeProvider time, IOptions<IdentityOptions> options)
+public sealed class SessionStamps
 {
     /// <summary>How long a stamp read from the database is trusted when nothing in this process changed it.</summary>
     public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
 
     private readonly ConcurrentDictionary<Guid, Entry> _entries = new();
+    private readonly QingfengDatabase _database;
+    private readonly TimeProvider _time;
+    private readonly IOptions<IdentityOptions> _options;
+    private readonly AccessEvents _events;
     private long _generation;
+
+    public SessionStamps(QingfengDatabase database, TimeProvider time, IOptions<IdentityOptions> options, AccessEvents events)
+    {
+        _database = database;
+        _time = time;
+        _options = options;
+        _events = events;
+        events.Changed += change =>
+        {
+            if (change is AccessChange.User user)
+            {
+                Forget(user.UserId);
+            }
+        };
+    }
 
     /// <summary>Raised after a user's row was written (the stamp may have changed): open pages of that user check at once.</summary>
     public event Action<Guid>? Changed;
@@ -31,7 +51,7 @@ public sealed class SessionStamps(QingfengDatabase database, TimeProvider time, 
     /// <summary>Whether the principal's stamp is the user's current one (false for an unknown or deleted user).</summary>
     public async Task<bool> IsCurrentAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default)
     {
-        if (UserIdOf(principal) is not { } userId || principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType) is not { } stamp)
+        if (UserIdOf(principal) is not { } userId || principal.FindFirstValue(_options.Value.ClaimsIdentity.SecurityStampClaimType) is not { } stamp)
         {
             return false;
         }
@@ -42,14 +62,14 @@ public sealed class SessionStamps(QingfengDatabase database, TimeProvider time, 
     /// <summary>The user's current stamp: from the cache, or read once from the users table.</summary>
     public async Task<string?> CurrentAsync(Guid userId, CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         if (_entries.TryGetValue(userId, out var cached) && cached.Loaded && now - cached.At < CacheFor)
         {
             return cached.Stamp;
         }
 
         var started = Interlocked.Read(ref _generation);
-        await using var db = database.Create(DbActor.System);
+        await using var db = _database.Create(DbActor.System);
         var stamp = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.SecurityStamp).SingleOrDefaultAsync(cancellationToken);
 
         // A write to the user since this read started leaves its marker in place: the stamp read may already be stale.
@@ -64,12 +84,12 @@ public sealed class SessionStamps(QingfengDatabase database, TimeProvider time, 
     /// </summary>
     public async Task<bool> EndAllAsync(Guid userId, CancellationToken cancellationToken = default)
     {
-        await using var db = database.Create(DbActor.System);
+        await using var db = _database.Create(DbActor.System);
         var stamp = NewStamp();
         var concurrency = Guid.NewGuid().ToString();
         var changed = await db.Users.Where(u => u.Id == userId)
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.SecurityStamp, stamp).SetProperty(u => u.ConcurrencyStamp, concurrency), cancellationToken);
-        Invalidate(userId);
+        _events.Publish(new AccessChange.User(userId));
         return changed > 0;
     }
 
@@ -77,7 +97,7 @@ public sealed class SessionStamps(QingfengDatabase database, TimeProvider time, 
     public static string NewStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(20));
 
     /// <summary>Forgets the user's stamp (their row was written) and tells the open pages of that user.</summary>
-    public void Invalidate(Guid userId)
+    private void Forget(Guid userId)
     {
         _entries[userId] = new Entry(Interlocked.Increment(ref _generation), default, null, Loaded: false);
         Changed?.Invoke(userId);

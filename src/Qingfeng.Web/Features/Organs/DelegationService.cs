@@ -100,7 +100,7 @@ public sealed record EndDelegationRequest : IRequestExample<EndDelegationRequest
 /// leadership over the organs directly below it. The home organ is found from the standing grants
 /// and recused; every change is audited by the context.
 /// </summary>
-public sealed class DelegationService(IDbContextFactory<QingfengDb> dbFactory, CurrentUser currentUser, JurisdictionService jurisdiction, TimeProvider time)
+public sealed class DelegationService(IDbContextFactory<QingfengDb> dbFactory, CurrentUser currentUser, JurisdictionService jurisdiction, AccessEvents events, TimeProvider time)
 {
     public async Task<IReadOnlyList<DelegationItem>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -176,7 +176,7 @@ public sealed class DelegationService(IDbContextFactory<QingfengDb> dbFactory, C
         var delegation = SupervisionDelegation.Escalate(unit, home, higher, request.ValidFrom, request.ValidTo, request.Reason.Trim());
         db.SupervisionDelegations.Add(delegation);
         await db.SaveChangesAsync(cancellationToken);
-        jurisdiction.Invalidate();
+        events.Publish(new AccessChange.Jurisdiction());
         return delegation.Id;
     }
 
@@ -193,7 +193,7 @@ public sealed class DelegationService(IDbContextFactory<QingfengDb> dbFactory, C
         var delegation = SupervisionDelegation.ToGroup(unit, home, group, request.ValidFrom, request.ValidTo, request.Reason.Trim());
         db.SupervisionDelegations.Add(delegation);
         await db.SaveChangesAsync(cancellationToken);
-        jurisdiction.Invalidate();
+        events.Publish(new AccessChange.Jurisdiction());
         return delegation.Id;
     }
 
@@ -208,7 +208,7 @@ public sealed class DelegationService(IDbContextFactory<QingfengDb> dbFactory, C
             ?? throw DomainRuleException.NotFound("Delegation.NotFound");
         delegation.End(request.ValidTo);
         await db.SaveChangesAsync(cancellationToken);
-        jurisdiction.Invalidate();
+        events.Publish(new AccessChange.Jurisdiction());
     }
 
     private DateOnly Today() => ChinaTime.DateOf(time.GetUtcNow());

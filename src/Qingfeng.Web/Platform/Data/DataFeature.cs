@@ -9,6 +9,7 @@ public static class DataFeature
         // The audit key comes from AddAudit: every context chains the audit trail with it.
         services.AddSingleton(sp => new QingfengDatabase(options, contentRoot, sp.GetRequiredService<Features.Audit.AuditKey>()));
         services.AddScoped<IDbContextFactory<QingfengDb>, QingfengDbFactory>();
+        services.AddSingleton<RoundTrips>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

@@ -59,7 +59,7 @@ public sealed class QingfengDatabase
             _sqlite = new DbContextOptionsBuilder<SqliteQingfengDb>()
                 .UseSqlite(ConnectionString)
                 .UseMemoryCache(QueryCache)
-                .AddInterceptors(new SqlitePragmaInterceptor())
+                .AddInterceptors(new SqlitePragmaInterceptor(), RoundTrips.Interceptor)
                 .Options;
         }
         else
@@ -69,6 +69,7 @@ public sealed class QingfengDatabase
             _postgres = new DbContextOptionsBuilder<PostgresQingfengDb>()
                 .UseNpgsql(ConnectionString, o => o.EnableRetryOnFailure(3))
                 .UseMemoryCache(QueryCache)
+                .AddInterceptors(RoundTrips.Interceptor)
                 .Options;
         }
     }

@@ -5,10 +5,22 @@ namespace Qingfeng.Platform.Security;
 /// <summary>
 /// Resolved jurisdiction scopes per organ, shared by all requests and circuits for a short time (resolving one takes
 /// several queries, and every list, search and profile needs it). Anything that changes grants, delegations or
-/// collaboration groups calls <see cref="Invalidate"/>, which takes effect for the next request on this node.
+/// collaboration groups publishes <see cref="AccessChange.Jurisdiction"/>, which takes effect for the next request on this
+/// node; the time limit covers changes made by another process.
 /// </summary>
 public sealed class JurisdictionCache
 {
+    public JurisdictionCache(AccessEvents events)
+    {
+        events.Changed += change =>
+        {
+            if (change is AccessChange.Jurisdiction)
+            {
+                Invalidate();
+            }
+        };
+    }
+
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentDictionary<Guid, Entry> _entries = new();
@@ -31,7 +43,7 @@ public sealed class JurisdictionCache
 
     public void Set(Guid organId, long generation, DateTimeOffset now, JurisdictionScope scope) => _entries[organId] = new Entry(generation, now, scope);
 
-    public void Invalidate()
+    private void Invalidate()
     {
         Interlocked.Increment(ref _generation);
         _entries.Clear();

@@ -9,10 +9,7 @@ namespace Qingfeng.Platform.Security;
 /// </summary>
 public sealed class JurisdictionService(IDbContextFactory<QingfengDb> dbFactory, CurrentUser currentUser, TimeProvider time, JurisdictionCache? cache = null)
 {
-    private readonly JurisdictionCache _cache = cache ?? new JurisdictionCache();
-
-    /// <summary>Forgets every resolved scope: call after changing grants, delegations or collaboration groups.</summary>
-    public void Invalidate() => _cache.Invalidate();
+    private readonly JurisdictionCache _cache = cache ?? new JurisdictionCache(new AccessEvents());
 
     public async Task<JurisdictionScope> ScopeAsync(CancellationToken cancellationToken = default)
     {

@@ -8,6 +8,7 @@ public static class SecurityFeature
     {
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
+        services.AddSingleton<AccessEvents>();
         services.AddSingleton<JurisdictionCache>();
         services.AddScoped<JurisdictionService>();
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
@@ -9,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Qingfeng.Features.Accounts;
 using Qingfeng.IntegrationTests.Infrastructure;
+using Qingfeng.IntegrationTests.Platform.Data;
 using Qingfeng.Platform.Security;
 using Xunit;
 
@@ -17,7 +19,8 @@ namespace Qingfeng.IntegrationTests.Features.Accounts;
 /// <summary>
 /// Sessions that end: signing out, a password change, a role change, a lockout and an administrator's "sign out everywhere"
 /// invalidate every sign-in cookie of that user at once (the security stamp, checked on each request against an in-process
-/// cache); API tokens are not affected. Each test signs in as a user of its own, since ending sessions ends all of them.
+/// cache); API tokens are not affected by sign-outs, but a role change, a lockout and a revocation apply to them at once
+/// (their principals are kept in memory too). Each test signs in as a user of its own, since ending sessions ends all of them.
 /// </summary>
 public sealed partial class SessionEndTests(SharedApps apps)
 {
@@ -141,6 +144,60 @@ public sealed partial class SessionEndTests(SharedApps apps)
         // counter sees that read (so a zero is not a counter that sees nothing).
         Assert.Equal(0, commands.Count("second"));
         Assert.True(commands.Count("after sign-out") >= 1, "the read after sign-out was not seen");
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task A_known_api_token_is_authenticated_from_memory_and_a_revoked_one_is_refused_at_once(Provider provider)
+    {
+        var (_, user, _) = await SignedInNewUserAsync(provider);
+        using var meter = new RoundTripMeter();
+        await meter.GetAsync(user.Bearer, "/api/v1/clues/categories");
+
+        var steady = await QueryBudgetTests.SteadyCostAsync(meter, user.Bearer,
+            new HttpRequestMessage(HttpMethod.Get, "/api/v1/clues/categories"), new HttpRequestMessage(HttpMethod.Get, "/api/v1/clues/categories"));
+        Assert.Equal(0, steady);
+
+        var token = (await user.Bearer.GetFromJsonAsync<List<ApiTokenItem>>("/api/v1/account/tokens"))!.Single();
+        Assert.Equal(HttpStatusCode.NoContent, (await user.Bearer.DeleteAsync($"/api/v1/account/tokens/{token.Id}")).StatusCode);
+        var (revoked, lookedUp) = await meter.GetAsync(user.Bearer, "/api/v1/clues/categories");
+        Assert.Equal(HttpStatusCode.Unauthorized, revoked.StatusCode);
+        Assert.True(lookedUp >= 1, "the refused token was not looked up again: the meter sees no round trip at all");
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task A_role_change_applies_to_the_users_api_token_at_once(Provider provider)
+    {
+        var (app, user, _) = await SignedInNewUserAsync(provider);
+        Assert.Equal(HttpStatusCode.OK, (await user.Bearer.GetAsync(DataUrl)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await user.Bearer.GetAsync(DataUrl)).StatusCode);
+        var secadmin = await app.ClientForAsync(TestUsers.SecurityAdmin.UserName);
+
+        var changed = await secadmin.PutAsync($"/api/v1/users/{user.Id}/roles", new SetRolesRequest { Roles = [Roles.AuditAdmin] }.AsJson());
+        Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+
+        await (await user.Bearer.GetAsync(DataUrl)).ProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Locking_an_account_out_refuses_its_api_token_at_once(Provider provider)
+    {
+        var (app, user, _) = await SignedInNewUserAsync(provider);
+        Assert.Equal(HttpStatusCode.OK, (await user.Bearer.GetAsync(DataUrl)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await user.Bearer.GetAsync(DataUrl)).StatusCode);
+
+        var guesser = app.CreateDefaultClient(new CookieContainerHandler());
+        for (var i = 0; i < 5; i++)
+        {
+            await LoginTests.PostLoginAsync(guesser, user.UserName, "Wrong-Passw0rd!");
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await user.Bearer.GetAsync(DataUrl)).StatusCode);
     }
 
     /// <summary>A new supervision officer of Kaiyang (with an API token) signed in through the form, whose cookie reads data.</summary>

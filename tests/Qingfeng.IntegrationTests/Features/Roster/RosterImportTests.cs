@@ -137,7 +137,10 @@ public sealed class RosterImportTests
         await using (var db = app.CreateDb())
         {
             guiyang = await db.Organs.AsNoTracking().Where(o => o.Name == "贵阳市纪委监委").Select(o => o.Id).SingleAsync();
-            var official = await db.Officials.AsNoTracking().Where(o => o.RegionKey.StartsWith("520121") && o.UnitId != null && o.BirthDate != null)
+            // This import gives the official a second tenure: a village cadre who is not a 一把手, whom none of the pickers of
+            // shared demo officials (ClueClients.KaiyangPrincipalAsync, TalkClients.KaiyangOfficialAsync) hands to another test.
+            var official = await db.Officials.AsNoTracking()
+                .Where(o => o.RegionKey.StartsWith("520121") && o.UnitId != null && o.BirthDate != null && !o.IsPrincipal && o.Unit!.Kind == Qingfeng.Features.Roster.UnitKind.VillageOrCommunity)
                 .OrderBy(o => o.Id).Select(o => new { o.Name, o.BirthDate }).FirstAsync();
             countyOfficial = (official.Name, official.BirthDate!.Value);
         }
