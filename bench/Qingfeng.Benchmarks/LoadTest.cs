@@ -19,6 +19,9 @@ namespace Qingfeng.Benchmarks;
 /// demo account, a mixed workload of the main pages and API calls, bounded by time and by count. Reports
 /// throughput, latency percentiles per request kind, errors, and the server's resident memory (sampled from
 /// /proc); then opens interactive UI sessions (Blazor circuits) in headless Chromium to measure their memory cost.
+/// Before the mix, with <c>--phase-seconds</c>, each of <see cref="Phases"/> alone for that long (one token, the same
+/// concurrency): requests per second as a ratio to the static file of the same run, and the database round trips per
+/// request as the server counts them (<see cref="RoundTrips.Header"/>).
 /// </summary>
 internal static class LoadTest
 {
@@ -41,7 +44,18 @@ internal static class LoadTest
         new("GET static asset", 5, (c, _) => c.GetAsync("/_framework/blazor.web.js")),
     ];
 
-    public static async Task<int> RunAsync(int concurrency, TimeSpan duration, int maxRequests, int uiSessions)
+    /// <summary>The throughput phases: what each costs next to a static file (issue 17). The first is the baseline.</summary>
+    private static readonly (string Name, Func<Context, string> Url, double Target)[] Phases =
+    [
+        ("static file (/css/app.css)", _ => "/css/app.css", 1),
+        ("authenticated static JSON (clue categories)", _ => "/api/v1/clues/categories", 0.4),
+        ("officials list (20)", _ => "/api/v1/officials?pageSize=20", 0.15),
+        ("clue queue (50)", _ => "/api/v1/clues?pageSize=50", 0.15),
+        ("official profile", x => $"/api/v1/officials/{x.Officials[x.Random.Next(x.Officials.Count)]}", 0.15),
+        ("talk list (20)", _ => "/api/v1/talks?pageSize=20", 0.15),
+    ];
+
+    public static async Task<int> RunAsync(int concurrency, TimeSpan duration, int maxRequests, int uiSessions, TimeSpan phase)
     {
         var root = Path.Combine(Path.GetTempPath(), $"qf_load_{Guid.NewGuid():N}");
         Directory.CreateDirectory(root);
@@ -52,7 +66,8 @@ internal static class LoadTest
         using var server = Process.Start(new ProcessStartInfo("dotnet", [web, "--urls", baseAddress.ToString(), "--Database:ConnectionString", connection, "--Logging:LogLevel:Default", "Warning",
             // Capacity is measured, not the per-user API limit (1,200 calls a minute by default, see SECURITY.md), which
             // 32 callers on 7 accounts would otherwise hit within seconds.
-            "--Security:RateLimiting:ApiPermitsPerWindow", "100000000", "--Logging:LogLevel:Microsoft.Hosting.Lifetime", "Information"])
+            "--Security:RateLimiting:ApiPermitsPerWindow", "100000000", "--Logging:LogLevel:Microsoft.Hosting.Lifetime", "Information",
+            "--Diagnostics:RoundTripHeader", "true"])
         {
             WorkingDirectory = root,
             RedirectStandardOutput = true,
@@ -69,6 +84,7 @@ internal static class LoadTest
             await WaitUntilUpAsync(probe, server, serverLog);
             var (tokens, officials) = await PrepareAsync(root, connection);
             Console.WriteLine($"server pid {server.Id} on {baseAddress}, {tokens.Count} users, {concurrency} concurrent, {duration.TotalSeconds:0} s or {maxRequests:N0} requests");
+            var throughput = phase > TimeSpan.Zero ? await ThroughputAsync(baseAddress, tokens[Array.IndexOf(Users, "gz.leader")], officials, concurrency, phase) : null;
 
             var before = Rss(server.Id);
             var results = new ConcurrentBag<(string Kind, double Ms, bool Ok, int Status)>();
@@ -127,6 +143,11 @@ internal static class LoadTest
 
             var report = new StringBuilder();
             var c = CultureInfo.InvariantCulture;
+            if (throughput is not null)
+            {
+                report.AppendLine(throughput);
+            }
+
             var all = results.ToList();
             report.AppendLine(c, $"Load: {all.Count:N0} requests in {elapsed.TotalSeconds:0.0} s = {all.Count / elapsed.TotalSeconds:0} req/s, {concurrency} concurrent users ({tokens.Count} accounts), errors {all.Count(r => !r.Ok)} ({100.0 * all.Count(r => !r.Ok) / Math.Max(1, all.Count):0.00}%).");
             if (all.Any(r => !r.Ok))
@@ -161,6 +182,62 @@ internal static class LoadTest
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(root, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Each phase alone, one after another on the warm server: requests per second, the ratio to the static file, the round
+    /// trips per request (the server's header) and the errors, as a Markdown table.
+    /// </summary>
+    private static async Task<string> ThroughputAsync(Uri baseAddress, string token, IReadOnlyList<Guid> officials, int concurrency, TimeSpan phase)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var report = new StringBuilder();
+        report.AppendLine(c, $"Throughput: each request alone for {phase.TotalSeconds:0} s, {concurrency} concurrent callers, one API token (province leader).");
+        report.AppendLine();
+        report.AppendLine("| request | req/s | ratio to the static file | target | DB round trips per request | errors |");
+        report.AppendLine("|---|---:|---:|---:|---:|---:|");
+        double? baseline = null;
+        foreach (var (name, url, target) in Phases)
+        {
+            long count = 0, errors = 0, roundTrips = 0;
+            using var stop = new CancellationTokenSource(phase);
+            var watch = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
+            {
+                using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                var context = new Context(officials, new Random(worker));
+                while (!stop.IsCancellationRequested)
+                {
+                    try
+                    {
+                        using var response = await client.GetAsync(url(context), CancellationToken.None);
+                        await response.Content.ReadAsByteArrayAsync(CancellationToken.None);
+                        Interlocked.Increment(ref count);
+                        if (!response.IsSuccessStatusCode)
+                        {
+                            Interlocked.Increment(ref errors);
+                        }
+
+                        if (response.Headers.TryGetValues(RoundTrips.Header, out var values) && int.TryParse(values.First(), CultureInfo.InvariantCulture, out var trips))
+                        {
+                            Interlocked.Add(ref roundTrips, trips);
+                        }
+                    }
+                    catch (HttpRequestException)
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
+                }
+            })));
+            var perSecond = count / watch.Elapsed.TotalSeconds;
+            baseline ??= perSecond;
+            var ratio = perSecond / baseline.Value;
+            report.AppendLine(c, $"| {name} | {perSecond:N0} | {ratio:0.000} | {(target >= 1 ? "—" : $"≥ {target:0.00}")}{(target < 1 ? (ratio >= target ? " met" : " **not met**") : "")} | {(double)roundTrips / Math.Max(1, count):0.0} | {errors} |");
+            Console.WriteLine(string.Create(c, $"{name}: {perSecond:N0} req/s, ratio {ratio:0.000}, {(double)roundTrips / Math.Max(1, count):0.0} round trips per request, {errors} errors"));
+        }
+
+        return report.ToString();
     }
 
     /// <summary>The web app built beside this harness (artifacts/bin/Qingfeng.Web/&lt;configuration&gt;/).</summary>
