@@ -19,9 +19,9 @@ namespace Qingfeng.Benchmarks;
 /// demo account, a mixed workload of the main pages and API calls, bounded by time and by count. Reports
 /// throughput, latency percentiles per request kind, errors, and the server's resident memory (sampled from
 /// /proc); then opens interactive UI sessions (Blazor circuits) in headless Chromium to measure their memory cost.
-/// Before the mix, with <c>--phase-seconds</c>, each of <see cref="Phases"/> alone for that long (one token, the same
-/// concurrency): requests per second as a ratio to the static file of the same run, and the database round trips per
-/// request as the server counts them (<see cref="RoundTrips.Header"/>).
+/// Before the mix, with <c>--phase-seconds</c>, each of <see cref="Phases"/> alone for that long, in three rounds (one
+/// token, the same concurrency): requests per second as a ratio to the static file of the same round, and the database
+/// round trips per request as the server counts them (<see cref="RoundTrips.Header"/>).
 /// </summary>
 internal static class LoadTest
 {
@@ -185,59 +185,87 @@ internal static class LoadTest
     }
 
     /// <summary>
-    /// Each phase alone, one after another on the warm server: requests per second, the ratio to the static file, the round
-    /// trips per request (the server's header) and the errors, as a Markdown table.
+    /// Each phase alone on the warm server, in <see cref="Rounds"/> rounds of all phases one after another (the machine's pace
+    /// drifts over minutes, so each round's ratios are taken against that round's static file): the median requests per
+    /// second and the median ratio, the round trips per request (the server's header) and the errors, as a Markdown table.
     /// </summary>
     private static async Task<string> ThroughputAsync(Uri baseAddress, string token, IReadOnlyList<Guid> officials, int concurrency, TimeSpan phase)
     {
         var c = CultureInfo.InvariantCulture;
-        var report = new StringBuilder();
-        report.AppendLine(c, $"Throughput: each request alone for {phase.TotalSeconds:0} s, {concurrency} concurrent callers, one API token (province leader).");
-        report.AppendLine();
-        report.AppendLine("| request | req/s | ratio to the static file | target | DB round trips per request | errors |");
-        report.AppendLine("|---|---:|---:|---:|---:|---:|");
-        double? baseline = null;
-        foreach (var (name, url, target) in Phases)
+        var rates = Phases.Select(_ => new List<double>()).ToArray();
+        var ratios = Phases.Select(_ => new List<double>()).ToArray();
+        var counts = new long[Phases.Length];
+        var errors = new long[Phases.Length];
+        var roundTrips = new long[Phases.Length];
+        for (var round = 0; round < Rounds; round++)
         {
-            long count = 0, errors = 0, roundTrips = 0;
-            using var stop = new CancellationTokenSource(phase);
-            var watch = Stopwatch.StartNew();
-            await Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
+            for (var i = 0; i < Phases.Length; i++)
             {
-                using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
-                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                var context = new Context(officials, new Random(worker));
-                while (!stop.IsCancellationRequested)
-                {
-                    try
-                    {
-                        using var response = await client.GetAsync(url(context), CancellationToken.None);
-                        await response.Content.ReadAsByteArrayAsync(CancellationToken.None);
-                        Interlocked.Increment(ref count);
-                        if (!response.IsSuccessStatusCode)
-                        {
-                            Interlocked.Increment(ref errors);
-                        }
+                var (count, failed, trips, seconds) = await PhaseAsync(baseAddress, token, officials, concurrency, phase, Phases[i].Url);
+                counts[i] += count;
+                errors[i] += failed;
+                roundTrips[i] += trips;
+                rates[i].Add(count / seconds);
+                ratios[i].Add(rates[i][^1] / rates[0][^1]);
+                Console.WriteLine(string.Create(c, $"round {round + 1}, {Phases[i].Name}: {rates[i][^1]:N0} req/s, ratio {ratios[i][^1]:0.000}, {(double)trips / Math.Max(1, count):0.0} round trips per request, {failed} errors"));
+            }
+        }
 
-                        if (response.Headers.TryGetValues(RoundTrips.Header, out var values) && int.TryParse(values.First(), CultureInfo.InvariantCulture, out var trips))
-                        {
-                            Interlocked.Add(ref roundTrips, trips);
-                        }
-                    }
-                    catch (HttpRequestException)
-                    {
-                        Interlocked.Increment(ref errors);
-                    }
-                }
-            })));
-            var perSecond = count / watch.Elapsed.TotalSeconds;
-            baseline ??= perSecond;
-            var ratio = perSecond / baseline.Value;
-            report.AppendLine(c, $"| {name} | {perSecond:N0} | {ratio:0.000} | {(target >= 1 ? "—" : $"≥ {target:0.00}")}{(target < 1 ? (ratio >= target ? " met" : " **not met**") : "")} | {(double)roundTrips / Math.Max(1, count):0.0} | {errors} |");
-            Console.WriteLine(string.Create(c, $"{name}: {perSecond:N0} req/s, ratio {ratio:0.000}, {(double)roundTrips / Math.Max(1, count):0.0} round trips per request, {errors} errors"));
+        var report = new StringBuilder();
+        report.AppendLine(c, $"Throughput: each request alone for {phase.TotalSeconds:0} s, in {Rounds} rounds; {concurrency} concurrent callers, one API token (province leader); medians of the rounds.");
+        report.AppendLine();
+        report.AppendLine("| request | req/s | ratio to the static file (rounds) | target | DB round trips per request | errors |");
+        report.AppendLine("|---|---:|---:|---:|---:|---:|");
+        for (var i = 0; i < Phases.Length; i++)
+        {
+            var (name, _, target) = Phases[i];
+            var ratio = Median(ratios[i]);
+            var met = target >= 1 ? "—" : $"≥ {target:0.00}{(ratio >= target ? " met" : " **not met**")}";
+            report.AppendLine(c, $"| {name} | {Median(rates[i]):N0} | {ratio:0.000} ({string.Join(", ", ratios[i].Select(r => r.ToString("0.000", c)))}) | {met} | {(double)roundTrips[i] / Math.Max(1, counts[i]):0.0} | {errors[i]} |");
         }
 
         return report.ToString();
+    }
+
+    private const int Rounds = 3;
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+    /// <summary>One request kind alone for the given time: answers, errors, round trips (the server's header) and seconds.</summary>
+    private static async Task<(long Count, long Errors, long RoundTrips, double Seconds)> PhaseAsync(Uri baseAddress, string token, IReadOnlyList<Guid> officials, int concurrency, TimeSpan phase, Func<Context, string> url)
+    {
+        long count = 0, errors = 0, roundTrips = 0;
+        using var stop = new CancellationTokenSource(phase);
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
+        {
+            using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            var context = new Context(officials, new Random(worker));
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    using var response = await client.GetAsync(url(context), CancellationToken.None);
+                    await response.Content.ReadAsByteArrayAsync(CancellationToken.None);
+                    Interlocked.Increment(ref count);
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
+
+                    if (response.Headers.TryGetValues(RoundTrips.Header, out var values) && int.TryParse(values.First(), CultureInfo.InvariantCulture, out var trips))
+                    {
+                        Interlocked.Add(ref roundTrips, trips);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+        })));
+        return (count, errors, roundTrips, watch.Elapsed.TotalSeconds);
     }
 
     /// <summary>The web app built beside this harness (artifacts/bin/Qingfeng.Web/&lt;configuration&gt;/).</summary>

@@ -10,7 +10,7 @@ namespace Qingfeng.Features.Clues;
 /// reviewer, or the petition office while it is still at intake (registering gives no lasting access) —
 /// and to nobody who has been recused from it.
 /// </summary>
-public sealed class ClueAccess(IDbContextFactory<QingfengDb> dbFactory, CurrentUser currentUser)
+public sealed class ClueAccess(CurrentUser currentUser, JurisdictionService jurisdiction)
 {
     private ClueViewer? _viewer;
 
@@ -22,14 +22,8 @@ public sealed class ClueAccess(IDbContextFactory<QingfengDb> dbFactory, CurrentU
             return cached;
         }
 
-        IReadOnlyList<Guid> groups = [];
-        if (user.OrganId is { } organId)
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            groups = await db.Set<CollaborationGroupMember>().AsNoTracking()
-                .Where(m => m.OrganId == organId).Select(m => m.GroupId).ToListAsync(cancellationToken);
-        }
-
+        // The organ's collaboration groups come with its jurisdiction, which is kept in memory (JurisdictionCache).
+        var groups = user.OrganId is { } organId ? (await jurisdiction.OrganScopeAsync(organId, cancellationToken)).GroupIds : [];
         _viewer = new ClueViewer(user, groups);
         return _viewer;
     }

@@ -161,6 +161,7 @@ public sealed class DelegationService(IDbContextFactory<QingfengDb> dbFactory, C
         var group = new CollaborationGroup(request.Name.Trim(), members);
         db.CollaborationGroups.Add(group);
         await db.SaveChangesAsync(cancellationToken);
+        events.Publish(new AccessChange.Jurisdiction());
         return group.Id;
     }
 

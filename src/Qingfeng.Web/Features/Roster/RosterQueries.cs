@@ -13,6 +13,9 @@ public sealed class RosterQueries(
     JurisdictionService jurisdiction,
     AuditLog audit)
 {
+    /// <summary>The lengths of the tree keys of the region levels (<see cref="Region.SignificantDigits"/>).</summary>
+    private static readonly int[] AncestorKeyLengths = [.. Enum.GetValues<RegionLevel>().Select(Region.SignificantDigits).Distinct()];
+
     public async Task<Paged<OfficialListItem>> SearchOfficialsAsync(OfficialQuery query, CancellationToken cancellationToken = default)
     {
         var q = await VisibleOfficialsAsync(cancellationToken);
@@ -65,6 +68,7 @@ public sealed class RosterQueries(
             throw DomainRuleException.NotFound("Official.NotFound");
         }
 
+        // Tenures in a query of their own: joined into the official's query they halved the profile's throughput (load benchmark).
         var tenures = await db.Tenures.AsNoTracking().Where(t => t.OfficialId == id)
             .OrderByDescending(t => t.Start)
             .Select(t => new TenureItem(t.Id, t.Post!.Unit!.Name, t.Post.Title, t.Post.IsPrincipal, t.Start, t.End))
@@ -274,15 +278,21 @@ public sealed class RosterQueries(
         };
     }
 
+    /// <summary>
+    /// "贵州省 / 贵阳市 / 开阳县": the region and its ancestors, read in one query (an ancestor's tree key is a prefix of the
+    /// code, <see cref="Region.Validate"/>; the region's own key is one of them) through the tree-key index, then walked up
+    /// by parent code.
+    /// </summary>
     private static async Task<string> RegionPathAsync(QingfengDb db, string code, CancellationToken cancellationToken)
     {
+        string[] keys = [.. AncestorKeyLengths.Where(n => n <= code.Length).Select(n => code[..n])];
+        var regions = await db.Regions.AsNoTracking().Where(r => keys.Contains(r.TreeKey))
+            .Select(r => new { r.Code, r.Name, r.ParentCode }).ToDictionaryAsync(r => r.Code, cancellationToken);
         var names = new List<string>();
         string? current = code;
         while (current is not null && names.Count < 6)
         {
-            var region = await db.Regions.AsNoTracking().Where(r => r.Code == current)
-                .Select(r => new { r.Name, r.ParentCode }).SingleOrDefaultAsync(cancellationToken);
-            if (region is null)
+            if (!regions.TryGetValue(current, out var region))
             {
                 break;
             }

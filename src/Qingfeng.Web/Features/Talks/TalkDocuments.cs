@@ -1,4 +1,5 @@
 using Qingfeng.Features.Audit;
+using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Talks.Documents;
 using Qingfeng.Platform.Ui;
 
@@ -33,7 +34,7 @@ public sealed class TalkDocuments(IDbContextFactory<QingfengDb> dbFactory, TalkQ
         else
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var followUps = await db.RectificationItems.AsNoTracking().Where(r => r.SourceId == id).OrderBy(r => r.OpenedOn)
+            var followUps = await db.RectificationItems.AsNoTracking().Where(r => r.Source == RectificationSource.Talk && r.SourceId == id).OrderBy(r => r.OpenedOn)
                 .Select(r => new { r.Problem, r.DueOn }).ToListAsync(cancellationToken);
             bytes = new TalkRecordDocument(organ, talk.Subject.OfficialName!, post, type, talk.HeldOn, talk.Place, talk.Talkers, talk.Participants, talk.Recorder, talk.Record, talk.Commitments,
                 [.. followUps.Select(f => f.Problem + "（整改期限：" + OfficialDocumentDate(f.DueOn) + "）")]).ToDocx();

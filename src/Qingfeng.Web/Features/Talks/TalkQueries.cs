@@ -1,4 +1,5 @@
 using Qingfeng.Features.Audit;
+using Qingfeng.Features.Rectification;
 using Qingfeng.Features.Supervision;
 
 namespace Qingfeng.Features.Talks;
@@ -43,7 +44,7 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
             throw DomainRuleException.NotFound("Supervision.NotFound");
         }
 
-        var followUps = await FollowUpsAsync(db, id, cancellationToken);
+        var followUps = await FollowUpsAsync(db, RectificationSource.Talk, id, cancellationToken);
         await audit.RecordAsync("View", nameof(Talk), id.ToString(), cancellationToken: cancellationToken);
         var actor = viewer.ActorFor(t);
         return new TalkDetail(
@@ -126,7 +127,7 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
             throw DomainRuleException.NotFound("Supervision.NotFound");
         }
 
-        var followUps = await FollowUpsAsync(db, id, cancellationToken);
+        var followUps = await FollowUpsAsync(db, RectificationSource.InquiryLetter, id, cancellationToken);
         await audit.RecordAsync("View", nameof(Inquiry), id.ToString(), cancellationToken: cancellationToken);
         var today = ChinaTime.DateOf(time.GetUtcNow());
         var actor = viewer.ActorFor(i);
@@ -160,8 +161,9 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
         return (inquiry, organ);
     }
 
-    private static async Task<IReadOnlyList<FollowUpItem>> FollowUpsAsync(QingfengDb db, Guid sourceId, CancellationToken cancellationToken) =>
-        await db.RectificationItems.AsNoTracking().Where(r => r.SourceId == sourceId).OrderBy(r => r.OpenedOn).ThenBy(r => r.Id)
+    /// <summary>The ledger items a talk or letter opened: by source and id, the ledger's index (the id alone reads every item).</summary>
+    private static async Task<IReadOnlyList<FollowUpItem>> FollowUpsAsync(QingfengDb db, RectificationSource source, Guid sourceId, CancellationToken cancellationToken) =>
+        await db.RectificationItems.AsNoTracking().Where(r => r.Source == source && r.SourceId == sourceId).OrderBy(r => r.OpenedOn).ThenBy(r => r.Id)
             .Select(r => new FollowUpItem(r.Id, r.Problem, r.DueOn, r.State)).ToListAsync(cancellationToken);
 
     private static IQueryable<Talk> Filter(QingfengDb db, SupervisionViewer viewer, IQueryable<Guid> visibleClues, TalkQuery query)
@@ -226,7 +228,7 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
     private static IQueryable<TalkListItem> Project(QingfengDb db, IQueryable<Talk> talks) =>
         talks.Select(t => new TalkListItem(
             t.Id, t.Type, t.Tier, t.State, SubjectView.Of(t.Subject), t.PlannedOn, t.HeldOn, t.Talkers,
-            db.RectificationItems.Count(r => r.SourceId == t.Id)));
+            db.RectificationItems.Count(r => r.Source == RectificationSource.Talk && r.SourceId == t.Id)));
 
     private static IQueryable<Inquiry> FilterInquiries(QingfengDb db, SupervisionViewer viewer, IQueryable<Guid> visibleClues, InquiryQuery query, DateOnly today)
     {

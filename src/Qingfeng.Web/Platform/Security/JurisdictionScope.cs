@@ -14,6 +14,9 @@ public sealed record JurisdictionScope(
 {
     public static readonly JurisdictionScope Nothing = new([], [], []);
 
+    /// <summary>The area collaboration groups (片区协作) the organ is a member of.</summary>
+    public IReadOnlyList<Guid> GroupIds { get; init; } = [];
+
     /// <summary>
     /// The units (with their sub-units) whose supervision a delegation in force hands to this organ — 提级监督 to the higher
     /// commission, 片区协作 to every member of the group — each with the home organ it was taken from. They are part of

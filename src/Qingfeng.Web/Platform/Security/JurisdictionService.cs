@@ -14,11 +14,12 @@ public sealed class JurisdictionService(IDbContextFactory<QingfengDb> dbFactory,
     public async Task<JurisdictionScope> ScopeAsync(CancellationToken cancellationToken = default)
     {
         var user = currentUser.Require();
-        if (user.OrganId is not { } organId || !user.Has(Permission.RosterRead))
-        {
-            return JurisdictionScope.Nothing;
-        }
+        return user.OrganId is { } organId && user.Has(Permission.RosterRead) ? await OrganScopeAsync(organId, cancellationToken) : JurisdictionScope.Nothing;
+    }
 
+    /// <summary>The organ's resolved scope whatever the user's permissions (the caller checks them): from the cache when fresh.</summary>
+    public async Task<JurisdictionScope> OrganScopeAsync(Guid organId, CancellationToken cancellationToken = default)
+    {
         var now = time.GetUtcNow();
         if (_cache.TryGet(organId, now, out var cached))
         {
@@ -39,13 +40,14 @@ public sealed class JurisdictionService(IDbContextFactory<QingfengDb> dbFactory,
             .Concat(delegations.Select(d => d.UnitId)).Distinct().ToList();
         var descendants = await DescendantsAsync(db, roots, cancellationToken);
 
-        var scope = JurisdictionResolver.Resolve(
+        var resolved = JurisdictionResolver.Resolve(
             organId,
             grants,
             ids => [.. ids.SelectMany(id => descendants[id]).Distinct()],
             delegations,
             groupIds.ToHashSet(),
             ChinaTime.DateOf(now));
+        var scope = resolved with { GroupIds = groupIds };
         _cache.Set(organId, generation, now, scope);
         return scope;
     }

@@ -174,7 +174,7 @@ public sealed class ClueAccessTests
     {
         await using var database = await GroupDatabase.CreateAsync();
         var currentUser = new CurrentUser();
-        var access = new ClueAccess(database, currentUser);
+        var access = new ClueAccess(currentUser, new JurisdictionService(database, currentUser, TimeProvider.System));
         var ct = TestContext.Current.CancellationToken;
 
         currentUser.Set(User(Roles.CaseManagement) with { OrganId = database.MemberOrgan });
@@ -195,7 +195,8 @@ public sealed class ClueAccessTests
     public async Task Nobody_signed_in_has_no_viewer()
     {
         await using var database = await GroupDatabase.CreateAsync();
-        var access = new ClueAccess(database, new CurrentUser());
+        var nobody = new CurrentUser();
+        var access = new ClueAccess(nobody, new JurisdictionService(database, nobody, TimeProvider.System));
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => access.ViewerAsync(TestContext.Current.CancellationToken));
     }
