@@ -66,7 +66,10 @@ internal static class LoadTest
         using var server = Process.Start(new ProcessStartInfo("dotnet", [web, "--urls", baseAddress.ToString(), "--Database:ConnectionString", connection, "--Logging:LogLevel:Default", "Warning",
             // Capacity is measured, not the per-user API limit (1,200 calls a minute by default, see SECURITY.md), which
             // 32 callers on 7 accounts would otherwise hit within seconds.
-            "--Security:RateLimiting:ApiPermitsPerWindow", "100000000", "--Logging:LogLevel:Microsoft.Hosting.Lifetime", "Information",
+            "--Security:RateLimiting:ApiPermitsPerWindow", "100000000",
+            // 50 UI sessions sign in from one address within a minute (20 per five minutes by default).
+            "--Security:RateLimiting:LoginPermitsPerWindow", "1000", "--Security:RateLimiting:LoginPermitsPerUserPerWindow", "1000",
+            "--Logging:LogLevel:Microsoft.Hosting.Lifetime", "Information",
             "--Diagnostics:RoundTripHeader", "true"])
         {
             WorkingDirectory = root,
@@ -351,7 +354,12 @@ internal static class LoadTest
         return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Opens interactive sessions (signed in, on the clue list) one after another and reports the server's memory per session.</summary>
+    /// <summary>
+    /// Opens interactive sessions (signed in, on the clue list: one circuit each, the home page after sign-in renders on the
+    /// server without one) one after another and reports what
+    /// they cost the server: resident memory, and the live managed heap by <c>dotnet-gcdump</c> (which collects first), in
+    /// total per session and by the types that grew most.
+    /// </summary>
     private static async Task<string> UiSessionsAsync(Uri baseAddress, int pid, int sessions)
     {
         using var playwright = await Playwright.CreateAsync();
@@ -361,6 +369,9 @@ internal static class LoadTest
             Headless = true,
             Args = ["--no-sandbox"],
         });
+        var dumps = Path.Combine(Path.GetTempPath(), $"qf_gcdump_{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dumps);
+        var heapBefore = await HeapAsync(pid, Path.Combine(dumps, "before.gcdump"));
         var before = Rss(pid);
         var pages = new List<IPage>();
         for (var i = 0; i < sessions; i++)
@@ -378,6 +389,56 @@ internal static class LoadTest
         }
 
         var after = Rss(pid);
-        return string.Create(CultureInfo.InvariantCulture, $"UI sessions: {sessions} signed-in interactive sessions on the clue list: server RSS {before / 1024.0:0} MiB → {after / 1024.0:0} MiB, ≈ {(after - before) / 1024.0 / sessions:0.0} MiB per session.");
+        var heapAfter = await HeapAsync(pid, Path.Combine(dumps, "after.gcdump"));
+        Directory.Delete(dumps, recursive: true);
+        var c = CultureInfo.InvariantCulture;
+        var report = new StringBuilder();
+        report.AppendLine(c, $"UI sessions: {sessions} signed-in idle interactive sessions on the clue list (one circuit each): server RSS {before / 1024.0:0} MiB → {after / 1024.0:0} MiB, ≈ {(after - before) / 1024.0 / sessions:0.0} MiB per session;");
+        var listed = heapAfter.Types.Sum(t => Math.Max(0, t.Value - heapBefore.Types.GetValueOrDefault(t.Key)));
+        report.AppendLine(c, $"live managed heap (dotnet-gcdump) {heapBefore.Total / 1048576.0:0.0} MiB → {heapAfter.Total / 1048576.0:0.0} MiB, ≈ **{(heapAfter.Total - heapBefore.Total) / 1048576.0 / sessions:0.00} MiB per session**. The types that grew most, per session (the types the dump lists account for {100.0 * listed / Math.Max(1, heapAfter.Total - heapBefore.Total):0.0} % of the growth: on .NET 10 dotnet-gcdump buffers lossily):");
+        report.AppendLine();
+        report.AppendLine("| type | KiB per session |");
+        report.AppendLine("|---|---:|");
+        foreach (var (type, grown) in heapAfter.Types.Select(t => (t.Key, t.Value - heapBefore.Types.GetValueOrDefault(t.Key))).OrderByDescending(t => t.Item2).Take(12))
+        {
+            report.AppendLine(c, $"| `{type}` | {grown / 1024.0 / sessions:0.0} |");
+        }
+
+        return report.ToString();
+    }
+
+    /// <summary>
+    /// The live managed heap of a process, from a <c>dotnet-gcdump</c> (the repository's local tool): the total the dump
+    /// states ("GC Heap bytes") and the bytes by type it lists.
+    /// </summary>
+    private static async Task<(long Total, Dictionary<string, long> Types)> HeapAsync(int pid, string path)
+    {
+        await ToolAsync("dotnet-gcdump", "collect", "-p", pid.ToString(CultureInfo.InvariantCulture), "-o", path);
+        long? total = null;
+        var types = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var line in (await ToolAsync("dotnet-gcdump", "report", path)).Split('\n'))
+        {
+            if (System.Text.RegularExpressions.Regex.Match(line, @"^\s*([\d,]+)\s+GC Heap bytes") is { Success: true } heap)
+            {
+                total = Bytes(heap.Groups[1].Value);
+            }
+            else if (System.Text.RegularExpressions.Regex.Match(line, @"^\s*([\d,]+)\s+([\d,]+)\s+(\S.*?)\s*$") is { Success: true } type)
+            {
+                types[type.Groups[3].Value] = types.GetValueOrDefault(type.Groups[3].Value) + Bytes(type.Groups[1].Value);
+            }
+        }
+
+        return total is { } bytes ? (bytes, types) : throw new InvalidOperationException($"dotnet-gcdump reported no heap size for {path}.");
+
+        static long Bytes(string digits) => long.Parse(digits.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<string> ToolAsync(params string[] arguments)
+    {
+        using var tool = Process.Start(new ProcessStartInfo("dotnet", arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = tool.StandardOutput.ReadToEndAsync();
+        var error = tool.StandardError.ReadToEndAsync();
+        await tool.WaitForExitAsync();
+        return tool.ExitCode == 0 ? await output : throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} exited {tool.ExitCode}: {await error}");
     }
 }

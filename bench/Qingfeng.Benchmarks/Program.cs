@@ -4,7 +4,7 @@ using Qingfeng.Benchmarks;
 // Qingfeng benchmarks: each operation next to a baseline measured in the same run; see BENCHMARKS.md.
 //   dotnet run -c Release --project bench/Qingfeng.Benchmarks -- province [--scale province|quick] [--postgres "Host=…"] [--samples 200] [--import-runs 3] [--fresh] [--out BENCHMARKS.md]
 //   dotnet run -c Release --project bench/Qingfeng.Benchmarks -- import [--rows 25000] [--import-runs 3] [--postgres "…"]
-//   dotnet run -c Release --project bench/Qingfeng.Benchmarks -- load [--users 32] [--seconds 60] [--requests 200000] [--ui-sessions 20] [--phase-seconds 10]
+//   dotnet run -c Release --project bench/Qingfeng.Benchmarks -- load [--users 32] [--seconds 60] [--requests 200000] [--ui-sessions 50] [--phase-seconds 10]
 //   dotnet run -c Release --project bench/Qingfeng.Benchmarks -- dataset [--scale …] [--postgres "…"] [--fresh]    (generate only)
 var verb = args.FirstOrDefault() ?? "province";
 var scale = BenchScale.Parse(Text("--scale") ?? "province");
@@ -48,7 +48,7 @@ switch (verb)
             int.Parse(Text("--users") ?? "32", CultureInfo.InvariantCulture),
             TimeSpan.FromSeconds(int.Parse(Text("--seconds") ?? "60", CultureInfo.InvariantCulture)),
             int.Parse(Text("--requests") ?? "200000", CultureInfo.InvariantCulture),
-            int.Parse(Text("--ui-sessions") ?? "20", CultureInfo.InvariantCulture),
+            int.Parse(Text("--ui-sessions") ?? "50", CultureInfo.InvariantCulture),
             TimeSpan.FromSeconds(int.Parse(Text("--phase-seconds") ?? "10", CultureInfo.InvariantCulture)));
 
     default:
