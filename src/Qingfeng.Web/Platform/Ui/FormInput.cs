@@ -1,4 +1,3 @@
-using AntDesign;
 using AntDesign.TableModels;
 
 namespace Qingfeng.Platform.Ui;
@@ -31,10 +30,4 @@ public static class FormInput
     public static TQuery AtTablePage<TQuery, TItem>(this TQuery query, QueryModel<TItem> model)
         where TQuery : PageRequest =>
         (TQuery)(query with { Page = Math.Max(1, model.PageIndex), PageSize = Math.Clamp(model.PageSize, 1, 200) });
-
-    /// <summary>The field name of the column the table is sorted by and whether descending; (null, null) when unsorted.</summary>
-    public static (string? Field, bool? Descending) SortedColumn<TItem>(this QueryModel<TItem> model) =>
-        model.SortModel.FirstOrDefault(s => s.SortDirection != SortDirection.None) is { } sorter
-            ? (sorter.FieldName, sorter.SortDirection == SortDirection.Descending)
-            : (null, null);
 }

@@ -113,7 +113,7 @@ public sealed class ListPageTests : AntDesignTestBase
             .Add(l => l.EmptyTitleKey, "Talks.EmptyTitle")
             .Add(l => l.EmptyHelpKey, "Talks.EmptyHelp")
             .Add(l => l.RowKey, i => i.Id)
-            .Add(l => l.Columns, _ => _ => { })
+            .Add(l => l.Columns, UnitColumn)
             .Add(l => l.AddressFilters, filters)
             .Add(l => l.Sorted, sorted)
             .Add(l => l.Query, () => new TalkQuery { OfficialId = filters.Official, State = filters.State })
@@ -122,6 +122,39 @@ public sealed class ListPageTests : AntDesignTestBase
                 _asked.Add(q);
                 return search(q);
             }));
+
+    [Fact]
+    public async Task A_sortable_header_sorts_ascending_then_descending_then_not_from_the_first_page_and_keeps_it_in_the_address()
+    {
+        var navigation = Services.GetRequiredService<BunitNavigationManager>();
+        navigation.NavigateTo("/supervision/talks?page=2");
+        var page = Render(new AddressFilters(), _ => Task.FromResult(Rows(45)), (q, field, descending) => q with { Sort = field, Descending = descending });
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=page-ready]")));
+
+        await page.Find("th.ant-table-column-has-sorters").ClickAsync(new());
+        Assert.Equal((1, "Unit", false), (_asked[^1].PageNumber, _asked[^1].Sort, _asked[^1].Descending));
+        Assert.Equal("ascending", page.Find("th.ant-table-column-has-sorters").GetAttribute("aria-sort"));
+        Assert.Equal("http://localhost/supervision/talks?sort=Unit", navigation.Uri);
+
+        await page.Find("th.ant-table-column-has-sorters").KeyDownAsync(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter" });
+        Assert.Equal(("Unit", true), (_asked[^1].Sort, _asked[^1].Descending));
+        Assert.Equal("descending", page.Find("th.ant-table-column-has-sorters").GetAttribute("aria-sort"));
+
+        await page.Find("th.ant-table-column-has-sorters").ClickAsync(new());
+        Assert.Equal((null, null), (_asked[^1].Sort, _asked[^1].Descending));
+        Assert.Equal("none", page.Find("th.ant-table-column-has-sorters").GetAttribute("aria-sort"));
+        Assert.Equal("http://localhost/supervision/talks", navigation.Uri);
+    }
+
+    // One sortable column, as a page declares it.
+    private static void UnitColumn(Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder builder)
+    {
+        builder.OpenComponent<GridColumn<TalkListItem>>(0);
+        builder.AddComponentParameter(1, nameof(GridColumn<TalkListItem>.Title), "单位");
+        builder.AddComponentParameter(2, nameof(GridColumn<TalkListItem>.Sort), "Unit");
+        builder.AddComponentParameter(3, nameof(GridColumn<TalkListItem>.ChildContent), (RenderFragment<TalkListItem>)(row => b => b.AddContent(0, row.Subject.UnitName)));
+        builder.CloseComponent();
+    }
 
     private static Paged<TalkListItem> Rows(int total) => new([], total, 1, 20);
 
