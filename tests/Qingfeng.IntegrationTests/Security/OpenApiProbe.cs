@@ -60,6 +60,11 @@ internal sealed record ForeignRecords(
         return delegation is { } id ? this with { Records = new Dictionary<string, Guid>(Records, StringComparer.Ordinal) { ["delegations"] = id } } : this;
     }
 
+    /// <summary>Kaiyang's own records of every module, made by the demo's Kaiyang petition and supervision officers.</summary>
+    public static async Task<ForeignRecords> KaiyangAsync(QingfengApp app) =>
+        await CreateAsync(app, "开阳县", "520121",
+            await app.ClientForAsync(TestUsers.KaiyangPetition.UserName), await app.ClientForAsync(TestUsers.KaiyangSupervision.UserName));
+
     /// <summary>
     /// A principal official of the county, and a clue about them with an attachment, registered by the county's petition office;
     /// with <paramref name="supervision"/> (a supervision-office client of the county) also a record of every daily-supervision module.
@@ -104,6 +109,9 @@ internal sealed partial class OpenApiProbe
     private OpenApiProbe(JsonElement root) => _root = root;
 
     public IReadOnlyList<ApiOperation> Operations { get; private set; } = [];
+
+    /// <summary>The documented reads (GET).</summary>
+    public IReadOnlyList<ApiOperation> Reads => [.. Operations.Where(o => o.IsSafe)];
 
     public static async Task<OpenApiProbe> LoadAsync(HttpClient client)
     {

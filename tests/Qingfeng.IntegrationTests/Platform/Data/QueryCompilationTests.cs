@@ -26,9 +26,8 @@ public sealed class QueryCompilationTests(ITestOutputHelper output)
     {
         await using var app = await QingfengApp.StartAsync(provider);
         var probe = await OpenApiProbe.LoadAsync(app.CreateClient());
-        var reads = probe.Operations.Where(o => o.IsSafe).ToList();
-        var own = await ForeignRecords.CreateAsync(app, "开阳县", "520121",
-            await app.ClientForAsync(TestUsers.KaiyangPetition.UserName), await app.ClientForAsync(TestUsers.KaiyangSupervision.UserName));
+        var reads = probe.Reads;
+        var own = await ForeignRecords.KaiyangAsync(app);
         var kaiyang = await app.OrganIdAsync("开阳县纪委监委");
         var chishui = await app.OrganIdAsync("赤水市纪委监委");
         var other = await OtherCountyAsync(app);
@@ -59,7 +58,7 @@ public sealed class QueryCompilationTests(ITestOutputHelper output)
     }
 
     /// <summary>Every read, once, by a new user of each organ and role (a fresh token, session and scope).</summary>
-    private static async Task CallAsync(QingfengApp app, OpenApiProbe probe, List<ApiOperation> reads, ForeignRecords own, IReadOnlyList<(Guid Organ, string Role)> callers)
+    private static async Task CallAsync(QingfengApp app, OpenApiProbe probe, IReadOnlyList<ApiOperation> reads, ForeignRecords own, IReadOnlyList<(Guid Organ, string Role)> callers)
     {
         foreach (var (organ, role) in callers)
         {
