@@ -61,16 +61,23 @@ public sealed class ClueDeadlines(ClueOptions options, WorkingDayCalendar calend
 
     public WorkingDayCalendar Calendar => calendar;
 
+    /// <summary>
+    /// The due date of a limit counted from <paramref name="from"/>: working-day limits on the calendar; a limit in months
+    /// that ends on a weekend or holiday moves to the next working day.
+    /// </summary>
     public DateOnly Due(DeadlineKind kind, DateOnly from) => kind switch
     {
         DeadlineKind.Acceptance => calendar.AddWorkingDays(from, options.AcceptanceWorkingDays),
-        DeadlineKind.DisposalProposal => from.AddMonths(options.DisposalProposalMonths),
         DeadlineKind.InquiryReply => _supervision.InquiryReplyDueOn(calendar, from),
-        DeadlineKind.InquiryReport => from.AddMonths(options.InquiryReportMonths),
-        DeadlineKind.ShelvedReview => from.AddMonths(options.ShelvedReviewMonths),
-        DeadlineKind.Review => from.AddMonths(options.ReviewMonths),
-        DeadlineKind.Announcement => from.AddMonths(options.AnnouncementMonths),
-        _ => from.AddMonths(options.AppealMonths),
+        _ => calendar.OnOrNextWorkingDay(from.AddMonths(kind switch
+        {
+            DeadlineKind.DisposalProposal => options.DisposalProposalMonths,
+            DeadlineKind.InquiryReport => options.InquiryReportMonths,
+            DeadlineKind.ShelvedReview => options.ShelvedReviewMonths,
+            DeadlineKind.Review => options.ReviewMonths,
+            DeadlineKind.Announcement => options.AnnouncementMonths,
+            _ => options.AppealMonths,
+        })),
     };
 
     /// <summary>The last date that counts as due soon: the configured number of working days from today.</summary>

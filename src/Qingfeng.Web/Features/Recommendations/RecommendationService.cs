@@ -46,7 +46,7 @@ public sealed class RecommendationService(
         var unit = await viewer.PrincipalOfAsync(db, request.UnitId ?? throw new DomainRuleException("Supervision.UnitRequired"), cancellationToken);
         var today = ChinaTime.DateOf(time.GetUtcNow());
         var issuedOn = request.IssuedOn ?? today;
-        var dueOn = request.ReplyDueOn ?? issuedOn.AddDays(calendar.Options.RecommendationReplyDays);
+        var dueOn = request.ReplyDueOn ?? calendar.AddCalendarDays(issuedOn, calendar.Options.RecommendationReplyDays);
         if (issuedOn > today)
         {
             throw new DomainRuleException("Recommendation.IssuedInFuture");

@@ -41,6 +41,9 @@ public sealed class SupervisionCalendar(SupervisionOptions options, WorkingDayCa
 
     public DateOnly AddWorkingDays(DateOnly from, int days) => calendar.AddWorkingDays(from, days);
 
+    /// <summary>A limit in calendar days (the 30 days to answer a 纪检监察建议书): one that ends on a day off moves to the next working day.</summary>
+    public DateOnly AddCalendarDays(DateOnly from, int days) => calendar.OnOrNextWorkingDay(from.AddDays(days));
+
     /// <inheritdoc cref="SupervisionOptions.InquiryReplyDueOn"/>
     public DateOnly InquiryReplyDueOn(DateOnly sentOn) => options.InquiryReplyDueOn(calendar, sentOn);
 

@@ -12,7 +12,7 @@ internal static class CalendarEndpoints
         var calendar = app.MapApiGroup("/calendar", "Calendar");
         calendar.MapGet("/years", (HolidayCalendarStore store) => TypedResults.Ok(store.Years))
             .WithName("ListCalendarYears").WithSummary("The years with a holiday schedule, their source and whether built in or uploaded.")
-            .WithDescription("The years with a holiday schedule (节假日安排) that the working-day calendar knows, their source, and whether built in or uploaded; every deadline counted in working days (e.g. the reply to a 函询) uses it. Any signed-in user.");
+            .WithDescription("The years with a holiday schedule (节假日安排) that the working-day calendar knows, their source, and whether built in or uploaded; every deadline counted in working days (e.g. the reply to a 函询) uses it. A year not listed counts the statutory holidays of 《全国年节及纪念日放假办法》 alone, and its deadlines are provisional until its schedule is uploaded. Any signed-in user.");
         calendar.MapGet("/{year:int}", ([Range(HolidayYear.MinYear, HolidayYear.MaxYear)] int year, HolidayCalendarStore store) =>
                 TypedResults.Ok((store.Find(year) ?? throw DomainRuleException.NotFound("Calendar.YearUnknown")).ToFile()))
             .WithName("GetCalendarYear").WithSummary("One year's holidays and adjusted working weekends, in the data file format.")

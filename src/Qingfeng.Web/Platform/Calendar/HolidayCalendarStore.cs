@@ -149,7 +149,10 @@ public sealed class HolidayCalendarStore : IDisposable
 
 internal sealed record LoadedYear(HolidayYear Data, CalendarOrigin Origin);
 
-/// <summary>An immutable view of all loaded years, indexed by day.</summary>
+/// <summary>
+/// An immutable view of all loaded years, indexed by day; every other year of the supported range has its statutory
+/// holidays (<see cref="StatutoryHolidays"/>), marked provisional.
+/// </summary>
 internal sealed class CalendarSnapshot
 {
     public CalendarSnapshot(FrozenDictionary<int, LoadedYear> years)
@@ -157,9 +160,12 @@ internal sealed class CalendarSnapshot
         Years = years;
         var holidays = new Dictionary<DateOnly, HolidayPeriod>();
         var workdays = new HashSet<DateOnly>();
-        foreach (var year in years.Values)
+        var all = Enumerable.Range(HolidayYear.MinYear, HolidayYear.MaxYear - HolidayYear.MinYear + 1)
+            .Select(y => years.TryGetValue(y, out var loaded) ? loaded.Data : StatutoryHolidays.For(y))
+            .ToList();
+        foreach (var year in all)
         {
-            foreach (var period in year.Data.Holidays)
+            foreach (var period in year.Holidays)
             {
                 for (var day = period.From; day <= period.To; day = day.AddDays(1))
                 {
@@ -167,12 +173,12 @@ internal sealed class CalendarSnapshot
                 }
             }
 
-            workdays.UnionWith(year.Data.Workdays);
+            workdays.UnionWith(year.Workdays);
         }
 
         HolidayDays = holidays.ToFrozenDictionary();
         AdjustedWorkdays = workdays.ToFrozenSet();
-        Periods = [.. years.Values.SelectMany(y => y.Data.Holidays).OrderBy(p => p.From)];
+        Periods = [.. all.SelectMany(y => y.Holidays).OrderBy(p => p.From)];
     }
 
     public FrozenDictionary<int, LoadedYear> Years { get; }

@@ -5,8 +5,11 @@ using System.Text.Unicode;
 
 namespace Qingfeng.Platform.Calendar;
 
-/// <summary>One public holiday (法定节假日) including the days moved next to it by 调休.</summary>
-public sealed record HolidayPeriod(string Name, string NameEn, DateOnly From, DateOnly To)
+/// <summary>
+/// One public holiday (法定节假日) including the days moved next to it by 调休; <paramref name="Provisional"/> when it comes
+/// from the national rules alone because the year's schedule is not loaded (<see cref="StatutoryHolidays"/>).
+/// </summary>
+public sealed record HolidayPeriod(string Name, string NameEn, DateOnly From, DateOnly To, bool Provisional = false)
 {
     public int Days => To.DayNumber - From.DayNumber + 1;
 

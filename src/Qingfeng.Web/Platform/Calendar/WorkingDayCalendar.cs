@@ -2,8 +2,9 @@ namespace Qingfeng.Platform.Calendar;
 
 /// <summary>
 /// Working days (工作日) under the State Council's holiday schedule: weekends and public holidays are off,
-/// adjusted weekends (调休上班) are on. Years without data count weekends only. Thread-safe; every call
-/// reads one consistent snapshot of the <see cref="HolidayCalendarStore"/>.
+/// adjusted weekends (调休上班) are on. A year without a schedule counts its statutory holidays
+/// (<see cref="StatutoryHolidays"/>), and a date in such a year is <see cref="IsProvisional">provisional</see> until the
+/// year's schedule is uploaded. Thread-safe; every call reads one consistent snapshot of the <see cref="HolidayCalendarStore"/>.
 /// </summary>
 public sealed class WorkingDayCalendar(HolidayCalendarStore store)
 {
@@ -11,6 +12,21 @@ public sealed class WorkingDayCalendar(HolidayCalendarStore store)
     public static WorkingDayCalendar BuiltIn() => new(HolidayCalendarStore.BuiltIn());
 
     public bool IsKnownYear(int year) => store.Current.Years.ContainsKey(year);
+
+    /// <summary>Whether a date (a deadline) was counted without its year's schedule: only the statutory holidays are known.</summary>
+    public bool IsProvisional(DateOnly date) => !IsKnownYear(date.Year);
+
+    /// <summary>The date itself when it is a working day, else the next working day: a limit that ends on a day off moves there.</summary>
+    public DateOnly OnOrNextWorkingDay(DateOnly date)
+    {
+        var snapshot = store.Current;
+        while (!IsWorkingDay(snapshot, date))
+        {
+            date = date.AddDays(1);
+        }
+
+        return date;
+    }
 
     public bool IsWorkingDay(DateOnly date) => IsWorkingDay(store.Current, date);
 

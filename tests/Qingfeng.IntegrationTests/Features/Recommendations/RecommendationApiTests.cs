@@ -107,7 +107,10 @@ public sealed class RecommendationApiTests(SharedApps apps)
         var (_, unit) = await DecisionApiTests.PrincipalAndUnitAsync(app, skip: 41);
         var id = await IssueAsync(office, ProcurementRecommendation(unit, Today));
         var detail = await GetAsync(office, id);
-        Assert.Equal(Today.AddDays(30), detail.ReplyDueOn);
+
+        // 30 days from Wed 2 Dec 2026 end on 1 January 2027, New Year's Day (a statutory holiday: 2027 has no schedule
+        // yet), so the limit is the next working day after the weekend.
+        Assert.Equal(new DateOnly(2027, 1, 4), detail.ReplyDueOn);
         Assert.False(detail.ReplyOverdue);
         var overdue = await (await office.GetAsync($"/api/v1/recommendations?overdueOnly=true&unitId={unit}")).OkJsonAsync<Paged<RecommendationListItem>>();
         Assert.DoesNotContain(overdue.Items, r => r.Id == id);

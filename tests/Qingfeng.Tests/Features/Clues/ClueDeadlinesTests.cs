@@ -88,12 +88,12 @@ public sealed class ClueDeadlinesTests
 
     [Theory]
     [InlineData(DeadlineKind.Acceptance, "2026-03-04")]
-    [InlineData(DeadlineKind.DisposalProposal, "2026-05-02")]
+    [InlineData(DeadlineKind.DisposalProposal, "2026-05-06")] // Sat 2 May is in 劳动节 (1–5 May)
     [InlineData(DeadlineKind.InquiryReply, "2026-03-06")]
     [InlineData(DeadlineKind.InquiryReport, "2026-06-02")]
     [InlineData(DeadlineKind.ShelvedReview, "2026-07-02")]
-    [InlineData(DeadlineKind.Review, "2026-08-02")]
-    [InlineData(DeadlineKind.Announcement, "2026-10-02")]
+    [InlineData(DeadlineKind.Review, "2026-08-03")] // Sun 2 Aug moves to Monday
+    [InlineData(DeadlineKind.Announcement, "2026-10-08")] // 2 Oct is in 国庆 (1–7 Oct)
     [InlineData(DeadlineKind.Appeal, "2026-11-02")]
     public void Each_deadline_uses_its_own_configured_limit(DeadlineKind kind, string due)
     {
@@ -116,15 +116,16 @@ public sealed class ClueDeadlinesTests
     }
 
     [Fact]
-    public void Working_day_limits_skip_holidays_and_month_limits_do_not()
+    public void Working_day_limits_skip_holidays_and_month_limits_end_on_a_working_day()
     {
-        // Thu 12 Feb 2026 + 2 working days: Fri 13, Sat 14 (调休上班); + 4: Tue 24, Wed 25 after the Spring Festival.
+        // Thu 12 Feb 2026 + 2 working days: Fri 13, Sat 14 (调休上班); + 4: Tue 24, Wed 25 after the Spring Festival;
+        // + 2 months: Sun 12 Apr, moved to Mon 13 Apr.
         var deadlines = new ClueDeadlines(Distinct, Calendar, DistinctReply);
         var from = new DateOnly(2026, 2, 12);
 
         Assert.Equal(new DateOnly(2026, 2, 14), deadlines.Due(DeadlineKind.Acceptance, from));
         Assert.Equal(new DateOnly(2026, 2, 25), deadlines.Due(DeadlineKind.InquiryReply, from));
-        Assert.Equal(new DateOnly(2026, 4, 12), deadlines.Due(DeadlineKind.DisposalProposal, from));
+        Assert.Equal(new DateOnly(2026, 4, 13), deadlines.Due(DeadlineKind.DisposalProposal, from));
     }
 
     [Fact]

@@ -609,8 +609,9 @@ public sealed class ClueLifecycleTests
     [Fact]
     public void An_appeal_runs_three_months_from_filing_and_a_revocation_lifts_every_sanction()
     {
+        // Filed 1 July: three months end on 1 October, in the National Day holiday, so the limit is the next working day.
         var clue = _s.At(ClueState.Appealed);
-        Assert.Equal((DeadlineKind.Appeal, new DateOnly(2026, 10, 1)), (clue.DueKind, clue.DueOn));
+        Assert.Equal((DeadlineKind.Appeal, new DateOnly(2026, 10, 8)), (clue.DueKind, clue.DueOn));
 
         clue.Apply(ClueAction.DecideAppeal, new() { AppealResult = AppealResult.Revoked, Comment = "撤销原处分" }, _s.Leader, Now, _s.Deadlines);
 

@@ -125,14 +125,26 @@ public class WorkingDayCalendarTests
     }
 
     [Fact]
-    public void An_unknown_year_falls_back_to_weekends()
+    public void A_year_without_a_schedule_counts_its_statutory_holidays_and_every_day_of_it_is_provisional()
     {
         Assert.False(Calendar.IsKnownYear(2031));
-        Assert.True(Calendar.IsKnownYear(2026));
-        Assert.True(Calendar.IsWorkingDay(D(2031, 1, 1)), "no data, so New Year's Day 2031 (a Wednesday) counts");
-        Assert.False(Calendar.IsWorkingDay(D(2031, 1, 4)));
-        Assert.Null(Calendar.HolidayOn(D(2031, 1, 1)));
-        // Fri 3 Jan 2031 + 5: Mon 6 … Fri 10.
-        Assert.Equal(D(2031, 1, 10), Calendar.AddWorkingDays(D(2031, 1, 3), 5));
+        Assert.True(Calendar.IsProvisional(D(2031, 1, 1)));
+        Assert.False(Calendar.IsProvisional(D(2026, 12, 31)));
+        Assert.False(Calendar.IsWorkingDay(D(2031, 1, 1)), "New Year's Day 2031 (a Wednesday) is a statutory holiday");
+        Assert.True(Calendar.HolidayOn(D(2031, 1, 1))!.Provisional);
+        Assert.False(Calendar.HolidayOn(D(2026, 1, 1))!.Provisional);
+        Assert.False(Calendar.IsWorkingDay(D(2031, 10, 1)));
+
+        // Tue 31 Dec 2030 + 5 working days: 1 Jan off, Thu 2, Fri 3, Mon 6, Tue 7, Wed 8.
+        Assert.Equal(D(2031, 1, 8), Calendar.AddWorkingDays(D(2030, 12, 31), 5));
+    }
+
+    [Fact]
+    public void A_limit_that_ends_on_a_day_off_moves_to_the_next_working_day()
+    {
+        Assert.Equal(D(2026, 10, 8), Calendar.OnOrNextWorkingDay(D(2026, 10, 1)));
+        Assert.Equal(D(2026, 2, 14), Calendar.OnOrNextWorkingDay(D(2026, 2, 14)));
+        Assert.Equal(D(2026, 3, 2), Calendar.OnOrNextWorkingDay(D(2026, 2, 28).AddDays(1)));
+        Assert.Equal(D(2026, 12, 7), Calendar.OnOrNextWorkingDay(D(2026, 12, 7)));
     }
 }
