@@ -235,6 +235,12 @@ public sealed record ClueQuery : PageRequest
     public DueFilter? Due { get; init; }
 
     public ClueSort? Sort { get; init; }
+
+    /// <summary>
+    /// The direction of <see cref="Sort"/>: by number and by deadline ascending, by receipt newest first unless given; the
+    /// default priority order has one direction.
+    /// </summary>
+    public bool? Descending { get; init; }
 }
 
 public enum DueStatus
@@ -263,6 +269,9 @@ public sealed record ClueListItem(
     DeadlineKind? DueKind,
     DueStatus DueStatus)
 {
+    /// <inheritdoc cref="ClueDetail.DueProvisional"/>
+    public bool DueProvisional { get; init; }
+
     /// <summary>With a full-text search: a snippet of the content with the matches marked.</summary>
     public IReadOnlyList<TextPiece>? Snippet { get; init; }
 }
@@ -313,7 +322,14 @@ public sealed record ClueDetail(
     IReadOnlyList<AttachmentItem> Attachments,
     IReadOnlyList<ClueAction> AvailableActions,
     IReadOnlyList<ClueLetterItem> Letters,
-    IReadOnlyList<ClueTalkItem> Talks);
+    IReadOnlyList<ClueTalkItem> Talks)
+{
+    /// <summary>
+    /// The due date falls in a year whose holiday schedule is not loaded: it was counted on the statutory holidays alone
+    /// and may move when the State Council's schedule is uploaded.
+    /// </summary>
+    public bool DueProvisional { get; init; }
+}
 
 /// <summary>A letter of inquiry the clue's 谈话函询 sent: the inquiry of the ledger (<c>/supervision/inquiries/{Id}</c>).</summary>
 public sealed record ClueLetterItem(Guid Id, string? DocumentNumber, DateOnly SentOn, DateOnly ReplyDueOn, InquiryState State, DateOnly? ReplyReceivedOn);

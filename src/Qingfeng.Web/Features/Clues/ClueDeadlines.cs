@@ -80,6 +80,9 @@ public sealed class ClueDeadlines(ClueOptions options, WorkingDayCalendar calend
         })),
     };
 
+    /// <summary>Whether a due date was counted without its year's holiday schedule (the statutory holidays alone).</summary>
+    public bool IsProvisional(DateOnly? due) => due is { } day && calendar.IsProvisional(day);
+
     /// <summary>The last date that counts as due soon: the configured number of working days from today.</summary>
     public DateOnly DueSoonLimit(DateOnly today) => calendar.AddWorkingDays(today, options.DueSoonWorkingDays);
 

@@ -22,7 +22,7 @@ public sealed class ClueQueries(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (clues, terms) = await FilterAsync(db, viewer, query, cancellationToken);
         var total = await clues.CountAsync(cancellationToken);
-        var page = await Project(Sort(clues, query.Sort).PageOf(query))
+        var page = await Project(Sort(clues, query.Sort, query.Descending).PageOf(query))
             .ToListAsync(cancellationToken);
         var items = Finish(page).ToList();
         if (terms.Count > 0)
@@ -40,7 +40,7 @@ public sealed class ClueQueries(
         var viewer = await access.ViewerAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (clues, _) = await FilterAsync(db, viewer, query, cancellationToken);
-        var items = Finish(await Project(Sort(clues, query.Sort).Take(50_000)).ToListAsync(cancellationToken)).ToList();
+        var items = Finish(await Project(Sort(clues, query.Sort, query.Descending).Take(50_000)).ToListAsync(cancellationToken)).ToList();
         await audit.RecordAsync("Export", nameof(Clue), null, string.Create(CultureInfo.InvariantCulture, $"rows={items.Count}"), cancellationToken: cancellationToken);
         return items;
     }
@@ -109,7 +109,10 @@ public sealed class ClueQueries(
             attachments,
             [.. ClueWorkflow.Transitions.Where(t => clue.CanTake(t, actor)).Select(t => t.Action)],
             letters,
-            talks);
+            talks)
+        {
+            DueProvisional = deadlines.IsProvisional(clue.DueOn),
+        };
     }
 
     /// <summary>An attachment's decrypted content, for a clue the caller can see; the download is audited.</summary>
@@ -260,10 +263,13 @@ public sealed class ClueQueries(
             || (reviewer.Contains(c.State) && c.ReviewerId == me);
     }
 
-    private static IQueryable<Clue> Sort(IQueryable<Clue> clues, ClueSort? sort) => sort switch
+    private static IQueryable<Clue> Sort(IQueryable<Clue> clues, ClueSort? sort, bool? descending) => sort switch
     {
+        ClueSort.ReceivedOn when descending == false => clues.OrderBy(c => c.ReceivedOn).ThenBy(c => c.Number),
         ClueSort.ReceivedOn => clues.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Number),
+        ClueSort.DueOn when descending == true => clues.OrderBy(c => c.DueOn == null).ThenByDescending(c => c.DueOn).ThenBy(c => c.Number),
         ClueSort.DueOn => clues.OrderBy(c => c.DueOn == null).ThenBy(c => c.DueOn).ThenBy(c => c.Number),
+        ClueSort.Number when descending == true => clues.OrderByDescending(c => c.Number),
         ClueSort.Number => clues.OrderBy(c => c.Number),
 
         // 一把手 first in every queue, then the most urgent deadline, then the newest.
@@ -302,7 +308,10 @@ public sealed class ClueQueries(
             r.HandlerName,
             r.DueOn,
             r.DueKind,
-            deadlines.StatusOf(r.DueOn, today)));
+            deadlines.StatusOf(r.DueOn, today))
+        {
+            DueProvisional = deadlines.IsProvisional(r.DueOn),
+        });
     }
 
     private async Task<List<ClueListItem>> WithSnippetsAsync(QingfengDb db, ClueViewer viewer, List<ClueListItem> items, IReadOnlyList<string> terms, CancellationToken cancellationToken)

@@ -94,6 +94,9 @@ public sealed class ClueJourneyTests(BrowserHost host)
     {
         var page = await host.NewPageAsync();
         await BrowserHost.SignInAsync(page, "ky.casemgmt");
+        await page.GotoAsync("/clues?sort=DueOn&desc=true");
+        await BrowserHost.WaitUntilReadyAsync(page);
+        await BrowserHost.ShotAsync(page, "clue-list-latest-due");
         await page.GotoAsync("/clues");
         await BrowserHost.WaitUntilReadyAsync(page);
         var first = page.Locator("[data-testid=clue-link]").First;

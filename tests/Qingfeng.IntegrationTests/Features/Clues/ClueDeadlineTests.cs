@@ -69,6 +69,67 @@ public sealed class ClueDeadlineTests(SharedApps apps)
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.Postgres)]
+    public async Task The_queue_sorts_by_deadline_receipt_or_number_in_the_direction_asked(Provider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var clues = new ClueClients(app);
+        await clues.ConnectAsync();
+        var official = await ClueClients.KaiyangPrincipalAsync(app, skip: 7);
+
+        // Three clues received on different days, each due a month after receipt once submitted, found by a word of their own.
+        var marker = "排序" + Guid.NewGuid().ToString("N")[..6];
+        foreach (var daysAgo in new[] { 20, 5, 40 })
+        {
+            var registered = await clues.RegisterAsync(official, $"反映其违规收受礼金，线索标记{marker}。", realName: false, TestClock.Today.AddDays(-daysAgo));
+            await ClueClients.ActAsync(clues.Petition, registered.Id, new() { Action = ClueAction.SubmitToCaseManagement });
+        }
+
+        async Task<List<ClueListItem>> PageAsync(string sort, bool? descending) =>
+            [.. (await (await clues.CaseManager.GetAsync($"/api/v1/clues?search={marker}&sort={sort}{(descending is { } d ? $"&descending={d.ToString().ToLowerInvariant()}" : "")}")).OkJsonAsync<Paged<ClueListItem>>()).Items];
+
+        var dueUp = (await PageAsync("DueOn", false)).Select(i => i.DueOn!.Value).ToList();
+        var dueDown = (await PageAsync("DueOn", true)).Select(i => i.DueOn!.Value).ToList();
+        Assert.Equal(3, dueUp.Count);
+        Assert.Equal(dueUp.Order(), dueUp);
+        Assert.Equal(dueUp.AsEnumerable().Reverse(), dueDown);
+        Assert.True(dueUp[0] < dueUp[2]);
+
+        var receivedDefault = (await PageAsync("ReceivedOn", null)).Select(i => i.ReceivedOn).ToList();
+        Assert.Equal(receivedDefault.OrderDescending(), receivedDefault);
+        Assert.Equal(receivedDefault.AsEnumerable().Reverse(), (await PageAsync("ReceivedOn", false)).Select(i => i.ReceivedOn));
+        var numbersDown = (await PageAsync("Number", true)).Select(i => i.Number).ToList();
+        Assert.Equal(numbersDown.OrderDescending(StringComparer.Ordinal), numbersDown);
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task A_deadline_in_a_year_without_a_holiday_schedule_skips_the_statutory_days_and_is_marked_provisional(Provider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var clues = new ClueClients(app);
+        await clues.ConnectAsync();
+        var official = await ClueClients.KaiyangPrincipalAsync(app, skip: 6);
+        var registered = await clues.RegisterAsync(official, "反映其在项目验收中收受购物卡，情况属实。", realName: true);
+
+        // Received Wed 2 Dec 2026 (TestClock): a real-name reporter is told of acceptance within 15 working days, still in
+        // 2026, whose schedule is loaded.
+        var accepted = await (await clues.Petition.GetAsync($"/api/v1/clues/{registered.Id}")).OkJsonAsync<ClueDetail>();
+        Assert.Equal((DeadlineKind.Acceptance, false), (accepted.DueKind, accepted.DueProvisional));
+        Assert.Equal(2026, accepted.DueOn!.Value.Year);
+
+        // The disposal proposal is due a month after receipt: Sat 2 Jan 2027. 2027 has no schedule, so its statutory days
+        // count (元旦, 1 January) and the limit moves past the weekend to Monday 4 January, marked provisional.
+        await ClueClients.ActAsync(clues.Petition, registered.Id, new() { Action = ClueAction.SubmitToCaseManagement });
+        var detail = await (await clues.CaseManager.GetAsync($"/api/v1/clues/{registered.Id}")).OkJsonAsync<ClueDetail>();
+        Assert.Equal((DeadlineKind.DisposalProposal, new DateOnly(2027, 1, 4), true), (detail.DueKind, detail.DueOn, detail.DueProvisional));
+        var listed = await (await clues.CaseManager.GetAsync($"/api/v1/clues?number={registered.Number}&pageSize=5")).OkJsonAsync<Paged<ClueListItem>>();
+        Assert.True(Assert.Single(listed.Items, i => i.Id == registered.Id).DueProvisional);
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
     public async Task A_recused_handler_is_told_nothing_more_about_the_clue_and_its_earlier_notices_disappear(Provider provider)
     {
         var app = await apps.GetAsync(provider);

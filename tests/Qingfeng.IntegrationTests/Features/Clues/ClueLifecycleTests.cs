@@ -286,11 +286,12 @@ internal sealed class ClueClients(QingfengApp app)
         return principals[skip % principals.Count];
     }
 
-    public async Task<RegisterClueResult> RegisterAsync(Guid official, string content, bool realName)
+    public async Task<RegisterClueResult> RegisterAsync(Guid official, string content, bool realName, DateOnly? receivedOn = null)
     {
         var request = new RegisterClueRequest
         {
             Source = ClueSource.Online12388,
+            ReceivedOn = receivedOn,
             IsRealName = realName,
             Reporter = realName ? new ReporterDetails { Name = "举报人甲", Phone = "13800000000" } : null,
             Content = content,
