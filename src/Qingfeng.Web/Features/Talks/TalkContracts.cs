@@ -376,7 +376,11 @@ public sealed record InquiryListItem(
     InquiryState State,
     bool Overdue,
     DateOnly? ReplyReceivedOn,
-    InquiryAssessment? Assessment);
+    InquiryAssessment? Assessment)
+{
+    /// <inheritdoc cref="InquiryDetail.ReplyDueProvisional"/>
+    public bool ReplyDueProvisional { get; init; }
+}
 
 /// <summary>The record as the caller may see it; <c>MayChange</c> says whether the caller's organ may change it (ADR 0008: its owner, or an organ a delegation hands it to); <c>Actions</c> are the rows of <see cref="InquiryWorkflow.Table"/> the caller may take now, and pages offer only those.</summary>
 public sealed record InquiryDetail(
@@ -400,4 +404,11 @@ public sealed record InquiryDetail(
     IReadOnlyList<FollowUpItem> FollowUps,
     Guid Version,
     bool MayChange,
-    IReadOnlyList<InquiryAction> Actions);
+    IReadOnlyList<InquiryAction> Actions)
+{
+    /// <summary>
+    /// The reply is due in a year whose holiday schedule is not loaded: the 15 working days were counted on the statutory
+    /// holidays alone and may end later once the State Council's schedule is uploaded.
+    /// </summary>
+    public bool ReplyDueProvisional { get; init; }
+}

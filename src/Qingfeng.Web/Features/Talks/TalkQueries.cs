@@ -8,7 +8,7 @@ namespace Qingfeng.Features.Talks;
 /// Read side of talks and letters of inquiry, always within jurisdiction; views of a talk record are audited. Records linked to a
 /// clue are read only by whoever may open the clue (<see cref="IClueCircle"/>).
 /// </summary>
-public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, SupervisionAccess access, IClueCircle circle, AuditLog audit, TalkTierRule tiers, TimeProvider time)
+public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, SupervisionAccess access, IClueCircle circle, AuditLog audit, TalkTierRule tiers, WorkingDayCalendar calendar, TimeProvider time)
 {
     public IReadOnlyList<TalkTier> Tiers => tiers.Tiers;
 
@@ -102,7 +102,7 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
         var total = await inquiries.CountAsync(cancellationToken);
         var items = await ProjectInquiries(SortInquiries(inquiries, query).PageOf(query), today)
             .ToListAsync(cancellationToken);
-        return new Paged<InquiryListItem>(items, total, query.PageNumber, query.Size);
+        return new Paged<InquiryListItem>([.. items.Select(i => i with { ReplyDueProvisional = calendar.IsProvisional(i.ReplyDueOn) })], total, query.PageNumber, query.Size);
     }
 
     public async Task<IReadOnlyList<InquiryListItem>> ExportInquiriesAsync(InquiryQuery query, CancellationToken cancellationToken = default)
@@ -135,7 +135,10 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
             i.Id, SubjectView.Of(i.Subject), i.DocumentNumber, i.Matters, i.ClueId, i.SentOn, i.ReplyDueOn,
             i.State, i.IsOverdueOn(today), i.ReplyReceivedOn, i.ReplyText, i.CountersignedBy, i.CountersignNote, i.Assessment, i.AssessmentNote, i.ClosedOn,
             i.Outcome, followUps, i.Version, actor.MayChange,
-            InquiryWorkflow.Table.Available(i, actor));
+            InquiryWorkflow.Table.Available(i, actor))
+        {
+            ReplyDueProvisional = calendar.IsProvisional(i.ReplyDueOn),
+        };
     }
 
     /// <summary>Talks and inquiries for a document: loaded within jurisdiction (the generation is audited by the caller).</summary>

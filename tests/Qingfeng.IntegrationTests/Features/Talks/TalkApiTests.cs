@@ -159,9 +159,10 @@ public sealed class TalkApiTests(SharedApps apps)
         Assert.Equal(app.Services.GetRequiredService<SupervisionCalendar>().AddWorkingDays(sent, 15), detail.ReplyDueOn);
         Assert.Equal(new DateOnly(2026, 10, 19), detail.ReplyDueOn);
         Assert.True(detail.Overdue);
+        Assert.False(detail.ReplyDueProvisional, "2026 has its schedule: the due date is not provisional");
 
         var overdue = await (await client.GetAsync($"/api/v1/inquiries?overdueOnly=true&officialId={official}")).OkJsonAsync<Paged<InquiryListItem>>();
-        Assert.Contains(overdue.Items, i => i.Id == id && i.Overdue);
+        Assert.Contains(overdue.Items, i => i.Id == id && i.Overdue && !i.ReplyDueProvisional);
 
         var unsigned = await client.PostAsync($"/api/v1/inquiries/{id}/reply", new RecordReplyRequest { ReceivedOn = new DateOnly(2026, 10, 16), Text = "书面说明如下……" }.AsJson());
         await unsigned.ProblemAsync(HttpStatusCode.UnprocessableEntity);
