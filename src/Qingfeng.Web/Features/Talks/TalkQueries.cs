@@ -102,7 +102,7 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
         var total = await inquiries.CountAsync(cancellationToken);
         var items = await ProjectInquiries(SortInquiries(inquiries, query).PageOf(query), today)
             .ToListAsync(cancellationToken);
-        return new Paged<InquiryListItem>([.. items.Select(i => i with { ReplyDueProvisional = calendar.IsProvisional(i.ReplyDueOn) })], total, query.PageNumber, query.Size);
+        return new Paged<InquiryListItem>(Finish(items), total, query.PageNumber, query.Size);
     }
 
     public async Task<IReadOnlyList<InquiryListItem>> ExportInquiriesAsync(InquiryQuery query, CancellationToken cancellationToken = default)
@@ -110,7 +110,7 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
         var viewer = await access.RequireAsync(Permission.SupervisionRead, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = ChinaTime.DateOf(time.GetUtcNow());
-        var items = await ProjectInquiries(SortInquiries(FilterInquiries(db, viewer, await circle.VisibleClueIdsAsync(db, cancellationToken), query, today), query).Take(50_000), today).ToListAsync(cancellationToken);
+        var items = Finish(await ProjectInquiries(SortInquiries(FilterInquiries(db, viewer, await circle.VisibleClueIdsAsync(db, cancellationToken), query, today), query).Take(50_000), today).ToListAsync(cancellationToken));
         await audit.RecordAsync("Export", nameof(Inquiry), null, string.Create(CultureInfo.InvariantCulture, $"rows={items.Count}"), cancellationToken: cancellationToken);
         return items;
     }
@@ -260,6 +260,10 @@ public sealed class TalkQueries(IDbContextFactory<QingfengDb> dbFactory, Supervi
 
         return inquiries;
     }
+
+    // What the database cannot say: whether the reply date was counted on a loaded holiday schedule. The list and the export alike.
+    private List<InquiryListItem> Finish(List<InquiryListItem> items) =>
+        [.. items.Select(i => i with { ReplyDueProvisional = calendar.IsProvisional(i.ReplyDueOn) })];
 
     private static IQueryable<InquiryListItem> ProjectInquiries(IQueryable<Inquiry> inquiries, DateOnly today) =>
         inquiries.Select(i => new InquiryListItem(
