@@ -30,6 +30,7 @@ public sealed partial class NeedToKnowArchitectureTests
         [typeof(ClueViewer).FullName!] = "the door: every read a user is shown goes through VisibleClues / VisibleAttachments",
         [typeof(QingfengDb).FullName!] = "declares the Clues set",
         [typeof(ClueDeadlineSweep).FullName!] = "the deadline job reads every due clue, then tells each person only about clues that person may see (ClueViewer.SeesLoaded)",
+        [typeof(ClueDeadlineRecount).FullName!] = "counts running deadlines again when a year's holiday schedule is uploaded (shows nothing)",
         [typeof(ClueKeyRotation).FullName!] = "re-encrypts every clue and attachment under a new key (command line, shows nothing)",
         [typeof(ClueSearchIndexUpgrade).FullName!] = "re-indexes clues indexed without scope tokens at start-up (shows nothing)",
         [typeof(DemoClues).FullName!] = "seeds the demo province's clues",

@@ -116,7 +116,7 @@ public sealed class AccountabilityDecision : Entity, IOwnedRecord
     {
     }
 
-    internal AccountabilityDecision(Guid organId, SupervisedSubject subject, AccountabilityFacts facts, CauseLink cause, AccountabilityOptions options)
+    internal AccountabilityDecision(Guid organId, SupervisedSubject subject, AccountabilityFacts facts, CauseLink cause, AccountabilityLimits limits)
     {
         OrganId = organId;
         if (facts.Target == AccountabilityTarget.LeadingCadre && subject.OfficialId is null)
@@ -126,7 +126,7 @@ public sealed class AccountabilityDecision : Entity, IOwnedRecord
 
         Subject = facts.Target == AccountabilityTarget.LeadingCadre ? subject : subject.UnitOnly();
 
-        Apply(facts, cause, options);
+        Apply(facts, cause, limits);
     }
 
     /// <summary>The commission (or party committee) that decided.</summary>
@@ -189,7 +189,7 @@ public sealed class AccountabilityDecision : Entity, IOwnedRecord
     /// <summary>The ledger item opened for the rectification the decision requires, if any.</summary>
     public Guid? RectificationItemId { get; private set; }
 
-    internal void Update(AccountabilityFacts facts, CauseLink cause, AccountabilityOptions options)
+    internal void Update(AccountabilityFacts facts, CauseLink cause, AccountabilityLimits limits)
     {
         AccountabilityWorkflow.Table.EnsureLegal(this, AccountabilityAction.Correct);
         if (facts.Target != Target)
@@ -197,7 +197,7 @@ public sealed class AccountabilityDecision : Entity, IOwnedRecord
             throw new DomainRuleException("Accountability.TargetFixed");
         }
 
-        Apply(facts, cause, options);
+        Apply(facts, cause, limits);
     }
 
     internal void LinkRectification(Guid itemId) => RectificationItemId = itemId;
@@ -234,7 +234,7 @@ public sealed class AccountabilityDecision : Entity, IOwnedRecord
     /// <summary>Whether the impact period is still running on <paramref name="today"/>.</summary>
     public bool InImpactPeriod(DateOnly today) => State != AccountabilityState.Revoked && ImpactUntil is { } until && today <= until;
 
-    private void Apply(AccountabilityFacts facts, CauseLink cause, AccountabilityOptions options)
+    private void Apply(AccountabilityFacts facts, CauseLink cause, AccountabilityLimits limits)
     {
         if (!Enum.IsDefined(facts.Target) || !Enum.IsDefined(facts.Cause) || !Enum.IsDefined(facts.Notice)
             || (facts.Measure is { } m && !Enum.IsDefined(m)))
@@ -297,9 +297,9 @@ public sealed class AccountabilityDecision : Entity, IOwnedRecord
         DecidedOn = facts.DecidedOn;
         DocumentNumber = InputRules.Text(facts.DocumentNumber, DocumentNumberMaxLength);
         Notice = facts.Notice;
-        ImpactUntil = options.ImpactUntil(facts.Methods, facts.Measure, facts.DecidedOn);
-        ExecuteBy = hasMeasure ? facts.DecidedOn.AddMonths(options.MeasureExecutionMonths) : null;
-        AppealUntil = facts.DecidedOn.AddMonths(options.AppealMonths);
+        ImpactUntil = limits.Options.ImpactUntil(facts.Methods, facts.Measure, facts.DecidedOn);
+        ExecuteBy = hasMeasure ? limits.MonthsLater(facts.DecidedOn, limits.Options.MeasureExecutionMonths) : null;
+        AppealUntil = limits.MonthsLater(facts.DecidedOn, limits.Options.AppealMonths);
     }
 }
 

@@ -6,6 +6,7 @@ public static class AccountabilityFeature
     public static IServiceCollection AddAccountability(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(configuration.GetSection(AccountabilityOptions.Section).Get<AccountabilityOptions>() ?? new AccountabilityOptions());
+        services.AddSingleton<AccountabilityLimits>();
         services.AddScoped<AccountabilityService>();
         services.AddScoped<AccountabilityQueries>();
         services.AddScoped<AccountabilityDocuments>();

@@ -1,9 +1,11 @@
+using Qingfeng.Features.Supervision;
+
 namespace Qingfeng.Features.Accountability;
 
 /// <summary>
-/// Time limits of accountability (configuration section <c>Supervision:Accountability</c>). Impact periods vary by
-/// province (domain.md 2.3: Guangdong's 6 months for 诫勉; the organisational-measure periods are not verified) and are
-/// configuration, not code.
+/// Time limits of accountability (configuration section <c>Supervision:Accountability</c>). The impact period of 诫勉 varies by
+/// province (domain.md 2.3: Guangdong's 6 months) and is configuration; the periods of the organisational measures are those of
+/// the one <see cref="SanctionCatalog"/> a case decision's sanctions use too.
 /// </summary>
 public sealed class AccountabilityOptions
 {
@@ -12,15 +14,16 @@ public sealed class AccountabilityOptions
     /// <summary>Months without promotion or further use after 诫勉.</summary>
     public int AdmonishmentImpactMonths { get; set; } = 6;
 
-    /// <summary>Impact period of each organisational measure, in months (0: none).</summary>
-    public Dictionary<OrganisationalMeasureKind, int> MeasureImpactMonths { get; set; } = new()
+    /// <summary>The catalogue entry of each organisational measure: its impact periods.</summary>
+    public static SanctionType CatalogEntry(OrganisationalMeasureKind measure) => SanctionCatalog.Find(measure switch
     {
-        [OrganisationalMeasureKind.SuspendedForInspection] = 0,
-        [OrganisationalMeasureKind.PostAdjusted] = 12,
-        [OrganisationalMeasureKind.OrderedToResign] = 12,
-        [OrganisationalMeasureKind.Dismissed] = 12,
-        [OrganisationalMeasureKind.Demoted] = 24,
-    };
+        OrganisationalMeasureKind.SuspendedForInspection => "O.SUSPENSION",
+        OrganisationalMeasureKind.PostAdjusted => "O.ADJUSTMENT",
+        OrganisationalMeasureKind.OrderedToResign => "O.RESIGNATION",
+        OrganisationalMeasureKind.Dismissed => "O.DISMISSAL",
+        OrganisationalMeasureKind.Demoted => "O.DEMOTION",
+        _ => throw InputRules.Undefined(nameof(OrganisationalMeasureKind)),
+    })!;
 
     /// <summary>Organisational measures are carried out within this many months of the decision.</summary>
     public int MeasureExecutionMonths { get; set; } = 1;
@@ -28,7 +31,9 @@ public sealed class AccountabilityOptions
     /// <summary>Months to appeal against the decision (问责条例 2019).</summary>
     public int AppealMonths { get; set; } = 1;
 
-    /// <summary>The last day of the impact period: where several forms apply, the longer one counts.</summary>
+    /// <summary>
+    /// The last day of the impact period (no promotion, 选拔任用条例 art. 24): where several forms apply, the longer one counts.
+    /// </summary>
     public DateOnly? ImpactUntil(AccountabilityMethod methods, OrganisationalMeasureKind? measure, DateOnly decidedOn)
     {
         var months = 0;
@@ -37,11 +42,28 @@ public sealed class AccountabilityOptions
             months = AdmonishmentImpactMonths;
         }
 
-        if (methods.HasFlag(AccountabilityMethod.OrganisationalMeasure) && measure is { } m && MeasureImpactMonths.TryGetValue(m, out var measureMonths))
+        if (methods.HasFlag(AccountabilityMethod.OrganisationalMeasure) && measure is { } m)
         {
-            months = Math.Max(months, measureMonths);
+            months = Math.Max(months, CatalogEntry(m).Months ?? 0);
         }
 
         return months > 0 ? decidedOn.AddMonths(months).AddDays(-1) : null;
     }
+
+    /// <summary>The last day on which the person may hold no leading post (责令辞职、免职: one year), or null.</summary>
+    public static DateOnly? LeadingPostBarredUntil(AccountabilityMethod methods, OrganisationalMeasureKind? measure, DateOnly decidedOn) =>
+        methods.HasFlag(AccountabilityMethod.OrganisationalMeasure) && measure is { } m
+            ? SanctionCatalog.LeadingPostBarredUntil(CatalogEntry(m), decidedOn)
+            : null;
+}
+
+/// <summary>
+/// The accountability limits on the working-day calendar: a limit in months (carry out a measure, appeal) that ends on a day off
+/// moves to the next working day, as every month limit does.
+/// </summary>
+public sealed class AccountabilityLimits(AccountabilityOptions options, WorkingDayCalendar calendar)
+{
+    public AccountabilityOptions Options => options;
+
+    public DateOnly MonthsLater(DateOnly from, int months) => calendar.OnOrNextWorkingDay(from.AddMonths(months));
 }

@@ -15,7 +15,7 @@ public sealed class AccountabilityService(
     SupervisionAccess access,
     ClueAccess clueAccess,
     RectificationService rectification,
-    AccountabilityOptions options,
+    AccountabilityLimits limits,
     TimeProvider time)
 {
     public async Task<Guid> CreateAsync(SaveAccountabilityRequest request, CancellationToken cancellationToken = default)
@@ -34,7 +34,7 @@ public sealed class AccountabilityService(
             : await viewer.SubjectAsync(db, request.UnitId, request.OfficialId, cancellationToken);
         var facts = FactsOf(request);
         var cause = await ResolveCauseAsync(db, viewer, facts.Cause, request.CauseId, cancellationToken);
-        var decision = new AccountabilityDecision(viewer.OrganId, subject, facts, cause, options);
+        var decision = new AccountabilityDecision(viewer.OrganId, subject, facts, cause, limits);
         db.Add(decision);
 
         if (!string.IsNullOrWhiteSpace(request.RectificationMeasures))
@@ -61,7 +61,7 @@ public sealed class AccountabilityService(
         {
             var facts = FactsOf(request);
             var cause = await ResolveCauseAsync(db, viewer, facts.Cause, request.CauseId, cancellationToken);
-            decision.Update(facts, cause, options);
+            decision.Update(facts, cause, limits);
         }, cancellationToken);
     }
 

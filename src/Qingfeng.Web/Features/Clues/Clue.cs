@@ -1,4 +1,5 @@
 using Qingfeng.Features.Roster;
+using Qingfeng.Features.Supervision;
 
 namespace Qingfeng.Features.Clues;
 
@@ -28,6 +29,8 @@ public sealed record ClueActionInput
     public IReadOnlyList<SanctionInput>? Sanctions { get; init; }
 
     public AppealResult? AppealResult { get; init; }
+
+    public AppealStage? AppealStage { get; init; }
 
     /// <summary>For a 函询 reply: countersigned by the principal leader of the person's party organisation.</summary>
     public bool? Countersigned { get; init; }
@@ -135,6 +138,9 @@ public sealed class Clue : Entity
 
     public DeadlineKind? DueKind { get; private set; }
 
+    /// <summary>The day <see cref="DueOn"/> is counted from, so that it can be counted again (<see cref="RecountDue"/>).</summary>
+    public DateOnly? DueFrom { get; private set; }
+
     public Guid? MergedIntoId { get; private set; }
 
     public DateOnly? InquirySentOn { get; private set; }
@@ -159,6 +165,9 @@ public sealed class Clue : Entity
     public DateOnly? ClosedOn { get; private set; }
 
     public AppealResult? AppealResult { get; private set; }
+
+    /// <summary>The appeal filed last: 复议复查, or 复审 and then 复核.</summary>
+    public AppealStage? AppealStage { get; private set; }
 
     public ClueOutcome Outcome { get; private set; } = new();
 
@@ -195,7 +204,7 @@ public sealed class Clue : Entity
         Participants.Add(new ClueParticipant(actor.UserId, actor.Name, ParticipantRole.Registrar));
         if (IsRealName)
         {
-            SetDue(DeadlineKind.Acceptance, deadlines.Due(DeadlineKind.Acceptance, ReceivedOn));
+            SetDue(DeadlineKind.Acceptance, ReceivedOn, deadlines);
         }
 
         History.Add(new ClueHistoryEntry(at, actor, "Register", null, ClueState.Registered, null));
@@ -241,6 +250,7 @@ public sealed class Clue : Entity
     /// <summary>Whether <paramref name="actor"/> may take <paramref name="transition"/> now (state, role, participant).</summary>
     public bool CanTake(ClueTransition transition, ClueActor actor) =>
         transition.From.Contains(State)
+        && (transition.Action != ClueAction.RecordResultFeedback || DueKind == DeadlineKind.ResultFeedback)
         && transition.Roles.Any(actor.Roles.Contains)
         && !IsRecused(actor.UserId)
         && transition.Actor switch
@@ -260,6 +270,11 @@ public sealed class Clue : Entity
             throw DomainRuleException.Conflict("Clue.IllegalTransition", action, State);
         }
 
+        if (action == ClueAction.RecordResultFeedback && DueKind != DeadlineKind.ResultFeedback)
+        {
+            throw DomainRuleException.Conflict("Clue.NoFeedbackDue");
+        }
+
         if (!CanTake(transition, actor))
         {
             throw DomainRuleException.Forbidden("Clue.NotYourStep", action);
@@ -270,10 +285,15 @@ public sealed class Clue : Entity
         var from = State;
         var to = Execute(action, input, today, deadlines);
         State = to;
-        if (ClueWorkflow.Terminal.Contains(to))
+        if (ClueWorkflow.Terminal.Contains(to) && from != to)
         {
             ClosedOn ??= today;
             ClearDue();
+        }
+
+        if (IsRealName && from != to && ClueWorkflow.FeedbackStates.Contains(to))
+        {
+            SetDue(DeadlineKind.ResultFeedback, today, deadlines);
         }
 
         History.Add(new ClueHistoryEntry(at, actor, action.ToString(), from, to, input.Comment?.Trim()));
@@ -284,7 +304,7 @@ public sealed class Clue : Entity
         switch (action)
         {
             case ClueAction.SubmitToCaseManagement:
-                SetDue(DeadlineKind.DisposalProposal, deadlines.Due(DeadlineKind.DisposalProposal, ReceivedOn));
+                SetDue(DeadlineKind.DisposalProposal, ReceivedOn, deadlines);
                 return ClueState.CaseManagement;
             case ClueAction.ForwardUp:
                 // Sealed pass-through: keep only that it was forwarded, never the content (检举控告规则 art. 15).
@@ -343,10 +363,10 @@ public sealed class Clue : Entity
                 return Enter(next, input.Date ?? today, deadlines);
             case ClueAction.SendInquiryLetter:
                 InquirySentOn = input.Date;
-                SetDue(DeadlineKind.InquiryReply, deadlines.Due(DeadlineKind.InquiryReply, input.Date!.Value));
+                SetDue(DeadlineKind.InquiryReply, input.Date!.Value, deadlines);
                 return ClueState.TalkInquiry;
             case ClueAction.RecordTalk:
-                SetDue(DeadlineKind.InquiryReport, deadlines.Due(DeadlineKind.InquiryReport, input.Date!.Value));
+                SetDue(DeadlineKind.InquiryReport, input.Date!.Value, deadlines);
                 return ClueState.TalkInquiry;
             case ClueAction.RecordInquiryReply:
                 if (InquirySentOn is null)
@@ -362,7 +382,7 @@ public sealed class Clue : Entity
                 }
 
                 InquiryCountersigned = input.Countersigned;
-                SetDue(DeadlineKind.InquiryReport, deadlines.Due(DeadlineKind.InquiryReport, input.Date!.Value));
+                SetDue(DeadlineKind.InquiryReport, input.Date!.Value, deadlines);
                 return ClueState.TalkInquiry;
             case ClueAction.ProposeCase:
                 ClearDue();
@@ -388,21 +408,40 @@ public sealed class Clue : Entity
 
                 ReviewerId = input.AssigneeId;
                 AddParticipant(input.AssigneeId!.Value, input.AssigneeName ?? "", ParticipantRole.Reviewer);
-                SetDue(DeadlineKind.Review, deadlines.Due(DeadlineKind.Review, today));
+                SetDue(DeadlineKind.Review, today, deadlines);
                 return ClueState.InReview;
             case ClueAction.SubmitReviewReport:
                 ClearDue();
                 return ClueState.ReviewReported;
             case ClueAction.Decide:
                 Decide(input.Date!.Value, input.Sanctions!);
-                SetDue(DeadlineKind.Announcement, deadlines.Due(DeadlineKind.Announcement, input.Date!.Value));
+                SetDue(DeadlineKind.Announcement, input.Date!.Value, deadlines);
                 return ClueState.Decided;
             case ClueAction.TransferToProcuratorate:
                 TransferredOn = input.Date;
                 return ClueState.TransferredToProcuratorate;
             case ClueAction.FileAppeal:
+                var stage = input.AppealStage!.Value;
+                if (!Enum.IsDefined(stage))
+                {
+                    throw InputRules.Undefined(nameof(AppealStage));
+                }
+
+                // 复核 is the next level's second look at a 复审 already decided (监察法).
+                if (stage == Clues.AppealStage.Recheck && (AppealStage != Clues.AppealStage.Reexamination || AppealResult is null))
+                {
+                    throw DomainRuleException.Conflict("Clue.RecheckNeedsReexamination");
+                }
+
+                AppealStage = stage;
                 AppealResult = null;
-                SetDue(DeadlineKind.Appeal, deadlines.Due(DeadlineKind.Appeal, input.Date!.Value));
+                var kind = stage switch
+                {
+                    Clues.AppealStage.Reexamination => DeadlineKind.AppealReexamination,
+                    Clues.AppealStage.Recheck => DeadlineKind.AppealRecheck,
+                    _ => DeadlineKind.Appeal,
+                };
+                SetDue(kind, input.Date!.Value, deadlines);
                 return ClueState.Appealed;
             case ClueAction.DecideAppeal:
                 AppealResult = input.AppealResult;
@@ -417,6 +456,9 @@ public sealed class Clue : Entity
                 }
 
                 return ClueState.Archived;
+            case ClueAction.RecordResultFeedback:
+                ClearDue();
+                return State;
             default:
                 return ClueWorkflow.For(action).To!.Value;
         }
@@ -446,7 +488,7 @@ public sealed class Clue : Entity
         switch (target)
         {
             case ClueState.Shelved:
-                SetDue(DeadlineKind.ShelvedReview, deadlines.Due(DeadlineKind.ShelvedReview, on));
+                SetDue(DeadlineKind.ShelvedReview, on, deadlines);
                 break;
             case ClueState.Filed:
                 FiledOn = on;
@@ -483,15 +525,32 @@ public sealed class Clue : Entity
         }
     }
 
-    private void SetDue(DeadlineKind kind, DateOnly on)
+    /// <summary>
+    /// Counts the due date again from the day it was counted from: after a year's holiday schedule is uploaded, a deadline that was
+    /// provisional (the statutory holidays only) moves to its final date. Returns whether it moved.
+    /// </summary>
+    public bool RecountDue(ClueDeadlines deadlines)
+    {
+        if (DueKind is not { } kind || DueFrom is not { } from || DueOn is not { } before)
+        {
+            return false;
+        }
+
+        DueOn = deadlines.Due(kind, from);
+        return DueOn != before;
+    }
+
+    private void SetDue(DeadlineKind kind, DateOnly from, ClueDeadlines deadlines)
     {
         DueKind = kind;
-        DueOn = on;
+        DueFrom = from;
+        DueOn = deadlines.Due(kind, from);
     }
 
     private void ClearDue()
     {
         DueKind = null;
+        DueFrom = null;
         DueOn = null;
     }
 
@@ -505,6 +564,7 @@ public sealed class Clue : Entity
         (ActionField.MergedInto, "MergedIntoId", input => input.MergedIntoId is null),
         (ActionField.Sanctions, "Sanctions", input => input.Sanctions is null),
         (ActionField.AppealResult, "AppealResult", input => input.AppealResult is null),
+        (ActionField.AppealStage, "AppealStage", input => input.AppealStage is null),
     ];
 
     private static void RequireFields(ActionField required, ClueActionInput input)

@@ -1,4 +1,5 @@
 using Qingfeng.Features.Roster;
+using Qingfeng.Features.Supervision;
 using Qingfeng.Features.Talks;
 
 namespace Qingfeng.Features.Clues;
@@ -106,6 +107,9 @@ public sealed record ClueActionRequest : IRequestExample<ClueActionRequest>
     public IReadOnlyList<SanctionRequest>? Sanctions { get; init; }
 
     public AppealResult? AppealResult { get; init; }
+
+    /// <summary>FileAppeal: 复议复查 (party), 复审, or 复核 after a decided 复审.</summary>
+    public AppealStage? AppealStage { get; init; }
 
     public bool? Countersigned { get; init; }
 

@@ -26,8 +26,17 @@ public sealed class ClueOptions
     /// <summary>Decision announced within this many months.</summary>
     public int AnnouncementMonths { get; set; } = 1;
 
-    /// <summary>Party-member appeal decided within this many months.</summary>
+    /// <summary>Party-member appeal (复议复查) decided within this many months.</summary>
     public int AppealMonths { get; set; } = 3;
+
+    /// <summary>复审 of a 监察/政务 decision decided within this many months (监察法).</summary>
+    public int ReexaminationMonths { get; set; } = 1;
+
+    /// <summary>复核 at the next level decided within this many months (监察法).</summary>
+    public int RecheckMonths { get; set; } = 2;
+
+    /// <summary>Real-name reporter told the result within this many working days of the matter's conclusion (检举控告规则).</summary>
+    public int ResultFeedbackWorkingDays { get; set; } = 15;
 
     /// <summary>Items are "due soon" this many working days before their deadline.</summary>
     public int DueSoonWorkingDays { get; set; } = 3;
@@ -68,6 +77,7 @@ public sealed class ClueDeadlines(ClueOptions options, WorkingDayCalendar calend
     public DateOnly Due(DeadlineKind kind, DateOnly from) => kind switch
     {
         DeadlineKind.Acceptance => calendar.AddWorkingDays(from, options.AcceptanceWorkingDays),
+        DeadlineKind.ResultFeedback => calendar.AddWorkingDays(from, options.ResultFeedbackWorkingDays),
         DeadlineKind.InquiryReply => _supervision.InquiryReplyDueOn(calendar, from),
         _ => calendar.OnOrNextWorkingDay(from.AddMonths(kind switch
         {
@@ -76,6 +86,8 @@ public sealed class ClueDeadlines(ClueOptions options, WorkingDayCalendar calend
             DeadlineKind.ShelvedReview => options.ShelvedReviewMonths,
             DeadlineKind.Review => options.ReviewMonths,
             DeadlineKind.Announcement => options.AnnouncementMonths,
+            DeadlineKind.AppealReexamination => options.ReexaminationMonths,
+            DeadlineKind.AppealRecheck => options.RecheckMonths,
             _ => options.AppealMonths,
         })),
     };

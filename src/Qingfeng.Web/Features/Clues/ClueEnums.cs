@@ -139,22 +139,6 @@ public enum ClosingOutcome
     Admonishment = 6,
 }
 
-/// <summary>The kinds of sanction and handling a case decision can carry (domain.md 2).</summary>
-public enum SanctionKind
-{
-    /// <summary>党纪处分.</summary>
-    Party = 1,
-
-    /// <summary>政务处分.</summary>
-    State = 2,
-
-    /// <summary>组织处理.</summary>
-    Organisational = 3,
-
-    /// <summary>诫勉 and other first-form handling.</summary>
-    FirstForm = 4,
-}
-
 /// <summary>Result of an appeal (申诉/复审/复核).</summary>
 public enum AppealResult
 {
@@ -196,6 +180,28 @@ public enum DeadlineKind
     /// <summary>Decision announced within 1 month.</summary>
     Announcement = 7,
 
-    /// <summary>Appeal decided (3 months for party members).</summary>
+    /// <summary>Appeal decided (复议复查 of a party member: 3 months).</summary>
     Appeal = 8,
+
+    /// <summary>复审 of a 监察/政务 decision decided (1 month).</summary>
+    AppealReexamination = 9,
+
+    /// <summary>复核 at the next level after a 复审 decided (2 months).</summary>
+    AppealRecheck = 10,
+
+    /// <summary>The real-name reporter told the result (15 working days after the matter is concluded).</summary>
+    ResultFeedback = 11,
+}
+
+/// <summary>Which appeal a decision faces (domain.md 2): party members' 复议复查, or a 监察/政务 decision's 复审 and then 复核.</summary>
+public enum AppealStage
+{
+    /// <summary>复议复查 by the deciding party committee or commission (3 months).</summary>
+    PartyReview = 1,
+
+    /// <summary>复审 by the deciding organ (1 month).</summary>
+    Reexamination = 2,
+
+    /// <summary>复核 at the next level, once the 复审 is decided (2 months).</summary>
+    Recheck = 3,
 }

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.Roster;
+using Qingfeng.Features.Supervision;
 
 namespace Qingfeng.Features.Clues;
 

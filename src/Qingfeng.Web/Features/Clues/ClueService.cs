@@ -274,6 +274,7 @@ public sealed class ClueService(
             MergedIntoId = request.MergedIntoId,
             Sanctions = request.Sanctions?.Select(s => new SanctionInput(s.Code, s.OfficialId)).ToList(),
             AppealResult = request.AppealResult,
+            AppealStage = request.AppealStage,
             Countersigned = request.Countersigned
                 ?? (action == ClueAction.RecordInquiryReply && !string.IsNullOrWhiteSpace(request.CountersignedBy) && !string.IsNullOrWhiteSpace(request.CountersignNote) ? true : null),
         };

@@ -32,6 +32,7 @@ public enum ClueAction
     FileAppeal = 24,
     DecideAppeal = 25,
     TransferOut = 26,
+    RecordResultFeedback = 27,
 }
 
 /// <summary>Inputs an action may require; the workflow row lists which.</summary>
@@ -46,6 +47,7 @@ public enum ActionField
     MergedInto = 16,
     Sanctions = 32,
     AppealResult = 64,
+    AppealStage = 128,
 }
 
 /// <summary>Who on the clue may take an action besides holding the role: anyone with the role, or only its named participant.</summary>
@@ -94,6 +96,12 @@ public static class ClueWorkflow
         NotAccepted, ForwardedUp, Merged, Closed, Archived, TransferredOut,
     };
 
+    /// <summary>
+    /// The conclusions a real-name reporter is told of (检举控告规则: within 15 working days of the conclusion): a clue closed
+    /// (了结), a case archived, a clue transferred to another organisation. Not a repeat (合并) nor one forwarded up.
+    /// </summary>
+    public static readonly IReadOnlySet<ClueState> FeedbackStates = new HashSet<ClueState> { Closed, Archived, TransferredOut };
+
     /// <summary>States in which the clue has become a case (立案 and after).</summary>
     public static readonly IReadOnlySet<ClueState> CaseStates = new HashSet<ClueState>
     {
@@ -125,9 +133,10 @@ public static class ClueWorkflow
         new(ClueAction.Decide, [ReviewReported], Decided, Leaders, ActionField.Date | ActionField.Sanctions),
         new(ClueAction.TransferToProcuratorate, [Decided], TransferredToProcuratorate, Leaders, ActionField.Date | ActionField.Comment),
         new(ClueAction.Archive, [Decided, TransferredToProcuratorate], Archived, CaseManagers, ActionField.None),
-        new(ClueAction.FileAppeal, [Decided, TransferredToProcuratorate, Archived], Appealed, CaseManagers, ActionField.Date | ActionField.Comment),
+        new(ClueAction.FileAppeal, [Decided, TransferredToProcuratorate, Archived], Appealed, CaseManagers, ActionField.Date | ActionField.Comment | ActionField.AppealStage),
         new(ClueAction.DecideAppeal, [Appealed], Archived, Leaders, ActionField.AppealResult | ActionField.Comment),
         new(ClueAction.TransferOut, [Verification], TransferredOut, Leaders, ActionField.Comment),
+        new(ClueAction.RecordResultFeedback, [.. FeedbackStates], null, Petition, ActionField.Date | ActionField.Comment),
     ];
 
     private static readonly Dictionary<ClueAction, ClueTransition> ByAction = Transitions.ToDictionary(t => t.Action);

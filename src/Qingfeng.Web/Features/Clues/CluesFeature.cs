@@ -12,6 +12,7 @@ public static class CluesFeature
     {
         services.AddSingleton(configuration.GetSection("Clues").Get<ClueOptions>() ?? new ClueOptions());
         services.AddSingleton<ClueDeadlines>();
+        services.AddScoped<IDeadlineRecount, ClueDeadlineRecount>();
         services.AddSingleton<ViolationCatalog>();
         services.AddSingleton<CategorySuggester>();
         services.AddSingleton<DuplicateDetector>();

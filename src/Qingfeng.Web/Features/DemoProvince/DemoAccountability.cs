@@ -13,7 +13,7 @@ namespace Qingfeng.Features.DemoProvince;
 /// item left undone, a recommendation to a hospital answered with a procurement “十不准”, and one awaiting its reply.
 /// All people are synthetic roster officials.
 /// </summary>
-public sealed class DemoAccountability(QingfengDatabase database, AccountabilityOptions options, SupervisionCalendar calendar, TimeProvider time)
+public sealed class DemoAccountability(QingfengDatabase database, AccountabilityLimits limits, SupervisionCalendar calendar, TimeProvider time)
 {
     public async Task<int> SeedAsync(CancellationToken cancellationToken = default)
     {
@@ -57,7 +57,7 @@ public sealed class DemoAccountability(QingfengDatabase database, Accountability
                 "开阳县纪委常委会",
                 decided,
                 string.Create(CultureInfo.InvariantCulture, $"开纪问〔{decided.Year}〕{i + 1}号"),
-                NoticeScope.Public), CauseLink.None, options);
+                NoticeScope.Public), CauseLink.None, limits);
             var item = new RectificationItem(organ.Id, p, new RectificationDraft(
                 RectificationSource.Accountability, decision.Id, decision.DocumentNumber!, decision.Failure, "向县纪委监委作出书面检查，在全单位开展作风纪律专项整顿。", calendar.AddWorkingDays(today, 10 + (i * 5))), officer, now.AddDays(-50));
             decision.LinkRectification(item.Id);
@@ -87,7 +87,7 @@ public sealed class DemoAccountability(QingfengDatabase database, Accountability
                 "开阳县纪委常委会",
                 today.AddDays(-10),
                 null,
-                NoticeScope.Internal), new CauseLink(neglected.Id, neglected.Problem), options));
+                NoticeScope.Internal), new CauseLink(neglected.Id, neglected.Problem), limits));
             count++;
         }
 

@@ -109,6 +109,21 @@ public sealed class Inquiry : Entity, IOwnedRecord
 
     public bool IsOverdueOn(DateOnly today) => State == InquiryState.Sent && ReplyDueOn < today;
 
+    /// <summary>
+    /// Counts the reply deadline again by the one rule of every letter (<see cref="SupervisionOptions.InquiryReplyDueOn"/>) while
+    /// the reply is awaited: after a year's holiday schedule is uploaded, a provisional date moves to its final one. Returns whether it moved.
+    /// </summary>
+    public bool RecountReplyDue(SupervisionCalendar calendar)
+    {
+        var before = ReplyDueOn;
+        if (State == InquiryState.Sent)
+        {
+            ReplyDueOn = calendar.InquiryReplyDueOn(SentOn);
+        }
+
+        return ReplyDueOn != before;
+    }
+
     /// <summary>Records the written reply; unless the official is the principal leader, it must be countersigned with a note.</summary>
     public void RecordReply(DateOnly receivedOn, string text, string? countersignedBy, string? countersignNote, DateOnly today)
     {

@@ -10,6 +10,7 @@ public static class TalksFeature
         services.AddSingleton(configuration.GetSection("Talks").Get<TalkOptions>() ?? new TalkOptions());
         services.AddSingleton<TalkTierRule>();
         services.AddScoped<TalkService>();
+        services.AddScoped<IDeadlineRecount, InquiryDeadlineRecount>();
         services.AddScoped<TalkQueries>();
         services.AddScoped<TalkExcel>();
         services.AddScoped<TalkDocuments>();

@@ -18,18 +18,26 @@ internal static class CalendarEndpoints
             .WithName("GetCalendarYear").WithSummary("One year's holidays and adjusted working weekends, in the data file format.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithDescription("One year's holidays and adjusted working weekends (调休) in the data file format that PutCalendarYear accepts; a year without a schedule answers 404. Any signed-in user.");
-        calendar.MapPut("/{year:int}", async ([Range(HolidayYear.MinYear, HolidayYear.MaxYear)] int year, HttpContext http, HolidayCalendarStore store, CancellationToken ct) =>
+        calendar.MapPut("/{year:int}", async ([Range(HolidayYear.MinYear, HolidayYear.MaxYear)] int year, HttpContext http, HolidayCalendarStore store, IEnumerable<IDeadlineRecount> recounts, CancellationToken ct) =>
             {
                 // The file's limits (lengths, date window) are the input rules of every request; the schedule's own rules answer 422.
                 var json = await ReadBodyAsync(http.Request, ct);
                 InputRules.Ensure(HolidayYear.ReadFile(json));
-                return TypedResults.Ok((await store.SaveYearAsync(json, year, ct)).ToFile());
+                var saved = await store.SaveYearAsync(json, year, ct);
+
+                // Deadlines counted across the year before its schedule was known were provisional: count them again now.
+                foreach (var recount in recounts)
+                {
+                    await recount.RecountAsync(year, CancellationToken.None);
+                }
+
+                return TypedResults.Ok(saved.ToFile());
             })
             .RequirePermission(Permission.CalendarManage)
             .Accepts<HolidayYearFile>("application/json")
             .WithName("PutCalendarYear").WithSummary("Replaces or adds a year's schedule (validated; 422 with a Calendar.* code when invalid).")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithDescription("Replaces or adds a year's holiday schedule as the State Council publishes it (国务院办公厅关于部分节假日安排的通知); deadlines counted afterwards use it. System administrator only (CalendarManage). A file over its limits answers 400; an invalid schedule (malformed JSON, another year than the path, dates outside the year, overlapping holidays, an adjusted working day that is no weekend) 422 with a Calendar.* code.");
+            .WithDescription("Replaces or adds a year's holiday schedule as the State Council publishes it (国务院办公厅关于部分节假日安排的通知); deadlines counted afterwards use it, and every stored deadline counted across that year (provisional until now) is counted again. System administrator only (CalendarManage). A file over its limits answers 400; an invalid schedule (malformed JSON, another year than the path, dates outside the year, overlapping holidays, an adjusted working day that is no weekend) 422 with a Calendar.* code.");
     }
 
     private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken ct)

@@ -1,5 +1,9 @@
 using System.Net;
 using System.Text;
+using Qingfeng.Features.Clues;
+using Qingfeng.Features.Talks;
+using Qingfeng.IntegrationTests.Features.Clues;
+using Qingfeng.IntegrationTests.Features.Talks;
 using Qingfeng.IntegrationTests.Infrastructure;
 using Qingfeng.Platform.Calendar;
 using Xunit;
@@ -47,6 +51,34 @@ public sealed class CalendarApiTests
         Assert.Equal("春节", year.Holidays!.Single().Name);
         Assert.Equal([new DateOnly(2027, 2, 14)], year.Workdays);
         await (await officer.GetAsync("/api/v1/calendar/2031")).ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Uploading_a_years_schedule_counts_the_running_deadlines_of_that_year_again(Provider provider)
+    {
+        await using var app = await QingfengApp.StartAsync(provider);
+        var admin = await app.ClientForAsync(TestUsers.SystemAdmin.UserName);
+        var clues = new ClueClients(app);
+        await clues.ConnectAsync();
+        var official = await ClueClients.KaiyangPrincipalAsync(app, 23);
+        var today = TestClock.Today;
+        Assert.Equal(new DateOnly(2026, 12, 2), today);
+        var clue = await clues.RegisterAsync(official, "合成测试数据：反映该局长收受管理对象所送购物卡。", realName: true, receivedOn: today);
+        var inquiry = await TalkClients.SendInquiryAsync(clues.Handler, official, today, "请就收受购物卡问题作出说明。");
+
+        // Wed 2 Dec + 15 working days: Wed 23 Dec.
+        Assert.Equal(new DateOnly(2026, 12, 23), (await (await clues.Petition.GetAsync($"/api/v1/clues/{clue.Id}")).OkJsonAsync<ClueDetail>()).DueOn);
+        Assert.Equal(new DateOnly(2026, 12, 23), (await (await clues.Handler.GetAsync($"/api/v1/inquiries/{inquiry}")).OkJsonAsync<InquiryDetail>()).ReplyDueOn);
+
+        // The year's schedule is replaced by one with a further week off (14–18 Dec): both deadlines move a week on, to Wed 30 Dec.
+        var year = await (await admin.GetAsync("/api/v1/calendar/2026")).OkJsonAsync<HolidayYearFile>();
+        year.Holidays!.Add(new HolidayFileEntry { Name = "测试假期", NameEn = "Test holiday", From = new DateOnly(2026, 12, 14), To = new DateOnly(2026, 12, 18) });
+        await (await admin.PutAsync("/api/v1/calendar/2026", year.AsJson())).OkJsonAsync<HolidayYearFile>();
+
+        Assert.Equal(new DateOnly(2026, 12, 30), (await (await clues.Petition.GetAsync($"/api/v1/clues/{clue.Id}")).OkJsonAsync<ClueDetail>()).DueOn);
+        Assert.Equal(new DateOnly(2026, 12, 30), (await (await clues.Handler.GetAsync($"/api/v1/inquiries/{inquiry}")).OkJsonAsync<InquiryDetail>()).ReplyDueOn);
     }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");

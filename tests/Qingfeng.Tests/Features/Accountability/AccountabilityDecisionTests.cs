@@ -1,5 +1,6 @@
 using Qingfeng.Features.Accountability;
 using Qingfeng.Features.Supervision;
+using Qingfeng.Platform.Calendar;
 using Qingfeng.Platform.Rules;
 using Xunit;
 
@@ -9,7 +10,7 @@ public sealed class AccountabilityDecisionTests
 {
     private static readonly SupervisedSubject Principal = new(Guid.NewGuid(), "某县卫生健康局", "520121", Guid.NewGuid(), "乙某", "局长", true, null);
     private static readonly SupervisedSubject Unit = Principal with { OfficialId = null, OfficialName = null, OfficialPosition = null, IsPrincipal = false };
-    private static readonly AccountabilityOptions Options = new();
+    private static readonly AccountabilityLimits Options = new(new AccountabilityOptions(), WorkingDayCalendar.BuiltIn());
 
     private static AccountabilityFacts Facts(AccountabilityTarget target, AccountabilityMethod methods, OrganisationalMeasureKind? measure = null, NoticeScope notice = NoticeScope.Internal) =>
         new(target, methods, measure, AccountabilityCause.Inspection, "工作人员工作日饮酒", "3名工作人员工作日饮酒", "《中国共产党问责条例》第八条", "县纪委常委会", new DateOnly(2026, 4, 8), null, notice);
@@ -54,7 +55,7 @@ public sealed class AccountabilityDecisionTests
         Assert.True(decision.InImpactPeriod(new DateOnly(2028, 4, 7)));
         Assert.False(decision.InImpactPeriod(new DateOnly(2028, 4, 8)));
 
-        var shorter = new AccountabilityOptions { AdmonishmentImpactMonths = 3 };
+        var shorter = new AccountabilityLimits(new AccountabilityOptions { AdmonishmentImpactMonths = 3 }, WorkingDayCalendar.BuiltIn());
         var admonished = new AccountabilityDecision(Guid.NewGuid(), Principal, Facts(AccountabilityTarget.LeadingCadre, AccountabilityMethod.Admonishment), CauseLink.None, shorter);
         Assert.Equal(new DateOnly(2026, 7, 7), admonished.ImpactUntil);
         Assert.Null(admonished.ExecuteBy);
@@ -76,5 +77,33 @@ public sealed class AccountabilityDecisionTests
         decision.Revoke(new DateOnly(2026, 5, 1), "复查认定不应问责");
         Assert.Null(decision.ImpactUntil);
         Assert.False(decision.InImpactPeriod(new DateOnly(2026, 5, 2)));
+    }
+
+    [Theory]
+    [InlineData(OrganisationalMeasureKind.Dismissed, "O.DISMISSAL")]
+    [InlineData(OrganisationalMeasureKind.OrderedToResign, "O.RESIGNATION")]
+    public void Removal_and_ordered_resignation_bar_a_leading_post_for_a_year_and_promotion_for_two_as_a_case_decision_does(OrganisationalMeasureKind measure, string code)
+    {
+        var decision = new AccountabilityDecision(Guid.NewGuid(), Principal,
+            Facts(AccountabilityTarget.LeadingCadre, AccountabilityMethod.OrganisationalMeasure, measure), CauseLink.None, Options);
+        var decidedOn = new DateOnly(2026, 4, 8);
+
+        Assert.Equal(new DateOnly(2028, 4, 7), decision.ImpactUntil);
+        Assert.Equal(new DateOnly(2027, 4, 7), AccountabilityOptions.LeadingPostBarredUntil(decision.Methods, decision.Measure, decidedOn));
+        var sanction = SanctionCatalog.Find(code)!;
+        Assert.Equal(decision.ImpactUntil, SanctionCatalog.InfluenceEnds(sanction, decidedOn));
+        Assert.Equal(new DateOnly(2027, 4, 7), SanctionCatalog.LeadingPostBarredUntil(sanction, decidedOn));
+    }
+
+    [Fact]
+    public void The_months_to_carry_out_and_to_appeal_end_on_the_next_working_day_when_they_fall_on_a_holiday()
+    {
+        var measure = Facts(AccountabilityTarget.LeadingCadre, AccountabilityMethod.OrganisationalMeasure, OrganisationalMeasureKind.PostAdjusted);
+        var facts = measure with { DecidedOn = new DateOnly(2026, 9, 1) };
+        var decision = new AccountabilityDecision(Guid.NewGuid(), Principal, facts, CauseLink.None, Options);
+
+        // One month after 1 September is 1 October, National Day; the holiday runs to 7 October.
+        Assert.Equal(new DateOnly(2026, 10, 8), decision.ExecuteBy);
+        Assert.Equal(new DateOnly(2026, 10, 8), decision.AppealUntil);
     }
 }

@@ -1,5 +1,6 @@
 using Qingfeng.Features.Accountability;
 using Qingfeng.Features.Supervision;
+using Qingfeng.Platform.Calendar;
 using Qingfeng.Platform.Security;
 using Qingfeng.Tests.Platform.Workflow;
 using Xunit;
@@ -29,7 +30,7 @@ public sealed class AccountabilityWorkflowTests
 
     private static AccountabilityDecision In(AccountabilityState state)
     {
-        var decision = new AccountabilityDecision(Guid.NewGuid(), Principal, Facts, CauseLink.None, new AccountabilityOptions());
+        var decision = new AccountabilityDecision(Guid.NewGuid(), Principal, Facts, CauseLink.None, new AccountabilityLimits(new AccountabilityOptions(), WorkingDayCalendar.BuiltIn()));
         if (state == Executed)
         {
             decision.Execute(DecidedOn.AddDays(5), "已提交书面检查");
@@ -48,7 +49,7 @@ public sealed class AccountabilityWorkflowTests
         switch (action)
         {
             case AccountabilityAction.Correct:
-                decision.Update(Facts with { Facts = "更正后的问责事实" }, CauseLink.None, new AccountabilityOptions());
+                decision.Update(Facts with { Facts = "更正后的问责事实" }, CauseLink.None, new AccountabilityLimits(new AccountabilityOptions(), WorkingDayCalendar.BuiltIn()));
                 break;
             case AccountabilityAction.Execute:
                 decision.Execute(DecidedOn.AddDays(10), null);

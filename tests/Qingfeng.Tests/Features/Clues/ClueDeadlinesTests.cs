@@ -24,6 +24,9 @@ public sealed class ClueDeadlinesTests
         ReviewMonths = 5,
         AnnouncementMonths = 7,
         AppealMonths = 8,
+        ReexaminationMonths = 9,
+        RecheckMonths = 10,
+        ResultFeedbackWorkingDays = 3,
         DueSoonWorkingDays = 1,
     };
 
@@ -80,6 +83,9 @@ public sealed class ClueDeadlinesTests
     [InlineData(DeadlineKind.Review, "2026-04-02")]
     [InlineData(DeadlineKind.Announcement, "2026-04-02")]
     [InlineData(DeadlineKind.Appeal, "2026-06-02")]
+    [InlineData(DeadlineKind.AppealReexamination, "2026-04-02")]
+    [InlineData(DeadlineKind.AppealRecheck, "2026-05-06")] // Sat 2 May is in 劳动节 (1–5 May)
+    [InlineData(DeadlineKind.ResultFeedback, "2026-03-23")]
     public void The_default_limits_are_the_rule_figures(DeadlineKind kind, string due)
     {
         // From Mon 2 Mar 2026: 15 working days end on Mon 23 Mar; months count by calendar.
@@ -95,6 +101,9 @@ public sealed class ClueDeadlinesTests
     [InlineData(DeadlineKind.Review, "2026-08-03")] // Sun 2 Aug moves to Monday
     [InlineData(DeadlineKind.Announcement, "2026-10-08")] // 2 Oct is in 国庆 (1–7 Oct)
     [InlineData(DeadlineKind.Appeal, "2026-11-02")]
+    [InlineData(DeadlineKind.AppealReexamination, "2026-12-02")]
+    [InlineData(DeadlineKind.AppealRecheck, "2027-01-04")] // Sat 2 Jan 2027, a year without a schedule: after the weekend
+    [InlineData(DeadlineKind.ResultFeedback, "2026-03-05")]
     public void Each_deadline_uses_its_own_configured_limit(DeadlineKind kind, string due)
     {
         var deadlines = new ClueDeadlines(Distinct, Calendar, DistinctReply);

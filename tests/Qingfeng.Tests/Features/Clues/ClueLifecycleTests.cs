@@ -1,5 +1,6 @@
 using Qingfeng.Features.Clues;
 using Qingfeng.Features.Roster;
+using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Rules;
 using Qingfeng.Platform.Security;
 using Xunit;
@@ -637,7 +638,7 @@ public sealed class ClueLifecycleTests
         clue.Apply(ClueAction.DecideAppeal, new() { AppealResult = AppealResult.Revoked, Comment = "撤销" }, _s.Leader, Now, _s.Deadlines);
         Assert.Equal(Today, clue.ClosedOn);
 
-        clue.Apply(ClueAction.FileAppeal, new() { Date = new DateOnly(2026, 9, 1), Comment = "再次申诉" }, _s.CaseManager, Now, _s.Deadlines);
+        clue.Apply(ClueAction.FileAppeal, new() { Date = new DateOnly(2026, 9, 1), Comment = "再次申诉", AppealStage = AppealStage.PartyReview }, _s.CaseManager, Now, _s.Deadlines);
         Assert.Null(clue.AppealResult);
 
         var later = Now.AddDays(30);

@@ -25,6 +25,9 @@ internal sealed class ClueScenario
 
     public ClueDeadlines Deadlines { get; }
 
+    /// <summary>Whether the scenario's clues are real-name reports (their reporter is told the acceptance and the result).</summary>
+    public bool RealName { get; init; }
+
     public ClueActor Petition { get; } = Officer(Roles.PetitionOffice, "信访室甲");
 
     public ClueActor CaseManager { get; } = Officer(Roles.CaseManagement, "案管室乙");
@@ -45,10 +48,10 @@ internal sealed class ClueScenario
 
     public static ClueActor As(ClueActor person, string role) => new(person.UserId, person.Name, new HashSet<string> { role });
 
-    public Clue Registered(bool principal = false, bool realName = false, IReadOnlyList<ReportedPerson>? persons = null)
+    public Clue Registered(bool principal = false, bool? realName = null, IReadOnlyList<ReportedPerson>? persons = null)
     {
         var person = new ReportedPerson(OfficialId, "甲某某", "开阳县交通运输局", principal ? "局长" : "科员", principal, principal ? LeaderCategory.CityCountyDepartment : null, "520121", Guid.NewGuid());
-        var clue = new Clue("开阳县-2026-00001", OrganId, ClueSource.Online12388, ReceivedOn, realName, persons ?? [person], ["EP.GIFTS"]);
+        var clue = new Clue("开阳县-2026-00001", OrganId, ClueSource.Online12388, ReceivedOn, realName ?? RealName, persons ?? [person], ["EP.GIFTS"]);
         clue.Registered(Petition, Now, Deadlines);
         return clue;
     }
@@ -78,6 +81,7 @@ internal sealed class ClueScenario
         MergedIntoId = Guid.NewGuid(),
         Sanctions = [],
         AppealResult = AppealResult.Upheld,
+        AppealStage = AppealStage.PartyReview,
         Countersigned = true,
     };
 
@@ -159,7 +163,7 @@ internal sealed class ClueScenario
                 (ClueAction.TransferToProcuratorate, new() { Comment = "开阳县人民检察院", Date = new DateOnly(2026, 6, 10) }, Leader),
             ],
             ClueState.Archived => [.. PathTo(ClueState.Decided), (ClueAction.Archive, new(), CaseManager)],
-            ClueState.Appealed => [.. PathTo(ClueState.Decided), (ClueAction.FileAppeal, new() { Comment = "本人申诉", Date = new DateOnly(2026, 7, 1) }, CaseManager)],
+            ClueState.Appealed => [.. PathTo(ClueState.Decided), (ClueAction.FileAppeal, new() { Comment = "本人申诉", Date = new DateOnly(2026, 7, 1), AppealStage = AppealStage.PartyReview }, CaseManager)],
             _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
         };
     }

@@ -41,12 +41,16 @@ public sealed class ClueWorkflowTests
         [ClueAction.Decide] = ([ReviewReported], Decided, [Roles.CommissionLeader], ActionField.Date | ActionField.Sanctions, ActorConstraint.AnyWithRole),
         [ClueAction.TransferToProcuratorate] = ([Decided], TransferredToProcuratorate, [Roles.CommissionLeader], ActionField.Date | ActionField.Comment, ActorConstraint.AnyWithRole),
         [ClueAction.Archive] = ([Decided, TransferredToProcuratorate], Archived, [Roles.CaseManagement], ActionField.None, ActorConstraint.AnyWithRole),
-        [ClueAction.FileAppeal] = ([Decided, TransferredToProcuratorate, Archived], Appealed, [Roles.CaseManagement], ActionField.Date | ActionField.Comment, ActorConstraint.AnyWithRole),
+        [ClueAction.FileAppeal] = ([Decided, TransferredToProcuratorate, Archived], Appealed, [Roles.CaseManagement], ActionField.Date | ActionField.Comment | ActionField.AppealStage, ActorConstraint.AnyWithRole),
         [ClueAction.DecideAppeal] = ([Appealed], Archived, [Roles.CommissionLeader], ActionField.AppealResult | ActionField.Comment, ActorConstraint.AnyWithRole),
         [ClueAction.TransferOut] = ([Verification], TransferredOut, [Roles.CommissionLeader], ActionField.Comment, ActorConstraint.AnyWithRole),
+        [ClueAction.RecordResultFeedback] = ([Closed, Archived, TransferredOut], null, [Roles.PetitionOffice], ActionField.Date | ActionField.Comment, ActorConstraint.AnyWithRole),
     };
 
-    /// <summary>Where the rows whose target the entity decides lead on the scenario's path (a verification proposal, default policy).</summary>
+    /// <summary>
+    /// Where the rows whose target the entity decides lead on the scenario's path (a verification proposal, default policy); a row
+    /// missing here keeps the clue in its state (recording the result feedback).
+    /// </summary>
     private static readonly Dictionary<ClueAction, ClueState> DecidedTargets = new()
     {
         [ClueAction.ApproveDisposal] = Verification,
@@ -65,9 +69,13 @@ public sealed class ClueWorkflowTests
         (ActionField.MergedInto, "MergedIntoId", i => i with { MergedIntoId = null }),
         (ActionField.Sanctions, "Sanctions", i => i with { Sanctions = null }),
         (ActionField.AppealResult, "AppealResult", i => i with { AppealResult = null }),
+        (ActionField.AppealStage, "AppealStage", i => i with { AppealStage = null }),
     ];
 
     public static TheoryData<ClueAction> Actions => [.. Enum.GetValues<ClueAction>()];
+
+    /// <summary>Real-name clues, so that a concluded clue owes its reporter the result (the guard of RecordResultFeedback).</summary>
+    private static ClueScenario Scenario() => new() { RealName = true };
 
     [Fact]
     public void The_table_has_one_row_per_action_and_nothing_else()
@@ -119,7 +127,7 @@ public sealed class ClueWorkflowTests
         Assert.Equal(
             [ClueAction.ProposeDisposal, ClueAction.ProposeCase, ClueAction.TransferOut],
             ClueWorkflow.From(Verification).Select(t => t.Action));
-        Assert.Empty(ClueWorkflow.From(Closed));
+        Assert.Equal([ClueAction.RecordResultFeedback], ClueWorkflow.From(Closed).Select(t => t.Action));
     }
 
     [Theory]
@@ -131,7 +139,7 @@ public sealed class ClueWorkflowTests
         {
             foreach (var role in row.Roles)
             {
-                var scenario = new ClueScenario();
+                var scenario = Scenario();
                 var clue = scenario.At(state);
                 var actor = ClueScenario.ActorFor(row, role, clue);
                 var historyBefore = clue.History.Count;
@@ -139,7 +147,7 @@ public sealed class ClueWorkflowTests
                 Assert.True(clue.CanTake(row, actor), $"{role} may take {action} in {state}");
                 clue.Apply(action, scenario.FullInput(action), actor, ClueScenario.Now, scenario.Deadlines);
 
-                Assert.Equal(row.To ?? DecidedTargets[action], clue.State);
+                Assert.Equal(row.To ?? DecidedTargets.GetValueOrDefault(action, state), clue.State);
                 Assert.Equal(historyBefore + 1, clue.History.Count);
                 var entry = clue.History[^1];
                 Assert.Equal((action.ToString(), state, clue.State, actor.UserId, actor.Name), (entry.Action, entry.From, entry.To, entry.UserId, entry.UserName));
@@ -154,7 +162,7 @@ public sealed class ClueWorkflowTests
         var row = ClueWorkflow.For(action);
         foreach (var role in Roles.All.Except(row.Roles))
         {
-            var scenario = new ClueScenario();
+            var scenario = Scenario();
             var clue = scenario.At(row.From[0]);
             var actor = ClueScenario.ActorFor(row, role, clue);
             var historyBefore = clue.History.Count;
@@ -181,7 +189,7 @@ public sealed class ClueWorkflowTests
     {
         var row = ClueWorkflow.For(action);
         Assert.NotEqual(ActorConstraint.AnyWithRole, row.Actor);
-        var scenario = new ClueScenario();
+        var scenario = Scenario();
         var clue = scenario.At(row.From[0]);
         var colleague = ClueScenario.Officer(row.Roles[0], "同室同事");
 
@@ -199,7 +207,7 @@ public sealed class ClueWorkflowTests
         var row = ClueWorkflow.For(action);
         foreach (var (field, name, without) in Fields.Where(f => row.Required.HasFlag(f.Field)))
         {
-            var scenario = new ClueScenario();
+            var scenario = Scenario();
             var clue = scenario.At(row.From[0]);
             var actor = ClueScenario.ActorFor(row, row.Roles[0], clue);
 
@@ -216,7 +224,7 @@ public sealed class ClueWorkflowTests
     public void An_empty_input_names_every_required_input_of_the_row_or_passes_when_none_is_required(ClueAction action)
     {
         var row = ClueWorkflow.For(action);
-        var scenario = new ClueScenario();
+        var scenario = Scenario();
         var clue = scenario.At(row.From[0]);
         var actor = ClueScenario.ActorFor(row, row.Roles[0], clue);
         var names = Fields.Where(f => row.Required.HasFlag(f.Field)).Select(f => f.Name).ToList();
@@ -236,7 +244,7 @@ public sealed class ClueWorkflowTests
     [Fact]
     public void Inputs_a_row_does_not_require_are_not_demanded()
     {
-        var scenario = new ClueScenario();
+        var scenario = Scenario();
         var clue = scenario.At(Assigned);
 
         // ProposeDisposal needs a method and a comment, nothing else: no date, assignee, sanctions or appeal result.
@@ -248,7 +256,7 @@ public sealed class ClueWorkflowTests
     [Fact]
     public void A_recused_officer_is_refused_with_403_although_they_hold_the_role_and_the_assignment()
     {
-        var scenario = new ClueScenario();
+        var scenario = Scenario();
         var clue = scenario.At(Assigned);
         clue.Recuse(scenario.Handler.UserId, scenario.Handler.Name, "近亲属关系", scenario.Leader, ClueScenario.Now);
 
@@ -261,7 +269,7 @@ public sealed class ClueWorkflowTests
     [Fact]
     public void An_action_outside_its_states_is_a_409_conflict_before_any_role_check()
     {
-        var scenario = new ClueScenario();
+        var scenario = Scenario();
         var clue = scenario.At(CaseManagement);
 
         var error = Assert.Throws<DomainRuleException>(() =>

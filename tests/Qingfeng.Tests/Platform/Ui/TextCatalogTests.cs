@@ -2,6 +2,7 @@ using System.Globalization;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.Clues;
 using Qingfeng.Features.Roster;
+using Qingfeng.Features.Supervision;
 using Qingfeng.Platform.Ui;
 using Xunit;
 
