@@ -154,7 +154,11 @@ public sealed record RecommendationListItem(
     bool ReplyOverdue,
     DateOnly? RepliedOn,
     int Measures,
-    int Rules);
+    int Rules)
+{
+    /// <inheritdoc cref="RecommendationDetail.ReplyDueProvisional"/>
+    public bool ReplyDueProvisional { get; init; }
+}
 
 public sealed record RecommendationMeasureItem(Guid Id, int Number, string Text, Guid? RectificationItemId, RectificationState? RectificationState);
 
@@ -192,4 +196,8 @@ public sealed record RecommendationDetail(
     IReadOnlyList<RecommendationCheckItem> Checks,
     IReadOnlyList<AdoptedRuleItem> Rules,
     IReadOnlyList<string> Actions,
-    bool MayChange);
+    bool MayChange)
+{
+    /// <summary>Whether the reply date falls in a year whose holiday schedule is not uploaded yet (暂定: its holidays may move it).</summary>
+    public bool ReplyDueProvisional { get; init; }
+}

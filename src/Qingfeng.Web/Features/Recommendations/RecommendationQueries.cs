@@ -5,7 +5,7 @@ using Qingfeng.Features.Supervision;
 namespace Qingfeng.Features.Recommendations;
 
 /// <summary>Reads of recommendations and adopted rules within jurisdiction; views and exports are audited.</summary>
-public sealed class RecommendationQueries(IDbContextFactory<QingfengDb> dbFactory, SupervisionAccess access, AuditLog audit, TimeProvider time)
+public sealed class RecommendationQueries(IDbContextFactory<QingfengDb> dbFactory, SupervisionAccess access, AuditLog audit, WorkingDayCalendar calendar, TimeProvider time)
 {
     public async Task<Paged<RecommendationListItem>> SearchAsync(RecommendationQuery query, CancellationToken cancellationToken = default)
     {
@@ -15,7 +15,7 @@ public sealed class RecommendationQueries(IDbContextFactory<QingfengDb> dbFactor
         var filtered = Filter(db, viewer, query, today);
         var total = await filtered.CountAsync(cancellationToken);
         var rows = await Project(Ordered(filtered).PageOf(query), today).ToListAsync(cancellationToken);
-        return new Paged<RecommendationListItem>(rows, total, query.PageNumber, query.Size);
+        return new Paged<RecommendationListItem>(Finish(rows), total, query.PageNumber, query.Size);
     }
 
     public async Task<IReadOnlyList<RecommendationListItem>> ExportAsync(RecommendationQuery query, CancellationToken cancellationToken = default)
@@ -25,7 +25,7 @@ public sealed class RecommendationQueries(IDbContextFactory<QingfengDb> dbFactor
         var today = Today;
         var rows = await Project(Ordered(Filter(db, viewer, query, today)).Take(50_000), today).ToListAsync(cancellationToken);
         await audit.RecordAsync("Export", nameof(Recommendation), null, string.Create(CultureInfo.InvariantCulture, $"rows={rows.Count}"), cancellationToken: cancellationToken);
-        return rows;
+        return Finish(rows);
     }
 
     public async Task<RecommendationDetail> GetAsync(Guid id, CancellationToken cancellationToken = default)
@@ -60,8 +60,15 @@ public sealed class RecommendationQueries(IDbContextFactory<QingfengDb> dbFactor
             [.. r.Checks.OrderBy(c => c.CheckedOn).ThenBy(c => c.Id).Select(c => new RecommendationCheckItem(c.Id, c.CheckedOn, c.Finding, c.Satisfactory, c.ByName))],
             [.. r.Rules.OrderBy(x => x.AdoptedOn).ThenBy(x => x.Id).Select(x => new AdoptedRuleItem(x.Id, x.Title, x.AdoptedOn, x.Summary))],
             [.. RecommendationWorkflow.Table.Available(r, actor).Select(a => a.ToString())],
-            actor.MayChange);
+            actor.MayChange)
+        {
+            ReplyDueProvisional = calendar.IsProvisional(r.ReplyDueOn),
+        };
     }
+
+    /// <summary>What the list and its export add to the projected rows: the provisional mark of each reply date.</summary>
+    private List<RecommendationListItem> Finish(List<RecommendationListItem> rows) =>
+        [.. rows.Select(r => r with { ReplyDueProvisional = calendar.IsProvisional(r.ReplyDueOn) })];
 
     /// <summary>The rules units adopted, searchable by words in their title or summary (e.g. “采购”).</summary>
     public async Task<Paged<AdoptedRuleListItem>> SearchRulesAsync(AdoptedRuleQuery query, CancellationToken cancellationToken = default)

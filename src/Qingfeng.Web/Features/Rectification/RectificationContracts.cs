@@ -170,7 +170,11 @@ public sealed record RectificationListItem(
     RectificationTiming Timing,
     EscalationLevel Escalation,
     DateOnly? ClosedOn,
-    bool IsOpen);
+    bool IsOpen)
+{
+    /// <inheritdoc cref="RectificationDetail.DueProvisional"/>
+    public bool DueProvisional { get; init; }
+}
 
 public sealed record RectificationProgressItem(Guid Id, DateTimeOffset At, string ReporterName, string Text, bool ClaimsDone, IReadOnlyList<EvidenceItem> Evidence);
 
@@ -204,7 +208,11 @@ public sealed record RectificationDetail(
     IReadOnlyList<RectificationItemAction> Actions,
     Guid Version,
     bool MayChange,
-    bool IsOpen);
+    bool IsOpen)
+{
+    /// <summary>Whether the deadline falls in a year whose holiday schedule is not uploaded yet (暂定: its holidays may move it).</summary>
+    public bool DueProvisional { get; init; }
+}
 
 /// <summary>The ledger's statistics (on time / overdue / closed), overall and per source.</summary>
 public sealed record RectificationStatistics(RectificationCounts Total, IReadOnlyList<RectificationSourceCounts> BySource);

@@ -67,7 +67,10 @@ public sealed class RectificationQueries(
             RectificationWorkflow.Table.Available(item, actor),
             item.Version,
             actor.MayChange,
-            item.IsOpen);
+            item.IsOpen)
+        {
+            DueProvisional = calendar.Calendar.IsProvisional(item.DueOn),
+        };
     }
 
     /// <summary>An evidence file, decrypted; the download is audited.</summary>
@@ -191,7 +194,10 @@ public sealed class RectificationQueries(
         };
     }
 
-    private static RectificationListItem ToListItem(RectificationItem i, DateOnly today, DateOnly soon) => new(
+    private RectificationListItem ToListItem(RectificationItem i, DateOnly today, DateOnly soon) => new(
         i.Id, i.Source, i.SourceReference, SubjectView.Of(i.Subject), i.Problem, i.OpenedOn, i.DueOn, i.State,
-        TimingOf(i.State, i.DueOn, i.ClosedOn, today, soon), i.Escalation, i.ClosedOn, i.IsOpen);
+        TimingOf(i.State, i.DueOn, i.ClosedOn, today, soon), i.Escalation, i.ClosedOn, i.IsOpen)
+    {
+        DueProvisional = calendar.Calendar.IsProvisional(i.DueOn),
+    };
 }
