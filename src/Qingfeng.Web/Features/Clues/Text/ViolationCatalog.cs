@@ -39,7 +39,7 @@ public sealed record ViolationCategory(
     string NameEn,
     IReadOnlyList<CategoryKeyword> Keywords)
 {
-    /// <summary>Patterns for phrasings a keyword cannot catch (ordered words with a gap); empty for most categories.</summary>
+    /// <summary>Patterns for phrasings a keyword cannot catch (ordered words with a gap); empty where keywords suffice.</summary>
     public IReadOnlyList<CategoryPattern> Patterns { get; init; } = [];
 }
 
