@@ -95,11 +95,11 @@ public static class CluesFeature
             .WithDescription("The clue and case lifecycle as data: for each ClueAction the states it starts from, its target (null when the clue decides, e.g. from the approved disposal method), the roles that may take it, whether only the named handler, investigator or reviewer may, and the inputs it requires. Reference data for building buttons and forms.");
         clues.MapGet("/categories", (ClueProtection protection) => TypedResults.Ok(protection.Categories.All))
             .WithName("ClueCategories").WithSummary("Violation categories (versioned reference data).")
-            .WithDescription("The violation categories (versioned reference data: the Eight-point Rules 中央八项规定精神 and the six disciplines 六大纪律), with the codes to send in RegisterClue's `categories`.");
+            .WithDescription("The violation categories (versioned reference data: the Eight-point Rules 中央八项规定精神, the six disciplines 六大纪律 of the 纪律处分条例 and the 职务违法 and 职务犯罪 of the 监察法), with the codes to send in RegisterClue's `categories` and the keywords and patterns that suggest each. Codes are never renamed or reused.");
         clues.MapPost("/category-suggestions", (SuggestCategoriesRequest request, ClueProtection protection) =>
                 TypedResults.Ok(protection.SuggestCategories(request.Text)))
-            .WithName("SuggestClueCategories").WithSummary("Suggests violation categories from a text, with the words that triggered each.")
-            .WithDescription("Suggests violation categories for the text of a report, each with the words that triggered it, for the registering officer to confirm; nothing is stored.");
+            .WithName("SuggestClueCategories").WithSummary("Suggests up to three violation categories from a text, with the phrases that triggered each.")
+            .WithDescription("Suggests up to three violation categories for the text of a report, strongest first, each with its score and the phrases that triggered it (`triggers`: the phrase as written, its positions, the pattern `rule` that matched it and whether it followed a negation), for the registering officer to confirm; nothing is stored.");
         clues.MapGet("/person-suggestions", async ([AsParameters] PersonSuggestionQuery query, ClueLinking linking, CancellationToken ct) =>
                 TypedResults.Ok(await linking.SuggestAsync(query.Text, ct)))
             .WithName("SuggestReportedPersons").WithSummary("Roster officials matching a reported person typed as free text (name and unit).")
