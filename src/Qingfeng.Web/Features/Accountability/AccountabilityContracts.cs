@@ -211,4 +211,14 @@ public sealed record AccountabilityDetail(
     IReadOnlyList<string> Actions,
     Guid Version,
     bool MayChange,
-    bool Noticeable);
+    bool Noticeable)
+{
+    /// <summary>责令辞职、免职: the last day on which the person may hold no leading post (one year; <c>ImpactUntil</c> bars promotion for two).</summary>
+    public DateOnly? LeadingPostBarredUntil { get; init; }
+
+    /// <summary>Whether <c>ExecuteBy</c> falls in a year whose holiday schedule is not uploaded yet (暂定).</summary>
+    public bool ExecuteByProvisional { get; init; }
+
+    /// <summary>Whether <c>AppealUntil</c> falls in a year whose holiday schedule is not uploaded yet (暂定).</summary>
+    public bool AppealUntilProvisional { get; init; }
+}

@@ -6,7 +6,7 @@ using Qingfeng.Features.Supervision;
 namespace Qingfeng.Features.Accountability;
 
 /// <summary>Reads of accountability decisions within jurisdiction; views and exports are audited.</summary>
-public sealed class AccountabilityQueries(IDbContextFactory<QingfengDb> dbFactory, SupervisionAccess access, ClueAccess clueAccess, AuditLog audit, TimeProvider time)
+public sealed class AccountabilityQueries(IDbContextFactory<QingfengDb> dbFactory, SupervisionAccess access, ClueAccess clueAccess, AuditLog audit, WorkingDayCalendar calendar, TimeProvider time)
 {
     public static IEnumerable<AccountabilityMethod> Split(AccountabilityMethod methods) =>
         Enum.GetValues<AccountabilityMethod>().Where(m => m != AccountabilityMethod.None && methods.HasFlag(m));
@@ -90,7 +90,12 @@ public sealed class AccountabilityQueries(IDbContextFactory<QingfengDb> dbFactor
             [.. AccountabilityWorkflow.Table.Available(d, actor).Select(a => a.ToString())],
             d.Version,
             actor.MayChange,
-            d.State != AccountabilityState.Revoked);
+            d.State != AccountabilityState.Revoked)
+        {
+            LeadingPostBarredUntil = d.State == AccountabilityState.Revoked ? null : AccountabilityOptions.LeadingPostBarredUntil(d.Methods, d.Measure, d.DecidedOn),
+            ExecuteByProvisional = d.ExecuteBy is { } due && calendar.IsProvisional(due),
+            AppealUntilProvisional = calendar.IsProvisional(d.AppealUntil),
+        };
     }
 
     /// <summary>The decisions one notice covers, in jurisdiction and in the order asked, with the deciding organ's name.</summary>

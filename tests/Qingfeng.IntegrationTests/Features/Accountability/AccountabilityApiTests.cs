@@ -98,9 +98,12 @@ public sealed class AccountabilityApiTests(SharedApps apps)
             DecidedOn = new DateOnly(2026, 3, 10),
         });
 
+        // 免职: two years without promotion, one year without any leading post (the catalogue a case decision's 免职 uses too).
         var detail = await GetAsync(office, id);
-        Assert.Equal(new DateOnly(2027, 3, 9), detail.ImpactUntil);
+        Assert.Equal(new DateOnly(2028, 3, 9), detail.ImpactUntil);
+        Assert.Equal(new DateOnly(2027, 3, 9), detail.LeadingPostBarredUntil);
         Assert.Equal(new DateOnly(2026, 4, 10), detail.ExecuteBy);
+        Assert.False(detail.ExecuteByProvisional);
         var inImpact = await (await office.GetAsync($"/api/v1/accountability?inImpact=true&officialId={official}")).OkJsonAsync<Paged<AccountabilityListItem>>();
         Assert.Contains(inImpact.Items, i => i.Id == id);
 
@@ -111,6 +114,7 @@ public sealed class AccountabilityApiTests(SharedApps apps)
         var revoked = await GetAsync(office, id);
         Assert.Equal(AccountabilityState.Revoked, revoked.State);
         Assert.Null(revoked.ImpactUntil);
+        Assert.Null(revoked.LeadingPostBarredUntil);
         Assert.False(revoked.InImpactPeriod);
         inImpact = await (await office.GetAsync($"/api/v1/accountability?inImpact=true&officialId={official}")).OkJsonAsync<Paged<AccountabilityListItem>>();
         Assert.DoesNotContain(inImpact.Items, i => i.Id == id);
