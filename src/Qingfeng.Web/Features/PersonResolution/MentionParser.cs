@@ -64,8 +64,8 @@ public sealed class MentionParser(ChineseSegmenter? segmenter = null)
             text = text.Replace(filler, " ", StringComparison.Ordinal);
         }
 
-        var (withoutPosts, post) = TakePosts(text);
-        var pieces = withoutPosts.Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        var (withoutPosts, post) = TakePosts(roster, text);
+        var pieces = Rejoin(roster, withoutPosts.Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         string? name = null, latin = null, masked = null;
         var units = new List<string>();
         foreach (var piece in pieces)
@@ -128,11 +128,30 @@ public sealed class MentionParser(ChineseSegmenter? segmenter = null)
         return (name, latin, masked, units, post, principalWord);
     }
 
+    /// <summary>A surname typed apart from the given name (王 建华) joined back.</summary>
+    private static List<string> Rejoin(RosterSnapshot roster, string[] pieces)
+    {
+        var joined = new List<string>(pieces.Length);
+        for (var i = 0; i < pieces.Length; i++)
+        {
+            if (i + 1 < pieces.Length && pieces[i].Length == 1 && roster.Surnames.Contains(pieces[i]) && pieces[i + 1].Length is 1 or 2 && PersonNames.IsHan(pieces[i + 1]))
+            {
+                joined.Add(pieces[i] + pieces[i + 1]);
+                i++;
+                continue;
+            }
+
+            joined.Add(pieces[i]);
+        }
+
+        return joined;
+    }
+
     /// <summary>Full-width forms to ASCII, 〇 and odd spaces to plain ones.</summary>
     private static string Normalise(string text) => text.Normalize(NormalizationForm.FormKC).Replace('\u3000', ' ');
 
     /// <summary>Takes the titles out (the first is the post); keeps a unit's last character a title begins with (交通局长 → 交通局 + 局长).</summary>
-    private static (string Remainder, string? Post) TakePosts(string text)
+    private static (string Remainder, string? Post) TakePosts(RosterSnapshot roster, string text)
     {
         var builder = new StringBuilder(text.Length);
         string? post = null;
@@ -149,7 +168,15 @@ public sealed class MentionParser(ChineseSegmenter? segmenter = null)
 
             post ??= title;
             var previous = builder.Length > 0 ? builder[^1] : ' ';
-            if (UnitEnds.Contains(title[0]) && previous != title[0] && PersonNames.IsHanChar(previous))
+            var start = builder.Length;
+            while (start > 0 && Array.IndexOf(Separators, builder[start - 1]) < 0)
+            {
+                start--;
+            }
+
+            var piece = builder.ToString(start, builder.Length - start);
+            if (UnitEnds.Contains(title[0]) && previous != title[0] && PersonNames.IsHanChar(previous) && !piece.Any(UnitEnds.Contains)
+                && !PersonNames.IsMasked(piece, out _) && !(piece.Length <= 4 && IsKnownName(roster, piece)))
             {
                 // 交通局长: the 局 ends the unit and begins the title.
                 builder.Append(title[0]);
@@ -217,7 +244,8 @@ public sealed class MentionParser(ChineseSegmenter? segmenter = null)
 
     private static bool IsKnownName(RosterSnapshot roster, string text) =>
         roster.Surnames.Contains(PersonNames.SurnameOf(text))
-        && (roster.ByName(text).Count > 0 || roster.ByPinyin(PersonNames.Pinyin(text)).Count > 0 || roster.ByNearKey(PersonNames.NearKey(text)).Count > 0);
+        && (roster.ByName(text).Count > 0 || roster.ByPinyin(PersonNames.Pinyin(text)).Count > 0 || roster.ByNearKey(PersonNames.NearKey(text)).Count > 0
+            || roster.ByShortForm(text).Count > 0);
 
     /// <summary>The segmenter's person words, a surname it cut from the given name joined back (王/建华 → 王建华).</summary>
     private string? Reassemble(RosterSnapshot roster, string text)

@@ -192,12 +192,6 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.Property<DateOnly?>("ImpactUntil")
                         .HasColumnType("date");
 
-                    b.Property<bool>("IsPrincipal")
-                        .HasColumnType("boolean");
-
-                    b.Property<int?>("LeaderCategory")
-                        .HasColumnType("integer");
-
                     b.Property<int?>("Measure")
                         .HasColumnType("integer");
 
@@ -208,15 +202,8 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<Guid?>("OfficialId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("OfficialName")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("OfficialPosition")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("uuid")
+                        .HasColumnName("OfficialId");
 
                     b.Property<Guid>("OrganId")
                         .HasColumnType("uuid");
@@ -227,7 +214,8 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.Property<string>("RegionKey")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("RegionKey");
 
                     b.Property<string>("RevocationReason")
                         .HasMaxLength(1000)
@@ -243,12 +231,8 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<Guid>("UnitId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("UnitName")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("uuid")
+                        .HasColumnName("UnitId");
 
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -259,6 +243,52 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Qingfeng.Features.Accountability.AccountabilityDecision.Subject#SupervisedSubject", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("IsPrincipal")
+                                .HasColumnType("boolean")
+                                .HasColumnName("IsPrincipal");
+
+                            b1.Property<int?>("LeaderCategory")
+                                .HasColumnType("integer")
+                                .HasColumnName("LeaderCategory");
+
+                            b1.Property<Guid?>("OfficialId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("uuid")
+                                .HasColumnName("OfficialId");
+
+                            b1.Property<string>("OfficialName")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("OfficialName");
+
+                            b1.Property<string>("OfficialPosition")
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("OfficialPosition");
+
+                            b1.Property<string>("RegionKey")
+                                .IsRequired()
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasMaxLength(12)
+                                .HasColumnType("character varying(12)")
+                                .HasColumnName("RegionKey");
+
+                            b1.Property<Guid>("UnitId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("uuid")
+                                .HasColumnName("UnitId");
+
+                            b1.Property<string>("UnitName")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("UnitName");
+                        });
 
                     b.HasKey("Id");
 
@@ -902,11 +932,21 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.Property<Guid>("ClueId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("FactsOn")
+                        .HasColumnType("date");
+
                     b.Property<bool>("IsPrincipal")
                         .HasColumnType("boolean");
 
                     b.Property<int?>("LeaderCategory")
                         .HasColumnType("integer");
+
+                    b.Property<int>("LinkState")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MentionText")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -935,6 +975,8 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ClueId");
+
+                    b.HasIndex("LinkState");
 
                     b.HasIndex("OfficialId");
 
@@ -1071,18 +1113,15 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.Property<int>("MembersTotal")
                         .HasColumnType("integer");
 
-                    b.Property<Guid>("OrganId")
-                        .HasColumnType("uuid");
+                    b.Property<Guid?>("OfficialId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("PrincipalId");
 
-                    b.Property<Guid?>("PrincipalId")
+                    b.Property<Guid>("OrganId")
                         .HasColumnType("uuid");
 
                     b.Property<int>("PrincipalInChargeOf")
                         .HasColumnType("integer");
-
-                    b.Property<string>("PrincipalName")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
 
                     b.Property<bool>("PrincipalSpokeLast")
                         .HasColumnType("boolean");
@@ -1090,7 +1129,8 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.Property<string>("RegionKey")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("RegionKey");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -1098,12 +1138,8 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<Guid>("UnitId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("UnitName")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("uuid")
+                        .HasColumnName("UnitId");
 
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1138,6 +1174,39 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                             b1.Property<int>("RulesAdopted")
                                 .HasColumnType("integer")
                                 .HasColumnName("RulesAdopted");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Qingfeng.Features.Decisions.DecisionRecord.Subject#SupervisedSubject", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Guid?>("OfficialId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("uuid")
+                                .HasColumnName("PrincipalId");
+
+                            b1.Property<string>("OfficialName")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("PrincipalName");
+
+                            b1.Property<string>("RegionKey")
+                                .IsRequired()
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasMaxLength(12)
+                                .HasColumnType("character varying(12)")
+                                .HasColumnName("RegionKey");
+
+                            b1.Property<Guid>("UnitId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("uuid")
+                                .HasColumnName("UnitId");
+
+                            b1.Property<string>("UnitName")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("UnitName");
                         });
 
                     b.HasKey("Id");
@@ -1200,22 +1269,14 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<Guid>("OfficialId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("OfficialName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("Position")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("uuid")
+                        .HasColumnName("OfficialId");
 
                     b.Property<string>("RegionKey")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("RegionKey");
 
                     b.Property<string>("ReturnReason")
                         .HasMaxLength(1000)
@@ -1237,12 +1298,8 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<Guid>("UnitId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("UnitName")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("uuid")
+                        .HasColumnName("UnitId");
 
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1256,6 +1313,46 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
 
                     b.Property<int>("VoteCount")
                         .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Qingfeng.Features.DutyReports.DutyReport.Subject#SupervisedSubject", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Guid>("OfficialId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("uuid")
+                                .HasColumnName("OfficialId");
+
+                            b1.Property<string>("OfficialName")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("OfficialName");
+
+                            b1.Property<string>("OfficialPosition")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("Position");
+
+                            b1.Property<string>("RegionKey")
+                                .IsRequired()
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasMaxLength(12)
+                                .HasColumnType("character varying(12)")
+                                .HasColumnName("RegionKey");
+
+                            b1.Property<Guid>("UnitId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("uuid")
+                                .HasColumnName("UnitId");
+
+                            b1.Property<string>("UnitName")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("UnitName");
+                        });
 
                     b.HasKey("Id");
 
@@ -1688,6 +1785,84 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.ToTable("SupervisionDelegations");
                 });
 
+            modelBuilder.Entity("Qingfeng.Features.PersonResolution.PersonLinkDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsAutomatic")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsSame")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("MentionKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OfficialId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("OrganId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MentionKey");
+
+                    b.HasIndex("SubjectId", "PersonId");
+
+                    b.ToTable("PersonLinkDecisions", (string)null);
+                });
+
             modelBuilder.Entity("Qingfeng.Features.QuarterlyReviews.QuarterlyReview", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1791,7 +1966,8 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.Property<string>("RegionKey")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("RegionKey");
 
                     b.Property<string>("Summary")
                         .HasMaxLength(4000)
@@ -1803,7 +1979,25 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<Guid>("UnitId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasColumnName("UnitId");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Qingfeng.Features.Recommendations.AdoptedRule.Subject#SupervisedSubject", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("RegionKey")
+                                .IsRequired()
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasMaxLength(12)
+                                .HasColumnType("character varying(12)")
+                                .HasColumnName("RegionKey");
+
+                            b1.Property<Guid>("UnitId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("uuid")
+                                .HasColumnName("UnitId");
+                        });
 
                     b.HasKey("Id");
 
@@ -1850,6 +2044,10 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<Guid?>("OfficialId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("PrincipalId");
+
                     b.Property<Guid>("OrganId")
                         .HasColumnType("uuid");
 
@@ -1858,17 +2056,11 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
-                    b.Property<Guid?>("PrincipalId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("PrincipalName")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
                     b.Property<string>("RegionKey")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("RegionKey");
 
                     b.Property<DateOnly?>("RepliedOn")
                         .HasColumnType("date");
@@ -1892,12 +2084,8 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<Guid>("UnitId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("UnitName")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("uuid")
+                        .HasColumnName("UnitId");
 
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1935,6 +2123,39 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                             b1.Property<int>("RulesAdopted")
                                 .HasColumnType("integer")
                                 .HasColumnName("RulesAdopted");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Qingfeng.Features.Recommendations.Recommendation.Subject#SupervisedSubject", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Guid?>("OfficialId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("uuid")
+                                .HasColumnName("PrincipalId");
+
+                            b1.Property<string>("OfficialName")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("PrincipalName");
+
+                            b1.Property<string>("RegionKey")
+                                .IsRequired()
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasMaxLength(12)
+                                .HasColumnType("character varying(12)")
+                                .HasColumnName("RegionKey");
+
+                            b1.Property<Guid>("UnitId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("uuid")
+                                .HasColumnName("UnitId");
+
+                            b1.Property<string>("UnitName")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("UnitName");
                         });
 
                     b.HasKey("Id");
@@ -2099,19 +2320,13 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.Property<int>("Escalation")
                         .HasColumnType("integer");
 
-                    b.Property<bool>("IsPrincipal")
-                        .HasColumnType("boolean");
-
                     b.Property<string>("Measures")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
                     b.Property<Guid?>("OfficialId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("OfficialName")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("uuid")
+                        .HasColumnName("OfficialId");
 
                     b.Property<DateOnly>("OpenedOn")
                         .HasColumnType("date");
@@ -2127,7 +2342,8 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.Property<string>("RegionKey")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("RegionKey");
 
                     b.Property<int>("Source")
                         .HasColumnType("integer");
@@ -2144,12 +2360,8 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<Guid>("UnitId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("UnitName")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("uuid")
+                        .HasColumnName("UnitId");
 
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2184,6 +2396,43 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                             b1.Property<int>("RulesAdopted")
                                 .HasColumnType("integer")
                                 .HasColumnName("RulesAdopted");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Qingfeng.Features.Rectification.RectificationItem.Subject#SupervisedSubject", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("IsPrincipal")
+                                .HasColumnType("boolean")
+                                .HasColumnName("IsPrincipal");
+
+                            b1.Property<Guid?>("OfficialId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("uuid")
+                                .HasColumnName("OfficialId");
+
+                            b1.Property<string>("OfficialName")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("OfficialName");
+
+                            b1.Property<string>("RegionKey")
+                                .IsRequired()
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasMaxLength(12)
+                                .HasColumnType("character varying(12)")
+                                .HasColumnName("RegionKey");
+
+                            b1.Property<Guid>("UnitId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("uuid")
+                                .HasColumnName("UnitId");
+
+                            b1.Property<string>("UnitName")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("UnitName");
                         });
 
                     b.HasKey("Id");
@@ -2263,24 +2512,12 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.Property<bool>("IsPrincipal")
-                        .HasColumnType("boolean");
-
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
                     b.Property<Guid>("OfficialId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("OfficialName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("OfficialPosition")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("uuid")
+                        .HasColumnName("OfficialId");
 
                     b.Property<Guid>("OrganId")
                         .HasColumnType("uuid");
@@ -2288,7 +2525,8 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.Property<string>("RegionKey")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("RegionKey");
 
                     b.Property<DateOnly>("SentOn")
                         .HasColumnType("date");
@@ -2308,12 +2546,8 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<Guid>("UnitId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("UnitName")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("uuid")
+                        .HasColumnName("UnitId");
 
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2324,6 +2558,50 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Qingfeng.Features.Reminders.Reminder.Subject#SupervisedSubject", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("IsPrincipal")
+                                .HasColumnType("boolean")
+                                .HasColumnName("IsPrincipal");
+
+                            b1.Property<Guid>("OfficialId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("uuid")
+                                .HasColumnName("OfficialId");
+
+                            b1.Property<string>("OfficialName")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("OfficialName");
+
+                            b1.Property<string>("OfficialPosition")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("OfficialPosition");
+
+                            b1.Property<string>("RegionKey")
+                                .IsRequired()
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasMaxLength(12)
+                                .HasColumnType("character varying(12)")
+                                .HasColumnName("RegionKey");
+
+                            b1.Property<Guid>("UnitId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("uuid")
+                                .HasColumnName("UnitId");
+
+                            b1.Property<string>("UnitName")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("UnitName");
+                        });
 
                     b.HasKey("Id");
 
@@ -2697,29 +2975,14 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<bool>("IsPrincipal")
-                        .HasColumnType("boolean");
-
-                    b.Property<int?>("LeaderCategory")
-                        .HasColumnType("integer");
-
                     b.Property<string>("Matters")
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
                     b.Property<Guid>("OfficialId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("OfficialName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("OfficialPosition")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("uuid")
+                        .HasColumnName("OfficialId");
 
                     b.Property<Guid>("OrganId")
                         .HasColumnType("uuid");
@@ -2727,7 +2990,8 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.Property<string>("RegionKey")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("RegionKey");
 
                     b.Property<DateOnly>("ReplyDueOn")
                         .HasColumnType("date");
@@ -2746,12 +3010,8 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<Guid>("UnitId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("UnitName")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("uuid")
+                        .HasColumnName("UnitId");
 
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2786,6 +3046,54 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                             b1.Property<int>("RulesAdopted")
                                 .HasColumnType("integer")
                                 .HasColumnName("RulesAdopted");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Qingfeng.Features.Talks.Inquiry.Subject#SupervisedSubject", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("IsPrincipal")
+                                .HasColumnType("boolean")
+                                .HasColumnName("IsPrincipal");
+
+                            b1.Property<int?>("LeaderCategory")
+                                .HasColumnType("integer")
+                                .HasColumnName("LeaderCategory");
+
+                            b1.Property<Guid>("OfficialId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("uuid")
+                                .HasColumnName("OfficialId");
+
+                            b1.Property<string>("OfficialName")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("OfficialName");
+
+                            b1.Property<string>("OfficialPosition")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("OfficialPosition");
+
+                            b1.Property<string>("RegionKey")
+                                .IsRequired()
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasMaxLength(12)
+                                .HasColumnType("character varying(12)")
+                                .HasColumnName("RegionKey");
+
+                            b1.Property<Guid>("UnitId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("uuid")
+                                .HasColumnName("UnitId");
+
+                            b1.Property<string>("UnitName")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("UnitName");
                         });
 
                     b.HasKey("Id");
@@ -2837,24 +3145,9 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.Property<DateOnly?>("HeldOn")
                         .HasColumnType("date");
 
-                    b.Property<bool>("IsPrincipal")
-                        .HasColumnType("boolean");
-
-                    b.Property<int?>("LeaderCategory")
-                        .HasColumnType("integer");
-
                     b.Property<Guid>("OfficialId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("OfficialName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("OfficialPosition")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("uuid")
+                        .HasColumnName("OfficialId");
 
                     b.Property<Guid>("OrganId")
                         .HasColumnType("uuid");
@@ -2891,7 +3184,8 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.Property<string>("RegionKey")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("RegionKey");
 
                     b.Property<int>("State")
                         .HasColumnType("integer");
@@ -2912,12 +3206,8 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<Guid>("UnitId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("UnitName")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("uuid")
+                        .HasColumnName("UnitId");
 
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2952,6 +3242,54 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                             b1.Property<int>("RulesAdopted")
                                 .HasColumnType("integer")
                                 .HasColumnName("RulesAdopted");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Qingfeng.Features.Talks.Talk.Subject#SupervisedSubject", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("IsPrincipal")
+                                .HasColumnType("boolean")
+                                .HasColumnName("IsPrincipal");
+
+                            b1.Property<int?>("LeaderCategory")
+                                .HasColumnType("integer")
+                                .HasColumnName("LeaderCategory");
+
+                            b1.Property<Guid>("OfficialId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("uuid")
+                                .HasColumnName("OfficialId");
+
+                            b1.Property<string>("OfficialName")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("OfficialName");
+
+                            b1.Property<string>("OfficialPosition")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("OfficialPosition");
+
+                            b1.Property<string>("RegionKey")
+                                .IsRequired()
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasMaxLength(12)
+                                .HasColumnType("character varying(12)")
+                                .HasColumnName("RegionKey");
+
+                            b1.Property<Guid>("UnitId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("uuid")
+                                .HasColumnName("UnitId");
+
+                            b1.Property<string>("UnitName")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("UnitName");
                         });
 
                     b.HasKey("Id");
