@@ -134,7 +134,14 @@ public sealed class ClueQueries(
         var page = await waiting.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id).PageOf(query)
             .Select(c => new
             {
-                c.Id, c.Number, c.ReceivedOn, c.State, c.IsPrincipal, c.HandlerId, c.InvestigatorId, c.Version,
+                c.Id,
+                c.Number,
+                c.ReceivedOn,
+                c.State,
+                c.IsPrincipal,
+                c.HandlerId,
+                c.InvestigatorId,
+                c.Version,
                 Persons = c.ReportedPersons.Where(p => p.LinkState == PersonLinkState.Pending)
                     .Select(p => new { p.Id, p.Name, p.UnitName, p.MentionText, p.FactsOn, p.LinkState }).ToList(),
             })
@@ -158,11 +165,11 @@ public sealed class ClueQueries(
     {
         var viewer = await access.ViewerAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var person = await viewer.VisibleClues(db).AsNoTracking().Where(c => c.Id == id)
-            .SelectMany(c => c.ReportedPersons.Where(p => p.Id == personId).Select(p => new { p.Name, p.UnitName, p.MentionText, p.FactsOn, c.ReceivedOn }))
-            .SingleOrDefaultAsync(cancellationToken)
-            ?? throw DomainRuleException.NotFound("Clue.PersonNotFound");
-        return await resolver.ResolveAsync(new PersonMention { Text = person.MentionText ?? (person.Name + " " + person.UnitName), FactsOn = person.FactsOn ?? person.ReceivedOn }, cancellationToken);
+        var clue = await viewer.VisibleClues(db).AsNoTracking().Where(c => c.Id == id)
+            .Select(c => new { c.ReceivedOn, Persons = c.ReportedPersons.Where(p => p.Id == personId).Select(p => new { p.Name, p.UnitName, p.MentionText, p.FactsOn }).ToList() })
+            .SingleOrDefaultAsync(cancellationToken);
+        var person = clue?.Persons.SingleOrDefault() ?? throw DomainRuleException.NotFound("Clue.PersonNotFound");
+        return await resolver.ResolveAsync(new PersonMention { Text = person.MentionText ?? (person.Name + " " + person.UnitName), FactsOn = person.FactsOn ?? clue.ReceivedOn }, cancellationToken);
     }
 
     /// <summary>An attachment's decrypted content, for a clue the caller can see; the download is audited.</summary>

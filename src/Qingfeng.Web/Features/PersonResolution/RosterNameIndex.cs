@@ -1,6 +1,5 @@
-using Qingfeng.Features.Roster;
-
 using System.Collections.Frozen;
+using Qingfeng.Features.Roster;
 
 namespace Qingfeng.Features.PersonResolution;
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Clues;
 using Qingfeng.Features.PersonResolution;
 using Qingfeng.IntegrationTests.Infrastructure;
+using Qingfeng.Platform.Data;
 using Xunit;
 
 namespace Qingfeng.IntegrationTests.Features.Clues;
