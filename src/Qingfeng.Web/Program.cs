@@ -14,6 +14,7 @@ using Qingfeng.Features.IntegrityFiles;
 using Qingfeng.Features.Notifications;
 using Qingfeng.Features.Organs;
 using Qingfeng.Features.Outcomes;
+using Qingfeng.Features.PersonResolution;
 using Qingfeng.Features.QuarterlyReviews;
 using Qingfeng.Features.Recommendations;
 using Qingfeng.Features.Rectification;
@@ -75,6 +76,7 @@ builder.Services
     .AddAudit(builder.Configuration, builder.Environment.ContentRootPath)
     .AddOrgans()
     .AddRoster()
+    .AddPersonResolution()
     .AddNotifications()
     .AddClues(builder.Configuration)
     .AddSupervision(builder.Configuration)

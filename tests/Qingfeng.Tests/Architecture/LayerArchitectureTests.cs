@@ -20,7 +20,7 @@ public sealed class LayerArchitectureTests
     /// <summary>The layers, left (lowest) to right. A feature may use the layers to its left, within its own layer only a named edge.</summary>
     internal static readonly string[][] Layers =
     [
-        ["Organs", "Audit", "Roster", "Accounts", "Notifications"],
+        ["Organs", "Audit", "Roster", "PersonResolution", "Accounts", "Notifications"],
         ["Supervision"],
         ["Clues", "Talks", "Rectification", "DutyReports", "Accountability", "Recommendations", "Decisions", "Reminders"],
         ["Outcomes", "QuarterlyReviews", "IntegrityFiles", "Home"],
@@ -33,6 +33,7 @@ public sealed class LayerArchitectureTests
         // Base: the roster is the master data; organs hold jurisdiction over its regions and units; everything is audited.
         [("Organs", "Roster")] = "grants and delegations name the roster's units and regions (DelegationService checks the unit)",
         [("Roster", "Audit")] = "imports and views of the roster are audited",
+        [("PersonResolution", "Roster")] = "names as written are resolved against the roster's officials, units and regions (ADR 0009)",
         [("Accounts", "Audit")] = "sign-ins and account changes are audited",
         [("Accounts", "Organs")] = "an account belongs to an organ",
 

@@ -1,3 +1,4 @@
+using Qingfeng.Features.PersonResolution;
 using Qingfeng.Features.Roster;
 using Qingfeng.Features.Supervision;
 
@@ -70,11 +71,7 @@ public sealed class Clue : Entity
         ReceivedOn = receivedOn;
         IsRealName = isRealName;
         ReportedPersons = [.. persons];
-        var primary = persons.FirstOrDefault(p => p.IsPrincipal) ?? persons[0];
-        IsPrincipal = persons.Any(p => p.IsPrincipal);
-        LeaderCategory = primary.LeaderCategory;
-        RegionKey = primary.RegionKey;
-        UnitId = primary.UnitId;
+        RefreshSubject();
         Categories = [.. categoryCodes.Distinct(StringComparer.Ordinal).Select(c => new ClueCategory(c))];
         State = ClueState.Registered;
     }
@@ -218,6 +215,84 @@ public sealed class Clue : Entity
     }
 
     public bool IsRecused(Guid userId) => Recusals.Any(r => r.UserId == userId);
+
+    /// <summary>
+    /// Whether <paramref name="actor"/> may link the clue's reported persons to the roster: while the clue is active, its case
+    /// managers and leaders, the petition office (which sees it at intake) and its named handler or investigator. The caller
+    /// must see the clue (<see cref="ClueViewer.Visible"/>), which for clues is being of the owning organ or group (ADR 0008).
+    /// </summary>
+    public static bool MayLinkPersons(ClueState state, Guid? handlerId, Guid? investigatorId, ClueActor actor) =>
+        !ClueWorkflow.Terminal.Contains(state)
+        && (actor.Roles.Contains(Roles.CaseManagement) || actor.Roles.Contains(Roles.CommissionLeader) || actor.Roles.Contains(Roles.PetitionOffice)
+            || handlerId == actor.UserId || investigatorId == actor.UserId);
+
+    public bool MayLinkPersons(ClueActor actor) => MayLinkPersons(State, HandlerId, InvestigatorId, actor) && !IsRecused(actor.UserId);
+
+    /// <summary>
+    /// Links a reported person to a roster official (picked or confirmed by an officer, or auto-linked by the resolver) and
+    /// re-runs what depends on it: the principal flag (and with it the priority, the party-committee step and the countersign
+    /// rule, which read <see cref="IsPrincipal"/>), the leader category, the region and the unit. The link is in the history.
+    /// </summary>
+    public void LinkPerson(Guid personId, PersonCandidate official, PersonLinkState state, string? comment, ClueActor actor, DateTimeOffset at)
+    {
+        var person = PersonToLink(personId);
+        if (ReportedPersons.Any(p => p.Id != personId && p.OfficialId == official.OfficialId))
+        {
+            throw new DomainRuleException("Clue.PersonTwice");
+        }
+
+        var wasPrincipal = IsPrincipal;
+        person.Link(official, state);
+        RefreshSubject();
+        var note = $"{person.Name} → {official.Name}（{official.UnitName}{official.Position}）";
+        if (IsPrincipal != wasPrincipal)
+        {
+            note += IsPrincipal ? " · 一把手" : "";
+        }
+
+        History.Add(new ClueHistoryEntry(at, actor, state == PersonLinkState.AutoLinked ? "AutoLinkPerson" : "LinkPerson", State, State, Note(note, comment)));
+    }
+
+    /// <summary>An officer states that a reported person is not on the roster: the person keeps the text, any link is removed.</summary>
+    public void MarkNotOnRoster(Guid personId, string reason, ClueActor actor, DateTimeOffset at)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainRuleException("Clue.FieldRequired", "Reason");
+        }
+
+        var person = PersonToLink(personId);
+        person.MarkNotOnRoster();
+        RefreshSubject();
+        History.Add(new ClueHistoryEntry(at, actor, "PersonNotOnRoster", State, State, Note(person.Name, reason)));
+    }
+
+    private ReportedPerson PersonToLink(Guid personId)
+    {
+        if (ClueWorkflow.Terminal.Contains(State))
+        {
+            throw DomainRuleException.Conflict("Clue.LinkFinished");
+        }
+
+        return ReportedPersons.SingleOrDefault(p => p.Id == personId) ?? throw DomainRuleException.NotFound("Clue.PersonNotFound");
+    }
+
+    private static string Note(string what, string? comment)
+    {
+        var note = string.IsNullOrWhiteSpace(comment) ? what : what + "：" + comment.Trim();
+        return note.Length <= ClueHistoryEntry.CommentMaxLength ? note : note[..ClueHistoryEntry.CommentMaxLength];
+    }
+
+    /// <summary>The clue's subject from its persons: principal when any linked person is a 一把手; category, region and unit of the primary person.</summary>
+    private void RefreshSubject()
+    {
+        var primary = ReportedPersons.FirstOrDefault(p => p.IsPrincipal) ?? ReportedPersons.FirstOrDefault(p => p.OfficialId is not null) ?? ReportedPersons[0];
+        IsPrincipal = ReportedPersons.Any(p => p.IsPrincipal);
+        LeaderCategory = primary.LeaderCategory;
+        RegionKey = primary.RegionKey;
+        UnitId = primary.UnitId;
+    }
+
 
     /// <summary>An officer declares a conflict of interest (回避): from now on they cannot see or act on the clue.</summary>
     public void Recuse(Guid userId, string userName, string reason, ClueActor decidedBy, DateTimeOffset at)
@@ -594,6 +669,54 @@ public sealed class ReportedPerson : ChildRow
         LeaderCategory = leaderCategory;
         RegionKey = regionKey;
         UnitId = unitId;
+        LinkState = officialId is null ? PersonLinkState.Unlinked : PersonLinkState.Confirmed;
+    }
+
+    /// <summary>A person typed as free text, waiting for the resolver's or an officer's link (待关联).</summary>
+    public static ReportedPerson AsWritten(string name, string? unitName, string? mentionText, DateOnly? factsOn)
+    {
+        var person = new ReportedPerson(null, name, unitName, null, false, null, "", null)
+        {
+            LinkState = PersonLinkState.Pending,
+            FactsOn = factsOn,
+        };
+        person.MentionText = mentionText is { Length: > MentionMaxLength } ? mentionText[..MentionMaxLength] : mentionText;
+        return person;
+    }
+
+    public const int MentionMaxLength = 200;
+
+    /// <summary>How the person stands with the roster (linked by whom, waiting, not on the roster).</summary>
+    public PersonLinkState LinkState { get; private set; }
+
+    /// <summary>The person as the report named them (the phrase or name, unit and post as typed), kept for linking.</summary>
+    public string? MentionText { get; private set; }
+
+    /// <summary>The date of the facts, for the tenure the link compares.</summary>
+    public DateOnly? FactsOn { get; private set; }
+
+    internal void Link(PersonCandidate official, PersonLinkState state)
+    {
+        OfficialId = official.OfficialId;
+        Position = official.Position;
+        IsPrincipal = official.IsPrincipal;
+        LeaderCategory = official.Category;
+        RegionKey = official.RegionKey;
+        UnitId = official.UnitId;
+        LinkState = state;
+        MentionText ??= Name + (UnitName is null ? "" : " " + UnitName);
+        Name = official.Name;
+        UnitName = official.UnitName;
+    }
+
+    internal void MarkNotOnRoster()
+    {
+        OfficialId = null;
+        IsPrincipal = false;
+        LeaderCategory = null;
+        RegionKey = "";
+        UnitId = null;
+        LinkState = PersonLinkState.NotOnRoster;
     }
 
     public Guid ClueId { get; private set; }

@@ -44,7 +44,9 @@ internal sealed class ReportedPersonConfiguration : IEntityTypeConfiguration<Rep
         b.Property(p => p.UnitName).HasMaxLength(128);
         b.Property(p => p.Position).HasMaxLength(64);
         b.Property(p => p.RegionKey).HasMaxLength(12);
+        b.Property(p => p.MentionText).HasMaxLength(ReportedPerson.MentionMaxLength);
         b.HasIndex(p => p.OfficialId);
+        b.HasIndex(p => p.LinkState);
         b.HasIndex(p => p.ClueId);
     }
 }

@@ -1,3 +1,4 @@
+using Qingfeng.Features.PersonResolution;
 using Qingfeng.Features.Roster;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Features.Talks;
@@ -21,7 +22,11 @@ public sealed record ReporterDetails
     public string? Address { get; init; }
 }
 
-/// <summary>A reported person: a roster official by id, or (for linking later) a name as written.</summary>
+/// <summary>
+/// A reported person: a roster official by id, or the person as written — a name (王建华, 王某), unit and post, or one phrase
+/// (<see cref="Text"/>: 开阳县交通运输局局长王建华) — which the resolver links to the roster when one official is clearly meant,
+/// and otherwise leaves in the 待关联 queue.
+/// </summary>
 public sealed record ReportedPersonRequest
 {
     public Guid? OfficialId { get; init; }
@@ -31,7 +36,52 @@ public sealed record ReportedPersonRequest
 
     [StringLength(128)]
     public string? UnitName { get; init; }
+
+    /// <summary>The post as written (局长, 副局长, 党委书记).</summary>
+    [StringLength(64)]
+    public string? Position { get; init; }
+
+    /// <summary>The person as one phrase, as the petition wrote them (unit, post and name in any order).</summary>
+    [StringLength(ReportedPerson.MentionMaxLength)]
+    public string? Text { get; init; }
+
+    /// <summary>The date of the facts (the receipt date when not given): which holder of the post is meant.</summary>
+    public DateOnly? FactsOn { get; init; }
 }
+
+/// <summary>关联: the roster official a reported person is (picked or confirmed), or that the person is not on the roster.</summary>
+public sealed record LinkPersonRequest : IRequestExample<LinkPersonRequest>
+{
+    /// <summary>The official (within the caller's jurisdiction); required unless <see cref="NotOnRoster"/>.</summary>
+    public Guid? OfficialId { get; init; }
+
+    /// <summary>The person is not on the roster: the text stays, the candidates are kept as "not the same" for this mention.</summary>
+    public bool NotOnRoster { get; init; }
+
+    /// <summary>Why (kept with the decision and in the history).</summary>
+    [Required]
+    [StringLength(500, MinimumLength = 2)]
+    public string Reason { get; init; } = "";
+
+    /// <summary>The clue's version as read (optional): a stale one answers 409.</summary>
+    public Guid? Version { get; init; }
+
+    public static LinkPersonRequest Example => new()
+    {
+        OfficialId = ExampleIds.Official,
+        Reason = "单位、职务与任职时间均与花名册一致。",
+    };
+}
+
+public sealed record LinkPersonResult(Guid ClueId, Guid PersonId, PersonLinkState LinkState, Guid? OfficialId, bool IsPrincipal, Guid Version, IReadOnlyList<DuplicateItem> PossibleRepeats);
+
+/// <summary>The 待关联 queue: active clues the caller may see with a reported person waiting for a link.</summary>
+public sealed record LinkQueueQuery : PageRequest;
+
+/// <summary>A reported person waiting in the queue, with the resolver's candidates and their reasons.</summary>
+public sealed record PendingPersonItem(Guid PersonId, string Name, string? UnitName, string? MentionText, PersonLinkState LinkState, IReadOnlyList<PersonCandidate> Candidates);
+
+public sealed record LinkQueueItem(Guid ClueId, string Number, DateOnly ReceivedOn, ClueState State, bool IsPrincipal, bool MayLink, Guid Version, IReadOnlyList<PendingPersonItem> Persons);
 
 public sealed record RegisterClueRequest : IRequestExample<RegisterClueRequest>
 {
@@ -280,7 +330,15 @@ public sealed record ClueListItem(
     public IReadOnlyList<TextPiece>? Snippet { get; init; }
 }
 
-public sealed record ReportedPersonItem(Guid? OfficialId, string Name, string? UnitName, string? Position, bool IsPrincipal, LeaderCategory? LeaderCategory);
+public sealed record ReportedPersonItem(Guid? OfficialId, string Name, string? UnitName, string? Position, bool IsPrincipal, LeaderCategory? LeaderCategory)
+{
+    public Guid PersonId { get; init; }
+
+    public PersonLinkState LinkState { get; init; }
+
+    /// <summary>The person as the report named them, when typed as text.</summary>
+    public string? MentionText { get; init; }
+}
 
 public sealed record ClueHistoryItem(DateTimeOffset At, string UserName, string Action, ClueState? From, ClueState To, string? Comment);
 
@@ -333,6 +391,9 @@ public sealed record ClueDetail(
     /// and may move when the State Council's schedule is uploaded.
     /// </summary>
     public bool DueProvisional { get; init; }
+
+    /// <summary>Whether the caller may link the reported persons to the roster (the same rule the service applies).</summary>
+    public bool MayLinkPersons { get; init; }
 }
 
 /// <summary>A letter of inquiry the clue's 谈话函询 sent: the inquiry of the ledger (<c>/supervision/inquiries/{Id}</c>).</summary>

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Qingfeng.Features.Audit;
+using Qingfeng.Features.PersonResolution;
 using Qingfeng.Features.Roster;
 using Qingfeng.Features.Supervision;
 
@@ -14,6 +15,7 @@ public sealed class ClueQueries(
     ClueAccess access,
     ClueProtection protection,
     ClueDeadlines deadlines,
+    PersonResolver resolver,
     AuditLog audit,
     TimeProvider time)
 {
@@ -87,7 +89,7 @@ public sealed class ClueQueries(
             content,
             reporter,
             clue.IsRealName && !viewer.SeesReporter,
-            [.. clue.ReportedPersons.Select(p => new ReportedPersonItem(p.OfficialId, p.Name, p.UnitName, p.Position, p.IsPrincipal, p.LeaderCategory))],
+            [.. clue.ReportedPersons.Select(p => new ReportedPersonItem(p.OfficialId, p.Name, p.UnitName, p.Position, p.IsPrincipal, p.LeaderCategory) { PersonId = p.Id, LinkState = p.LinkState, MentionText = p.MentionText })],
             [.. clue.Categories.Select(c => c.Code)],
             clue.Method,
             clue.ClosingOutcome,
@@ -113,7 +115,62 @@ public sealed class ClueQueries(
             talks)
         {
             DueProvisional = deadlines.IsProvisional(clue.DueOn),
+            MayLinkPersons = clue.MayLinkPersons(actor),
         };
+    }
+
+    /// <summary>
+    /// 待关联: the active clues the caller may see (<see cref="ClueViewer.VisibleClues"/>) with a reported person waiting for a
+    /// link, newest first, each person with the resolver's candidates (within the caller's jurisdiction) and their reasons.
+    /// </summary>
+    public async Task<Paged<LinkQueueItem>> LinkQueueAsync(LinkQueueQuery query, CancellationToken cancellationToken = default)
+    {
+        InputRules.Ensure(query);
+        var viewer = await access.ViewerAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var terminal = ClueWorkflow.Terminal.ToList();
+        var waiting = viewer.VisibleClues(db).AsNoTracking()
+            .Where(c => !terminal.Contains(c.State) && c.ReportedPersons.Any(p => p.LinkState == PersonLinkState.Pending));
+        var total = await waiting.CountAsync(cancellationToken);
+        var page = await waiting.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id).PageOf(query)
+            .Select(c => new
+            {
+                c.Id,
+                c.Number,
+                c.ReceivedOn,
+                c.State,
+                c.IsPrincipal,
+                c.HandlerId,
+                c.InvestigatorId,
+                c.Version,
+                Persons = c.ReportedPersons.Where(p => p.LinkState == PersonLinkState.Pending)
+                    .Select(p => new { p.Id, p.Name, p.UnitName, p.MentionText, p.FactsOn, p.LinkState }).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        var persons = page.SelectMany(c => c.Persons.Select(p => (Clue: c.ReceivedOn, Person: p))).ToList();
+        var resolutions = persons.Count == 0 ? [] : await resolver.ResolveManyAsync(
+            [.. persons.Select(p => new PersonMention { Text = p.Person.MentionText ?? (p.Person.Name + " " + p.Person.UnitName), FactsOn = p.Person.FactsOn ?? p.Clue })],
+            cancellationToken);
+        var candidates = persons.Select((p, i) => (p.Person.Id, resolutions[i].Candidates)).ToDictionary(p => p.Id, p => p.Candidates);
+        var actor = viewer.Actor;
+        return new Paged<LinkQueueItem>(
+            [.. page.Select(c => new LinkQueueItem(c.Id, c.Number, c.ReceivedOn, c.State, c.IsPrincipal, Clue.MayLinkPersons(c.State, c.HandlerId, c.InvestigatorId, actor), c.Version,
+                [.. c.Persons.Select(p => new PendingPersonItem(p.Id, p.Name, p.UnitName, p.MentionText, p.LinkState, candidates[p.Id]))]))],
+            total,
+            query.PageNumber,
+            query.Size);
+    }
+
+    /// <summary>The roster candidates for one reported person of a clue the caller may see, with reasons (for the clue page).</summary>
+    public async Task<MentionResolution> PersonCandidatesAsync(Guid id, Guid personId, CancellationToken cancellationToken = default)
+    {
+        var viewer = await access.ViewerAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var clue = await viewer.VisibleClues(db).AsNoTracking().Where(c => c.Id == id)
+            .Select(c => new { c.ReceivedOn, Persons = c.ReportedPersons.Where(p => p.Id == personId).Select(p => new { p.Name, p.UnitName, p.MentionText, p.FactsOn }).ToList() })
+            .SingleOrDefaultAsync(cancellationToken);
+        var person = clue?.Persons.SingleOrDefault() ?? throw DomainRuleException.NotFound("Clue.PersonNotFound");
+        return await resolver.ResolveAsync(new PersonMention { Text = person.MentionText ?? (person.Name + " " + person.UnitName), FactsOn = person.FactsOn ?? clue.ReceivedOn }, cancellationToken);
     }
 
     /// <summary>An attachment's decrypted content, for a clue the caller can see; the download is audited.</summary>

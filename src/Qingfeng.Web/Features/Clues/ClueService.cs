@@ -1,6 +1,7 @@
 using Qingfeng.Features.Accounts;
 using Qingfeng.Features.Audit;
 using Qingfeng.Features.Organs;
+using Qingfeng.Features.PersonResolution;
 using Qingfeng.Features.Roster;
 using Qingfeng.Features.Supervision;
 using Qingfeng.Features.Talks;
@@ -18,9 +19,13 @@ public sealed class ClueService(
     JurisdictionService jurisdiction,
     ClueProtection protection,
     ClueDeadlines deadlines,
+    PersonResolver resolver,
     AuditLog audit,
     TimeProvider time)
 {
+    /// <summary>Who auto-links a person: the resolver, on behalf of the registration.</summary>
+    internal static readonly ClueActor Resolver = new(Guid.Empty, "系统自动关联", new HashSet<string>(StringComparer.Ordinal));
+
     /// <summary>Largest attachment accepted, and the types accepted.</summary>
     public const long MaxAttachmentBytes = AttachmentRules.MaxBytes;
 
@@ -50,7 +55,7 @@ public sealed class ClueService(
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var organ = await db.Organs.AsNoTracking().SingleAsync(o => o.Id == organId, cancellationToken);
-        var persons = await ResolvePersonsAsync(db, request.Persons, cancellationToken);
+        var (persons, resolutions) = await ResolvePersonsAsync(db, request.Persons, receivedOn, cancellationToken);
         var categories = (request.Categories ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).ToList();
         foreach (var code in categories)
         {
@@ -73,6 +78,7 @@ public sealed class ClueService(
                         await RouteByDelegationAsync(db, clue, organId, ChinaTime.DateOf(now), ct);
                         var fingerprint = protection.Protect(clue, request.Content, request.IsRealName ? request.Reporter : null);
                         clue.Registered(viewer.Actor, now, deadlines);
+                        AutoLink(db, clue, resolutions, organId, now);
                         db.Add(clue);
                         await db.SaveChangesAsync(ct);
                         await protection.IndexAsync(db, clue, request.Content, ct);
@@ -337,25 +343,38 @@ public sealed class ClueService(
             : new SupervisedSubject(official.UnitId, official.UnitName, official.UnitRegion, official.Id, official.Name, official.Position, official.IsPrincipal, official.LeaderCategory);
     }
 
-    /// <summary>Reported persons must be officials within the registering organ's jurisdiction (or free text with no official).</summary>
-    private async Task<List<ReportedPerson>> ResolvePersonsAsync(QingfengDb db, IReadOnlyList<ReportedPersonRequest> requests, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reported persons are officials within the registering organ's jurisdiction (by id) or persons as written, which go
+    /// through the resolver: the ones it links clearly are linked after registration (<see cref="AutoLink"/>), the others wait
+    /// in the 待关联 queue with their text.
+    /// </summary>
+    private async Task<(List<ReportedPerson> Persons, Dictionary<ReportedPerson, MentionResolution> Resolutions)> ResolvePersonsAsync(
+        QingfengDb db, IReadOnlyList<ReportedPersonRequest> requests, DateOnly receivedOn, CancellationToken cancellationToken)
     {
-        var scope = await jurisdiction.ScopeAsync(cancellationToken);
-        var visible = db.Officials.AsNoTracking().Where(scope.Predicate<Official>(o => o.RegionKey, o => o.UnitId));
         var persons = new List<ReportedPerson>();
+        var written = new List<(ReportedPerson Person, PersonMention Mention)>();
         foreach (var request in requests)
         {
             if (request.OfficialId is { } officialId)
             {
-                var official = await visible.Where(o => o.Id == officialId)
-                    .Select(o => new { o.Id, o.Name, UnitName = o.Unit != null ? o.Unit.Name : null, o.Position, o.IsPrincipal, o.LeaderCategory, o.RegionKey, o.UnitId })
-                    .SingleOrDefaultAsync(cancellationToken)
-                    ?? throw DomainRuleException.NotFound("Official.NotFound");
-                persons.Add(new ReportedPerson(official.Id, official.Name, official.UnitName, official.Position, official.IsPrincipal, official.LeaderCategory, official.RegionKey, official.UnitId));
+                var official = await OfficialAsync(db, officialId, cancellationToken);
+                persons.Add(new ReportedPerson(official.OfficialId, official.Name, official.UnitName, official.Position, official.IsPrincipal, official.Category, official.RegionKey, official.UnitId));
             }
-            else if (!string.IsNullOrWhiteSpace(request.Name))
+            else if (!string.IsNullOrWhiteSpace(request.Name) || !string.IsNullOrWhiteSpace(request.Text))
             {
-                persons.Add(new ReportedPerson(null, request.Name.Trim(), request.UnitName?.Trim(), null, false, null, "", null));
+                var mention = new PersonMention
+                {
+                    Text = request.Text?.Trim(),
+                    Name = request.Name?.Trim(),
+                    UnitText = request.UnitName?.Trim(),
+                    PostText = request.Position?.Trim(),
+                    FactsOn = request.FactsOn ?? receivedOn,
+                };
+                var text = MentionTextOf(mention);
+                var name = string.IsNullOrWhiteSpace(request.Name) ? text : request.Name.Trim();
+                var person = ReportedPerson.AsWritten(name.Length <= 64 ? name : name[..64], request.UnitName?.Trim(), text, request.FactsOn);
+                persons.Add(person);
+                written.Add((person, mention));
             }
             else
             {
@@ -368,8 +387,113 @@ public sealed class ClueService(
             throw new DomainRuleException("Clue.PersonTwice");
         }
 
-        return persons;
+        var resolved = written.Count == 0 ? [] : await resolver.ResolveManyAsync([.. written.Select(w => w.Mention)], cancellationToken);
+        var resolutions = new Dictionary<ReportedPerson, MentionResolution>();
+        for (var i = 0; i < written.Count; i++)
+        {
+            resolutions[written[i].Person] = resolved[i];
+        }
+
+        return (persons, resolutions);
     }
+
+    /// <summary>The mention as one line, as the person keeps it for the queue: 开阳县交通运输局 局长 王某.</summary>
+    internal static string MentionTextOf(PersonMention mention) =>
+        string.Join(' ', new[] { mention.Text, mention.UnitText, mention.PostText, mention.Name }.Where(t => !string.IsNullOrWhiteSpace(t)));
+
+    /// <summary>The persons the resolver linked clearly are linked now, by the system, with the score and reasons kept.</summary>
+    private static void AutoLink(QingfengDb db, Clue clue, Dictionary<ReportedPerson, MentionResolution> resolutions, Guid organId, DateTimeOffset now)
+    {
+        foreach (var (person, resolution) in resolutions)
+        {
+            if (resolution.Linked is not { } official || clue.ReportedPersons.Any(p => p.OfficialId == official.OfficialId))
+            {
+                continue;
+            }
+
+            var reasons = Reasons(official);
+            clue.LinkPerson(person.Id, official, PersonLinkState.AutoLinked, reasons, Resolver, now);
+            db.Add(new PersonLinkDecision(resolution.MentionKey, official.OfficialId, true, true, null, Resolver.Name, reasons, official.Score, now, organId, nameof(Clue), clue.Id, person.Id));
+        }
+    }
+
+    private static string Reasons(PersonCandidate candidate) =>
+        string.Create(CultureInfo.InvariantCulture, $"score {candidate.Score}: ") + string.Join("; ", candidate.Reasons.Select(r => r.Text));
+
+    /// <summary>An official within the caller's jurisdiction, as a reported person takes it; 404 outside it.</summary>
+    private async Task<PersonCandidate> OfficialAsync(QingfengDb db, Guid officialId, CancellationToken cancellationToken)
+    {
+        var scope = await jurisdiction.ScopeAsync(cancellationToken);
+        var official = await db.Officials.AsNoTracking().Where(scope.Predicate<Official>(o => o.RegionKey, o => o.UnitId)).Where(o => o.Id == officialId)
+            .Select(o => new { o.Id, o.Name, UnitName = o.Unit != null ? o.Unit.Name : null, o.Position, o.IsPrincipal, o.LeaderCategory, o.RegionKey, o.UnitId })
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw DomainRuleException.NotFound("Official.NotFound");
+        return new PersonCandidate(official.Id, official.Name, official.UnitName, official.Position, official.IsPrincipal, official.LeaderCategory, official.RegionKey, official.UnitId, 0, []);
+    }
+
+    /// <summary>
+    /// 关联: an officer picks or confirms the roster official a reported person is, or states that the person is not on the
+    /// roster. The clue re-runs what depends on it (<see cref="Clue.LinkPerson"/>), the decision is kept for the same mention
+    /// later, the link is audited, and the repeat check runs again with the linked official.
+    /// </summary>
+    public async Task<LinkPersonResult> LinkPersonAsync(Guid id, Guid personId, LinkPersonRequest request, CancellationToken cancellationToken = default)
+    {
+        InputRules.Ensure(request);
+        var viewer = await access.ViewerAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var clue = await LoadAsync(db, viewer, id, cancellationToken);
+        if (request.Version is { } version)
+        {
+            SupervisionViewer.EnsureVersion(clue, version);
+        }
+
+        if (!clue.MayLinkPersons(viewer.Actor))
+        {
+            await audit.RecordAsync("LinkPerson", nameof(Clue), id.ToString(), "Clue.CannotLink", AuditOutcome.Denied, cancellationToken);
+            throw DomainRuleException.Forbidden("Clue.CannotLink");
+        }
+
+        var person = clue.ReportedPersons.SingleOrDefault(p => p.Id == personId) ?? throw DomainRuleException.NotFound("Clue.PersonNotFound");
+        var resolution = await resolver.ResolveAsync(MentionOf(person, clue.ReceivedOn), cancellationToken);
+        var now = time.GetUtcNow();
+        var previous = person.OfficialId;
+        void Decide(Guid officialId, bool same, int? score) =>
+            db.Add(new PersonLinkDecision(resolution.MentionKey, officialId, same, false, viewer.User.UserId, viewer.User.DisplayName, request.Reason, score, now, clue.OrganId, nameof(Clue), clue.Id, person.Id));
+
+        if (request.NotOnRoster)
+        {
+            clue.MarkNotOnRoster(personId, request.Reason, viewer.Actor, now);
+            foreach (var candidate in resolution.Candidates)
+            {
+                Decide(candidate.OfficialId, false, candidate.Score);
+            }
+        }
+        else
+        {
+            var officialId = request.OfficialId ?? throw new DomainRuleException("Clue.FieldRequired", "OfficialId");
+            var official = resolution.Candidates.FirstOrDefault(c => c.OfficialId == officialId) ?? await OfficialAsync(db, officialId, cancellationToken);
+            clue.LinkPerson(personId, official, PersonLinkState.Confirmed, request.Reason, viewer.Actor, now);
+            Decide(officialId, true, official.Score);
+            if (previous is { } earlier && earlier != officialId)
+            {
+                Decide(earlier, false, null);
+            }
+        }
+
+        db.AuditEntries.Add(new AuditEntry("LinkPerson", nameof(Clue), clue.Id.ToString(), request.NotOnRoster ? "NotOnRoster" : request.OfficialId.ToString()));
+        return await db.InTransactionAsync(
+            async ct =>
+            {
+                await db.SaveChangesAsync(ct);
+                var repeats = await FindRepeatsAsync(db, viewer, clue, clue.Fingerprint ?? "", ct);
+                return new LinkPersonResult(clue.Id, person.Id, person.LinkState, person.OfficialId, clue.IsPrincipal, clue.Version, repeats);
+            },
+            cancellationToken);
+    }
+
+    /// <summary>A reported person as the resolver reads it again (the text kept at registration).</summary>
+    internal static PersonMention MentionOf(ReportedPerson person, DateOnly receivedOn) =>
+        new() { Text = person.MentionText ?? (person.Name + " " + person.UnitName), FactsOn = person.FactsOn ?? receivedOn };
 
     /// <summary>
     /// 片区协作 (domain.md A15): when a delegation in force hands the reported unit to a collaboration group

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Qingfeng.Features.Clues.Text;
 using Qingfeng.Features.Notifications;
+using Qingfeng.Features.PersonResolution;
 using Qingfeng.Platform.Files;
 
 namespace Qingfeng.Features.Clues;
@@ -24,7 +25,6 @@ public static class CluesFeature
         services.AddScoped<ClueQueries>();
         services.AddScoped<ClueStatistics>();
         services.AddScoped<ClueExcel>();
-        services.AddScoped<ClueLinking>();
         services.AddScoped<ClueDocuments>();
         services.AddScoped<Talks.IClueCircle, ClueLetterCircle>();
         services.AddPeriodicSweep<ClueDeadlineSweep>();
@@ -100,10 +100,22 @@ public static class CluesFeature
                 TypedResults.Ok(protection.SuggestCategories(request.Text)))
             .WithName("SuggestClueCategories").WithSummary("Suggests up to three violation categories from a text, with the phrases that triggered each.")
             .WithDescription("Suggests up to three violation categories for the text of a report, strongest first, each with its score and the phrases that triggered it (`triggers`: the phrase as written, its positions, the pattern `rule` that matched it and whether it followed a negation), for the registering officer to confirm; nothing is stored.");
-        clues.MapGet("/person-suggestions", async ([AsParameters] PersonSuggestionQuery query, ClueLinking linking, CancellationToken ct) =>
-                TypedResults.Ok(await linking.SuggestAsync(query.Text, ct)))
-            .WithName("SuggestReportedPersons").WithSummary("Roster officials matching a reported person typed as free text (name and unit).")
-            .WithDescription("Roster officials within the caller's jurisdiction who match a reported person typed as free text (name and unit), to link a clue's person to the roster.");
+        clues.MapGet("/person-suggestions", async ([AsParameters] PersonSuggestionQuery query, PersonResolver resolver, CancellationToken ct) =>
+                TypedResults.Ok(await resolver.ResolveAsync(new PersonMention { Text = query.Text, FactsOn = query.FactsOn }, ct)))
+            .WithName("SuggestReportedPersons").WithSummary("Resolves a reported person typed as free text to roster officials, with a score and reasons per candidate.")
+            .WithDescription("Resolves a reported person as a petition writes them (开阳县交通运输局局长王建华, 王某 with unit and post, a pinyin) to roster officials within the caller's jurisdiction: the name, unit and post read from the text, the ranked candidates (exact name, homophones and near-homophones, 2/3-character variants, masked names narrowed by unit and post), each with its score and one reason per point (`code`, `points`, `detail`, `text` in the caller's language), and the decision: `AutoLinked` (one candidate clearly ahead: registration would link it), `Pending` (an officer picks) or `NoCandidate`. Officers' earlier decisions about the same mention are applied. Nothing is stored.");
+        clues.MapGet("/link-queue", async ([AsParameters] LinkQueueQuery query, ClueQueries queries, CancellationToken ct) =>
+                TypedResults.Ok(await queries.LinkQueueAsync(query, ct)))
+            .WithName("ClueLinkQueue").WithSummary("待关联: active clues with a reported person waiting for a roster link, with candidates and reasons; paged.")
+            .WithDescription("The 待关联 queue: active clues the caller may see (need-to-know, recusals included) with a reported person typed as text that the resolver did not link clearly, newest first, paged. Each waiting person comes with the resolver's candidates within the caller's jurisdiction, their scores and reasons, and `mayLink` tells whether the caller may decide (case management, leaders, the petition office at intake, the clue's handler or investigator).");
+        clues.MapGet("/{id:guid}/persons/{personId:guid}/candidates", async (Guid id, Guid personId, ClueQueries queries, CancellationToken ct) =>
+                TypedResults.Ok(await queries.PersonCandidatesAsync(id, personId, ct)))
+            .WithName("ClueReportedPersonCandidates").WithSummary("The roster candidates for one reported person of a clue, with reasons.")
+            .WithDescription("The resolver's reading of one reported person of a clue the caller may see (the text kept at registration, the date of the facts), with ranked candidates within the caller's jurisdiction and a reason per point. A clue or person outside the caller's need-to-know answers 404.");
+        clues.MapPost("/{id:guid}/persons/{personId:guid}/link", async (Guid id, Guid personId, LinkPersonRequest request, ClueService service, CancellationToken ct) =>
+                TypedResults.Ok(await service.LinkPersonAsync(id, personId, request, ct)))
+            .WithName("LinkClueReportedPerson").WithSummary("关联: links a reported person to a roster official, or states that the person is not on the roster.")
+            .WithDescription("关联: an officer picks or confirms the roster official (`officialId`, within the caller's jurisdiction) a reported person is, or states `notOnRoster`, with a `reason`. The clue re-runs what depends on the link: principal flag (一把手) and with it the priority, the party-committee step and the countersign rule, leader category, region and unit; the history shows the link, the decision (same / not the same, by whom, why, when) is kept and reused for the same mention later, the link is audited and the repeat check runs again (`possibleRepeats`). Case management, leaders, the petition office while the clue is at intake, and the clue's handler or investigator; others who see the clue get 403, a clue outside the caller's need-to-know or an official outside the jurisdiction 404, a finished clue or a stale `version` 409, an official already linked to another person of the clue 422.");
 
         var statistics = app.MapApiGroup("/clue-statistics", "Clues").RequirePermission(Permission.ClueStatistics);
         statistics.MapQuery("/funnel", (ClueStatistics stats, FunnelQuery query, CancellationToken ct) => stats.FunnelAsync(query, ct),

@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
 using Qingfeng.Features.Clues;
 using Qingfeng.Features.Clues.Text;
+using Qingfeng.Features.PersonResolution;
 using Qingfeng.IntegrationTests.Infrastructure;
 using Xunit;
 
@@ -27,13 +28,13 @@ public sealed class ClueIntakeHelpTests(SharedApps apps)
         var petition = await app.ClientForAsync(TestUsers.KaiyangPetition.UserName);
 
         var text = Uri.EscapeDataString(official.UnitName + official.Position + official.Name);
-        var suggestions = await (await petition.GetAsync($"/api/v1/clues/person-suggestions?text={text}")).OkJsonAsync<List<PersonSuggestion>>();
-        Assert.Equal(official.Id, suggestions[0].Id);
-        Assert.Contains(suggestions[0].Reasons, r => r.StartsWith("unit:", StringComparison.Ordinal));
+        var resolution = await (await petition.GetAsync($"/api/v1/clues/person-suggestions?text={text}")).OkJsonAsync<MentionResolution>();
+        Assert.Equal(official.Id, resolution.Candidates[0].OfficialId);
+        Assert.Contains(resolution.Candidates[0].Reasons, r => r.Code.StartsWith("unit.", StringComparison.Ordinal) && r.Points > 0);
 
         var foreign = await app.ClientForAsync(TestUsers.ChishuiSupervision.UserName);
-        var none = await (await foreign.GetAsync($"/api/v1/clues/person-suggestions?text={Uri.EscapeDataString(official.Name)}")).OkJsonAsync<List<PersonSuggestion>>();
-        Assert.DoesNotContain(none, s => s.Id == official.Id);
+        var none = await (await foreign.GetAsync($"/api/v1/clues/person-suggestions?text={Uri.EscapeDataString(official.Name)}")).OkJsonAsync<MentionResolution>();
+        Assert.DoesNotContain(none.Candidates, s => s.OfficialId == official.Id);
     }
 
     [Theory]

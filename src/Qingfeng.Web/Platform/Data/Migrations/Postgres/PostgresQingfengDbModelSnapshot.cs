@@ -938,11 +938,21 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.Property<Guid>("ClueId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("FactsOn")
+                        .HasColumnType("date");
+
                     b.Property<bool>("IsPrincipal")
                         .HasColumnType("boolean");
 
                     b.Property<int?>("LeaderCategory")
                         .HasColumnType("integer");
+
+                    b.Property<int>("LinkState")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MentionText")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -971,6 +981,8 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ClueId");
+
+                    b.HasIndex("LinkState");
 
                     b.HasIndex("OfficialId");
 
@@ -1777,6 +1789,84 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.HasIndex("UnitId");
 
                     b.ToTable("SupervisionDelegations");
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.PersonResolution.PersonLinkDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsAutomatic")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsSame")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("MentionKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OfficialId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("OrganId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MentionKey");
+
+                    b.HasIndex("SubjectId", "PersonId");
+
+                    b.ToTable("PersonLinkDecisions", (string)null);
                 });
 
             modelBuilder.Entity("Qingfeng.Features.QuarterlyReviews.QuarterlyReview", b =>

@@ -929,11 +929,21 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                     b.Property<Guid>("ClueId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("FactsOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsPrincipal")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("LeaderCategory")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("LinkState")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MentionText")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -962,6 +972,8 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ClueId");
+
+                    b.HasIndex("LinkState");
 
                     b.HasIndex("OfficialId");
 
@@ -1768,6 +1780,84 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                     b.HasIndex("UnitId");
 
                     b.ToTable("SupervisionDelegations");
+                });
+
+            modelBuilder.Entity("Qingfeng.Features.PersonResolution.PersonLinkDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsAutomatic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSame")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MentionKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OfficialId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MentionKey");
+
+                    b.HasIndex("SubjectId", "PersonId");
+
+                    b.ToTable("PersonLinkDecisions", (string)null);
                 });
 
             modelBuilder.Entity("Qingfeng.Features.QuarterlyReviews.QuarterlyReview", b =>
