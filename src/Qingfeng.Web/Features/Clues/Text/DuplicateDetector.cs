@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -217,13 +218,18 @@ public sealed class DuplicateDetector
         }
 
         facts.AddRange(relatives.Select(r => (FactKind.Relative, r)));
-        facts.AddRange(Places.Matches(text).Select(m => (FactKind.Place, m.Groups[1].Value)));
-        facts.AddRange(Projects.Matches(text).Select(m => m.Groups[1].Value).Where(p => !NotProjects.Contains(p)).Select(p => (FactKind.Project, p)));
+        facts.AddRange(Places.Matches(text).Select(m => m.Groups[1].Value).Where(Named).Select(p => (FactKind.Place, p)));
+        facts.AddRange(Projects.Matches(text).Select(m => m.Groups[1].Value).Where(p => Named(p) && !NotProjects.Contains(p)).Select(p => (FactKind.Project, p)));
         facts.AddRange(Counterparts.Matches(text).Select(m => (FactKind.Counterpart, m.Groups[1].Value + m.Groups[2].Value)));
         facts.AddRange(Festivals.Where(f => text.Contains(f, StringComparison.Ordinal)).Select(f => (FactKind.Time, f)));
         facts.AddRange(Months.Matches(text).Select(m => (FactKind.Time, int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) + "月")));
         return facts;
     }
+
+    /// <summary>Whether two characters before 工程/酒店… can be part of a name (not 在工程, 的酒店, 了项目).</summary>
+    private static bool Named(string value) => value.AsSpan().IndexOfAny(FunctionCharacters) < 0;
+
+    private static readonly SearchValues<char> FunctionCharacters = SearchValues.Create("在的了个些把给让到拿揽承接是和与及等为从中去来家这那其各该");
 
     private static readonly HashSet<string> NotProjects = new(["这个", "那个", "一个", "几个", "多个", "所有", "相关", "工程", "项目", "个人", "重点", "建设"], StringComparer.Ordinal);
 
@@ -236,7 +242,7 @@ public sealed class DuplicateDetector
 
     private static readonly Regex Places = new(@"([\p{IsCJKUnifiedIdeographs}]{2})(?:大酒店|酒店|酒楼|农家乐|山庄|会所|茶楼|鱼庄|农庄|宾馆|饭店|餐厅)", RegexOptions.CultureInvariant);
 
-    private static readonly Regex Projects = new(@"([\p{IsCJKUnifiedIdeographs}]{2})(?:工程|项目)", RegexOptions.CultureInvariant);
+    private static readonly Regex Projects = new(@"([\p{IsCJKUnifiedIdeographs}]{2})(?:工程|项目)(?![款师队])", RegexOptions.CultureInvariant);
 
     private static readonly Regex Counterparts = new(@"(?:老板|经理|经销商|开发商|负责人|商人)([\p{IsCJKUnifiedIdeographs}])(某)|([\p{IsCJKUnifiedIdeographs}])(老板)", RegexOptions.CultureInvariant);
 

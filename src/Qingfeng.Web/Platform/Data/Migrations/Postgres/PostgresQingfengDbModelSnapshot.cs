@@ -192,12 +192,6 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.Property<DateOnly?>("ImpactUntil")
                         .HasColumnType("date");
 
-                    b.Property<bool>("IsPrincipal")
-                        .HasColumnType("boolean");
-
-                    b.Property<int?>("LeaderCategory")
-                        .HasColumnType("integer");
-
                     b.Property<int?>("Measure")
                         .HasColumnType("integer");
 
@@ -208,15 +202,8 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<Guid?>("OfficialId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("OfficialName")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("OfficialPosition")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("uuid")
+                        .HasColumnName("OfficialId");
 
                     b.Property<Guid>("OrganId")
                         .HasColumnType("uuid");
@@ -227,7 +214,8 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.Property<string>("RegionKey")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("RegionKey");
 
                     b.Property<string>("RevocationReason")
                         .HasMaxLength(1000)
@@ -243,12 +231,8 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<Guid>("UnitId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("UnitName")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("uuid")
+                        .HasColumnName("UnitId");
 
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -259,6 +243,52 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Qingfeng.Features.Accountability.AccountabilityDecision.Subject#SupervisedSubject", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("IsPrincipal")
+                                .HasColumnType("boolean")
+                                .HasColumnName("IsPrincipal");
+
+                            b1.Property<int?>("LeaderCategory")
+                                .HasColumnType("integer")
+                                .HasColumnName("LeaderCategory");
+
+                            b1.Property<Guid?>("OfficialId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("uuid")
+                                .HasColumnName("OfficialId");
+
+                            b1.Property<string>("OfficialName")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("OfficialName");
+
+                            b1.Property<string>("OfficialPosition")
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("OfficialPosition");
+
+                            b1.Property<string>("RegionKey")
+                                .IsRequired()
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasMaxLength(12)
+                                .HasColumnType("character varying(12)")
+                                .HasColumnName("RegionKey");
+
+                            b1.Property<Guid>("UnitId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("uuid")
+                                .HasColumnName("UnitId");
+
+                            b1.Property<string>("UnitName")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("UnitName");
+                        });
 
                     b.HasKey("Id");
 
@@ -894,6 +924,63 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.ToTable("ClueRecusals", (string)null);
                 });
 
+            modelBuilder.Entity("Qingfeng.Features.Clues.ClueRepeatDismissal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClueId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("DismissedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DismissedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DismissedByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("OrganId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OtherClueId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("Version")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OtherClueId");
+
+                    b.HasIndex("ClueId", "OtherClueId")
+                        .IsUnique();
+
+                    b.ToTable("ClueRepeatDismissals", (string)null);
+                });
+
             modelBuilder.Entity("Qingfeng.Features.Clues.ReportedPerson", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1071,18 +1158,15 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.Property<int>("MembersTotal")
                         .HasColumnType("integer");
 
-                    b.Property<Guid>("OrganId")
-                        .HasColumnType("uuid");
+                    b.Property<Guid?>("OfficialId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("PrincipalId");
 
-                    b.Property<Guid?>("PrincipalId")
+                    b.Property<Guid>("OrganId")
                         .HasColumnType("uuid");
 
                     b.Property<int>("PrincipalInChargeOf")
                         .HasColumnType("integer");
-
-                    b.Property<string>("PrincipalName")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
 
                     b.Property<bool>("PrincipalSpokeLast")
                         .HasColumnType("boolean");
@@ -1090,7 +1174,8 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.Property<string>("RegionKey")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("RegionKey");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -1098,12 +1183,8 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<Guid>("UnitId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("UnitName")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("uuid")
+                        .HasColumnName("UnitId");
 
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1138,6 +1219,39 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                             b1.Property<int>("RulesAdopted")
                                 .HasColumnType("integer")
                                 .HasColumnName("RulesAdopted");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Qingfeng.Features.Decisions.DecisionRecord.Subject#SupervisedSubject", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Guid?>("OfficialId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("uuid")
+                                .HasColumnName("PrincipalId");
+
+                            b1.Property<string>("OfficialName")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("PrincipalName");
+
+                            b1.Property<string>("RegionKey")
+                                .IsRequired()
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasMaxLength(12)
+                                .HasColumnType("character varying(12)")
+                                .HasColumnName("RegionKey");
+
+                            b1.Property<Guid>("UnitId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("uuid")
+                                .HasColumnName("UnitId");
+
+                            b1.Property<string>("UnitName")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("UnitName");
                         });
 
                     b.HasKey("Id");
@@ -1200,22 +1314,14 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<Guid>("OfficialId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("OfficialName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("Position")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("uuid")
+                        .HasColumnName("OfficialId");
 
                     b.Property<string>("RegionKey")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("RegionKey");
 
                     b.Property<string>("ReturnReason")
                         .HasMaxLength(1000)
@@ -1237,12 +1343,8 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<Guid>("UnitId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("UnitName")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("uuid")
+                        .HasColumnName("UnitId");
 
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1256,6 +1358,46 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
 
                     b.Property<int>("VoteCount")
                         .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Qingfeng.Features.DutyReports.DutyReport.Subject#SupervisedSubject", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Guid>("OfficialId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("uuid")
+                                .HasColumnName("OfficialId");
+
+                            b1.Property<string>("OfficialName")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("OfficialName");
+
+                            b1.Property<string>("OfficialPosition")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("Position");
+
+                            b1.Property<string>("RegionKey")
+                                .IsRequired()
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasMaxLength(12)
+                                .HasColumnType("character varying(12)")
+                                .HasColumnName("RegionKey");
+
+                            b1.Property<Guid>("UnitId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("uuid")
+                                .HasColumnName("UnitId");
+
+                            b1.Property<string>("UnitName")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("UnitName");
+                        });
 
                     b.HasKey("Id");
 
@@ -1791,7 +1933,8 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.Property<string>("RegionKey")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("RegionKey");
 
                     b.Property<string>("Summary")
                         .HasMaxLength(4000)
@@ -1803,7 +1946,25 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<Guid>("UnitId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasColumnName("UnitId");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Qingfeng.Features.Recommendations.AdoptedRule.Subject#SupervisedSubject", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("RegionKey")
+                                .IsRequired()
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasMaxLength(12)
+                                .HasColumnType("character varying(12)")
+                                .HasColumnName("RegionKey");
+
+                            b1.Property<Guid>("UnitId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("uuid")
+                                .HasColumnName("UnitId");
+                        });
 
                     b.HasKey("Id");
 
@@ -1850,6 +2011,10 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<Guid?>("OfficialId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("PrincipalId");
+
                     b.Property<Guid>("OrganId")
                         .HasColumnType("uuid");
 
@@ -1858,17 +2023,11 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
-                    b.Property<Guid?>("PrincipalId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("PrincipalName")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
                     b.Property<string>("RegionKey")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("RegionKey");
 
                     b.Property<DateOnly?>("RepliedOn")
                         .HasColumnType("date");
@@ -1892,12 +2051,8 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<Guid>("UnitId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("UnitName")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("uuid")
+                        .HasColumnName("UnitId");
 
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1935,6 +2090,39 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                             b1.Property<int>("RulesAdopted")
                                 .HasColumnType("integer")
                                 .HasColumnName("RulesAdopted");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Qingfeng.Features.Recommendations.Recommendation.Subject#SupervisedSubject", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Guid?>("OfficialId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("uuid")
+                                .HasColumnName("PrincipalId");
+
+                            b1.Property<string>("OfficialName")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("PrincipalName");
+
+                            b1.Property<string>("RegionKey")
+                                .IsRequired()
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasMaxLength(12)
+                                .HasColumnType("character varying(12)")
+                                .HasColumnName("RegionKey");
+
+                            b1.Property<Guid>("UnitId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("uuid")
+                                .HasColumnName("UnitId");
+
+                            b1.Property<string>("UnitName")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("UnitName");
                         });
 
                     b.HasKey("Id");
@@ -2099,19 +2287,13 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.Property<int>("Escalation")
                         .HasColumnType("integer");
 
-                    b.Property<bool>("IsPrincipal")
-                        .HasColumnType("boolean");
-
                     b.Property<string>("Measures")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
                     b.Property<Guid?>("OfficialId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("OfficialName")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("uuid")
+                        .HasColumnName("OfficialId");
 
                     b.Property<DateOnly>("OpenedOn")
                         .HasColumnType("date");
@@ -2127,7 +2309,8 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.Property<string>("RegionKey")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("RegionKey");
 
                     b.Property<int>("Source")
                         .HasColumnType("integer");
@@ -2144,12 +2327,8 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<Guid>("UnitId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("UnitName")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("uuid")
+                        .HasColumnName("UnitId");
 
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2184,6 +2363,43 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                             b1.Property<int>("RulesAdopted")
                                 .HasColumnType("integer")
                                 .HasColumnName("RulesAdopted");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Qingfeng.Features.Rectification.RectificationItem.Subject#SupervisedSubject", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("IsPrincipal")
+                                .HasColumnType("boolean")
+                                .HasColumnName("IsPrincipal");
+
+                            b1.Property<Guid?>("OfficialId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("uuid")
+                                .HasColumnName("OfficialId");
+
+                            b1.Property<string>("OfficialName")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("OfficialName");
+
+                            b1.Property<string>("RegionKey")
+                                .IsRequired()
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasMaxLength(12)
+                                .HasColumnType("character varying(12)")
+                                .HasColumnName("RegionKey");
+
+                            b1.Property<Guid>("UnitId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("uuid")
+                                .HasColumnName("UnitId");
+
+                            b1.Property<string>("UnitName")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("UnitName");
                         });
 
                     b.HasKey("Id");
@@ -2263,24 +2479,12 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.Property<bool>("IsPrincipal")
-                        .HasColumnType("boolean");
-
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
                     b.Property<Guid>("OfficialId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("OfficialName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("OfficialPosition")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("uuid")
+                        .HasColumnName("OfficialId");
 
                     b.Property<Guid>("OrganId")
                         .HasColumnType("uuid");
@@ -2288,7 +2492,8 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.Property<string>("RegionKey")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("RegionKey");
 
                     b.Property<DateOnly>("SentOn")
                         .HasColumnType("date");
@@ -2308,12 +2513,8 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<Guid>("UnitId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("UnitName")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("uuid")
+                        .HasColumnName("UnitId");
 
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2324,6 +2525,50 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Qingfeng.Features.Reminders.Reminder.Subject#SupervisedSubject", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("IsPrincipal")
+                                .HasColumnType("boolean")
+                                .HasColumnName("IsPrincipal");
+
+                            b1.Property<Guid>("OfficialId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("uuid")
+                                .HasColumnName("OfficialId");
+
+                            b1.Property<string>("OfficialName")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("OfficialName");
+
+                            b1.Property<string>("OfficialPosition")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("OfficialPosition");
+
+                            b1.Property<string>("RegionKey")
+                                .IsRequired()
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasMaxLength(12)
+                                .HasColumnType("character varying(12)")
+                                .HasColumnName("RegionKey");
+
+                            b1.Property<Guid>("UnitId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("uuid")
+                                .HasColumnName("UnitId");
+
+                            b1.Property<string>("UnitName")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("UnitName");
+                        });
 
                     b.HasKey("Id");
 
@@ -2697,29 +2942,14 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<bool>("IsPrincipal")
-                        .HasColumnType("boolean");
-
-                    b.Property<int?>("LeaderCategory")
-                        .HasColumnType("integer");
-
                     b.Property<string>("Matters")
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
                     b.Property<Guid>("OfficialId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("OfficialName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("OfficialPosition")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("uuid")
+                        .HasColumnName("OfficialId");
 
                     b.Property<Guid>("OrganId")
                         .HasColumnType("uuid");
@@ -2727,7 +2957,8 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.Property<string>("RegionKey")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("RegionKey");
 
                     b.Property<DateOnly>("ReplyDueOn")
                         .HasColumnType("date");
@@ -2746,12 +2977,8 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<Guid>("UnitId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("UnitName")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("uuid")
+                        .HasColumnName("UnitId");
 
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2786,6 +3013,54 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                             b1.Property<int>("RulesAdopted")
                                 .HasColumnType("integer")
                                 .HasColumnName("RulesAdopted");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Qingfeng.Features.Talks.Inquiry.Subject#SupervisedSubject", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("IsPrincipal")
+                                .HasColumnType("boolean")
+                                .HasColumnName("IsPrincipal");
+
+                            b1.Property<int?>("LeaderCategory")
+                                .HasColumnType("integer")
+                                .HasColumnName("LeaderCategory");
+
+                            b1.Property<Guid>("OfficialId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("uuid")
+                                .HasColumnName("OfficialId");
+
+                            b1.Property<string>("OfficialName")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("OfficialName");
+
+                            b1.Property<string>("OfficialPosition")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("OfficialPosition");
+
+                            b1.Property<string>("RegionKey")
+                                .IsRequired()
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasMaxLength(12)
+                                .HasColumnType("character varying(12)")
+                                .HasColumnName("RegionKey");
+
+                            b1.Property<Guid>("UnitId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("uuid")
+                                .HasColumnName("UnitId");
+
+                            b1.Property<string>("UnitName")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("UnitName");
                         });
 
                     b.HasKey("Id");
@@ -2837,24 +3112,9 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.Property<DateOnly?>("HeldOn")
                         .HasColumnType("date");
 
-                    b.Property<bool>("IsPrincipal")
-                        .HasColumnType("boolean");
-
-                    b.Property<int?>("LeaderCategory")
-                        .HasColumnType("integer");
-
                     b.Property<Guid>("OfficialId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("OfficialName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("OfficialPosition")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("uuid")
+                        .HasColumnName("OfficialId");
 
                     b.Property<Guid>("OrganId")
                         .HasColumnType("uuid");
@@ -2891,7 +3151,8 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                     b.Property<string>("RegionKey")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("RegionKey");
 
                     b.Property<int>("State")
                         .HasColumnType("integer");
@@ -2912,12 +3173,8 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<Guid>("UnitId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("UnitName")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("uuid")
+                        .HasColumnName("UnitId");
 
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2952,6 +3209,54 @@ namespace Qingfeng.Platform.Data.Migrations.Postgres
                             b1.Property<int>("RulesAdopted")
                                 .HasColumnType("integer")
                                 .HasColumnName("RulesAdopted");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Qingfeng.Features.Talks.Talk.Subject#SupervisedSubject", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("IsPrincipal")
+                                .HasColumnType("boolean")
+                                .HasColumnName("IsPrincipal");
+
+                            b1.Property<int?>("LeaderCategory")
+                                .HasColumnType("integer")
+                                .HasColumnName("LeaderCategory");
+
+                            b1.Property<Guid>("OfficialId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("uuid")
+                                .HasColumnName("OfficialId");
+
+                            b1.Property<string>("OfficialName")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("OfficialName");
+
+                            b1.Property<string>("OfficialPosition")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("OfficialPosition");
+
+                            b1.Property<string>("RegionKey")
+                                .IsRequired()
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasMaxLength(12)
+                                .HasColumnType("character varying(12)")
+                                .HasColumnName("RegionKey");
+
+                            b1.Property<Guid>("UnitId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("uuid")
+                                .HasColumnName("UnitId");
+
+                            b1.Property<string>("UnitName")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("UnitName");
                         });
 
                     b.HasKey("Id");

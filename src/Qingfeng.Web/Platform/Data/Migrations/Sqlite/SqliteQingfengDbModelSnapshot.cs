@@ -183,12 +183,6 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("ImpactUntil")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("IsPrincipal")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("LeaderCategory")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int?>("Measure")
                         .HasColumnType("INTEGER");
 
@@ -199,15 +193,8 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("OfficialId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OfficialName")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OfficialPosition")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("OfficialId");
 
                     b.Property<Guid>("OrganId")
                         .HasColumnType("TEXT");
@@ -218,7 +205,8 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                     b.Property<string>("RegionKey")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("RegionKey");
 
                     b.Property<string>("RevocationReason")
                         .HasMaxLength(1000)
@@ -234,12 +222,8 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("UnitId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UnitName")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("UnitId");
 
                     b.Property<long?>("UpdatedAt")
                         .HasColumnType("INTEGER");
@@ -250,6 +234,52 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Qingfeng.Features.Accountability.AccountabilityDecision.Subject#SupervisedSubject", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("IsPrincipal")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("IsPrincipal");
+
+                            b1.Property<int?>("LeaderCategory")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("LeaderCategory");
+
+                            b1.Property<Guid?>("OfficialId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("OfficialId");
+
+                            b1.Property<string>("OfficialName")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("OfficialName");
+
+                            b1.Property<string>("OfficialPosition")
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("OfficialPosition");
+
+                            b1.Property<string>("RegionKey")
+                                .IsRequired()
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasMaxLength(12)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RegionKey");
+
+                            b1.Property<Guid>("UnitId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("UnitId");
+
+                            b1.Property<string>("UnitName")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("UnitName");
+                        });
 
                     b.HasKey("Id");
 
@@ -885,6 +915,63 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                     b.ToTable("ClueRecusals", (string)null);
                 });
 
+            modelBuilder.Entity("Qingfeng.Features.Clues.ClueRepeatDismissal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DismissedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DismissedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DismissedByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OtherClueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OtherClueId");
+
+                    b.HasIndex("ClueId", "OtherClueId")
+                        .IsUnique();
+
+                    b.ToTable("ClueRepeatDismissals", (string)null);
+                });
+
             modelBuilder.Entity("Qingfeng.Features.Clues.ReportedPerson", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1062,18 +1149,15 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                     b.Property<int>("MembersTotal")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("OrganId")
-                        .HasColumnType("TEXT");
+                    b.Property<Guid?>("OfficialId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("PrincipalId");
 
-                    b.Property<Guid?>("PrincipalId")
+                    b.Property<Guid>("OrganId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PrincipalInChargeOf")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("PrincipalName")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
 
                     b.Property<bool>("PrincipalSpokeLast")
                         .HasColumnType("INTEGER");
@@ -1081,7 +1165,8 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                     b.Property<string>("RegionKey")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("RegionKey");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -1089,12 +1174,8 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("UnitId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UnitName")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("UnitId");
 
                     b.Property<long?>("UpdatedAt")
                         .HasColumnType("INTEGER");
@@ -1129,6 +1210,39 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                             b1.Property<int>("RulesAdopted")
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("RulesAdopted");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Qingfeng.Features.Decisions.DecisionRecord.Subject#SupervisedSubject", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Guid?>("OfficialId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PrincipalId");
+
+                            b1.Property<string>("OfficialName")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PrincipalName");
+
+                            b1.Property<string>("RegionKey")
+                                .IsRequired()
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasMaxLength(12)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RegionKey");
+
+                            b1.Property<Guid>("UnitId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("UnitId");
+
+                            b1.Property<string>("UnitName")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("UnitName");
                         });
 
                     b.HasKey("Id");
@@ -1191,22 +1305,14 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("OfficialId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OfficialName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Position")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("OfficialId");
 
                     b.Property<string>("RegionKey")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("RegionKey");
 
                     b.Property<string>("ReturnReason")
                         .HasMaxLength(1000)
@@ -1228,12 +1334,8 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("UnitId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UnitName")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("UnitId");
 
                     b.Property<long?>("UpdatedAt")
                         .HasColumnType("INTEGER");
@@ -1247,6 +1349,46 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
 
                     b.Property<int>("VoteCount")
                         .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Qingfeng.Features.DutyReports.DutyReport.Subject#SupervisedSubject", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Guid>("OfficialId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("OfficialId");
+
+                            b1.Property<string>("OfficialName")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("OfficialName");
+
+                            b1.Property<string>("OfficialPosition")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Position");
+
+                            b1.Property<string>("RegionKey")
+                                .IsRequired()
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasMaxLength(12)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RegionKey");
+
+                            b1.Property<Guid>("UnitId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("UnitId");
+
+                            b1.Property<string>("UnitName")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("UnitName");
+                        });
 
                     b.HasKey("Id");
 
@@ -1782,7 +1924,8 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                     b.Property<string>("RegionKey")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("RegionKey");
 
                     b.Property<string>("Summary")
                         .HasMaxLength(4000)
@@ -1794,7 +1937,25 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("UnitId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("UnitId");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Qingfeng.Features.Recommendations.AdoptedRule.Subject#SupervisedSubject", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("RegionKey")
+                                .IsRequired()
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasMaxLength(12)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RegionKey");
+
+                            b1.Property<Guid>("UnitId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("UnitId");
+                        });
 
                     b.HasKey("Id");
 
@@ -1841,6 +2002,10 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OfficialId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("PrincipalId");
+
                     b.Property<Guid>("OrganId")
                         .HasColumnType("TEXT");
 
@@ -1849,17 +2014,11 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("PrincipalId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PrincipalName")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("RegionKey")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("RegionKey");
 
                     b.Property<DateOnly?>("RepliedOn")
                         .HasColumnType("TEXT");
@@ -1883,12 +2042,8 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("UnitId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UnitName")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("UnitId");
 
                     b.Property<long?>("UpdatedAt")
                         .HasColumnType("INTEGER");
@@ -1926,6 +2081,39 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                             b1.Property<int>("RulesAdopted")
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("RulesAdopted");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Qingfeng.Features.Recommendations.Recommendation.Subject#SupervisedSubject", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Guid?>("OfficialId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PrincipalId");
+
+                            b1.Property<string>("OfficialName")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PrincipalName");
+
+                            b1.Property<string>("RegionKey")
+                                .IsRequired()
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasMaxLength(12)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RegionKey");
+
+                            b1.Property<Guid>("UnitId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("UnitId");
+
+                            b1.Property<string>("UnitName")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("UnitName");
                         });
 
                     b.HasKey("Id");
@@ -2090,19 +2278,13 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                     b.Property<int>("Escalation")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("IsPrincipal")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Measures")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("OfficialId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OfficialName")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("OfficialId");
 
                     b.Property<DateOnly>("OpenedOn")
                         .HasColumnType("TEXT");
@@ -2118,7 +2300,8 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                     b.Property<string>("RegionKey")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("RegionKey");
 
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
@@ -2135,12 +2318,8 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("UnitId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UnitName")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("UnitId");
 
                     b.Property<long?>("UpdatedAt")
                         .HasColumnType("INTEGER");
@@ -2175,6 +2354,43 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                             b1.Property<int>("RulesAdopted")
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("RulesAdopted");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Qingfeng.Features.Rectification.RectificationItem.Subject#SupervisedSubject", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("IsPrincipal")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("IsPrincipal");
+
+                            b1.Property<Guid?>("OfficialId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("OfficialId");
+
+                            b1.Property<string>("OfficialName")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("OfficialName");
+
+                            b1.Property<string>("RegionKey")
+                                .IsRequired()
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasMaxLength(12)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RegionKey");
+
+                            b1.Property<Guid>("UnitId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("UnitId");
+
+                            b1.Property<string>("UnitName")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("UnitName");
                         });
 
                     b.HasKey("Id");
@@ -2254,24 +2470,12 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("IsPrincipal")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("OfficialId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OfficialName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OfficialPosition")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("OfficialId");
 
                     b.Property<Guid>("OrganId")
                         .HasColumnType("TEXT");
@@ -2279,7 +2483,8 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                     b.Property<string>("RegionKey")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("RegionKey");
 
                     b.Property<DateOnly>("SentOn")
                         .HasColumnType("TEXT");
@@ -2299,12 +2504,8 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("UnitId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UnitName")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("UnitId");
 
                     b.Property<long?>("UpdatedAt")
                         .HasColumnType("INTEGER");
@@ -2315,6 +2516,50 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Qingfeng.Features.Reminders.Reminder.Subject#SupervisedSubject", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("IsPrincipal")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("IsPrincipal");
+
+                            b1.Property<Guid>("OfficialId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("OfficialId");
+
+                            b1.Property<string>("OfficialName")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("OfficialName");
+
+                            b1.Property<string>("OfficialPosition")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("OfficialPosition");
+
+                            b1.Property<string>("RegionKey")
+                                .IsRequired()
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasMaxLength(12)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RegionKey");
+
+                            b1.Property<Guid>("UnitId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("UnitId");
+
+                            b1.Property<string>("UnitName")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("UnitName");
+                        });
 
                     b.HasKey("Id");
 
@@ -2688,29 +2933,14 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("IsPrincipal")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("LeaderCategory")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Matters")
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OfficialId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OfficialName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OfficialPosition")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("OfficialId");
 
                     b.Property<Guid>("OrganId")
                         .HasColumnType("TEXT");
@@ -2718,7 +2948,8 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                     b.Property<string>("RegionKey")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("RegionKey");
 
                     b.Property<DateOnly>("ReplyDueOn")
                         .HasColumnType("TEXT");
@@ -2737,12 +2968,8 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("UnitId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UnitName")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("UnitId");
 
                     b.Property<long?>("UpdatedAt")
                         .HasColumnType("INTEGER");
@@ -2777,6 +3004,54 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                             b1.Property<int>("RulesAdopted")
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("RulesAdopted");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Qingfeng.Features.Talks.Inquiry.Subject#SupervisedSubject", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("IsPrincipal")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("IsPrincipal");
+
+                            b1.Property<int?>("LeaderCategory")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("LeaderCategory");
+
+                            b1.Property<Guid>("OfficialId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("OfficialId");
+
+                            b1.Property<string>("OfficialName")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("OfficialName");
+
+                            b1.Property<string>("OfficialPosition")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("OfficialPosition");
+
+                            b1.Property<string>("RegionKey")
+                                .IsRequired()
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasMaxLength(12)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RegionKey");
+
+                            b1.Property<Guid>("UnitId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("UnitId");
+
+                            b1.Property<string>("UnitName")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("UnitName");
                         });
 
                     b.HasKey("Id");
@@ -2828,24 +3103,9 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("HeldOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("IsPrincipal")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("LeaderCategory")
-                        .HasColumnType("INTEGER");
-
                     b.Property<Guid>("OfficialId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OfficialName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OfficialPosition")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("OfficialId");
 
                     b.Property<Guid>("OrganId")
                         .HasColumnType("TEXT");
@@ -2882,7 +3142,8 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                     b.Property<string>("RegionKey")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("RegionKey");
 
                     b.Property<int>("State")
                         .HasColumnType("INTEGER");
@@ -2903,12 +3164,8 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("UnitId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UnitName")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("UnitId");
 
                     b.Property<long?>("UpdatedAt")
                         .HasColumnType("INTEGER");
@@ -2943,6 +3200,54 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                             b1.Property<int>("RulesAdopted")
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("RulesAdopted");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Qingfeng.Features.Talks.Talk.Subject#SupervisedSubject", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("IsPrincipal")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("IsPrincipal");
+
+                            b1.Property<int?>("LeaderCategory")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("LeaderCategory");
+
+                            b1.Property<Guid>("OfficialId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("OfficialId");
+
+                            b1.Property<string>("OfficialName")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("OfficialName");
+
+                            b1.Property<string>("OfficialPosition")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("OfficialPosition");
+
+                            b1.Property<string>("RegionKey")
+                                .IsRequired()
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasMaxLength(12)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RegionKey");
+
+                            b1.Property<Guid>("UnitId")
+                                .ValueGeneratedOnUpdateSometimes()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("UnitId");
+
+                            b1.Property<string>("UnitName")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("UnitName");
                         });
 
                     b.HasKey("Id");
