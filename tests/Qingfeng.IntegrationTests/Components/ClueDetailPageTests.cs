@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -134,6 +135,40 @@ public sealed class ClueDetailPageTests(SharedApps apps) : DetailPageTestBase(ap
         await page.WaitForAssertionAsync(() => Assert.Contains("已重新加载", page.Find("[data-testid=action-form] [data-testid=action-error]").TextContent, StringComparison.Ordinal));
         Assert.Contains(EnumText.Label(ClueState.AllocationProposed), page.Find("[data-testid=clue-state]").TextContent, StringComparison.Ordinal);
         Assert.Empty(page.FindAll("[data-testid=clue-actions]"));
+    }
+
+    [Fact]
+    public async Task The_page_shows_a_repeat_candidate_with_its_reason_and_passages_and_keeps_a_dismissal()
+    {
+        var clues = await ClientsAsync();
+        var unit = "开阳县" + Guid.NewGuid().ToString("N")[..4] + "交通运输局";
+        RegisterClueRequest Request(string content, string name) => new()
+        {
+            Source = ClueSource.Letter,
+            Content = content,
+            Persons = [new ReportedPersonRequest { Name = name, UnitName = unit }],
+        };
+        var first = await (await clues.CaseManager.PostAsync("/api/v1/clues", Request(ClueRepeatTests.Letter, "覃某某").AsJson())).Content.ReadFromJsonAsync<RegisterClueResult>(HttpAssertions.Json);
+        var second = await (await clues.CaseManager.PostAsync("/api/v1/clues", Request(ClueRepeatTests.Supplement, "覃松彬").AsJson())).Content.ReadFromJsonAsync<RegisterClueResult>(HttpAssertions.Json);
+
+        await ActAsAsync(TestUsers.KaiyangCaseManagement);
+        var page = await OpenAsync(second!.Id);
+        await page.WaitForAssertionAsync(() => Assert.Contains(first!.Number, page.Find("[data-testid=clue-repeat-candidates]").TextContent, StringComparison.Ordinal));
+        var candidate = page.FindAll("[data-testid=repeat-candidate]").Single(c => c.TextContent.Contains(first!.Number, StringComparison.Ordinal));
+        Assert.Contains("相同段落", candidate.QuerySelector("[data-testid=repeat-candidate-reason]")!.TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(candidate.QuerySelectorAll("[data-testid=repeat-candidate-passages] mark"));
+        Assert.NotNull(candidate.QuerySelector("[data-testid=repeat-confirm]"));
+
+        await candidate.QuerySelector("[data-testid=repeat-dismiss]")!.ClickAsync(new MouseEventArgs());
+        await page.Find("[data-testid=repeat-dismiss-reason]").ChangeAsync(new ChangeEventArgs { Value = "另一笔礼金（组件测试）" });
+        await page.Find("[data-testid=repeat-dismiss-submit]").ClickAsync(new MouseEventArgs());
+        await page.WaitForAssertionAsync(() =>
+        {
+            var dismissed = page.FindAll("[data-testid=repeat-candidate]").Single(c => c.TextContent.Contains(first!.Number, StringComparison.Ordinal));
+            Assert.Contains("另一笔礼金（组件测试）", dismissed.QuerySelector("[data-testid=repeat-candidate-dismissed]")!.TextContent, StringComparison.Ordinal);
+            Assert.Null(dismissed.QuerySelector("[data-testid=repeat-dismiss]"));
+            Assert.Null(dismissed.QuerySelector("[data-testid=repeat-confirm]"));
+        });
     }
 
     private async Task<ClueClients> ClientsAsync()

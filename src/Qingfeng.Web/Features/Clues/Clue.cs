@@ -189,6 +189,15 @@ public sealed class Clue : Entity
         Fingerprint = fingerprint;
     }
 
+    /// <summary>Replaces the repeat fingerprint with one of the current format, made from the same content (start-up upgrade).</summary>
+    public void Refingerprint(string fingerprint)
+    {
+        if (ContentCipher is not null)
+        {
+            Fingerprint = fingerprint;
+        }
+    }
+
     /// <summary>Hands the clue to an area collaboration group, recusing the home organ (domain.md A15).</summary>
     public void DelegateTo(Guid? collaborationGroupId, Guid recusedOrganId)
     {

@@ -121,7 +121,8 @@ public sealed record RegisterClueRequest : IRequestExample<RegisterClueRequest>
     };
 }
 
-public sealed record DuplicateItem(Guid Id, string Number, DateOnly ReceivedOn, ClueState State, double Similarity);
+/// <summary>A likely repeat found at registration: the score and the reason in words (the page shows the matching passages).</summary>
+public sealed record DuplicateItem(Guid Id, string Number, DateOnly ReceivedOn, ClueState State, double Similarity, string Reason);
 
 public sealed record RegisterClueResult(Guid Id, string Number, IReadOnlyList<DuplicateItem> PossibleRepeats);
 
@@ -414,5 +415,44 @@ public sealed record SuggestCategoriesRequest : IRequestExample<SuggestCategorie
     public static SuggestCategoriesRequest Example => new()
     {
         Text = "反映某局长利用春节收受下属单位所送礼金，并长期违规使用公务用车接送家属。",
+    };
+}
+
+/// <summary>
+/// An earlier or later clue of the organ that may report the same matter (重复件), as the caller may see it: the score, the
+/// reason in words, and the passages both texts share. <see cref="CanConfirm"/> offers MarkRepeat into it (only into an earlier
+/// clue), <see cref="CanDismiss"/> the kept "not a repeat" decision; <see cref="Dismissed"/> is that decision once taken.
+/// </summary>
+public sealed record RepeatCandidate(
+    Guid Id,
+    string Number,
+    DateOnly ReceivedOn,
+    ClueState State,
+    double Score,
+    double TextSimilarity,
+    string Reason,
+    IReadOnlyList<string> Passages,
+    bool IsEarlier,
+    bool CanConfirm,
+    bool CanDismiss,
+    RepeatDismissalItem? Dismissed);
+
+/// <summary>A kept decision that two clues are not the same matter.</summary>
+public sealed record RepeatDismissalItem(string DismissedBy, DateTimeOffset DismissedAt, string Reason);
+
+public sealed record DismissRepeatRequest : IRequestExample<DismissRepeatRequest>
+{
+    /// <summary>The candidate that is not a repeat of this clue.</summary>
+    [Required]
+    public Guid? OtherClueId { get; init; }
+
+    [Required]
+    [StringLength(ClueRepeatDismissal.ReasonMaxLength, MinimumLength = 2)]
+    public string Reason { get; init; } = "";
+
+    public static DismissRepeatRequest Example => new()
+    {
+        OtherClueId = Guid.Parse("0193a5b2-7c41-7d10-9a2e-5f1c3b8e4d21", CultureInfo.InvariantCulture),
+        Reason = "同一被反映人，但反映的是另一笔礼金，时间和金额均不同。",
     };
 }

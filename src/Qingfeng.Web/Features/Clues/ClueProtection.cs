@@ -22,9 +22,10 @@ public sealed class ClueProtection(
 
     public ViolationCatalog Categories => catalog;
 
-    public double RepeatThreshold => duplicates.Threshold;
+    /// <summary>The repeat detector that reads the fingerprints this class makes.</summary>
+    public DuplicateDetector Duplicates => duplicates;
 
-    /// <summary>Encrypts content and reporter onto the clue and returns the repeat fingerprint.</summary>
+    /// <summary>Encrypts content and reporter onto the clue and returns the repeat fingerprint (<see cref="DuplicateDetector"/>: no readable text).</summary>
     public string Protect(Clue clue, string content, ReporterDetails? reporter)
     {
         var fingerprint = DuplicateDetector.Fingerprint(content);
@@ -77,8 +78,6 @@ public sealed class ClueProtection(
 
     public IReadOnlyList<TextPiece> Snippet(Guid clueId, string contentCipher, IReadOnlyList<string> terms) =>
         [.. ChineseSegmenter.Highlight(encryption.Decrypt(contentCipher, Bind(clueId, "content")), terms, 120).Select(s => new TextPiece(s.Text, s.IsMatch))];
-
-    public double Similarity(string a, string b) => duplicates.Similarity(a, b);
 
     public IReadOnlyList<CategorySuggestion> SuggestCategories(string text) => suggester.Suggest(text);
 

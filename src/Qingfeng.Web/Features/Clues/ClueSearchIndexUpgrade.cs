@@ -4,7 +4,8 @@ namespace Qingfeng.Features.Clues;
 /// Brings the clue search index up to date at start-up: a clue indexed before scope tokens existed (see
 /// <see cref="ClueProtection.IndexAsync"/>) would be invisible to scoped searches, so every clue whose document
 /// lacks its organ's scope token is indexed again from its decrypted content. At most one query per organ when
-/// nothing is missing.
+/// nothing is missing. It also re-makes the repeat fingerprints of an older format (<see cref="Text.DuplicateDetector.IsCurrent"/>)
+/// from the decrypted content, so every clue is compared by the current detector; the demo data follows the same way.
 /// </summary>
 public sealed class ClueSearchIndexUpgrade(QingfengDatabase database, ClueProtection protection, ILogger<ClueSearchIndexUpgrade> logger) : BackgroundService
 {
@@ -45,6 +46,31 @@ public sealed class ClueSearchIndexUpgrade(QingfengDatabase database, ClueProtec
         return upgraded;
     }
 
+    /// <summary>Re-makes the repeat fingerprints of an older format, in batches; returns how many.</summary>
+    public async Task<int> RefingerprintAsync(CancellationToken cancellationToken)
+    {
+        var done = 0;
+        while (true)
+        {
+            await using var db = database.Create(DbActor.System);
+            var stale = await db.Clues
+                .Where(c => c.ContentCipher != null && c.Fingerprint != null && !c.Fingerprint.StartsWith(Text.DuplicateDetector.Prefix))
+                .OrderBy(c => c.Id).Take(200).ToListAsync(cancellationToken);
+            if (stale.Count == 0)
+            {
+                return done;
+            }
+
+            foreach (var clue in stale)
+            {
+                clue.Refingerprint(Text.DuplicateDetector.Fingerprint(protection.UnprotectContent(clue)!));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            done += stale.Count;
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -53,6 +79,12 @@ public sealed class ClueSearchIndexUpgrade(QingfengDatabase database, ClueProtec
             if (upgraded > 0)
             {
                 logger.LogInformation("Search index: {Count} clues re-indexed with their scope tokens.", upgraded);
+            }
+
+            var refingerprinted = await RefingerprintAsync(stoppingToken);
+            if (refingerprinted > 0)
+            {
+                logger.LogInformation("Repeat detection: {Count} clues re-fingerprinted in the current format.", refingerprinted);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

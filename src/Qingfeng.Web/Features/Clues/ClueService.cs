@@ -20,6 +20,7 @@ public sealed class ClueService(
     ClueProtection protection,
     ClueDeadlines deadlines,
     PersonResolver resolver,
+    ClueRepeats repeats,
     AuditLog audit,
     TimeProvider time)
 {
@@ -76,14 +77,13 @@ public sealed class ClueService(
                         var number = await ClueNumbering.NextAsync(db, organId, organ.Name, receivedOn.Year, ct);
                         var clue = new Clue(number, organId, request.Source!.Value, receivedOn, request.IsRealName, persons, categories);
                         await RouteByDelegationAsync(db, clue, organId, ChinaTime.DateOf(now), ct);
-                        var fingerprint = protection.Protect(clue, request.Content, request.IsRealName ? request.Reporter : null);
+                        protection.Protect(clue, request.Content, request.IsRealName ? request.Reporter : null);
                         clue.Registered(viewer.Actor, now, deadlines);
                         AutoLink(db, clue, resolutions, organId, now);
                         db.Add(clue);
                         await db.SaveChangesAsync(ct);
                         await protection.IndexAsync(db, clue, request.Content, ct);
-                        var repeats = await FindRepeatsAsync(db, viewer, clue, fingerprint, ct);
-                        return new RegisterClueResult(clue.Id, clue.Number, repeats);
+                        return new RegisterClueResult(clue.Id, clue.Number, await repeats.FlagAsync(db, viewer, clue, ct));
                     },
                     cancellationToken);
             }
@@ -485,8 +485,8 @@ public sealed class ClueService(
             async ct =>
             {
                 await db.SaveChangesAsync(ct);
-                var repeats = await FindRepeatsAsync(db, viewer, clue, clue.Fingerprint ?? "", ct);
-                return new LinkPersonResult(clue.Id, person.Id, person.LinkState, person.OfficialId, clue.IsPrincipal, clue.Version, repeats);
+                var found = await repeats.FlagAsync(db, viewer, clue, ct);
+                return new LinkPersonResult(clue.Id, person.Id, person.LinkState, person.OfficialId, clue.IsPrincipal, clue.Version, found);
             },
             cancellationToken);
     }
@@ -518,45 +518,6 @@ public sealed class ClueService(
         {
             clue.DelegateTo(delegation.CollaborationGroupId, delegation.HomeOrganId);
         }
-    }
-
-    /// <summary>
-    /// 重复件: earlier reports about the same officials that read alike. Only clues the registrar may open are named, recusals
-    /// included (<see cref="ClueViewer.VisibleClues"/>). A registrar outside an earlier clue's circle learns nothing of it, not
-    /// even that one exists: the domain does not need it to — every registered clue goes to case management (the central
-    /// register, 集中管理), which sees every clue of the commission, finds the repeat when it registers or searches, and is the
-    /// one that can merge it (MarkRepeat needs the earlier clue to be visible to whoever merges) — while "this official already
-    /// has a matter before us" is exactly what the circle of knowledge (domain.md 12) keeps small.
-    /// </summary>
-    private async Task<IReadOnlyList<DuplicateItem>> FindRepeatsAsync(QingfengDb db, ClueViewer viewer, Clue clue, string fingerprint, CancellationToken cancellationToken)
-    {
-        var officials = clue.ReportedPersons.Where(p => p.OfficialId is not null).Select(p => p.OfficialId).ToList();
-        if (officials.Count == 0)
-        {
-            return [];
-        }
-
-        var since = clue.ReceivedOn.AddYears(-2);
-        var candidates = await viewer.VisibleClues(db).AsNoTracking()
-            .Where(c => c.Id != clue.Id && c.OrganId == clue.OrganId && c.Fingerprint != null && c.ReceivedOn >= since
-                && c.ReportedPersons.Any(p => officials.Contains(p.OfficialId)))
-            .OrderByDescending(c => c.ReceivedOn).Take(200)
-            .Select(c => new { c.Id, c.Number, c.ReceivedOn, c.State, c.Fingerprint })
-            .ToListAsync(cancellationToken);
-        var repeats = candidates
-            .Select(c => new DuplicateItem(c.Id, c.Number, c.ReceivedOn, c.State, protection.Similarity(fingerprint, c.Fingerprint!)))
-            .Where(c => c.Similarity >= protection.RepeatThreshold)
-            .OrderByDescending(c => c.Similarity)
-            .Take(5)
-            .ToList();
-        if (repeats.Count > 0)
-        {
-            // Same context and transaction as the registration: a second connection would wait on our own write lock.
-            db.AuditEntries.Add(new AuditEntry("RepeatFlag", nameof(Clue), clue.Id.ToString(), string.Join(',', repeats.Select(r => r.Number))));
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        return repeats;
     }
 }
 

@@ -21,6 +21,7 @@ public static class CluesFeature
         services.AddSingleton<ClueProtection>();
         services.AddScoped<ClueAccess>();
         services.AddScoped<INotificationLinkFilter, ClueNotificationFilter>();
+        services.AddScoped<ClueRepeats>();
         services.AddScoped<ClueService>();
         services.AddScoped<ClueQueries>();
         services.AddScoped<ClueStatistics>();
@@ -57,6 +58,13 @@ public static class CluesFeature
             .RequirePermission(Permission.ClueRegister)
             .WithName("RegisterClue").WithSummary("Registers a clue (登记); returns its number and any likely repeats.")
             .WithDescription("Registers (登记) a problem clue (问题线索) under the organ's next number of the year: received by letter, visit, phone or the 12388 platform, transferred (巡视, 巡察, 审计, judicial organs…) or found in supervision. Reported persons are roster officials within the caller's jurisdiction (`officialId`) or names as written. Petition office, case management, supervision offices and stationed teams (ClueRegister); answers 201 with the number and likely repeats (重复件) among earlier clues the caller may see. A real-name report without the reporter's name, a receipt date in the future or an unknown category answers 422, an official outside the jurisdiction 404.");
+        clues.MapGet("/{id:guid}/repeat-candidates", async (Guid id, ClueRepeats repeats, CancellationToken ct) =>
+                TypedResults.Ok(await repeats.CandidatesAsync(id, ct)))
+            .WithName("ClueRepeatCandidates").WithSummary("Clues of the organ that may report the same matter (重复件), with reasons and shared passages.")
+            .WithDescription("Likely repeats (重复件) of a clue among the organ's clues received within two years before or after it that the caller may see (need-to-know and recusals apply; no other clue is named or counted): compared by text (a fingerprint, never the stored text) and by the reported persons, linked or typed as free text. Each candidate has its number, date, state, score, a reason in words (same person, text similarity, facts alike and unlike, shared passages), the passages both texts share (at least 8 characters, from both decrypted texts), whether the caller may confirm it (MarkRepeat into an earlier clue) or dismiss it, and the kept dismissal if any. The view is audited; a clue the caller may not see answers 404.");
+        clues.MapAction("/{id:guid}/repeat-dismissals", (ClueRepeats repeats, Guid id, DismissRepeatRequest request, CancellationToken ct) => repeats.DismissAsync(id, request, ct),
+            "DismissClueRepeat", "Keeps the decision that a candidate is not a repeat of the clue (who, when, why).")
+            .WithDescription("Keeps the decision that a candidate (`otherClueId`) is not a repeat of the clue: who, when, why and the pair are stored and audited, and the pair is not flagged again (the candidate list shows it as dismissed). Both clues must be visible to the caller (else 404); only officers of the organ that owns the clue who may merge a repeat (petition office, case management) or its leaders decide (403 otherwise, also for a collaborating organ that sees the clue); a pair already decided answers 409.");
         clues.MapPost("/{id:guid}/actions", async (Guid id, ClueActionRequest request, ClueService service, CancellationToken ct) =>
                 TypedResults.Ok(await service.ActAsync(id, request, ct)))
             .WithName("ActOnClue").WithSummary("Takes one workflow action (see ClueAction); illegal moves answer 409, missing inputs 422.")

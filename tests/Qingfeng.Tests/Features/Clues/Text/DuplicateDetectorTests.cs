@@ -23,7 +23,7 @@ public sealed class DuplicateDetectorTests
     {
         var detector = new DuplicateDetector();
         var scored = Pairs.Value
-            .Select(p => (p.Id, p.Duplicate, Score: detector.Similarity(DuplicateDetector.Fingerprint(p.TextA), DuplicateDetector.Fingerprint(p.TextB))))
+            .Select(p => (p.Id, p.Duplicate, Score: detector.Compare(DuplicateDetector.Fingerprint(p.TextA), DuplicateDetector.Fingerprint(p.TextB)).TextScore))
             .ToList();
         var tuning = scored.Where(p => p.Id % 2 == 1).ToList();
         var heldOut = scored.Where(p => p.Id % 2 == 0).ToList();
@@ -44,8 +44,8 @@ public sealed class DuplicateDetectorTests
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  misjudged #{miss.Id} (label {(miss.Duplicate ? 1 : 0)}): {miss.Score:0.000}"));
         }
 
-        Assert.Equal(DuplicateDetector.DefaultThreshold, best.Threshold, 2);
-        Assert.True(atDefault.Precision >= 0.43, "precision");
+        Assert.InRange(best.Threshold, DuplicateDetector.DefaultThreshold - 0.06, DuplicateDetector.DefaultThreshold + 0.06);
+        Assert.True(atDefault.Precision >= 0.70, "precision");
         Assert.True(atDefault.Recall >= 0.80, "recall");
         Assert.True(atDefault.F1 >= 0.57, "F1");
     }
@@ -58,7 +58,7 @@ public sealed class DuplicateDetectorTests
         var fingerprint = DuplicateDetector.Fingerprint(longLetter);
 
         Assert.True(fingerprint.Length <= DuplicateDetector.MaxFingerprintLength);
-        Assert.StartsWith("m1.", fingerprint, StringComparison.Ordinal);
+        Assert.StartsWith("m2.", fingerprint, StringComparison.Ordinal);
     }
 
     [Fact]

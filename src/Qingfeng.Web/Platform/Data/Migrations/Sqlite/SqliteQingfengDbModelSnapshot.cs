@@ -921,6 +921,63 @@ namespace Qingfeng.Platform.Data.Migrations.Sqlite
                     b.ToTable("ClueRecusals", (string)null);
                 });
 
+            modelBuilder.Entity("Qingfeng.Features.Clues.ClueRepeatDismissal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DismissedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DismissedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DismissedByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OtherClueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OtherClueId");
+
+                    b.HasIndex("ClueId", "OtherClueId")
+                        .IsUnique();
+
+                    b.ToTable("ClueRepeatDismissals", (string)null);
+                });
+
             modelBuilder.Entity("Qingfeng.Features.Clues.ReportedPerson", b =>
                 {
                     b.Property<Guid>("Id")
