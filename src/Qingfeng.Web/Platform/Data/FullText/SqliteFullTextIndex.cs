@@ -51,7 +51,7 @@ public sealed class SqliteFullTextIndex : FullTextIndex
     protected override Task UpsertAsync(QingfengDb db, string kind, Guid documentId, IReadOnlyList<string> terms, IReadOnlyList<IReadOnlyList<string>> runs, CancellationToken ct)
     {
         var id = ToEfText(documentId);
-        var text = string.Join(' ', terms.Concat(runs.SelectMany(r => r.Prepend(RunSeparator))));
+        var text = Text(terms, runs);
         return db.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO search_documents (kind, document_id) VALUES ({kind}, {id})
@@ -91,6 +91,10 @@ public sealed class SqliteFullTextIndex : FullTextIndex
 
     protected override IQueryable<Guid> None(QingfengDb db) =>
         db.Database.SqlQuery<Guid>($"SELECT document_id AS \"Value\" FROM search_documents WHERE 0");
+
+    /// <summary>The document's one column: its terms, then each run after <see cref="RunSeparator"/>.</summary>
+    internal static string Text(IReadOnlyList<string> terms, IReadOnlyList<IReadOnlyList<string>> runs) =>
+        string.Join(' ', terms.Concat(runs.SelectMany(r => r.Prepend(RunSeparator))));
 
     private static string Quote(string tokens) => "\"" + tokens + "\"";
 
