@@ -11,10 +11,10 @@ namespace Qingfeng.Benchmarks;
 /// </summary>
 internal static class BenchmarkReport
 {
-    public static async Task WriteAsync(string file, ProvinceDataset data, IReadOnlyList<Measurement> rows, string command)
+    public static async Task WriteAsync(string file, ProvinceDataset data, IReadOnlyList<Measurement> rows, string command, IReadOnlyList<string> notes, string? sectionKey = null)
     {
-        var section = await SectionAsync(data, rows, command);
-        var key = data.Database.Provider.ToString().ToLowerInvariant();
+        var section = await SectionAsync(data, rows, command, notes);
+        var key = data.Database.Provider.ToString().ToLowerInvariant() + (sectionKey is null ? "" : "-" + sectionKey);
         var start = $"<!-- results:{key} -->";
         var end = $"<!-- /results:{key} -->";
         var text = File.Exists(file) ? await File.ReadAllTextAsync(file) : "# Benchmarks\n\n<!-- results:sqlite -->\n<!-- /results:sqlite -->\n\n<!-- results:postgres -->\n<!-- /results:postgres -->\n";
@@ -26,7 +26,7 @@ internal static class BenchmarkReport
         await File.WriteAllTextAsync(file, text);
     }
 
-    private static async Task<string> SectionAsync(ProvinceDataset data, IReadOnlyList<Measurement> rows, string command)
+    private static async Task<string> SectionAsync(ProvinceDataset data, IReadOnlyList<Measurement> rows, string command, IReadOnlyList<string> notes)
     {
         var c = CultureInfo.InvariantCulture;
         var s = new StringBuilder();
@@ -49,6 +49,12 @@ internal static class BenchmarkReport
 
         s.AppendLine();
         s.AppendLine(c, $"Samples per operation: {rows[0].App.Count} (intake {rows.FirstOrDefault(r => r.Operation.StartsWith("clue intake", StringComparison.Ordinal))?.App.Count}, import runs {rows.FirstOrDefault(r => r.Operation.StartsWith("roster import", StringComparison.Ordinal))?.App.Count}), after 3 warm-up calls; one caller at a time, so ops/s is 1000 / mean latency.");
+        foreach (var note in notes)
+        {
+            s.AppendLine();
+            s.AppendLine(note);
+        }
+
         return s.ToString();
     }
 

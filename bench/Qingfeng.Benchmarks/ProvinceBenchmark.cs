@@ -6,6 +6,7 @@ using Qingfeng.Features.Clues.Text;
 using Qingfeng.Features.Organs;
 using Qingfeng.Features.Roster;
 using Qingfeng.Platform.Data;
+using Qingfeng.Platform.Data.FullText;
 using Qingfeng.Platform.Security;
 
 namespace Qingfeng.Benchmarks;
@@ -17,11 +18,12 @@ namespace Qingfeng.Benchmarks;
 /// </summary>
 internal static class ProvinceBenchmark
 {
-    private static readonly string[] SearchWords = ["礼金", "饮酒", "公车", "工程"];
+    /// <summary>Searches as officers type them: two-character words, longer phrases, single characters (frequent ones: a surname, 酒).</summary>
+    private static readonly string[] SearchWords = ["礼金", "公车私用", "工程", "送的红包", "公款吃喝", "购物卡", "大操大办", "王", "酒", "饮酒"];
 
     private static readonly string[] OfficialSearches = ["王", "李", "wang", "zh"];
 
-    public static async Task<List<Measurement>> RunAsync(ProvinceDataset data, int samples)
+    public static async Task<List<Measurement>> RunAsync(ProvinceDataset data, int samples, bool searchOnly, List<string> notes)
     {
         var services = data.Services;
         var raw = new RawSql(data.Database);
@@ -30,52 +32,67 @@ internal static class ProvinceBenchmark
         var petition = officer with { UserName = "bench.petition", Roles = new HashSet<string> { Roles.PetitionOffice } };
         var groups = await GroupsAsync(data.Database, organ.Id);
         var results = new List<Measurement>();
+        if (!searchOnly)
+        {
+            // 1. The queue: the first page of the organ's active clues, 一把手 first, then deadline, with the total.
+            var queue = new ClueQuery { ActiveOnly = true, PageSize = 20 };
+            results.Add(new Measurement(
+                "clue queue (active, 一把手 first, page 1 + count)",
+                await Samples.MeasureAsync(samples, _ => InScopeAsync(services, officer, s => s.GetRequiredService<ClueQueries>().SearchAsync(queue))),
+                await Samples.MeasureAsync(samples, _ => RawQueueAsync(raw, officer, groups, "", [])),
+                Target: Target.List));
 
-        // 1. The queue: the first page of the organ's active clues, 一把手 first, then deadline, with the total.
-        var queue = new ClueQuery { ActiveOnly = true, PageSize = 20 };
-        results.Add(new Measurement(
-            "clue queue (active, 一把手 first, page 1 + count)",
-            await Samples.MeasureAsync(samples, _ => InScopeAsync(services, officer, s => s.GetRequiredService<ClueQueries>().SearchAsync(queue))),
-            await Samples.MeasureAsync(samples, _ => RawQueueAsync(raw, officer, groups, "", [])),
-            Target: Target.List));
+            // 2. The queue with filters: 一把手 only, eight-point-rules categories, received in the last two years.
+            var since = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-2);
+            var filtered = new ClueQuery { ActiveOnly = true, PrincipalOnly = true, Category = "EP", From = since, PageSize = 20 };
+            const string Filters = """
+                AND c."IsPrincipal" = TRUE AND c."ReceivedOn" >= @since
+                AND EXISTS (SELECT 1 FROM "ClueCategories" k WHERE k."ClueId" = c."Id" AND (k."Code" = 'EP' OR k."Code" LIKE 'EP.%'))
+                """;
+            results.Add(new Measurement(
+                "clue queue with filters (一把手, category, since)",
+                await Samples.MeasureAsync(samples, _ => InScopeAsync(services, officer, s => s.GetRequiredService<ClueQueries>().SearchAsync(filtered))),
+                await Samples.MeasureAsync(samples, _ => RawQueueAsync(raw, officer, groups, Filters, [("@since", since)])),
+                Target: Target.List));
 
-        // 2. The queue with filters: 一把手 only, eight-point-rules categories, received in the last two years.
-        var since = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-2);
-        var filtered = new ClueQuery { ActiveOnly = true, PrincipalOnly = true, Category = "EP", From = since, PageSize = 20 };
-        const string Filters = """
-            AND c."IsPrincipal" = TRUE AND c."ReceivedOn" >= @since
-            AND EXISTS (SELECT 1 FROM "ClueCategories" k WHERE k."ClueId" = c."Id" AND (k."Code" = 'EP' OR k."Code" LIKE 'EP.%'))
-            """;
-        results.Add(new Measurement(
-            "clue queue with filters (一把手, category, since)",
-            await Samples.MeasureAsync(samples, _ => InScopeAsync(services, officer, s => s.GetRequiredService<ClueQueries>().SearchAsync(filtered))),
-            await Samples.MeasureAsync(samples, _ => RawQueueAsync(raw, officer, groups, Filters, [("@since", since)])),
-            Target: Target.List));
+            // 3. Official search by name or pinyin within the organ's jurisdiction, page 1 with the total.
+            var scope = await InScopeAsync(services, officer, s => s.GetRequiredService<JurisdictionService>().ScopeAsync());
+            results.Add(new Measurement(
+                "official search (name or pinyin, page 1 + count)",
+                await Samples.MeasureAsync(samples, i => InScopeAsync(services, officer, s => s.GetRequiredService<RosterQueries>().SearchOfficialsAsync(new OfficialQuery { Search = OfficialSearches[i % OfficialSearches.Length] }))),
+                await Samples.MeasureAsync(samples, i => RawOfficialSearchAsync(raw, scope, OfficialSearches[i % OfficialSearches.Length])),
+                Target: Target.List));
 
-        // 3. Official search by name or pinyin within the organ's jurisdiction, page 1 with the total.
-        var scope = await InScopeAsync(services, officer, s => s.GetRequiredService<JurisdictionService>().ScopeAsync());
-        results.Add(new Measurement(
-            "official search (name or pinyin, page 1 + count)",
-            await Samples.MeasureAsync(samples, i => InScopeAsync(services, officer, s => s.GetRequiredService<RosterQueries>().SearchOfficialsAsync(new OfficialQuery { Search = OfficialSearches[i % OfficialSearches.Length] }))),
-            await Samples.MeasureAsync(samples, i => RawOfficialSearchAsync(raw, scope, OfficialSearches[i % OfficialSearches.Length])),
-            Target: Target.List));
+            // 4. An official's profile: record, tenures, region path; the view is audited.
+            var profiles = await ProfileIdsAsync(data.Database, organ);
+            results.Add(new Measurement(
+                "official profile (with tenures, audited view)",
+                await Samples.MeasureAsync(samples, i => InScopeAsync(services, officer, s => s.GetRequiredService<RosterQueries>().GetOfficialAsync(profiles[i % profiles.Count]))),
+                await Samples.MeasureAsync(samples, i => RawProfileAsync(raw, officer, scope, profiles[i % profiles.Count]))));
+        }
 
-        // 4. An official's profile: record, tenures, region path; the view is audited.
-        var profiles = await ProfileIdsAsync(data.Database, organ);
-        results.Add(new Measurement(
-            "official profile (with tenures, audited view)",
-            await Samples.MeasureAsync(samples, i => InScopeAsync(services, officer, s => s.GetRequiredService<RosterQueries>().GetOfficialAsync(profiles[i % profiles.Count]))),
-            await Samples.MeasureAsync(samples, i => RawProfileAsync(raw, officer, scope, profiles[i % profiles.Count]))));
-
-        // 5. Full-text search of one word within what the officer may see: page 1 with count, snippets, audited.
+        // 5. Full-text search within what the officer may see: page 1 with count, snippets, audited.
         var protection = services.GetRequiredService<ClueProtection>();
-        using var lucene = await LuceneBaseline.OpenAsync(data);
         results.Add(new Measurement(
-            "clue full-text search (one word, page 1 + count + snippets)",
+            "clue full-text search (page 1 + count + snippets, audited)",
             await Samples.MeasureAsync(samples, i => InScopeAsync(services, officer, s => s.GetRequiredService<ClueQueries>().SearchAsync(new ClueQuery { Search = SearchWords[i % SearchWords.Length], PageSize = 20 }))),
             await Samples.MeasureAsync(samples, i => RawSearchAsync(raw, protection, officer, groups, SearchWords[i % SearchWords.Length])),
+            Target: new Target(100)));
+
+        // 5b. The engines side by side: the organ's clues holding the phrase, top 20 by 一把手 then date, with the total.
+        using var lucene = await LuceneBaseline.OpenAsync(data);
+        var scopes = ClueProtection.ScopeTokens(organ.Id, null);
+        results.Add(new Measurement(
+            "search engine (phrase in the organ, top 20 + total)",
+            await Samples.MeasureAsync(samples, i => EngineSearchAsync(data.Database, protection, scopes, SearchWords[i % SearchWords.Length])),
+            await Samples.MeasureAsync(samples, i => RawEngineSearchAsync(raw, protection, scopes, SearchWords[i % SearchWords.Length])),
             await Samples.MeasureAsync(samples, i => Task.FromResult(lucene.Search(organ.Id, SearchWords[i % SearchWords.Length]))),
-            Target: new Target(100, AtMostLucene: true)));
+            Target: new Target(AtMostLucene: true)));
+        notes.Add(await SearchRecall.MeasureAsync(data, protection, lucene, scopes, queries: 200));
+        if (searchOnly)
+        {
+            return results;
+        }
 
         // 6. Funnel statistics by month over the organ's clues.
         results.Add(new Measurement(
@@ -288,18 +305,95 @@ internal static class ProvinceBenchmark
         await raw.AppendAuditAsync(connection, user, "View", "Official", id.ToString(), null);
     }
 
+    /// <summary>The index's statement for one query (as <c>SqliteFullTextIndex</c>/<c>PostgresFullTextIndex</c> write it) and its parameter.</summary>
+    private static (string Sql, string Match) IndexStatement(RawSql raw, ClueProtection protection, IReadOnlyList<string> scopes, IReadOnlyList<string> phrases)
+    {
+        var grams = protection.BlindPhrases(phrases);
+        if (raw.IsSqlite)
+        {
+            return (
+                """SELECT d."document_id" FROM search_terms JOIN search_documents AS d ON d.id = search_terms.rowid WHERE search_terms MATCH @match AND d.kind = 'clue'""",
+                string.Join(" AND ", grams.Select(p => $"\"{string.Join(' ', p)}\"")) + " AND (" + string.Join(" OR ", scopes.Select(s => $"\"{s}\"")) + ")");
+        }
+
+        // One phrase per query here (the searches measured have one).
+        return (
+            """SELECT DISTINCT document_id FROM search_documents WHERE kind = 'clue' AND terms @@ @match::tsquery""",
+            "(" + string.Join(" <-> ", grams[0]) + ") & (" + string.Join(" | ", scopes) + ")");
+    }
+
+    /// <summary>Per search word: the median of each engine, and the SQL the app's engine runs (for finding slow plans).</summary>
+    public static async Task ProbeAsync(ProvinceDataset data)
+    {
+        var protection = data.Services.GetRequiredService<ClueProtection>();
+        var raw = new RawSql(data.Database);
+        using var lucene = await LuceneBaseline.OpenAsync(data);
+        var scopes = ClueProtection.ScopeTokens(data.Organ.Id, null);
+        await using (var db = data.Database.Create(DbActor.System))
+        {
+            var matching = protection.Matching(db, protection.QueryPhrases("礼金"), scopes);
+            var sql = db.Clues.AsNoTracking().Where(c => matching.Contains(c.Id)).Select(c => new { c.Id, c.IsPrincipal, c.ReceivedOn }).ToQueryString();
+            Console.WriteLine(sql);
+            var body = sql[sql.IndexOf("SELECT", StringComparison.Ordinal)..];
+            var (_, expression) = IndexStatement(raw, protection, scopes, protection.QueryPhrases("公车私用"));
+            await using var connection = await raw.OpenAsync();
+            foreach (var text in new[] { body, $"""SELECT c."Id" FROM "Clues" c WHERE c."Id" IN ({IndexStatement(raw, protection, scopes, ["x"]).Sql.Replace("@match", "@p0", StringComparison.Ordinal)})""" })
+            {
+                await using var plan = raw.Command(connection, "EXPLAIN QUERY PLAN " + text, ("@p0", expression), ("@p1", "clue"));
+                await using var reader = await plan.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    Console.WriteLine(reader.GetValue(3));
+                }
+
+                Console.WriteLine("--");
+            }
+        }
+
+        foreach (var word in SearchWords)
+        {
+            var app = await Samples.MeasureAsync(20, _ => EngineSearchAsync(data.Database, protection, scopes, word));
+            var rawSql = await Samples.MeasureAsync(20, _ => RawEngineSearchAsync(raw, protection, scopes, word));
+            var luc = await Samples.MeasureAsync(20, _ => Task.FromResult(lucene.Search(data.Organ.Id, word)));
+            var hits = await EngineSearchAsync(data.Database, protection, scopes, word);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{word}: hits {hits} / lucene {lucene.Search(data.Organ.Id, word)}; app {app.P(50):0.00} ms, raw {rawSql.P(50):0.00} ms, lucene {luc.P(50):0.00} ms"));
+        }
+    }
+
+    /// <summary>The engine through the app's index (<see cref="ClueProtection.Matching(QingfengDb, IReadOnlyList{string}, IReadOnlyCollection{string})"/>), composed by EF Core.</summary>
+    private static async Task<int> EngineSearchAsync(QingfengDatabase database, ClueProtection protection, IReadOnlyCollection<string> scopes, string text)
+    {
+        await using var db = database.Create(DbActor.System);
+        var matching = protection.Matching(db, protection.QueryPhrases(text), scopes);
+        var rows = await db.Clues.AsNoTracking().Where(c => matching.Contains(c.Id)).Select(c => new { c.Id, c.IsPrincipal, c.ReceivedOn }).ToListAsync();
+        _ = rows.OrderByDescending(r => r.IsPrincipal).ThenByDescending(r => r.ReceivedOn).Take(20).Select(r => r.Id).ToList();
+        return rows.Count;
+    }
+
+    private static async Task<int> RawEngineSearchAsync(RawSql raw, ClueProtection protection, IReadOnlyList<string> scopes, string text)
+    {
+        await using var connection = await raw.OpenAsync();
+        var (match, expression) = IndexStatement(raw, protection, scopes, protection.QueryPhrases(text));
+        await using var command = raw.Command(connection, $"""SELECT c."Id", c."IsPrincipal", c."ReceivedOn" FROM "Clues" c WHERE c."Id" IN ({match})""", ("@match", expression));
+        var rows = new List<(object Id, bool Principal, object Received)>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                rows.Add((reader.GetValue(0), reader.GetBoolean(1), reader.GetValue(2)));
+            }
+        }
+
+        _ = rows.OrderByDescending(r => r.Principal).ThenByDescending(r => r.Received.ToString()).Take(20).ToList();
+        return rows.Count;
+    }
+
     private static async Task RawSearchAsync(RawSql raw, ClueProtection protection, UserContext user, IReadOnlyList<Guid> groups, string word)
     {
         await using var connection = await raw.OpenAsync();
-        var terms = protection.QueryTerms(word);
-        var tokens = protection.BlindTerms(terms);
+        var terms = protection.QueryPhrases(word);
         var scopes = new[] { user.OrganId!.Value }.Concat(groups).Select(ClueProtection.ScopeToken).ToList();
-        var match = raw.IsSqlite
-            ? """SELECT d."document_id" FROM search_terms JOIN search_documents AS d ON d.id = search_terms.rowid WHERE search_terms MATCH @match AND d.kind = 'clue'"""
-            : """SELECT document_id FROM search_documents WHERE kind = 'clue' AND to_tsvector('simple', terms) @@ to_tsquery('simple', @match)""";
-        var expression = raw.IsSqlite
-            ? string.Join(" AND ", tokens.Select(t => $"\"{t}\"")) + " AND (" + string.Join(" OR ", scopes.Select(s => $"\"{s}\"")) + ")"
-            : string.Join(" & ", tokens) + " & (" + string.Join(" | ", scopes) + ")";
+        var (match, expression) = IndexStatement(raw, protection, scopes, terms);
         var where = $"""{Visible(groups)} AND c."Id" IN ({match})""";
         (string, object?)[] parameters = [.. VisibleParameters(user, groups), ("@match", expression)];
         int total;
@@ -372,7 +466,7 @@ internal static class ProvinceBenchmark
         var clue = new Clue("RAW-" + Guid.NewGuid().ToString("N")[..12], user.OrganId!.Value, ClueSource.Online12388, DateOnly.FromDateTime(DateTime.UtcNow), false,
             [new ReportedPerson(official.Id, official.Name, official.UnitName, official.Position, official.IsPrincipal, official.Category, official.RegionKey, official.UnitId)], ["EP.GIFTS"]);
         protection.Protect(clue, text, null);
-        var tokens = protection.IndexTokens(text).Append(ClueProtection.ScopeToken(clue.OrganId));
+        var document = protection.IndexDocument(text, [ClueProtection.ScopeToken(clue.OrganId)]);
         var now = DateTimeOffset.UtcNow;
         await using var connection = await raw.OpenAsync();
         await using (var transaction = await connection.BeginTransactionAsync())
@@ -403,11 +497,19 @@ internal static class ProvinceBenchmark
             await ExecuteAsync(
                 """INSERT INTO "ClueHistory" ("Id", "ClueId", "At", "UserId", "UserName", "Action", "To") VALUES (@id, @clue, @at, @user, @name, 'Register', 1)""",
                 ("@id", Guid.CreateVersion7()), ("@clue", clue.Id), ("@at", now), ("@user", user.UserId), ("@name", user.DisplayName));
-            await ExecuteAsync(
-                raw.IsSqlite
-                    ? "INSERT INTO search_documents (kind, document_id) VALUES ('clue', @id); INSERT INTO search_terms (rowid, terms) VALUES (last_insert_rowid(), @terms)"
-                    : "INSERT INTO search_documents (kind, document_id, terms) VALUES ('clue', @id, @terms)",
-                ("@id", clue.Id), ("@terms", string.Join(' ', tokens)));
+            if (raw.IsSqlite)
+            {
+                await ExecuteAsync(
+                    "INSERT INTO search_documents (kind, document_id) VALUES ('clue', @id); INSERT INTO search_terms (rowid, terms) VALUES (last_insert_rowid(), @terms)",
+                    ("@id", clue.Id), ("@terms", SqliteFullTextIndex.Text([.. document.Terms], document.Runs)));
+            }
+            else
+            {
+                foreach (var (part, i) in PostgresFullTextIndex.Parts([.. document.Terms], document.Runs).Select((p, i) => (p, i)))
+                {
+                    await ExecuteAsync("INSERT INTO search_documents (kind, document_id, part, terms) VALUES ('clue', @id, @part, @terms::tsvector)", ("@id", clue.Id), ("@part", i), ("@terms", part));
+                }
+            }
             await transaction.CommitAsync();
         }
 

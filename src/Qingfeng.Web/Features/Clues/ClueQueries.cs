@@ -210,7 +210,7 @@ public sealed class ClueQueries(
         IReadOnlyList<string> terms = [];
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            terms = protection.QueryTerms(query.Search);
+            terms = protection.QueryPhrases(query.Search);
             if (terms.Count == 0)
             {
                 clues = clues.Where(c => false);

@@ -1,15 +1,16 @@
 namespace Qingfeng.Features.Clues;
 
 /// <summary>
-/// Brings the clue search index up to date at start-up: a clue indexed before scope tokens existed (see
-/// <see cref="ClueProtection.IndexAsync"/>) would be invisible to scoped searches, so every clue whose document
-/// lacks its organ's scope token is indexed again from its decrypted content. At most one query per organ when
-/// nothing is missing. It also re-makes the repeat fingerprints of an older format (<see cref="Text.DuplicateDetector.IsCurrent"/>)
-/// from the decrypted content, so every clue is compared by the current detector; the demo data follows the same way.
+/// Brings the clue search index up to date at start-up: a clue not indexed, indexed before scope tokens existed, or
+/// indexed in an older format (without the current <see cref="ClueProtection.FormatToken"/>, for example the word
+/// index before phrase search) is indexed again from its decrypted content (see <see cref="ClueProtection.IndexAsync"/>).
+/// At most one query per organ when nothing is missing.
+/// It also re-makes the repeat fingerprints of an older format (<see cref="Text.DuplicateDetector.IsCurrent"/>) from the
+/// decrypted content, so every clue is compared by the current detector; the demo data follows the same way.
 /// </summary>
 public sealed class ClueSearchIndexUpgrade(QingfengDatabase database, ClueProtection protection, ILogger<ClueSearchIndexUpgrade> logger) : BackgroundService
 {
-    /// <summary>Re-indexes the clues that lack scope tokens; returns how many.</summary>
+    /// <summary>Re-indexes the clues that lack their organ's scope token or the current format token; returns how many.</summary>
     public async Task<int> UpgradeAsync(CancellationToken cancellationToken)
     {
         List<Guid> organs;
@@ -78,7 +79,7 @@ public sealed class ClueSearchIndexUpgrade(QingfengDatabase database, ClueProtec
             var upgraded = await UpgradeAsync(stoppingToken);
             if (upgraded > 0)
             {
-                logger.LogInformation("Search index: {Count} clues re-indexed with their scope tokens.", upgraded);
+                logger.LogInformation("Search index: {Count} clues re-indexed in the current format with their scope tokens.", upgraded);
             }
 
             var refingerprinted = await RefingerprintAsync(stoppingToken);

@@ -79,13 +79,27 @@ public sealed class FieldEncryption
     public string BlindToken(string term)
     {
         ArgumentNullException.ThrowIfNull(term);
+        return BlindTokens([term])[0];
+    }
+
+    /// <summary>The <see cref="BlindToken"/> of each term, in order, with one keyed MAC reset between terms (cheaper than one MAC each).</summary>
+    public List<string> BlindTokens(IEnumerable<string> terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
         var mac = new HMac(new SM3Digest());
         mac.Init(new KeyParameter(_keys.IndexKey));
-        var input = Encoding.UTF8.GetBytes(term);
-        mac.BlockUpdate(input, 0, input.Length);
         var output = new byte[mac.GetMacSize()];
-        mac.DoFinal(output, 0);
-        return Convert.ToHexStringLower(output, 0, TokenLength / 2);
+        var tokens = new List<string>();
+        foreach (var term in terms)
+        {
+            ArgumentNullException.ThrowIfNull(term, nameof(terms));
+            var input = Encoding.UTF8.GetBytes(term);
+            mac.BlockUpdate(input, 0, input.Length);
+            mac.DoFinal(output, 0);
+            tokens.Add(Convert.ToHexStringLower(output, 0, TokenLength / 2));
+        }
+
+        return tokens;
     }
 
     /// <summary>Encrypts into a new array that leaves <paramref name="headerLength"/> bytes free at the front.</summary>

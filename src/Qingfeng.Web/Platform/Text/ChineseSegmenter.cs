@@ -31,76 +31,8 @@ public sealed class ChineseSegmenter
 
     private static readonly Lazy<Engine> Shared = new(Engine.Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
-    {
-        "的", "了", "在", "是", "和", "与", "及", "或", "也", "都", "就", "而", "之", "其", "等",
-        "着", "过", "被", "把", "对", "于", "以", "为", "这", "那", "啊", "吗", "呢", "吧", "及其",
-    };
-
     /// <summary>The folder jieba reads <c>dict.txt</c> and its models from.</summary>
     public static string ResourceDirectory => Path.Combine(AppContext.BaseDirectory, "Resources");
-
-    /// <summary>
-    /// Terms to index a document by: jieba search mode (long words and the dictionary words inside
-    /// them), normalised, plus every two-character Chinese sub-word of terms of three or more
-    /// characters so that 礼金 is found inside 收受礼金. Distinct, in first-seen order.
-    /// </summary>
-    public IReadOnlyList<string> IndexTerms(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var words = Shared.Value.CutForSearch(Prepare(text));
-        var terms = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var word in words)
-        {
-            if (Normalise(word) is not { } term)
-            {
-                continue;
-            }
-
-            if (seen.Add(term))
-            {
-                terms.Add(term);
-            }
-
-            if (term.Length < 3)
-            {
-                continue;
-            }
-
-            for (var i = 0; i + 1 < term.Length; i++)
-            {
-                if (IsHan(term[i]) && IsHan(term[i + 1]))
-                {
-                    var pair = term.Substring(i, 2);
-                    if (!StopWords.Contains(pair) && seen.Add(pair))
-                    {
-                        terms.Add(pair);
-                    }
-                }
-            }
-        }
-
-        return terms;
-    }
-
-    /// <summary>Terms of a search query (jieba precise mode, same normalisation); a document must hold all of them.</summary>
-    public IReadOnlyList<string> QueryTerms(string query)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        var words = Shared.Value.Cut(Prepare(query));
-        var terms = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var word in words)
-        {
-            if (Normalise(word) is { } term && seen.Add(term))
-            {
-                terms.Add(term);
-            }
-        }
-
-        return terms;
-    }
 
     /// <summary>
     /// Splits <paramref name="text"/> into runs, marking every occurrence of any term (ordinal,
@@ -182,29 +114,6 @@ public sealed class ChineseSegmenter
     /// <summary>Loads jieba now rather than on the first request (optional; call from a background start-up task).</summary>
     public static void Warm() => _ = Shared.Value;
 
-    /// <summary>Full-width letters and digits become ASCII (NFKC), so ＡＢＣ１２ and ABC12 index alike.</summary>
-    private static string Prepare(string text) => text.Normalize(NormalizationForm.FormKC);
-
-    /// <summary>Trims, lower-cases ASCII letters, and drops blank, punctuation-only and stop-word tokens.</summary>
-    private static string? Normalise(string word)
-    {
-        var trimmed = word.Trim();
-        if (trimmed.Length == 0 || !trimmed.Any(char.IsLetterOrDigit) || StopWords.Contains(trimmed))
-        {
-            return null;
-        }
-
-        return string.Create(trimmed.Length, trimmed, static (span, source) =>
-        {
-            for (var i = 0; i < source.Length; i++)
-            {
-                span[i] = char.IsAsciiLetterUpper(source[i]) ? (char)(source[i] | 0x20) : source[i];
-            }
-        });
-    }
-
-    private static bool IsHan(char c) => c is >= '\u3400' and <= '\u9FFF';
-
     private static List<TextSegment> Merge(List<TextSegment> segments)
     {
         var merged = new List<TextSegment>(segments.Count);
@@ -227,12 +136,10 @@ public sealed class ChineseSegmenter
     private sealed class Engine
     {
         private readonly Lock _gate = new();
-        private readonly JiebaSegmenter _segmenter;
         private readonly PosSegmenter _tagger;
 
-        private Engine(JiebaSegmenter segmenter, PosSegmenter tagger)
+        private Engine(PosSegmenter tagger)
         {
-            _segmenter = segmenter;
             _tagger = tagger;
         }
 
@@ -258,23 +165,7 @@ public sealed class ChineseSegmenter
 
             // The first PosSegmenter cut copies the user-word tags into jieba's static tag table.
             _ = tagger.Cut("初始化").ToList();
-            return new Engine(segmenter, tagger);
-        }
-
-        public List<string> Cut(string text)
-        {
-            lock (_gate)
-            {
-                return _segmenter.Cut(text).ToList();
-            }
-        }
-
-        public List<string> CutForSearch(string text)
-        {
-            lock (_gate)
-            {
-                return _segmenter.CutForSearch(text).ToList();
-            }
+            return new Engine(tagger);
         }
 
         public List<(string Word, string Tag)> Tag(string text)

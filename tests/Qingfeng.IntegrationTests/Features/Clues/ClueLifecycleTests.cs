@@ -117,7 +117,7 @@ public sealed class ClueLifecycleTests(SharedApps apps)
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.Postgres)]
-    public async Task A_clue_indexed_without_scope_tokens_is_found_again_after_the_start_up_upgrade(Provider provider)
+    public async Task A_clue_indexed_in_an_older_format_is_found_again_after_the_start_up_upgrade(Provider provider)
     {
         var app = await apps.GetAsync(provider);
         var clues = new ClueClients(app);
@@ -128,12 +128,13 @@ public sealed class ClueLifecycleTests(SharedApps apps)
         var search = $"/api/v1/clues?search=饮酒&number={registered.Number}";
         Assert.Contains((await (await clues.CaseManager.GetAsync(search)).OkJsonAsync<Qingfeng.Platform.Data.Paged<ClueListItem>>()).Items, i => i.Id == registered.Id);
 
-        // Index the clue as releases before scope tokens did: its words only.
+        // Index the clue as older releases did: without scope tokens, and without the current format token.
         var protection = app.Services.GetRequiredService<ClueProtection>();
         await using (var db = app.CreateDb())
         {
-            var words = protection.IndexTokens($"反映该局长在{marker}酒店接受宴请并饮酒。");
-            await app.Services.GetRequiredService<Qingfeng.Platform.Data.FullText.IFullTextIndex>().IndexAsync(db, ClueProtection.IndexKind, registered.Id, words, TestContext.Current.CancellationToken);
+            var current = protection.IndexDocument($"反映该局长在{marker}酒店接受宴请并饮酒。", []);
+            var older = current with { Terms = [.. current.Terms.Where(t => t != ClueProtection.FormatToken)] };
+            await app.Services.GetRequiredService<Qingfeng.Platform.Data.FullText.IFullTextIndex>().IndexAsync(db, ClueProtection.IndexKind, registered.Id, older, TestContext.Current.CancellationToken);
         }
 
         Assert.DoesNotContain((await (await clues.CaseManager.GetAsync(search)).OkJsonAsync<Qingfeng.Platform.Data.Paged<ClueListItem>>()).Items, i => i.Id == registered.Id);
@@ -174,9 +175,37 @@ public sealed class ClueLifecycleTests(SharedApps apps)
             var connection = db.Database.GetDbConnection();
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT COUNT(*) FROM search_documents WHERE terms LIKE '%饮酒%' OR terms LIKE '%宴请%'";
+            command.CommandText = "SELECT COUNT(*) FROM search_documents WHERE terms::text LIKE '%饮%' OR terms::text LIKE '%宴请%'";
             Assert.Equal(0L, Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
         }
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Search_matches_a_phrase_exactly_and_finds_single_characters(Provider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var clues = new ClueClients(app);
+        await clues.ConnectAsync();
+        var official = await ClueClients.KaiyangPrincipalAsync(app, skip: 4);
+        var marker = "鹤" + Guid.NewGuid().ToString("N")[..6];
+        var warning = await clues.RegisterAsync(official, $"反映该局长{marker}曾受党内警告处分后仍接受宴请。", realName: false);
+        var serious = await clues.RegisterAsync(official, $"反映该局长{marker}受过党内严重警告处分，仍在工作日饮酒。", realName: false);
+
+        async Task<List<Guid>> FoundAsync(string search) =>
+            [.. (await (await clues.CaseManager.GetAsync($"/api/v1/clues?search={Uri.EscapeDataString(search)}&pageSize=200")).OkJsonAsync<Qingfeng.Platform.Data.Paged<ClueListItem>>())
+                .Items.Select(i => i.Id).Where(id => id == warning.Id || id == serious.Id)];
+
+        Assert.Equal([warning.Id], await FoundAsync($"{marker}曾受党内警告处分"));
+        Assert.Equal([warning.Id], await FoundAsync("党内警告处分"));
+        Assert.Equal([serious.Id], await FoundAsync("党内严重警告处分"));
+        Assert.Equal(2, (await FoundAsync(marker[..1])).Count);
+        Assert.Equal(2, (await FoundAsync($"{marker} 处分")).Count);
+        Assert.Equal([serious.Id], await FoundAsync($"{marker} 饮酒"));
+
+        var found = await (await clues.CaseManager.GetAsync($"/api/v1/clues?search={Uri.EscapeDataString("党内警告处分")}&number={warning.Number}")).OkJsonAsync<Qingfeng.Platform.Data.Paged<ClueListItem>>();
+        Assert.Contains(Assert.Single(found.Items).Snippet!, p => p.Match && p.Text == "党内警告处分");
     }
 
     [Theory]

@@ -61,8 +61,8 @@ public sealed class PostgresFullTextIndexTests : IAsyncLifetime
     {
         var both = Guid.CreateVersion7();
         var one = Guid.CreateVersion7();
-        await _index.IndexAsync(_db, "clue", both, ["lijin", "shoushou", "juzhang"], Ct);
-        await _index.IndexAsync(_db, "clue", one, ["lijin", "yinjiu"], Ct);
+        await _index.IndexAsync(_db, "clue", both, Doc(["lijin", "shoushou", "juzhang"]), Ct);
+        await _index.IndexAsync(_db, "clue", one, Doc(["lijin", "yinjiu"]), Ct);
 
         Assert.Equal(Sorted(both, one), await MatchingAsync("clue", "lijin"));
         Assert.Equal([both], await MatchingAsync("clue", "lijin", "juzhang"));
@@ -75,7 +75,7 @@ public sealed class PostgresFullTextIndexTests : IAsyncLifetime
     public async Task Hex_and_digit_tokens_match_whole()
     {
         var id = Guid.CreateVersion7();
-        await _index.IndexAsync(_db, "clue", id, ["3f2a9b0c", "1e10", "2024", "and", "or"], Ct);
+        await _index.IndexAsync(_db, "clue", id, Doc(["3f2a9b0c", "1e10", "2024", "and", "or"]), Ct);
 
         Assert.Equal([id], await MatchingAsync("clue", "3f2a9b0c", "1e10", "2024", "and", "or"));
         Assert.Empty(await MatchingAsync("clue", "3f2a9b"));
@@ -87,8 +87,8 @@ public sealed class PostgresFullTextIndexTests : IAsyncLifetime
     {
         var clue = Guid.CreateVersion7();
         var talk = Guid.CreateVersion7();
-        await _index.IndexAsync(_db, "clue", clue, ["lijin"], Ct);
-        await _index.IndexAsync(_db, "talk", talk, ["lijin"], Ct);
+        await _index.IndexAsync(_db, "clue", clue, Doc(["lijin"]), Ct);
+        await _index.IndexAsync(_db, "talk", talk, Doc(["lijin"]), Ct);
 
         Assert.Equal([clue], await MatchingAsync("clue", "lijin"));
         Assert.Equal([talk], await MatchingAsync("talk", "lijin"));
@@ -99,8 +99,8 @@ public sealed class PostgresFullTextIndexTests : IAsyncLifetime
     public async Task Indexing_again_replaces_the_terms()
     {
         var id = Guid.CreateVersion7();
-        await _index.IndexAsync(_db, "clue", id, ["lijin", "juzhang"], Ct);
-        await _index.IndexAsync(_db, "clue", id, ["yinjiu"], Ct);
+        await _index.IndexAsync(_db, "clue", id, Doc(["lijin", "juzhang"]), Ct);
+        await _index.IndexAsync(_db, "clue", id, Doc(["yinjiu"]), Ct);
 
         Assert.Empty(await MatchingAsync("clue", "lijin"));
         Assert.Equal([id], await MatchingAsync("clue", "yinjiu"));
@@ -112,8 +112,8 @@ public sealed class PostgresFullTextIndexTests : IAsyncLifetime
     {
         var kept = Guid.CreateVersion7();
         var removed = Guid.CreateVersion7();
-        await _index.IndexAsync(_db, "clue", kept, ["lijin"], Ct);
-        await _index.IndexAsync(_db, "clue", removed, ["lijin"], Ct);
+        await _index.IndexAsync(_db, "clue", kept, Doc(["lijin"]), Ct);
+        await _index.IndexAsync(_db, "clue", removed, Doc(["lijin"]), Ct);
 
         await _index.RemoveAsync(_db, "clue", removed, Ct);
         await _index.RemoveAsync(_db, "clue", Guid.CreateVersion7(), Ct);
@@ -131,8 +131,8 @@ public sealed class PostgresFullTextIndexTests : IAsyncLifetime
     [InlineData("礼金")]
     public async Task Tokens_that_are_not_lowercase_ascii_letters_or_digits_are_rejected(string token)
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => _index.IndexAsync(_db, "clue", Guid.CreateVersion7(), ["lijin", token], Ct));
-        Assert.Throws<ArgumentException>(() => _index.Matching(_db, "clue", ["lijin", token]));
+        await Assert.ThrowsAsync<ArgumentException>(() => _index.IndexAsync(_db, "clue", Guid.CreateVersion7(), Doc(["lijin", token]), Ct));
+        Assert.Throws<ArgumentException>(() => _index.Matching(_db, "clue", Words(["lijin", token])));
         Assert.Equal(0L, await CountAsync());
     }
 
@@ -144,12 +144,12 @@ public sealed class PostgresFullTextIndexTests : IAsyncLifetime
             .ToList();
         _db.Users.AddRange(users);
         await _db.SaveChangesAsync(Ct);
-        await _index.IndexAsync(_db, "user", users[0].Id, ["lijin", "juzhang"], Ct);
-        await _index.IndexAsync(_db, "user", users[1].Id, ["lijin"], Ct);
-        await _index.IndexAsync(_db, "clue", users[2].Id, ["lijin", "juzhang"], Ct);
+        await _index.IndexAsync(_db, "user", users[0].Id, Doc(["lijin", "juzhang"]), Ct);
+        await _index.IndexAsync(_db, "user", users[1].Id, Doc(["lijin"]), Ct);
+        await _index.IndexAsync(_db, "clue", users[2].Id, Doc(["lijin", "juzhang"]), Ct);
 
         var query = _db.Users
-            .Where(u => _index.Matching(_db, "user", JuzhangAndLijin).Contains(u.Id))
+            .Where(u => _index.Matching(_db, "user", Words(JuzhangAndLijin)).Contains(u.Id))
             .Select(u => u.UserName);
         TestContext.Current.TestOutputHelper?.WriteLine(query.ToQueryString());
         _log.Commands.Clear();
@@ -168,15 +168,15 @@ public sealed class PostgresFullTextIndexTests : IAsyncLifetime
         // Many documents of one kind, few holding the terms: as in production, kind alone is unselective.
         await _db.Database.ExecuteSqlRawAsync(
             """
-            INSERT INTO search_documents (kind, document_id, terms)
-            SELECT 'clue', gen_random_uuid(), 'common w' || i FROM generate_series(1, 5000) AS i;
+            INSERT INTO search_documents (kind, document_id, part, terms)
+            SELECT 'clue', gen_random_uuid(), 0, ('common w' || i)::tsvector FROM generate_series(1, 5000) AS i;
             ANALYZE search_documents;
             """,
             Ct);
-        await _index.IndexAsync(_db, "clue", Guid.CreateVersion7(), ["lijin", "juzhang"], Ct);
+        await _index.IndexAsync(_db, "clue", Guid.CreateVersion7(), Doc(["lijin", "juzhang"]), Ct);
 
         await _db.Database.OpenConnectionAsync(Ct);
-        await using var command = _index.Matching(_db, "clue", JuzhangAndLijin).CreateDbCommand();
+        await using var command = _index.Matching(_db, "clue", Words(JuzhangAndLijin)).CreateDbCommand();
         command.CommandText = "EXPLAIN " + command.CommandText;
         var plan = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync(Ct))
@@ -196,7 +196,7 @@ public sealed class PostgresFullTextIndexTests : IAsyncLifetime
         var id = Guid.CreateVersion7();
         await using (var transaction = await _db.Database.BeginTransactionAsync(Ct))
         {
-            await _index.IndexAsync(_db, "clue", id, ["lijin"], Ct);
+            await _index.IndexAsync(_db, "clue", id, Doc(["lijin"]), Ct);
             Assert.Equal([id], await MatchingAsync("clue", "lijin"));
             await transaction.RollbackAsync(Ct);
         }
@@ -210,9 +210,9 @@ public sealed class PostgresFullTextIndexTests : IAsyncLifetime
         var mine = Guid.CreateVersion7();
         var group = Guid.CreateVersion7();
         var foreign = Guid.CreateVersion7();
-        await _index.IndexAsync(_db, "clue", mine, ["lijin", "scopea"], Ct);
-        await _index.IndexAsync(_db, "clue", group, ["lijin", "juzhang", "scopeg"], Ct);
-        await _index.IndexAsync(_db, "clue", foreign, ["lijin", "scopeb"], Ct);
+        await _index.IndexAsync(_db, "clue", mine, Doc(["lijin", "scopea"]), Ct);
+        await _index.IndexAsync(_db, "clue", group, Doc(["lijin", "juzhang", "scopeg"]), Ct);
+        await _index.IndexAsync(_db, "clue", foreign, Doc(["lijin", "scopeb"]), Ct);
 
         Assert.Equal(Sorted(mine, group), await ScopedAsync(["lijin"], ["scopea", "scopeg"]));
         Assert.Equal([group], await ScopedAsync(["lijin", "juzhang"], ["scopea", "scopeg"]));
@@ -223,16 +223,77 @@ public sealed class PostgresFullTextIndexTests : IAsyncLifetime
 
     private async Task<List<Guid>> ScopedAsync(string[] terms, string[] scopes)
     {
-        var ids = await _index.Matching(_db, "clue", terms, scopes).ToListAsync(Ct);
+        var ids = await _index.Matching(_db, "clue", Words(terms), scopes).ToListAsync(Ct);
         ids.Sort();
         return ids;
     }
+
+    [Fact]
+    public async Task A_phrase_matches_consecutive_positions_of_one_run_only()
+    {
+        var phrase = Guid.CreateVersion7();
+        var apart = Guid.CreateVersion7();
+        var split = Guid.CreateVersion7();
+        await _index.IndexAsync(_db, "clue", phrase, new FullTextDocument(["u1"], [["ab", "bc", "cd"]]), Ct);
+        await _index.IndexAsync(_db, "clue", apart, new FullTextDocument(["u1"], [["ab", "xx", "bc", "cd"]]), Ct);
+        await _index.IndexAsync(_db, "clue", split, new FullTextDocument(["u1"], [["ab"], ["bc", "cd"]]), Ct);
+
+        Assert.Equal([phrase], await PhrasesAsync(["ab", "bc"]));
+        Assert.Equal([phrase], await PhrasesAsync(["ab", "bc", "cd"]));
+        Assert.Equal(Sorted(phrase, apart, split), await PhrasesAsync(["bc", "cd"]));
+        Assert.Empty(await PhrasesAsync(["bc", "ab"]));
+        Assert.Equal(Sorted(phrase, apart, split), await PhrasesAsync(["ab"], ["cd"]));
+        Assert.Equal(Sorted(phrase, apart, split), await PhrasesAsync(["u1"]));
+        Assert.Equal([apart], await PhrasesAsync(["xx", "bc"], ["ab"]));
+    }
+
+    [Fact]
+    public async Task A_phrase_of_a_repeated_token_needs_the_repeats()
+    {
+        var twice = Guid.CreateVersion7();
+        var once = Guid.CreateVersion7();
+        await _index.IndexAsync(_db, "clue", twice, new FullTextDocument([], [["hh", "hh"]]), Ct);
+        await _index.IndexAsync(_db, "clue", once, new FullTextDocument([], [["hh"], ["hh"]]), Ct);
+
+        Assert.Equal([twice], await PhrasesAsync(["hh", "hh"]));
+        Assert.Empty(await PhrasesAsync(["hh", "hh", "hh"]));
+    }
+
+    private async Task<List<Guid>> PhrasesAsync(params string[][] phrases)
+    {
+        var ids = await _index.Matching(_db, "clue", [.. phrases.Select(p => (IReadOnlyList<string>)p)]).ToListAsync(Ct);
+        ids.Sort();
+        return ids;
+    }
+
+    [Fact]
+    public async Task A_document_longer_than_a_tsvector_keeps_is_found_to_its_end()
+    {
+        // 20,000 positions, and one token 400 times: beyond both limits of one tsvector, so the document is in parts.
+        var run = Enumerable.Range(0, 20_000).Select(i => i % 50 == 0 ? "rep" : "t" + (i % 997).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        run[19_990] = "end1";
+        run[19_991] = "end2";
+        var id = Guid.CreateVersion7();
+        await _index.IndexAsync(_db, "clue", id, new FullTextDocument(["scopea"], [run, ["solo"]]), Ct);
+
+        Assert.Equal([id], await PhrasesAsync(["end1", "end2"]));
+        Assert.Equal([id], await PhrasesAsync(["t1", "t2", "t3"], ["end1", "end2", run[19_992]]));
+        Assert.Equal([id], [.. await _index.Matching(_db, "clue", [["solo"], [run[16_380], run[16_381], run[16_382], run[16_383], run[16_384]]], ["scopea"]).ToListAsync(Ct)]);
+        Assert.Empty(await PhrasesAsync(["end2", "end1"]));
+        Assert.True(await CountAsync() > 1);
+    }
+
+    /// <summary>A document of unordered terms only.</summary>
+    private static FullTextDocument Doc(IReadOnlyCollection<string> terms) => new(terms, []);
+
+    /// <summary>Each term a phrase of its own.</summary>
+    private static List<IReadOnlyList<string>> Words(IReadOnlyCollection<string> terms) => [.. terms.Select(t => (IReadOnlyList<string>)[t])];
 
     private static List<Guid> Sorted(params Guid[] ids) => [.. ids.Order()];
 
     private async Task<List<Guid>> MatchingAsync(string kind, params string[] terms)
     {
-        var ids = await _index.Matching(_db, kind, terms).ToListAsync(Ct);
+        var ids = await _index.Matching(_db, kind, Words(terms)).ToListAsync(Ct);
         ids.Sort();
         return ids;
     }

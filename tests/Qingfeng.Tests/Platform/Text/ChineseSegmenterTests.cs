@@ -6,7 +6,6 @@ namespace Qingfeng.Tests.Platform.Text;
 public class ChineseSegmenterTests
 {
     private const string GiftMoneyPetition = "反映该局局长张某某在春节期间收受下属礼金两万元";
-    private const string DrinkingPetition = "工作日中午在农家乐饮酒";
 
     private readonly ChineseSegmenter _segmenter = new();
 
@@ -14,75 +13,6 @@ public class ChineseSegmenterTests
     public void Jieba_dictionary_is_copied_to_the_test_output()
     {
         Assert.True(File.Exists(Path.Combine(ChineseSegmenter.ResourceDirectory, "dict.txt")));
-    }
-
-    [Fact]
-    public void Index_terms_of_a_petition_contain_礼金()
-    {
-        var terms = _segmenter.IndexTerms(GiftMoneyPetition);
-
-        Assert.Contains("礼金", terms);
-        Assert.Contains("收受", terms);
-    }
-
-    [Fact]
-    public void Index_terms_of_a_petition_contain_饮酒()
-    {
-        var terms = _segmenter.IndexTerms(DrinkingPetition);
-
-        Assert.Contains("饮酒", terms);
-        Assert.Contains("农家乐", terms);
-    }
-
-    [Fact]
-    public void Index_terms_drop_stop_words_punctuation_and_whitespace()
-    {
-        var terms = _segmenter.IndexTerms("他在 村委会。的，了！");
-
-        Assert.DoesNotContain("的", terms);
-        Assert.DoesNotContain("在", terms);
-        Assert.DoesNotContain("。", terms);
-        Assert.DoesNotContain(" ", terms);
-        Assert.Contains("村委会", terms);
-    }
-
-    [Fact]
-    public void Index_terms_include_two_character_sub_words_of_longer_terms()
-    {
-        var terms = _segmenter.IndexTerms("违规收受礼金购物卡");
-
-        Assert.Contains("礼金", terms);
-        Assert.Contains("购物", terms);
-        Assert.Contains("物卡", terms);
-    }
-
-    [Fact]
-    public void Index_terms_are_distinct_and_lower_case_ascii()
-    {
-        var terms = _segmenter.IndexTerms("KTV 消费 ktv 消费 ＫＴＶ");
-
-        Assert.Equal(terms.Count, terms.Distinct(StringComparer.Ordinal).Count());
-        Assert.Contains("ktv", terms);
-        Assert.DoesNotContain("KTV", terms);
-    }
-
-    [Fact]
-    public void Domain_words_stay_whole_in_a_query()
-    {
-        Assert.Equal(["公款吃喝"], _segmenter.QueryTerms("公款吃喝"));
-        Assert.Equal(["八项规定"], _segmenter.QueryTerms("八项规定"));
-        Assert.Equal(["健康委", "党组书记"], _segmenter.QueryTerms("健康委党组书记"));
-    }
-
-    [Fact]
-    public void Every_query_term_of_a_realistic_query_is_an_index_term_of_the_petition()
-    {
-        var index = _segmenter.IndexTerms(GiftMoneyPetition);
-
-        var query = _segmenter.QueryTerms("局长 收受礼金");
-
-        Assert.Equal(["局长", "收受", "礼金"], query);
-        Assert.All(query, term => Assert.Contains(term, index));
     }
 
     [Fact]
@@ -166,11 +96,11 @@ public class ChineseSegmenterTests
     }
 
     [Fact]
-    public async Task Concurrent_callers_get_the_same_terms_as_a_single_caller()
+    public async Task Concurrent_callers_get_the_same_tags_as_a_single_caller()
     {
-        var expected = _segmenter.IndexTerms(GiftMoneyPetition);
+        var expected = _segmenter.Tag(GiftMoneyPetition);
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => _segmenter.IndexTerms(GiftMoneyPetition), TestContext.Current.CancellationToken)));
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => _segmenter.Tag(GiftMoneyPetition), TestContext.Current.CancellationToken)));
 
         Assert.All(results, r => Assert.Equal(expected, r));
     }

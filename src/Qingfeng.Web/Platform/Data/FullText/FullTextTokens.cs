@@ -13,13 +13,8 @@ internal static class FullTextTokens
         ArgumentNullException.ThrowIfNull(terms, parameterName);
         var seen = new HashSet<string>(terms.Count, StringComparer.Ordinal);
         var tokens = new List<string>(terms.Count);
-        foreach (var term in terms)
+        foreach (var term in Ordered(terms, parameterName))
         {
-            if (!IsToken(term))
-            {
-                throw new ArgumentException("Full-text tokens must match ^[a-z0-9]+$.", parameterName);
-            }
-
             if (seen.Add(term))
             {
                 tokens.Add(term);
@@ -27,6 +22,21 @@ internal static class FullTextTokens
         }
 
         return tokens;
+    }
+
+    /// <summary>The tokens as given, order and repeats kept; throws on any token that is not <c>^[a-z0-9]+$</c>.</summary>
+    public static List<string> Ordered(IReadOnlyCollection<string> terms, string parameterName)
+    {
+        ArgumentNullException.ThrowIfNull(terms, parameterName);
+        foreach (var term in terms)
+        {
+            if (!IsToken(term))
+            {
+                throw new ArgumentException("Full-text tokens must match ^[a-z0-9]+$.", parameterName);
+            }
+        }
+
+        return [.. terms];
     }
 
     public static void ValidateKind(string kind)

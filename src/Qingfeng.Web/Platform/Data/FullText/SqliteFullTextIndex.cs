@@ -7,10 +7,13 @@ namespace Qingfeng.Platform.Data.FullText;
 /// replacing or removing one document is an index lookup, not a scan of the full-text table (FTS5 cannot
 /// index <c>UNINDEXED</c> columns). <c>search_terms</c> is a contentless FTS5 table whose rowid is that
 /// id: tokens are opaque hashes, so storing them again as content would only cost space;
-/// <c>contentless_delete=1</c> (SQLite 3.43+) allows deleting and replacing rows; <c>detail=none</c>
-/// keeps only which rows hold a token (no positions: we never ask for phrases). (<c>columnsize=0</c>
-/// would save a little more but SQLite refuses it together with <c>contentless_delete</c>.) The <c>ascii</c> tokenizer suffices for
-/// <c>[a-z0-9]+</c> tokens.
+/// <c>contentless_delete=1</c> (SQLite 3.43+) allows deleting and replacing rows; <c>detail=full</c> keeps each
+/// token's positions, which phrase queries (<c>"t1 t2 t3"</c>: consecutive positions) need. The <c>ascii</c>
+/// tokenizer suffices for <c>[a-z0-9]+</c> tokens.
+/// </para>
+/// <para>
+/// A document's one column is its terms, then each run after the separator token <see cref="RunSeparator"/>, so that
+/// no phrase spans two runs (the separator is never a caller's token: those are keyed hashes or prefixed words).
 /// </para>
 /// <para>
 /// Document ids are stored as EF Core stores a <see cref="Guid"/> on SQLite, uppercase text
@@ -31,7 +34,7 @@ public sealed class SqliteFullTextIndex : FullTextIndex
             terms,
             content = '',
             contentless_delete = 1,
-            detail = none,
+            detail = full,
             tokenize = 'ascii'
         );
         """;
@@ -42,9 +45,13 @@ public sealed class SqliteFullTextIndex : FullTextIndex
         DROP TABLE IF EXISTS search_documents;
         """;
 
-    protected override Task UpsertAsync(QingfengDb db, string kind, Guid documentId, string text, CancellationToken ct)
+    /// <summary>Stands between runs so that positions of two runs are never consecutive.</summary>
+    internal const string RunSeparator = "0";
+
+    protected override Task UpsertAsync(QingfengDb db, string kind, Guid documentId, IReadOnlyList<string> terms, IReadOnlyList<IReadOnlyList<string>> runs, CancellationToken ct)
     {
         var id = ToEfText(documentId);
+        var text = Text(terms, runs);
         return db.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO search_documents (kind, document_id) VALUES ({kind}, {id})
@@ -67,11 +74,12 @@ public sealed class SqliteFullTextIndex : FullTextIndex
             ct);
     }
 
-    protected override IQueryable<Guid> Query(QingfengDb db, string kind, IReadOnlyList<string> tokens, IReadOnlyList<string>? scopes)
+    protected override IQueryable<Guid> Query(QingfengDb db, string kind, IReadOnlyList<IReadOnlyList<string>> phrases, IReadOnlyList<string>? scopes)
     {
-        // Quoted tokens separated by AND (and a bracketed OR group for the scopes): an FTS5 query of validated
-        // [a-z0-9]+ strings, bound as a parameter.
-        var match = string.Join(" AND ", tokens.Select(Quote)) + (scopes is null ? "" : " AND (" + string.Join(" OR ", scopes.Select(Quote)) + ")");
+        // Quoted phrases ("t1 t2" = consecutive positions) separated by AND, and a bracketed OR group for the scopes:
+        // an FTS5 query of validated [a-z0-9]+ strings, bound as a parameter.
+        var match = string.Join(" AND ", phrases.Select(p => Quote(string.Join(' ', p))))
+            + (scopes is null ? "" : " AND (" + string.Join(" OR ", scopes.Select(Quote)) + ")");
         return db.Database.SqlQuery<Guid>(
             $"""
             SELECT d.document_id AS "Value"
@@ -84,7 +92,11 @@ public sealed class SqliteFullTextIndex : FullTextIndex
     protected override IQueryable<Guid> None(QingfengDb db) =>
         db.Database.SqlQuery<Guid>($"SELECT document_id AS \"Value\" FROM search_documents WHERE 0");
 
-    private static string Quote(string token) => "\"" + token + "\"";
+    /// <summary>The document's one column: its terms, then each run after <see cref="RunSeparator"/>.</summary>
+    internal static string Text(IReadOnlyList<string> terms, IReadOnlyList<IReadOnlyList<string>> runs) =>
+        string.Join(' ', terms.Concat(runs.SelectMany(r => r.Prepend(RunSeparator))));
+
+    private static string Quote(string tokens) => "\"" + tokens + "\"";
 
     /// <summary>EF Core's SQLite representation of a <see cref="Guid"/>: uppercase "D" text.</summary>
     internal static string ToEfText(Guid id) => id.ToString("D", CultureInfo.InvariantCulture).ToUpperInvariant();
