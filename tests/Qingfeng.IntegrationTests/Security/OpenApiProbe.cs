@@ -86,7 +86,10 @@ internal sealed record ForeignRecords(
         var registered = await (await petition.PostAsync("/api/v1/clues", request.AsJson())).Content.ReadFromJsonAsync<RegisterClueResult>(HttpAssertions.Json);
         var attachment = await ClueClients.AttachAsync(petition, registered!.Id);
         await ClueClients.ActAsync(petition, registered.Id, new() { Action = ClueAction.SubmitToCaseManagement });
-        var records = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        var records = new Dictionary<string, Guid>(StringComparer.Ordinal)
+        {
+            ["personId"] = await db.Clues.AsNoTracking().Where(c => c.Id == registered.Id).SelectMany(c => c.ReportedPersons).Select(p => p.Id).SingleAsync(),
+        };
         if (supervision is not null)
         {
             await SupervisionRecords.CreateAsync(app, organ, supervision, official.Id, records);
