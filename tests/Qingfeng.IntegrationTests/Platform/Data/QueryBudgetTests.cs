@@ -28,7 +28,7 @@ public sealed class QueryBudgetTests(ITestOutputHelper output)
         ["GET /api/v1/clues/person-suggestions"] = (5, "the roster index's freshness check (four counts: officials, units, tenures, ended tenures) and the officers' earlier decisions about the mention; the candidates come from the in-memory index"),
         ["GET /api/v1/clues/{id}/persons/{personId}/candidates"] = (6, "the clue and its person within need-to-know, then the resolver as person-suggestions reads it (index freshness counts, earlier decisions)"),
         ["GET /api/v1/clues/{id}/repeat-candidates"] = (8, "the clue within need-to-know, the organ's recent visible clues with their persons, the kept dismissals, the shown candidates' contents for the passages and the audited view; measured, not yet reduced"),
-                ["GET /api/v1/clues/{id}/documents/{kind}"] = (12, "reads the clue as GET /clues/{id} does, then builds the document"),
+        ["GET /api/v1/clues/{id}/documents/{kind}"] = (12, "reads the clue as GET /clues/{id} does, then builds the document"),
         ["GET /api/v1/clues"] = (6, "the probe fills every filter, a search included: count, page, the full-text match, the page's snippets and the audited search (a plain page is 2)"),
         ["GET /api/v1/clues/export"] = (4, "measured, not yet analysed or reduced (the export is audited)"),
         ["GET /api/v1/clues/workload"] = (4, "measured, not yet analysed or reduced"),
